@@ -1,0 +1,58 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ChatBot.Core.Catalog;
+
+/// <summary>The model catalog: every model the bot can reach, read from config/models.json.</summary>
+public sealed class ModelCatalog
+{
+    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    private readonly Dictionary<string, ModelDefinition> _byId;
+    private readonly Dictionary<string, ProviderInfo> _providers;
+
+    public ModelCatalog(IEnumerable<ModelDefinition> models, IEnumerable<ProviderInfo>? providers = null)
+    {
+        Models = [.. models];
+        _byId = new Dictionary<string, ModelDefinition>(StringComparer.OrdinalIgnoreCase);
+        foreach (var model in Models)
+        {
+            if (!_byId.TryAdd(model.Id, model))
+            {
+                throw new InvalidOperationException($"config/models.json names the model '{model.Id}' twice.");
+            }
+        }
+
+        _providers = (providers ?? []).ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
+    }
+
+    public IReadOnlyList<ModelDefinition> Models { get; }
+
+    public IEnumerable<ProviderInfo> Providers => _providers.Values;
+
+    public ModelDefinition? Find(string id) => _byId.GetValueOrDefault(id);
+
+    public ProviderInfo? FindProvider(string name) => _providers.GetValueOrDefault(name);
+
+    public IEnumerable<ModelDefinition> For(MediaOperation operation) => Models.Where(m => m.Supports(operation));
+
+    public static ModelCatalog Load(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Load(stream);
+    }
+
+    public static ModelCatalog Load(Stream json)
+    {
+        var file = JsonSerializer.Deserialize<CatalogFile>(json, JsonOptions)
+            ?? throw new InvalidOperationException("config/models.json is empty.");
+        return new ModelCatalog(file.Models ?? [], file.Providers ?? []);
+    }
+
+    private sealed record CatalogFile(List<ProviderInfo>? Providers, List<ModelDefinition>? Models);
+}

@@ -1,0 +1,9 @@
+namespace ChatBot.Core.Commands;
+
+/// <summary>Identifies one credit account: a user inside a tenant on a platform.</summary>
+public readonly record struct AccountKey(string Platform, string TenantId, string UserId)
+{
+    public TenantKey Tenant => new(Platform, TenantId);
+
+    public override string ToString() => $"{Platform}/{TenantId}/{UserId}";
+}

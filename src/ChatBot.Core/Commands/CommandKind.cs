@@ -1,0 +1,22 @@
+namespace ChatBot.Core.Commands;
+
+/// <summary>What the member asked for, independent of the platform it came from.</summary>
+public enum CommandKind
+{
+    Imagine,
+    Edit,
+    Video,
+    Upscale,
+    Vary,
+    Reroll,
+    Animate,
+    RemoveBackground,
+    Credits,
+    GrantCredits,
+    SetAllowance,
+    Jobs,
+    Cancel,
+    Models,
+    Settings,
+    Help,
+}

@@ -1,0 +1,12 @@
+namespace ChatBot.Core.Commands;
+
+/// <summary>What an input file is for.</summary>
+public enum MediaRole
+{
+    Image,
+    Mask,
+    Reference,
+    LastFrame,
+    Audio,
+    Video,
+}

@@ -1,0 +1,7 @@
+namespace ChatBot.Core.Commands;
+
+/// <summary>A guild, a Slack team or the Playground: where allowances and settings apply.</summary>
+public readonly record struct TenantKey(string Platform, string TenantId)
+{
+    public override string ToString() => $"{Platform}/{TenantId}";
+}

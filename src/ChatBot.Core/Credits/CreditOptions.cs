@@ -1,0 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ChatBot.Core.Credits;
+
+/// <summary>Section <c>Credits</c>.</summary>
+public sealed class CreditOptions
+{
+    public const string Section = "Credits";
+
+    /// <summary>Daily top-up cap for tenants that have not set their own.</summary>
+    [Range(0, 1_000_000_000)]
+    public long DefaultDailyAllowance { get; set; } = 50;
+}

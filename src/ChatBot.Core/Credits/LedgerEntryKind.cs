@@ -1,0 +1,11 @@
+namespace ChatBot.Core.Credits;
+
+public enum LedgerEntryKind
+{
+    Reserve,
+    Release,
+    Refund,
+    Grant,
+    Allowance,
+    Adjustment,
+}

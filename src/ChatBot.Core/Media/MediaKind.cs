@@ -1,0 +1,9 @@
+namespace ChatBot.Core.Media;
+
+public enum MediaKind
+{
+    Unknown,
+    Image,
+    Video,
+    Audio,
+}

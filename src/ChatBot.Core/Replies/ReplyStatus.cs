@@ -1,0 +1,11 @@
+namespace ChatBot.Core.Replies;
+
+public enum ReplyStatus
+{
+    Queued,
+    Running,
+    Succeeded,
+    Failed,
+    Refused,
+    Cancelled,
+}
