@@ -1,0 +1,14 @@
+namespace ChatBot.Core.Tenants;
+
+/// <summary>What a tenant's admins chose with /settings.</summary>
+public sealed record TenantSettings
+{
+    /// <summary>The model used when a command names none (null: the catalog's choice for the operation).</summary>
+    public string? DefaultModel { get; init; }
+
+    /// <summary>Offer "Save to gallery" under results where the provider supports it.</summary>
+    public bool GalleryEnabled { get; init; }
+
+    /// <summary>Models members of this tenant may not use.</summary>
+    public IReadOnlyList<string> DisabledModels { get; init; } = [];
+}
