@@ -1,3 +1,5 @@
+using ChatBot.Core.Providers;
+using ChatBot.Providers.AetherWave;
 using ChatBot.Providers.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -14,7 +16,15 @@ internal static class RemoteProvidersRegistration
         services.AddProviderPlumbing(ProviderNames.ImageStudio, ProviderNames.ImageStudioSection, "ALwrity Image Studio", ProviderNames.ImageStudioDefaultUrl, [], ProviderAuthScheme.Bearer);
         services.AddProviderPlumbing(ProviderNames.Blackwave, ProviderNames.BlackwaveSection, "Blackwave", ProviderNames.BlackwaveDefaultUrl, [], ProviderAuthScheme.None);
         services.AddProviderPlumbing(ProviderNames.AetherForge, ProviderNames.AetherForgeSection, "AetherForge", ProviderNames.AetherForgeDefaultUrl, [], ProviderAuthScheme.Bearer);
+        services.AddRemote<AetherWaveProvider>();
         return services;
+    }
+
+    private static void AddRemote<T>(this IServiceCollection services)
+        where T : class, IMediaProvider
+    {
+        services.AddSingleton<T>();
+        services.AddSingleton<IMediaProvider>(sp => sp.GetRequiredService<T>());
     }
 
     private static void AddProviderPlumbing(this IServiceCollection services, string name, string section, string displayName, Uri defaultUrl, string[] defaultMediaHosts, ProviderAuthScheme scheme)
