@@ -56,6 +56,9 @@ public sealed class ProviderOptions : IValidatableObject
     [Range(1, long.MaxValue)]
     public long MaxResultPixels { get; set; } = 100_000_000;
 
+    /// <summary>ffmpeg, for the providers that need a file converted (Blackwave's JPEG masks).</summary>
+    public string FfmpegPath { get; set; } = "ffmpeg";
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (BaseUrl is { } url && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp)))

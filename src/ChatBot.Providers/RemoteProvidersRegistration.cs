@@ -1,5 +1,6 @@
 using ChatBot.Core.Providers;
 using ChatBot.Providers.AetherWave;
+using ChatBot.Providers.Blackwave;
 using ChatBot.Providers.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -17,6 +18,7 @@ internal static class RemoteProvidersRegistration
         services.AddProviderPlumbing(ProviderNames.Blackwave, ProviderNames.BlackwaveSection, "Blackwave", ProviderNames.BlackwaveDefaultUrl, [], ProviderAuthScheme.None);
         services.AddProviderPlumbing(ProviderNames.AetherForge, ProviderNames.AetherForgeSection, "AetherForge", ProviderNames.AetherForgeDefaultUrl, [], ProviderAuthScheme.Bearer);
         services.AddRemote<AetherWaveProvider>();
+        services.AddRemote<BlackwaveProvider>();
         return services;
     }
 

@@ -24,6 +24,11 @@ public static class TestMedia
             }
         }
 
+        return Encode(raw, width, height, colourType: 2);
+    }
+
+    private static byte[] Encode(MemoryStream raw, int width, int height, byte colourType)
+    {
         using var compressed = new MemoryStream();
         using (var z = new ZLibStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
         {
@@ -32,16 +37,34 @@ public static class TestMedia
         }
 
         using var png = new MemoryStream();
-        png.Write("\x89PNG\r\n\x1a\n"u8);
+        png.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
         var ihdr = new byte[13];
         BinaryPrimitives.WriteUInt32BigEndian(ihdr, (uint)width);
         BinaryPrimitives.WriteUInt32BigEndian(ihdr.AsSpan(4), (uint)height);
         ihdr[8] = 8; // bit depth
-        ihdr[9] = 2; // colour type: RGB
+        ihdr[9] = colourType; // 2 = RGB, 6 = RGBA
         Chunk(png, "IHDR", ihdr);
         Chunk(png, "IDAT", compressed.ToArray());
         Chunk(png, "IEND", []);
         return png.ToArray();
+    }
+
+    /// <summary>
+    /// A real RGBA PNG mask in the bot's convention: the left half transparent (to be edited), the right half opaque.
+    /// </summary>
+    public static byte[] MaskPng(int width = 8, int height = 8)
+    {
+        using var raw = new MemoryStream();
+        for (var y = 0; y < height; y++)
+        {
+            raw.WriteByte(0);
+            for (var x = 0; x < width; x++)
+            {
+                raw.Write([0, 0, 0, (byte)(x < width / 2 ? 0 : 255)]);
+            }
+        }
+
+        return Encode(raw, width, height, colourType: 6);
     }
 
     /// <summary>A JPEG header with its frame size (enough for sniffing and size checks).</summary>
