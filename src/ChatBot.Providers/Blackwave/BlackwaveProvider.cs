@@ -50,7 +50,7 @@ internal sealed class BlackwaveProvider(
 
         var body = await BuildBodyAsync(request, cancellationToken).ConfigureAwait(false);
         var response = await http.SubmitAsync(
-            () => new HttpRequestMessage(HttpMethod.Post, "api/v1/generate") { Content = JsonContent.Create(body, options: Json) },
+            () => new HttpRequestMessage(HttpMethod.Post, "api/v1/generate") { Content = JsonContent.Create(body.Where(kv => kv.Value is not null).ToDictionary(), options: Json) },
             cancellationToken,
             HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
         LiveStream? live = null;

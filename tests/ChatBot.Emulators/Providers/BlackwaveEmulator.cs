@@ -40,6 +40,9 @@ public sealed class BlackwaveEmulator : ProviderEmulator
     /// <summary>Pause between streamed lines (a silent stream).</summary>
     public TimeSpan LineDelay { get; set; }
 
+    /// <summary>After the first streamed line, the stream goes silent this long (a stalled stream).</summary>
+    public TimeSpan StallAfterFirstLine { get; set; }
+
     public decimal CreditsUsed { get; set; } = 3.5m;
 
     protected override void Map(WebApplication app) => app.MapPost("/api/v1/generate", GenerateAsync);
@@ -97,6 +100,10 @@ public sealed class BlackwaveEmulator : ProviderEmulator
         for (var position = QueuePosition; position >= 1; position--)
         {
             await LineAsync(context, new { status = "WAITING", job_id = jobId, queue_position = position, queue_total = QueueTotal }).ConfigureAwait(false);
+            if (StallAfterFirstLine > TimeSpan.Zero)
+            {
+                await Task.Delay(StallAfterFirstLine, context.RequestAborted).ConfigureAwait(false);
+            }
         }
 
         await LineAsync(context, new { status = "RUNNING", job_id = jobId, progress = "Processing image..." }).ConfigureAwait(false);

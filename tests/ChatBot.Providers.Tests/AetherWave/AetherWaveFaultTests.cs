@@ -90,7 +90,7 @@ public sealed class AetherWaveFaultTests : IAsyncLifetime
     public async Task Submit_TimeoutAfterProviderAccepted_NeverCreatesASecondJob()
     {
         _emulator.Faults.DelayAfterAccept = TimeSpan.FromSeconds(10);
-        var sut = Sut(s => s["Providers:AetherWave:SubmitTimeout"] = "00:00:00.300");
+        var sut = Sut(s => s["Providers:AetherWave:SubmitTimeout"] = "00:00:01.500");
 
         var e = await Should.ThrowAsync<ProviderException>(() => sut.SubmitAsync(Imagine(), CancellationToken.None));
 

@@ -195,22 +195,22 @@ public sealed class BlackwaveProviderTests : IAsyncLifetime
     [Fact]
     public async Task Track_SilentStream_StopsWaitingAtTheIdleTimeout()
     {
-        var sut = Sut(s => s["Providers:Blackwave:StreamIdleTimeout"] = "00:00:00.300");
+        var sut = Sut(s => s["Providers:Blackwave:StreamIdleTimeout"] = "00:00:01.500");
         var request = Imagine();
-        _emulator.QueuePosition = 1;
+        _emulator.StallAfterFirstLine = TimeSpan.FromSeconds(10);
 
         var submission = await sut.SubmitAsync(request, CancellationToken.None);
-        _emulator.LineDelay = TimeSpan.FromSeconds(10);
         var updates = await TrackAsync(sut, request, submission);
 
-        updates[^1].ShouldBeOfType<ProviderUpdate.Failed>().Code.ShouldBeOneOf("stream_stalled", "stream_interrupted");
+        updates[0].ShouldBeOfType<ProviderUpdate.Queued>().Position.ShouldBe(2);
+        updates[^1].ShouldBeOfType<ProviderUpdate.Failed>().Code.ShouldBe("stream_stalled");
     }
 
     [Fact]
     public async Task Submit_TimeoutAfterAcceptance_NeverCreatesASecondJob()
     {
         _emulator.Faults.DelayAfterAccept = TimeSpan.FromSeconds(10);
-        var sut = Sut(s => s["Providers:Blackwave:SubmitTimeout"] = "00:00:00.300");
+        var sut = Sut(s => s["Providers:Blackwave:SubmitTimeout"] = "00:00:01.500");
 
         var e = await Should.ThrowAsync<ProviderException>(() => sut.SubmitAsync(Imagine(), CancellationToken.None));
 
