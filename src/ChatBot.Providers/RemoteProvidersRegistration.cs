@@ -1,4 +1,5 @@
 using ChatBot.Core.Providers;
+using ChatBot.Providers.AetherForge;
 using ChatBot.Providers.AetherWave;
 using ChatBot.Providers.Blackwave;
 using ChatBot.Providers.Http;
@@ -19,6 +20,7 @@ internal static class RemoteProvidersRegistration
         services.AddProviderPlumbing(ProviderNames.AetherForge, ProviderNames.AetherForgeSection, "AetherForge", ProviderNames.AetherForgeDefaultUrl, [], ProviderAuthScheme.Bearer);
         services.AddRemote<AetherWaveProvider>();
         services.AddRemote<BlackwaveProvider>();
+        services.AddRemote<AetherForgeProvider>();
         return services;
     }
 
