@@ -56,6 +56,9 @@ public sealed class ProviderOptions : IValidatableObject
     [Range(1, long.MaxValue)]
     public long MaxResultPixels { get; set; } = 100_000_000;
 
+    /// <summary>How often a provider with a health endpoint (Image Studio) is checked.</summary>
+    public TimeSpan HealthCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>ffmpeg, for the providers that need a file converted (Blackwave's JPEG masks).</summary>
     public string FfmpegPath { get; set; } = "ffmpeg";
 
@@ -69,7 +72,7 @@ public sealed class ProviderOptions : IValidatableObject
         foreach (var (value, name) in new[]
         {
             (AttemptTimeout, nameof(AttemptTimeout)), (SubmitTimeout, nameof(SubmitTimeout)), (PollInterval, nameof(PollInterval)),
-            (MaxTaskDuration, nameof(MaxTaskDuration)), (StreamIdleTimeout, nameof(StreamIdleTimeout)), (CircuitBreakDuration, nameof(CircuitBreakDuration)),
+            (MaxTaskDuration, nameof(MaxTaskDuration)), (StreamIdleTimeout, nameof(StreamIdleTimeout)), (CircuitBreakDuration, nameof(CircuitBreakDuration)), (HealthCheckInterval, nameof(HealthCheckInterval)),
         })
         {
             if (value <= TimeSpan.Zero)

@@ -3,7 +3,9 @@ using ChatBot.Providers.AetherForge;
 using ChatBot.Providers.AetherWave;
 using ChatBot.Providers.Blackwave;
 using ChatBot.Providers.Http;
+using ChatBot.Providers.ImageStudio;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +16,7 @@ internal static class RemoteProvidersRegistration
 {
     public static IServiceCollection AddRemoteProviders(this IServiceCollection services)
     {
+        services.TryAddSingleton(TimeProvider.System);
         services.AddProviderPlumbing(ProviderNames.AetherWave, ProviderNames.AetherWaveSection, "AetherWave", ProviderNames.AetherWaveDefaultUrl, ["media.aetherwavestudio.com"], ProviderAuthScheme.AetherWaveKeyHeader);
         services.AddProviderPlumbing(ProviderNames.ImageStudio, ProviderNames.ImageStudioSection, "ALwrity Image Studio", ProviderNames.ImageStudioDefaultUrl, [], ProviderAuthScheme.Bearer);
         services.AddProviderPlumbing(ProviderNames.Blackwave, ProviderNames.BlackwaveSection, "Blackwave", ProviderNames.BlackwaveDefaultUrl, [], ProviderAuthScheme.None);
@@ -21,6 +24,8 @@ internal static class RemoteProvidersRegistration
         services.AddRemote<AetherWaveProvider>();
         services.AddRemote<BlackwaveProvider>();
         services.AddRemote<AetherForgeProvider>();
+        services.AddRemote<ImageStudioProvider>();
+        services.AddHostedService<ImageStudioHealthProbe>();
         return services;
     }
 
@@ -69,7 +74,7 @@ internal static class RemoteProvidersRegistration
             displayName,
             sp.GetRequiredService<IOptionsMonitor<ProviderOptions>>(),
             sp.GetRequiredService<IHttpClientFactory>(),
-            sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<ProviderHttp>>()));
     }
 }
