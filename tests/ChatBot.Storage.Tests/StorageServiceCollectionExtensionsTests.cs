@@ -49,14 +49,17 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
         balance.Available.ShouldBe(new CreditOptions().DefaultDailyAllowance);
     }
 
-    [Fact]
-    public async Task AddSqliteStorage_EmptyDatabasePath_FailsValidationNamingTheSetting()
+    [Theory]
+    [InlineData("DatabasePath", "")]
+    [InlineData("MediaPath", " ")]
+    [InlineData("MaxMediaBytes", "0")]
+    public async Task AddSqliteStorage_InvalidSetting_FailsValidationNamingIt(string setting, string value)
     {
-        await using var provider = CreateServices(new() { ["Storage:DatabasePath"] = "" });
+        await using var provider = CreateServices(new() { [$"Storage:{setting}"] = value });
 
         var error = Should.Throw<OptionsValidationException>(() => provider.GetRequiredService<IOptions<StorageOptions>>().Value);
 
-        error.Message.ShouldContain("DatabasePath");
+        error.Message.ShouldContain(setting);
     }
 
     [Fact]

@@ -20,6 +20,7 @@ internal static class Migrations
                 UNIQUE (platform, tenant_id, user_id)
             );
 
+            -- Plain rowid ids (no AUTOINCREMENT, one page less per write): rows are never deleted, so ids only grow.
             CREATE TABLE ledger (
                 id INTEGER PRIMARY KEY,
                 account_id INTEGER NOT NULL REFERENCES accounts (id),
