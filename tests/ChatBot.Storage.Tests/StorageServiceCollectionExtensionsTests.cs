@@ -63,6 +63,23 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
     }
 
     [Fact]
+    public async Task AddSqliteStorage_JsonNullMediaLimit_MeansNoLimit()
+    {
+        var json = "{ \"Storage\": { \"DatabasePath\": \"x.db\", \"MaxMediaBytes\": null } }"u8.ToArray();
+        var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(json)).Build();
+        await using var provider = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddLogging()
+            .AddSqliteStorage()
+            .BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+
+        options.DatabasePath.ShouldBe("x.db");
+        options.MaxMediaBytes.ShouldBeNull();
+    }
+
+    [Fact]
     public void StorageOptions_Defaults_MatchTheDocumentedPaths()
     {
         var options = new StorageOptions();
