@@ -131,10 +131,8 @@ internal sealed class AetherForgeProvider(
             case "Failed":
                 var reason = ProviderErrorText.Clean(status.Message ?? status.Error, http.ApiKey);
                 return new ProviderUpdate.Failed("generation_failed", reason is null ? "AetherForge could not make this image. Try another prompt or model." : $"AetherForge could not make this image: {reason}");
-            case "Pending":
-                return new ProviderUpdate.Running(null, "AetherForge is working…");
             default:
-                // Only Pending, Succeed and Failed are documented; anything else is read as still working.
+                // Pending, and anything undocumented besides Succeed and Failed, is read as still working.
                 return new ProviderUpdate.Running(null, "AetherForge is working…");
         }
     }

@@ -74,7 +74,7 @@ internal sealed class ProviderHttp
             ProviderLog.Answered(_logger, Name, "submit", (int)response.StatusCode);
             return response;
         }
-        catch (Exception e) when (e is not OperationCanceledException || e is TimeoutRejectedException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             throw Translate(e, submitting: true);
         }
@@ -90,7 +90,7 @@ internal sealed class ProviderHttp
                 async token => await client.GetAsync(uri, completion, token).ConfigureAwait(false),
                 cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is not OperationCanceledException || e is TimeoutRejectedException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             throw Translate(e, submitting: false);
         }
