@@ -66,7 +66,7 @@ public sealed class ModelCatalogFileTests
         catalog.Find("aetherforge-grok-imagine")!.WireModel.ShouldBe("Grok Imagine");
     }
 
-    private static string CatalogPath()
+    internal static string CatalogPath()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ChatBot.sln")))
