@@ -233,6 +233,8 @@ internal sealed class ImageStudioProvider(
                 {
                     ["image_base64"] = await ProviderHttp.DataUrlAsync(Require(image), cancellationToken).ConfigureAwait(false),
                     ["platforms"] = platforms,
+                    ["format_names"] = FormatNames(o.Text("formats", "format_names")),
+                    ["focal_point"] = FocalPoint(o.Text("focus", "focal_point")),
                     ["show_safe_zones"] = o.Flag("safe-zones", "safe_zones"),
                     ["crop_mode"] = o.Text("crop")?.ToLowerInvariant(),
                     ["output_format"] = o.Text("format") ?? "png",
@@ -419,6 +421,28 @@ internal sealed class ImageStudioProvider(
 
         var more = (int)Math.Round((w / target) - h);
         return (0, 0, more / 2, more - (more / 2));
+    }
+
+    /// <summary>"instagram=Story; facebook=Feed Post" → {"instagram": "Story", "facebook": "Feed Post"}.</summary>
+    internal static Dictionary<string, string>? FormatNames(string? text)
+    {
+        var names = (text ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(pair => pair.Split('=', 2, StringSplitOptions.TrimEntries))
+            .Where(pair => pair.Length == 2 && pair[0].Length > 0 && pair[1].Length > 0)
+            .ToDictionary(pair => pair[0].ToLowerInvariant(), pair => pair[1], StringComparer.Ordinal);
+        return names.Count > 0 ? names : null;
+    }
+
+    /// <summary>"0.3,0.6" → {"x": 0.3, "y": 0.6} (fractions of the width and height).</summary>
+    internal static Dictionary<string, double>? FocalPoint(string? text)
+    {
+        var parts = (text ?? "").Split(',', StringSplitOptions.TrimEntries);
+        return parts.Length == 2
+            && double.TryParse(parts[0], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var x)
+            && double.TryParse(parts[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var y)
+            && x is >= 0 and <= 1 && y is >= 0 and <= 1
+            ? new Dictionary<string, double>(StringComparer.Ordinal) { ["x"] = x, ["y"] = y }
+            : null;
     }
 
     private static MediaInput Require(MediaInput? input) =>

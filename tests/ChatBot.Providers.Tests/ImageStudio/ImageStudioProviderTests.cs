@@ -214,7 +214,7 @@ public sealed class ImageStudioProviderTests : IAsyncLifetime
     [Fact]
     public async Task Social_Platforms_OneResultPerPlatformFormat()
     {
-        var options = new CommandOptions { Mode = "social", Extra = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["platforms"] = "instagram, linkedin", ["crop"] = "center" } };
+        var options = new CommandOptions { Mode = "social", Extra = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["platforms"] = "instagram, linkedin", ["crop"] = "center", ["formats"] = "linkedin=Post", ["focus"] = "0.25,0.75" } };
 
         var updates = await RunAsync(Sut(), Request(MediaOperation.Social, ProviderNames.ImageStudio, "auto", options, Input(MediaRole.Image, TestMedia.Png())));
 
@@ -222,6 +222,8 @@ public sealed class ImageStudioProviderTests : IAsyncLifetime
         sent.Path.ShouldBe("/api/image-studio/social/optimize");
         sent.Json!["platforms"]!.AsArray().Select(p => p!.ToString()).ShouldBe(["instagram", "linkedin"]);
         sent.Field("crop_mode").ShouldBe("center");
+        sent.Json!["format_names"]!["linkedin"]!.ToString().ShouldBe("Post");
+        sent.Json!["focal_point"]!["x"]!.GetValue<double>().ShouldBe(0.25);
         var done = updates.ShouldHaveSingleItem().ShouldBeOfType<ProviderUpdate.Succeeded>();
         done.Outputs.Select(o => o.FileName).ShouldBe(["job-1-instagram-feed-post--square.png", "job-1-linkedin-post.png"]);
     }
