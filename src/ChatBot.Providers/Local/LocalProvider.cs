@@ -33,10 +33,10 @@ internal sealed class LocalProvider : IMediaProvider
         ffmpeg = new Ffmpeg(this.options, timeProvider, logger);
         var loader = new ImageLoader(ffmpeg, this.options);
         var pacer = new LocalPacer(this.options.PassDelay, timeProvider);
-        sketch = new SketchWork(loader, pacer);
+        sketch = new SketchWork(loader, pacer, this.options);
         upscale = new UpscaleWork(loader, pacer, this.options);
         reframe = new ReframeWork(loader, pacer, this.options);
-        motion = new MotionWork(loader, ffmpeg, pacer);
+        motion = new MotionWork(loader, ffmpeg, pacer, this.options);
     }
 
     public string Name => ProviderName;

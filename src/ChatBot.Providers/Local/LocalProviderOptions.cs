@@ -15,6 +15,10 @@ internal sealed class LocalProviderOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan PassDelay { get; set; } = TimeSpan.FromSeconds(0.4);
 
+    /// <summary>About how many pixels /imagine renders (1024×1024 at 1:1); other aspects keep the count.</summary>
+    [Range(16_384, 16_777_216)]
+    public long ImagePixels { get; set; } = 1024 * 1024;
+
     /// <summary>The largest picture (in pixels) upscale and reframe will produce or read.</summary>
     [Range(1_000_000, 268_435_456)]
     public long MaxPixels { get; set; } = 64L * 1024 * 1024;

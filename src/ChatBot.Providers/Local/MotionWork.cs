@@ -9,7 +9,7 @@ namespace ChatBot.Providers.Local;
 /// /video and Animate: a slow zoom and pan over the input picture (or a picture rendered from the
 /// prompt), encoded by ffmpeg as an H.264 MP4 that plays in every chat client.
 /// </summary>
-internal sealed class MotionWork(ImageLoader loader, Ffmpeg ffmpeg, LocalPacer pacer)
+internal sealed class MotionWork(ImageLoader loader, Ffmpeg ffmpeg, LocalPacer pacer, LocalProviderOptions settings)
 {
     public const int DefaultSeconds = 3;
     public const int MaxSeconds = 10;
@@ -40,7 +40,7 @@ internal sealed class MotionWork(ImageLoader loader, Ffmpeg ffmpeg, LocalPacer p
                 ratio = 16.0 / 9.0;
             }
 
-            var (width, height) = AspectRatio.Fit(ratio, SketchWork.Pixels, 8);
+            var (width, height) = AspectRatio.Fit(ratio, settings.ImagePixels, 8);
             var renderer = ProceduralRenderer.Create(options.Prompt ?? "", seed, width, height);
             for (var pass = 0; pass < ProceduralRenderer.PassCount; pass++)
             {

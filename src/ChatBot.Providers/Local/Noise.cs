@@ -1,8 +1,11 @@
+using System.Runtime.CompilerServices;
+
 namespace ChatBot.Providers.Local;
 
 /// <summary>Seeded value noise and fractal sums of it, in [0, 1].</summary>
 internal static class Noise
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Value(float x, float y, uint seed)
     {
         var x0 = (int)MathF.Floor(x);
@@ -18,6 +21,7 @@ internal static class Noise
         return top + (bottom - top) * ty;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float Fractal(float x, float y, uint seed, int octaves)
     {
         float sum = 0, amplitude = 0.5f, total = 0;
@@ -36,8 +40,10 @@ internal static class Noise
     public static float Fractal1D(float x, uint seed, int octaves) => Fractal(x, 0.5f, seed, octaves);
 
     /// <summary>A well-mixed hash of a lattice point, in [0, 1].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Lattice(int x, int y, uint seed) => (Hash(x, y, seed) & 0xFFFFFF) / 16777215f;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint Hash(int x, int y, uint seed)
     {
         var h = seed ^ ((uint)x * 0x27D4EB2Du) ^ ((uint)y * 0x165667B1u);
@@ -49,5 +55,6 @@ internal static class Noise
         return h;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static float Smooth(float t) => t * t * (3 - 2 * t);
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
 using System.IO.Compression;
 
@@ -9,7 +10,8 @@ namespace ChatBot.Providers.Local;
 /// </summary>
 internal static class PngDecoder
 {
-    private static ReadOnlySpan<byte> Signature => "\x89PNG\r\n\x1a\n"u8;
+    // Spelled as bytes: in a u8 literal "\x89" would become the two UTF-8 bytes C2 89.
+    private static ReadOnlySpan<byte> Signature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
     /// <summary>
     /// Decodes <paramref name="png"/>, or returns null when the file is valid but of a kind this
@@ -147,6 +149,7 @@ internal static class PngDecoder
         return raw;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Unfilter(byte[] raw, int height, int stride, int bpp)
     {
         var zero = new byte[stride];
@@ -197,6 +200,7 @@ internal static class PngDecoder
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static RgbaImage ToRgba(byte[] raw, Header h, int channels, int stride, byte[]? palette, byte[]? transparency)
     {
         var image = new RgbaImage(h.Width, h.Height);

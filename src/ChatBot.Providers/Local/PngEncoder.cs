@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
 
 namespace ChatBot.Providers.Local;
 
@@ -9,7 +10,8 @@ namespace ChatBot.Providers.Local;
 /// </summary>
 internal static class PngEncoder
 {
-    private static ReadOnlySpan<byte> Signature => "\x89PNG\r\n\x1a\n"u8;
+    // Spelled as bytes: in a u8 literal "\x89" would become the two UTF-8 bytes C2 89.
+    private static ReadOnlySpan<byte> Signature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
     /// <summary>Encodes the image, dropping the alpha channel when every pixel is opaque.</summary>
     public static byte[] Encode(RgbaImage image, CompressionLevel level = CompressionLevel.Fastest, CancellationToken cancellationToken = default)
@@ -70,6 +72,7 @@ internal static class PngEncoder
         return output.ToArray();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CopyRow(ReadOnlySpan<byte> rgba, Span<byte> target, int channels)
     {
         if (channels == 4)
@@ -86,30 +89,73 @@ internal static class PngEncoder
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static long Filter(int filter, ReadOnlySpan<byte> row, ReadOnlySpan<byte> above, int bpp, Span<byte> target)
     {
-        long score = 0;
-        for (var i = 0; i < row.Length; i++)
+        var n = row.Length;
+        switch (filter)
         {
-            int left = i >= bpp ? row[i - bpp] : 0;
-            int up = above[i];
-            int upLeft = i >= bpp ? above[i - bpp] : 0;
-            var predicted = filter switch
-            {
-                0 => 0,
-                1 => left,
-                2 => up,
-                3 => (left + up) >> 1,
-                _ => Paeth(left, up, upLeft),
-            };
-            var value = (byte)(row[i] - predicted);
-            target[i] = value;
+            case 0:
+                row.CopyTo(target);
+                break;
+            case 1:
+                row[..bpp].CopyTo(target);
+                for (var i = bpp; i < n; i++)
+                {
+                    target[i] = (byte)(row[i] - row[i - bpp]);
+                }
+
+                break;
+            case 2:
+                for (var i = 0; i < n; i++)
+                {
+                    target[i] = (byte)(row[i] - above[i]);
+                }
+
+                break;
+            case 3:
+                for (var i = 0; i < bpp; i++)
+                {
+                    target[i] = (byte)(row[i] - (above[i] >> 1));
+                }
+
+                for (var i = bpp; i < n; i++)
+                {
+                    target[i] = (byte)(row[i] - ((row[i - bpp] + above[i]) >> 1));
+                }
+
+                break;
+            default:
+                for (var i = 0; i < bpp; i++)
+                {
+                    target[i] = (byte)(row[i] - above[i]);
+                }
+
+                for (var i = bpp; i < n; i++)
+                {
+                    target[i] = (byte)(row[i] - Paeth(row[i - bpp], above[i], above[i - bpp]));
+                }
+
+                break;
+        }
+
+        return Score(target[..n]);
+    }
+
+    /// <summary>Sum of the bytes read as signed values: small when the filter predicted well.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static long Score(ReadOnlySpan<byte> filtered)
+    {
+        long score = 0;
+        foreach (var value in filtered)
+        {
             score += value < 128 ? value : 256 - value;
         }
 
         return score;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int Paeth(int a, int b, int c)
     {
         var p = a + b - c;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ChatBot.Providers.Local;
 
 /// <summary>
@@ -106,6 +108,7 @@ internal sealed class ProceduralRenderer
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public RgbaImage ToImage()
     {
         var image = new RgbaImage(width, height);
@@ -122,6 +125,7 @@ internal sealed class ProceduralRenderer
     }
 
     /// <summary>A small copy of the canvas (area-averaged), at most <paramref name="maxSide"/> pixels on its long side.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public RgbaImage Preview(int maxSide)
     {
         var scale = Math.Min(1.0, (double)maxSide / Math.Max(width, height));
@@ -187,6 +191,7 @@ internal sealed class ProceduralRenderer
 
     // ---- pass 1: base colours -------------------------------------------------------------
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void PaintBase(CancellationToken cancellationToken)
     {
         var angle = style == SceneStyle.Orbs ? rng.Range(0f, MathF.PI * 2) : MathF.PI / 2;
@@ -201,29 +206,33 @@ internal sealed class ProceduralRenderer
         var invTwoSigma = 1f / (2 * glowRadius * glowRadius);
         var bottom = style == SceneStyle.Orbs ? palette.Layers[^1] : palette.Layers[1];
 
+        // The glow is a Gaussian, which separates into a row factor times a column factor.
+        var glowColumns = new float[width];
+        for (var x = 0; x < width; x++)
+        {
+            var ddx = x - glowX;
+            glowColumns[x] = MathF.Exp(-ddx * ddx * invTwoSigma);
+        }
+
         for (var y = 0; y < height; y++)
         {
             CheckRow(y, cancellationToken);
             var v = y / (float)height;
+            var ddy = y - glowY;
+            var glowRow = MathF.Exp(-ddy * ddy * invTwoSigma) * 0.55f;
+            var t = v / horizon;
+            var rowColour = t < 1 ? Rgb.Lerp(palette.SkyTop, palette.SkyHorizon, MathF.Pow(t, 1.4f)) : Rgb.Lerp(palette.SkyHorizon, bottom, Math.Min(1f, (t - 1) * 2));
             for (var x = 0; x < width; x++)
             {
-                var u = x / (float)width;
-                Rgb colour;
+                var colour = rowColour;
                 if (style == SceneStyle.Orbs)
                 {
-                    var t = Math.Clamp(0.5f + ((u - 0.5f) * dx + (v - 0.5f) * dy), 0f, 1f);
-                    colour = t < 0.5f ? Rgb.Lerp(palette.SkyTop, palette.SkyHorizon, t * 2) : Rgb.Lerp(palette.SkyHorizon, bottom, (t - 0.5f) * 2);
-                }
-                else
-                {
-                    var t = v / horizon;
-                    colour = t < 1 ? Rgb.Lerp(palette.SkyTop, palette.SkyHorizon, MathF.Pow(t, 1.4f)) : Rgb.Lerp(palette.SkyHorizon, bottom, Math.Min(1f, (t - 1) * 2));
+                    var u = x / (float)width;
+                    var d = Math.Clamp(0.5f + ((u - 0.5f) * dx + (v - 0.5f) * dy), 0f, 1f);
+                    colour = d < 0.5f ? Rgb.Lerp(palette.SkyTop, palette.SkyHorizon, d * 2) : Rgb.Lerp(palette.SkyHorizon, bottom, (d - 0.5f) * 2);
                 }
 
-                var ddx = x - glowX;
-                var ddy = y - glowY;
-                var glow = MathF.Exp(-(ddx * ddx + ddy * ddy) * invTwoSigma) * 0.55f;
-                Set(x, y, Rgb.Lerp(colour, palette.Glow, glow));
+                Set(x, y, Rgb.Lerp(colour, palette.Glow, glowColumns[x] * glowRow));
             }
         }
     }
@@ -286,6 +295,7 @@ internal sealed class ProceduralRenderer
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FillBelow(float[] ridge, Rgb colour, Rgb haze, float hazeAmount, CancellationToken cancellationToken)
     {
         var top = (int)Math.Max(0, MathF.Floor(ridge.Min()));
@@ -329,6 +339,7 @@ internal sealed class ProceduralRenderer
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Disc(float cx, float cy, float radius, float softness, Rgb colour, float alpha, bool shade, CancellationToken cancellationToken)
     {
         var x0 = Math.Max(0, (int)(cx - radius - softness));
@@ -357,6 +368,7 @@ internal sealed class ProceduralRenderer
 
     // ---- pass 3: texture ------------------------------------------------------------------
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void PaintTexture(CancellationToken cancellationToken, float amount)
     {
         var scale = 6f / Math.Min(width, height);
@@ -365,22 +377,21 @@ internal sealed class ProceduralRenderer
         var clouds = style == SceneStyle.Landscape && original is null;
         var horizonY = Horizon * height;
         var cloudColour = Rgb.Lerp(palette.Glow, palette.SkyHorizon, 0.4f);
-        var seedA = noiseSeed;
-        var seedB = noiseSeed ^ 0xA5A5A5A5u;
+        var light = NoiseField.Create(width, height, scale, scale, noiseSeed, 3);
+        var cloud = clouds ? NoiseField.Create(width, height, cloudScaleX, cloudScaleY, noiseSeed ^ 0xA5A5A5A5u, 4) : null;
         for (var y = 0; y < height; y++)
         {
             CheckRow(y, cancellationToken);
             for (var x = 0; x < width; x++)
             {
                 var j = (y * width + x) * 3;
-                var n = Noise.Fractal(x * scale, y * scale, seedA, 3);
-                var light = 1f + (n - 0.5f) * 0.16f * amount;
-                canvas[j] *= light;
-                canvas[j + 1] *= light;
-                canvas[j + 2] *= light;
-                if (clouds && y < horizonY)
+                var factor = 1f + (light.At(x, y) - 0.5f) * 0.16f * amount;
+                canvas[j] *= factor;
+                canvas[j + 1] *= factor;
+                canvas[j + 2] *= factor;
+                if (cloud is not null && y < horizonY)
                 {
-                    var c = Noise.Fractal(x * cloudScaleX, y * cloudScaleY, seedB, 4);
+                    var c = cloud.At(x, y);
                     var cover = SmoothStep(0.52f, 0.78f, c) * 0.5f * (1f - y / horizonY);
                     if (cover > 0)
                     {
@@ -393,6 +404,7 @@ internal sealed class ProceduralRenderer
 
     // ---- pass 4: details ------------------------------------------------------------------
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void PaintDetails(CancellationToken cancellationToken, float amount)
     {
         var cx = width / 2f;
@@ -433,20 +445,21 @@ internal sealed class ProceduralRenderer
 
     // ---- variation passes -----------------------------------------------------------------
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Warp(CancellationToken cancellationToken)
     {
         var src = original!;
         var amplitude = 0.02f * strength * Math.Min(width, height);
         var scale = 2.5f / Math.Min(width, height);
-        var seedX = noiseSeed;
-        var seedY = noiseSeed ^ 0x3C3C3C3Cu;
+        var fieldX = NoiseField.Create(width, height, scale, scale, noiseSeed, 2);
+        var fieldY = NoiseField.Create(width, height, scale, scale, noiseSeed ^ 0x3C3C3C3Cu, 2);
         for (var y = 0; y < height; y++)
         {
             CheckRow(y, cancellationToken);
             for (var x = 0; x < width; x++)
             {
-                var sx = x + (Noise.Fractal(x * scale, y * scale, seedX, 2) - 0.5f) * 2 * amplitude;
-                var sy = y + (Noise.Fractal(x * scale, y * scale, seedY, 2) - 0.5f) * 2 * amplitude;
+                var sx = x + (fieldX.At(x, y) - 0.5f) * 2 * amplitude;
+                var sy = y + (fieldY.At(x, y) - 0.5f) * 2 * amplitude;
                 Sample(src, sx, sy, canvas.AsSpan((y * width + x) * 3, 3));
             }
         }
@@ -470,6 +483,7 @@ internal sealed class ProceduralRenderer
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void BlendNewLayer(CancellationToken cancellationToken)
     {
         var layer = new ProceduralRenderer(prompt, seed, width, height, null, 0f);

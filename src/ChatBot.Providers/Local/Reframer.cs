@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ChatBot.Providers.Local;
 
 /// <summary>
@@ -32,6 +34,7 @@ internal sealed class Reframer
     }
 
     /// <summary>Pass 1: the picture in the middle, its mirror images around it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Mirror(CancellationToken cancellationToken)
     {
         for (var y = 0; y < Output.Height; y++)
@@ -65,6 +68,7 @@ internal sealed class Reframer
         BlurAxis(horizontal: false, maxRadius, cancellationToken);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void BlurAxis(bool horizontal, int maxRadius, CancellationToken cancellationToken)
     {
         var pixels = Output.Pixels;

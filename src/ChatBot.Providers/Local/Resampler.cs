@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ChatBot.Providers.Local;
 
 /// <summary>
@@ -39,6 +41,7 @@ internal sealed class Resampler
     }
 
     /// <summary>Computes output rows [<paramref name="fromRow"/>, <paramref name="toRow"/>), in increasing order over calls.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ProcessRows(int fromRow, int toRow, CancellationToken cancellationToken)
     {
         var width = Output.Width;
@@ -69,6 +72,7 @@ internal sealed class Resampler
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WriteRow(float[] sum, Span<byte> target)
     {
         for (var i = 0; i < sum.Length; i += 4)
@@ -84,6 +88,7 @@ internal sealed class Resampler
 
     private static byte ToByte(float value) => (byte)Math.Clamp((int)(value + 0.5f), 0, 255);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private float[] FilteredRow(int y)
     {
         if (filteredRows[y] is { } cached)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ChatBot.Providers.Local;
 
 /// <summary>An 8-bit RGBA picture in memory, rows top to bottom, no padding.</summary>
@@ -32,6 +34,7 @@ internal sealed class RgbaImage
 
     public Span<byte> Row(int y) => Pixels.AsSpan(y * Width * 4, Width * 4);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool IsOpaque()
     {
         var pixels = Pixels;

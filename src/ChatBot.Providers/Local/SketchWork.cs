@@ -9,17 +9,16 @@ namespace ChatBot.Providers.Local;
 /// /imagine and Vary: procedural pictures from the prompt and seed, one per requested image
 /// (seeds seed, seed+1, …), or variations of the input picture.
 /// </summary>
-internal sealed class SketchWork(ImageLoader loader, LocalPacer pacer)
+internal sealed class SketchWork(ImageLoader loader, LocalPacer pacer, LocalProviderOptions settings)
 {
     public const int MaxCount = 4;
-    public const long Pixels = 1024 * 1024;
     private const long MaxVariationPixels = 2 * 1024 * 1024;
 
     public static int CountOf(CommandOptions options) => Math.Clamp(options.Count ?? 1, 1, MaxCount);
 
-    /// <summary>The size of a rendered picture: about one megapixel, sides multiples of 8.</summary>
-    public static (int Width, int Height) SizeFor(string? aspectRatio) =>
-        AspectRatio.TryParse(aspectRatio, out var ratio) ? AspectRatio.Fit(ratio, Pixels, 8) : (1024, 1024);
+    /// <summary>The size of a rendered picture: about <paramref name="pixels"/> pixels (square by default), sides multiples of 8.</summary>
+    public static (int Width, int Height) SizeFor(string? aspectRatio, long pixels) =>
+        AspectRatio.Fit(AspectRatio.TryParse(aspectRatio, out var ratio) ? ratio : 1.0, pixels, 8);
 
     public async IAsyncEnumerable<ProviderUpdate> RunAsync(MediaRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -45,7 +44,7 @@ internal sealed class SketchWork(ImageLoader loader, LocalPacer pacer)
         var passes = ProceduralRenderer.PassCount;
         var total = count * passes + 1;
         var outputs = new List<MediaOutput>(count);
-        var (width, height) = SizeFor(options.AspectRatio);
+        var (width, height) = SizeFor(options.AspectRatio, settings.ImagePixels);
         for (var i = 0; i < count; i++)
         {
             var imageSeed = seed + i;

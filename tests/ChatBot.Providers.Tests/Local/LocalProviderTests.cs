@@ -12,6 +12,10 @@ public sealed class LocalProviderTests
 {
     private const string MissingFfmpeg = "/nonexistent/ffmpeg-for-tests";
 
+    // Most tests render small pictures to stay fast; the size tests use the real default.
+    private const long SmallPixels = 192 * 192;
+    private static readonly Action<LocalProviderOptions> DefaultSize = o => o.ImagePixels = new LocalProviderOptions().ImagePixels;
+
     [Fact]
     public void Properties_DescribeAnOfflineProvider()
     {
@@ -72,7 +76,7 @@ public sealed class LocalProviderTests
     [Fact]
     public async Task TrackAsync_Imagine_ReportsRisingProgressWithPreviewsThenA1024Png()
     {
-        var updates = await RunAsync(CreateSut(), Request(MediaOperation.Imagine, new CommandOptions { Prompt = "a lighthouse", Seed = 7 }));
+        var updates = await RunAsync(CreateSut(DefaultSize), Request(MediaOperation.Imagine, new CommandOptions { Prompt = "a lighthouse", Seed = 7 }));
 
         var running = updates.OfType<ProviderUpdate.Running>().ToList();
         running.Count.ShouldBe(ProceduralRenderer.PassCount);
@@ -103,7 +107,7 @@ public sealed class LocalProviderTests
     {
         AspectRatio.TryParse(aspect, out var ratio).ShouldBeTrue();
 
-        var updates = await RunAsync(CreateSut(), Request(MediaOperation.Imagine, new CommandOptions { Prompt = "fields", Seed = 3, AspectRatio = aspect }));
+        var updates = await RunAsync(CreateSut(DefaultSize), Request(MediaOperation.Imagine, new CommandOptions { Prompt = "fields", Seed = 3, AspectRatio = aspect }));
 
         var sniff = MediaSniffer.Sniff(await ReadAsync(Single(updates))).ShouldNotBeNull();
         var (width, height) = (sniff.Width!.Value, sniff.Height!.Value);
@@ -405,7 +409,7 @@ public sealed class LocalProviderTests
 
     private static LocalProvider CreateSut(Action<LocalProviderOptions>? configure = null, TimeProvider? time = null)
     {
-        var options = new LocalProviderOptions { PassDelay = TimeSpan.Zero };
+        var options = new LocalProviderOptions { PassDelay = TimeSpan.Zero, ImagePixels = SmallPixels };
         configure?.Invoke(options);
         return new LocalProvider(Options.Create(options), time ?? TimeProvider.System, NullLogger<LocalProvider>.Instance);
     }

@@ -86,9 +86,9 @@ internal static class TestImages
         return output.ToArray();
     }
 
-    /// <summary>A PNG made by ffmpeg from its test pattern, in the given pixel format and row filter.</summary>
+    /// <summary>A PNG made by ffmpeg from its test pattern (with varying alpha), in the given pixel format and row filter.</summary>
     public static byte[] FfmpegPng(string pixelFormat, string prediction = "mixed", int width = 67, int height = 43) =>
-        RunFfmpeg("-v", "error", "-f", "lavfi", "-i", $"testsrc2=size={width}x{height}", "-frames:v", "1", "-pix_fmt", pixelFormat, "-pred", prediction, "-f", "image2pipe", "-c:v", "png", "pipe:1");
+        RunFfmpeg("-v", "error", "-f", "lavfi", "-i", $"testsrc=size={width}x{height},format=rgba,geq=r='r(X,Y)':g='g(X,Y)':b='b(X,Y)':a='mod(X*7+Y*3,256)'", "-frames:v", "1", "-pix_fmt", pixelFormat, "-pred", prediction, "-f", "image2pipe", "-c:v", "png", "pipe:1");
 
     public static byte[] FfmpegJpeg(int width, int height) =>
         RunFfmpeg("-v", "error", "-f", "lavfi", "-i", $"testsrc2=size={width}x{height}", "-frames:v", "1", "-f", "image2pipe", "-c:v", "mjpeg", "pipe:1");
