@@ -67,6 +67,9 @@ internal sealed class LocalProvider : IMediaProvider
         var operation = request.Operation.ToString();
         LocalProviderLog.WorkStarted(logger, request.JobId, operation);
         var started = timeProvider.GetTimestamp();
+
+        // The work is CPU-bound: leave the caller's context before the first pass runs.
+        await Task.Yield();
         var updates = Dispatch(request, cancellationToken).GetAsyncEnumerator(cancellationToken);
         await using (updates.ConfigureAwait(false))
         {
@@ -112,8 +115,20 @@ internal sealed class LocalProvider : IMediaProvider
         MediaOperation.Upscale => upscale.RunAsync(request, cancellationToken),
         MediaOperation.Edit or MediaOperation.Reframe => reframe.RunAsync(request, cancellationToken),
         MediaOperation.Video => motion.RunAsync(request, cancellationToken),
-        _ => throw Unsupported(request.Operation),
+        _ => FailAsync(Unsupported(request.Operation)),
     };
+
+    /// <summary>An update stream that fails on its first step, so TrackAsync reports the error as an update.</summary>
+    private static async IAsyncEnumerable<ProviderUpdate> FailAsync(ProviderException error)
+    {
+        await Task.CompletedTask.ConfigureAwait(false);
+        if (error is not null)
+        {
+            throw error;
+        }
+
+        yield break;
+    }
 
     /// <summary>Refuses what is sure to fail before any work (and before the member waits for it).</summary>
     private async Task CheckAsync(MediaRequest request, CancellationToken cancellationToken)

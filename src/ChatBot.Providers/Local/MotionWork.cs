@@ -65,6 +65,12 @@ internal sealed class MotionWork(ImageLoader loader, Ffmpeg ffmpeg, LocalPacer p
         }
 
         var (videoWidth, videoHeight) = AspectRatio.Fit(ratio, VideoPixels, 16);
+        if (picture.PixelCount > 4 * VideoPixels)
+        {
+            // ffmpeg works at twice the video size anyway; shrinking here keeps the pipe small.
+            picture = Resampler.Resize(picture, videoWidth * 2, videoHeight * 2, cancellationToken);
+        }
+
         var frames = seconds * Fps;
         var filter = Filter(seed, videoWidth, videoHeight, frames);
         var path = Path.Combine(Path.GetTempPath(), $"chatbot-local-{Guid.NewGuid():N}.mp4");

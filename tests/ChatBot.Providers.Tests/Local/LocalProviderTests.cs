@@ -258,6 +258,14 @@ public sealed class LocalProviderTests
     }
 
     [Fact]
+    public async Task TrackAsync_UnsupportedOperation_FailsWithClearMessage()
+    {
+        var updates = await RunAsync(CreateSut(), Request(MediaOperation.LipSync, new CommandOptions()));
+
+        updates.ShouldHaveSingleItem().ShouldBeOfType<ProviderUpdate.Failed>().Code.ShouldBe("unsupported_operation");
+    }
+
+    [Fact]
     public async Task TrackAsync_VideoFromImage_ProducesAnMp4WithRisingProgress()
     {
         var input = TestImages.Input(PngEncoder.Encode(TestImages.Blocks(160, 90, block: 10)));
