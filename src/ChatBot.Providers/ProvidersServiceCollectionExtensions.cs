@@ -1,13 +1,31 @@
+using ChatBot.Core.Providers;
+using ChatBot.Providers.Local;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChatBot.Providers;
 
 public static class ProvidersServiceCollectionExtensions
 {
-    /// <summary>Registers every media provider (<see cref="Core.Providers.IMediaProvider"/>) and its plumbing.</summary>
+    /// <summary>
+    /// Registers every media provider as an <see cref="IMediaProvider"/>, with its options
+    /// (the offline "local" provider reads section <c>Providers:Local</c>; the remote ones
+    /// <c>Providers:AetherWave</c>, <c>Providers:ImageStudio</c>, <c>Providers:Blackwave</c>, <c>Providers:AetherForge</c>).
+    /// </summary>
     public static IServiceCollection AddMediaProviders(this IServiceCollection services)
     {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddOptions<LocalProviderOptions>()
+            .BindConfiguration(LocalProviderOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMediaProvider, LocalProvider>());
+
+        // The remote providers (sections Providers:AetherWave, ImageStudio, Blackwave, AetherForge).
         services.AddRemoteProviders();
+
         return services;
     }
 }

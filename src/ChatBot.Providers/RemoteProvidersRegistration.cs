@@ -16,6 +16,11 @@ internal static class RemoteProvidersRegistration
 {
     public static IServiceCollection AddRemoteProviders(this IServiceCollection services)
     {
+        if (services.Any(d => d.ServiceType == typeof(AetherWaveProvider)))
+        {
+            return services; // already registered: AddMediaProviders may be called more than once
+        }
+
         services.TryAddSingleton(TimeProvider.System);
         services.AddProviderPlumbing(ProviderNames.AetherWave, ProviderNames.AetherWaveSection, "AetherWave", ProviderNames.AetherWaveDefaultUrl, ["media.aetherwavestudio.com"], ProviderAuthScheme.AetherWaveKeyHeader);
         services.AddProviderPlumbing(ProviderNames.ImageStudio, ProviderNames.ImageStudioSection, "ALwrity Image Studio", ProviderNames.ImageStudioDefaultUrl, [], ProviderAuthScheme.Bearer);

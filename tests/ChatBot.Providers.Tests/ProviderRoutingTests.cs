@@ -66,19 +66,23 @@ public sealed class ProviderRoutingTests : IAsyncLifetime
     {
         var router = CreateSut(aetherWaveKey: _aetherWave.ApiKey);
 
-        var routed = router.Route(MediaOperation.Imagine, "auto").ShouldBeOfType<RouteResult.Routed>();
-
-        routed.Provider.Name.ShouldBe(ProviderNames.Blackwave); // 4 credits; AetherWave's cheapest text-to-image costs 5
-        routed.Model.Price.PerRequest.ShouldBe(4);
+        // Among the remote models: Blackwave's 4 credits beat AetherWave's cheapest text-to-image (5).
+        var inpaint = router.Route(MediaOperation.Inpaint, "auto").ShouldBeOfType<RouteResult.Routed>();
+        inpaint.Provider.Name.ShouldBe(ProviderNames.Blackwave);
         router.Route(MediaOperation.AlbumArt, "auto").ShouldBeOfType<RouteResult.Routed>().Model.Id.ShouldBe("aetherwave-album-art");
+        router.Route(MediaOperation.Social, "auto").ShouldBeOfType<RouteResult.Unroutable>(); // Image Studio has no key here
     }
 
     [Fact]
-    public void Route_OperationOnlyAnUnconfiguredProviderDoes_RefusesClearly()
+    public void Route_VideoModelOfUnconfiguredProvider_FallsBackToAnotherVideoProviderAndSaysSo()
     {
         var router = CreateSut(aetherWaveKey: null);
 
-        router.Route(MediaOperation.Video, "kling-2.6-t2v").ShouldBeOfType<RouteResult.Unroutable>().Message.ShouldContain("unavailable");
+        var routed = router.Route(MediaOperation.Video, "kling-2.6-t2v").ShouldBeOfType<RouteResult.Routed>();
+
+        routed.Provider.Name.ShouldNotBe(ProviderNames.AetherWave);
+        routed.Model.Supports(MediaOperation.Video).ShouldBeTrue();
+        routed.Note.ShouldNotBeNull().ShouldContain("AetherWave Studio is unavailable");
     }
 
     private ProviderRouter CreateSut(string? aetherWaveKey)
