@@ -71,7 +71,8 @@ internal static class RemoteProvidersRegistration
                 ConnectTimeout = TimeSpan.FromSeconds(15),
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             })
-            .AddHttpMessageHandler(sp => new ProviderAuthHandler(sp.GetRequiredService<IOptionsMonitor<ProviderOptions>>(), section, scheme));
+            .AddHttpMessageHandler(sp => new ProviderAuthHandler(sp.GetRequiredService<IOptionsMonitor<ProviderOptions>>(), section, scheme))
+            .RedactLoggedHeaders(_ => true); // X-AW-Key and Authorization never reach a log
 
         services.AddKeyedSingleton(name, (sp, _) => new ProviderHttp(
             name,
