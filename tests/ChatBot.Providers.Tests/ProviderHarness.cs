@@ -17,7 +17,7 @@ internal sealed class ProviderHarness : IAsyncDisposable
 
     public IServiceProvider Services => _services;
 
-    public static ProviderHarness Create(string section, Uri? baseUrl, string? apiKey, Action<Dictionary<string, string?>>? configure = null)
+    public static ProviderHarness Create(string section, Uri? baseUrl, string? apiKey, Action<Dictionary<string, string?>>? configure = null, ILoggerProvider? logs = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -33,7 +33,14 @@ internal sealed class ProviderHarness : IAsyncDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
-        services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        services.AddLogging(l =>
+        {
+            l.SetMinimumLevel(logs is null ? LogLevel.Warning : LogLevel.Trace);
+            if (logs is not null)
+            {
+                l.AddProvider(logs);
+            }
+        });
         services.AddMediaProviders();
         return new ProviderHarness(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }));
     }
