@@ -17,7 +17,7 @@ internal sealed class ProviderHarness : IAsyncDisposable
 
     public IServiceProvider Services => _services;
 
-    public static ProviderHarness Create(string section, Uri? baseUrl, string? apiKey, Action<Dictionary<string, string?>>? configure = null, ILoggerProvider? logs = null)
+    public static ProviderHarness Create(string section, Uri? baseUrl, string? apiKey, Action<Dictionary<string, string?>>? configure = null, ILoggerProvider? logs = null, TimeProvider? time = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -33,6 +33,11 @@ internal sealed class ProviderHarness : IAsyncDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
         services.AddLogging(l =>
         {
             l.SetMinimumLevel(logs is null ? LogLevel.Warning : LogLevel.Trace);

@@ -21,6 +21,7 @@ public abstract class ProviderEmulator : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, (byte[] Bytes, string ContentType)> _media = new(StringComparer.Ordinal);
     private WebApplication? _app;
+    private readonly SemaphoreSlim _recorded = new(0);
     private int _submits;
     private int _port;
 
@@ -65,7 +66,18 @@ public abstract class ProviderEmulator : IAsyncDisposable
             await _app.DisposeAsync().ConfigureAwait(false);
         }
 
+        _recorded.Dispose();
+
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Waits (without polling) until at least <paramref name="count"/> recorded requests match.</summary>
+    public async Task WaitForRequestsAsync(Func<RecordedRequest, bool> match, int count, CancellationToken cancellationToken)
+    {
+        while (Requests.Count(match) < count)
+        {
+            await _recorded.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     protected abstract void Map(WebApplication app);
@@ -183,6 +195,7 @@ public abstract class ProviderEmulator : IAsyncDisposable
 
         var recorded = new RecordedRequest(request.Method, request.Path.Value ?? "", request.ContentType, headers, json, form, files);
         Requests.Enqueue(recorded);
+        _recorded.Release();
         return recorded;
     }
 
