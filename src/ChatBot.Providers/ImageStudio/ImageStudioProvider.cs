@@ -154,7 +154,9 @@ internal sealed class ImageStudioProvider(
             case MediaOperation.Edit or MediaOperation.Inpaint or MediaOperation.Reframe or MediaOperation.RemoveBackground:
             {
                 var source = Require(image);
-                var operation = EditOperation(request.Operation, o.Mode);
+                // The bot's /edit modes cover edit, inpaint, reframe and remove-background; the document's other
+                // edit operations are reached with --op (search-replace, recolor).
+                var operation = EditOperation(request.Operation, o.Text("op", "operation") ?? o.Mode);
                 var body = new Dictionary<string, object?>
                 {
                     ["image_base64"] = await ProviderHttp.DataUrlAsync(source, cancellationToken).ConfigureAwait(false),

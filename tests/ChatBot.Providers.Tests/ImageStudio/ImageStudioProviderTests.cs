@@ -104,14 +104,18 @@ public sealed class ImageStudioProviderTests : IAsyncLifetime
     [InlineData("search-replace", "search_replace")]
     [InlineData("recolor", "search_recolor")]
     [InlineData("remove-background", "remove_background")]
+    [InlineData("op:search-replace", "search_replace")]
+    [InlineData("op:recolor", "search_recolor")]
     public async Task Edit_Mode_MapsOntoTheDocumentsOperation(string? mode, string operation)
     {
-        var options = new CommandOptions
+        var extra = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["search"] = "the blue car", ["select"] = "the car" };
+        if (mode?.StartsWith("op:", StringComparison.Ordinal) == true)
         {
-            Prompt = "a red car",
-            Mode = mode,
-            Extra = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["search"] = "the blue car", ["select"] = "the car" },
-        };
+            extra["op"] = mode[3..];
+            mode = "edit";
+        }
+
+        var options = new CommandOptions { Prompt = "a red car", Mode = mode, Extra = extra };
 
         var updates = await RunAsync(Sut(), Request(MediaOperation.Edit, ProviderNames.ImageStudio, "auto", options, Input(MediaRole.Image, TestMedia.Png(), width: 8, height: 8)));
 
