@@ -23,7 +23,7 @@ internal sealed class UpscaleWork(ImageLoader loader, LocalPacer pacer, LocalPro
         {
             throw new ProviderException(
                 "too_large",
-                $"Upscaling {w}×{h} by {factor}× would make a {w * factor}×{h * factor} picture; the local provider stops at {maxPixels / 1_000_000} megapixels. Try 2× or a smaller image.");
+                $"Upscaling {w}×{h} by {factor}× would make a {w * factor}×{h * factor} picture; the local provider stops at {LocalOutputs.Megapixels(maxPixels)} megapixels.{(factor == 4 ? " Try 2× or a smaller image." : " Try a smaller image.")}");
         }
     }
 

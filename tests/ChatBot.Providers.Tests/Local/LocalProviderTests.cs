@@ -193,20 +193,22 @@ public sealed class LocalProviderTests
         var error = await Should.ThrowAsync<ProviderException>(() =>
             CreateSut().SubmitAsync(Request(MediaOperation.Upscale, new CommandOptions { UpscaleFactor = 4 }, [input]), CancellationToken.None));
 
+        error.Code.ShouldBe("too_large");
         error.Message.ShouldContain("20000×16000");
-        error.Message.ShouldContain("megapixels");
+        error.Message.ShouldContain("64 megapixels");
+        error.Message.ShouldContain("Try 2×");
     }
 
     [Fact]
     public async Task TrackAsync_UpscaleBeyondTheCapOnceRead_FailsWithClearMessage()
     {
-        var input = TestImages.Input(PngEncoder.Encode(TestImages.Blocks(600, 500)));
+        var input = TestImages.Input(PngEncoder.Encode(TestImages.Blocks(200, 150)));
 
-        var updates = await RunAsync(CreateSut(o => o.MaxPixels = 1_000_000), Request(MediaOperation.Upscale, new CommandOptions { UpscaleFactor = 2 }, [input]));
+        var updates = await RunAsync(CreateSut(o => o.MaxPixels = 100_000), Request(MediaOperation.Upscale, new CommandOptions { UpscaleFactor = 2 }, [input]));
 
         var failed = updates[^1].ShouldBeOfType<ProviderUpdate.Failed>();
         failed.Code.ShouldBe("too_large");
-        failed.UserMessage.ShouldContain("1200×1000");
+        failed.UserMessage.ShouldContain("400×300");
     }
 
     [Fact]
