@@ -248,6 +248,7 @@ public sealed class LocalProviderTests
 
         error.Code.ShouldBe("aspect_required");
         error.Message.ShouldContain("--ar 16:9");
+        error.NeverReachedProvider.ShouldBeTrue("another provider may still take the job");
     }
 
     [Fact]
