@@ -403,6 +403,26 @@ public sealed class LocalProviderTests
     }
 
     [Fact]
+    public async Task TrackAsync_CancelledWhileEncoding_StopsWithoutAVideo()
+    {
+        var input = TestImages.Input(PngEncoder.Encode(TestImages.Blocks(64, 64)));
+        using var cancellation = new CancellationTokenSource();
+        var request = Request(MediaOperation.Video, new CommandOptions { DurationSeconds = 10 }, [input]);
+
+        await Should.ThrowAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var update in CreateSut().TrackAsync(request, new Submission("r"), cancellation.Token))
+            {
+                update.ShouldBeOfType<ProviderUpdate.Running>("a cancelled video never finishes");
+                if (update is ProviderUpdate.Running { Message: "Animating" })
+                {
+                    await cancellation.CancelAsync();
+                }
+            }
+        });
+    }
+
+    [Fact]
     public async Task TrackAsync_AlreadyCancelled_DoesNoWork()
     {
         using var cancellation = new CancellationTokenSource();
