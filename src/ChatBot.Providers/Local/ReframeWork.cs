@@ -45,7 +45,6 @@ internal sealed class ReframeWork(ImageLoader loader, LocalPacer pacer, LocalPro
 
         reframer.Blur(cancellationToken);
         yield return LocalOutputs.Step(2, 3, "Softening the new margins", LocalOutputs.Preview(reframer.Output, cancellationToken));
-        await pacer.PauseAsync(cancellationToken).ConfigureAwait(false);
 
         var name = $"reframed-{AspectRatio.Label(request.Options.AspectRatio!)}.png";
         var output = LocalOutputs.Png(name, reframer.Output, cancellationToken);

@@ -44,7 +44,10 @@ internal sealed class UpscaleWork(ImageLoader loader, LocalPacer pacer, LocalPro
         {
             resampler.ProcessRows(height * band / Bands, height * (band + 1) / Bands, cancellationToken);
             yield return LocalOutputs.Step(band + 1, total, $"Resampling {factor}×: {(band + 1) * 100 / Bands}%");
-            await pacer.PauseAsync(cancellationToken).ConfigureAwait(false);
+            if (band < Bands - 1)
+            {
+                await pacer.PauseAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
 
         var output = LocalOutputs.Png($"upscaled-{factor}x.png", resampler.Output, cancellationToken);
