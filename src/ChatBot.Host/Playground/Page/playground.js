@@ -57,11 +57,15 @@
 
   const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
 
-  // A small, safe subset of Markdown: `code`, **bold**, *italics*, line breaks.
-  const markdown = (s) => escapeHtml(s || "")
-    .replace(/`([^`]+)`/g, "<code>$1</code>")
+  // A small, safe subset of chat Markdown: `code`, **bold**, __underline__, *italics* / _italics_, line breaks.
+  const inline = (s) => escapeHtml(s)
     .replace(/\*\*([^*]+)\*\*/g, "<strong>$1</strong>")
-    .replace(/(^|[^*])\*([^*\n]+)\*/g, "$1<em>$2</em>");
+    .replace(/__([^_]+)__/g, "<strong>$1</strong>")
+    .replace(/(^|[\s(])\*([^*\n]+)\*(?=$|[\s).,:;!?])/g, "$1<em>$2</em>")
+    .replace(/(^|[\s(])_([^_\n]+)_(?=$|[\s).,:;!?])/g, "$1<em>$2</em>");
+  const markdown = (s) => (s || "").split(/`([^`\n]+)`/)
+    .map((part, i) => i % 2 ? `<code>${escapeHtml(part)}</code>` : inline(part))
+    .join("");
 
   const colorFor = (name) => {
     let h = 0;
@@ -169,7 +173,7 @@
       card.append(buttons);
     }
 
-    if (data.ephemeral) card.append(el("div", "ephemeral", "👁 Only you can see this"));
+    if (data.ephemeral) card.append(el("div", "ephemeral", "Only you can see this"));
     main.append(meta, card);
     row.append(el("div", "avatar bot", "✦"), main);
     return row;
@@ -177,7 +181,7 @@
 
   function upsert(data) {
     // Ephemeral answers belong to the member who asked (a courtesy of the page, not a security boundary).
-    if (data.ephemeral && data.user && user && data.user.toLowerCase() !== user.toLowerCase()) return;
+    if (data.ephemeral && (data.user || "").toLowerCase() !== user.toLowerCase()) return;
     const known = replies.get(data.replyId);
     if (known && known.data.revision >= data.revision) return;
     const stick = nearEnd();
@@ -376,7 +380,13 @@
 
   $("name-form").addEventListener("submit", () => {
     const name = $("name-input").value.trim();
-    if (name) setUser(name);
+    if (name && name !== user) {
+      setUser(name);
+      // Ephemeral answers belong to a name: redraw the channel as the new name sees it.
+      replies.clear();
+      messages.querySelectorAll(".msg").forEach((node) => node.remove());
+      loadHistory();
+    }
     text.focus();
   });
   $("change-user").addEventListener("click", askName);
