@@ -9,6 +9,9 @@ internal static class HostSettings
         ["Storage:MediaPath"] = data.File("media"),
         ["Playground:AdminFile"] = data.File("playground-admin.txt"),
         ["Providers:Local:PassDelay"] = passDelay.ToString("c"),
+
+        // 256×256 pictures: the same code paths, a fraction of the CPU on a shared CI machine.
+        ["Providers:Local:ImagePixels"] = "65536",
         ["Replies:EditInterval"] = "00:00:00",
         ["Logging:LogLevel:Default"] = "Warning",
         ["Logging:LogLevel:ChatBot.Host.Operations"] = "Information",
