@@ -41,20 +41,35 @@ public sealed partial class PlaygroundPageTests : IAsyncLifetime
         page.SetDefaultTimeout(WaitMilliseconds);
         await page.GotoAsync(_host.Address.ToString());
 
-        await page.FillAsync("#name-input", "alice");
-        await page.ClickAsync("#name-ok");
-        var before = await SendAndReadCreditsAsync(page, 1);
+        try
+        {
+            await page.FillAsync("#name-input", "alice");
+            await page.ClickAsync("#name-ok");
+            var before = await SendAndReadCreditsAsync(page, 1);
 
-        await page.FillAsync("#text", "/imagine a lighthouse at dusk --model local-sketch");
-        await page.PressAsync("#text", "Enter");
-        var result = page.Locator(".msg[data-status='succeeded'] .media.result img");
-        await result.First.WaitForAsync();
-        (await result.First.EvaluateAsync<int>("img => img.complete ? img.naturalWidth : new Promise(r => img.onload = () => r(img.naturalWidth))")).ShouldBeGreaterThan(0);
+            // The hint list offers commands, then the options of the chosen command.
+            await page.FillAsync("#text", "/ima");
+            await page.Locator("#hints .hint-name", new PageLocatorOptions { HasText = "/imagine" }).WaitForAsync();
+            await page.PressAsync("#text", "Tab");
+            (await page.InputValueAsync("#text")).ShouldBe("/imagine ");
+            await page.FillAsync("#text", "/imagine a lighthouse at dusk --a");
+            await page.Locator("#hints .hint-name", new PageLocatorOptions { HasText = "--ar" }).WaitForAsync();
 
-        var after = await SendAndReadCreditsAsync(page, 2);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "chatbot-playground.png"), FullPage = false });
+            await page.FillAsync("#text", "/imagine a lighthouse at dusk --model local-sketch");
+            await page.PressAsync("#text", "Enter");
+            var result = page.Locator(".msg[data-status='succeeded'] .media.result img");
+            await result.First.WaitForAsync();
+            (await result.First.EvaluateAsync<int>("img => img.complete ? img.naturalWidth : new Promise(r => img.onload = () => r(img.naturalWidth))")).ShouldBeGreaterThan(0);
+            (await page.Locator(".msg[data-status='succeeded'] .buttons button").AllInnerTextsAsync()).ShouldContain("Upscale");
 
-        after.ShouldBe(before - price);
+            var after = await SendAndReadCreditsAsync(page, 2);
+
+            after.ShouldBe(before - price);
+        }
+        finally
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "chatbot-playground.png") });
+        }
     }
 
     /// <summary>Runs /credits and reads the balance from the <paramref name="nth"/> credits answer on the page.</summary>
