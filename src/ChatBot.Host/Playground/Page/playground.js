@@ -105,7 +105,8 @@
     }
     if (data.status === "running" && typeof data.progress === "number") parts.push(`${Math.round(data.progress)}%`);
     if (data.etaSeconds != null && (data.status === "running" || data.status === "queued")) parts.push(`ETA ~${seconds(data.etaSeconds)}`);
-    if (data.modelLabel) parts.push(data.modelLabel);
+    // A finished reply's text names the model already.
+    if (data.modelLabel && (data.status === "running" || data.status === "queued")) parts.push(data.modelLabel);
     if (parts.length) line.append(el("span", "", parts.join(" · ")));
     return line;
   }
@@ -124,7 +125,6 @@
         const img = el("img");
         img.src = file.url;
         img.alt = "result";
-        img.loading = "lazy";
         link.append(img);
         grid.append(link);
       }
@@ -411,6 +411,9 @@
   $("composer").addEventListener("submit", send);
 
   // ---------- start ----------
+  // "/?user=alice" signs in directly (handy for links and scripts).
+  const fromLink = new URLSearchParams(location.search).get("user");
+  if (fromLink && /^@?[\p{L}\p{N}_.\-]{1,32}$/u.test(fromLink)) user = fromLink;
   if (user) setUser(user); else askName();
   connect();
   loadHistory();
