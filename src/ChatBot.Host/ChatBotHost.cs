@@ -1,6 +1,7 @@
 using ChatBot.Core;
 using ChatBot.Host.Operations;
 using ChatBot.Host.Playground;
+using ChatBot.Providers;
 using ChatBot.Storage;
 using Microsoft.Extensions.Configuration.Json;
 
@@ -64,10 +65,11 @@ public static class ChatBotHost
         // before the engine's recovery reads the jobs table.
         services.AddSqliteStorage();
         services.AddChatBotCore();
-        //// services.AddMediaProviders(); — lands with the local provider.
+        services.AddMediaProviders();
 
-        // Platforms. The Playground is always on (it is the default platform and the test surface);
-        // Discord and Slack start only when their tokens are configured.
+        // Platforms. The Playground is always on (it is the default platform and the test surface).
+        // Discord and Slack register here too, next to it (AddDiscord(), AddSlack()); each starts
+        // only when its tokens are configured.
         services.AddPlayground();
     }
 
