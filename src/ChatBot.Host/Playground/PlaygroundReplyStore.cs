@@ -18,7 +18,10 @@ internal sealed class PlaygroundReplyStore(IOptions<PlaygroundOptions> options, 
     private readonly Dictionary<string, PlaygroundReply> _replies = new(StringComparer.Ordinal);
     private readonly LinkedList<string> _order = new();
     private readonly List<Channel<PlaygroundReply>> _subscribers = [];
-    private long _revision;
+
+    // Revisions start from the clock so they keep growing across restarts: a page left open while the
+    // host restarts must not take the recovered replies' edits for stale ones.
+    private long _revision = time.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
 
     public static string NewId() => "r" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 

@@ -257,7 +257,14 @@
 
   function connect() {
     const source = new EventSource("/api/playground/events");
-    source.addEventListener("ready", () => { connection.textContent = "● live"; connection.className = "connection live"; });
+    let connectedBefore = false;
+    source.addEventListener("ready", () => {
+      connection.textContent = "● live";
+      connection.className = "connection live";
+      // After a reconnect (e.g. the bot restarted), catch up on what changed meanwhile.
+      if (connectedBefore) loadHistory();
+      connectedBefore = true;
+    });
     source.addEventListener("reply", (e) => upsert(JSON.parse(e.data)));
     source.onerror = () => { connection.textContent = "● reconnecting"; connection.className = "connection down"; };
   }
