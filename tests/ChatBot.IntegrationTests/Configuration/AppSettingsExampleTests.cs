@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.Json;
 using ChatBot.Host;
 using Microsoft.Extensions.Configuration;
 
@@ -12,7 +13,9 @@ public sealed class AppSettingsExampleTests
     [Fact]
     public void Example_EveryOptionsProperty_IsListedAndBinds()
     {
-        var example = new ConfigurationBuilder().AddJsonFile(Path.Combine(RepositoryRoot(), "appsettings.example.json")).Build();
+        var path = Path.Combine(RepositoryRoot(), "appsettings.example.json");
+        var example = new ConfigurationBuilder().AddJsonFile(path).Build();
+        using var json = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         var missing = new List<string>();
 
         foreach (var (type, section) in OptionsTypes())
@@ -20,7 +23,7 @@ public sealed class AppSettingsExampleTests
             foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
             {
                 var key = $"{section}:{property.Name}";
-                if (!example.GetSection(key).Exists() && example[key] is null)
+                if (Find(json.RootElement, key) is null)
                 {
                     missing.Add(key);
                 }
@@ -30,6 +33,28 @@ public sealed class AppSettingsExampleTests
         }
 
         missing.ShouldBeEmpty("appsettings.example.json lacks these settings");
+    }
+
+    /// <summary>The JSON element at a configuration key (sections separated by ':', names in any case), or null.</summary>
+    private static JsonElement? Find(JsonElement element, string key)
+    {
+        foreach (var name in key.Split(':'))
+        {
+            if (element.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+
+            var found = element.EnumerateObject().FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+            if (found.Value.ValueKind == JsonValueKind.Undefined)
+            {
+                return null;
+            }
+
+            element = found.Value;
+        }
+
+        return element;
     }
 
     [Fact]
