@@ -29,7 +29,6 @@ public sealed class PlaygroundApiTests : IAsyncLifetime
         final.Status.ShouldBe("succeeded", final.Text);
         final.JobId.ShouldNotBeNullOrEmpty();
         final.Media.ShouldHaveSingleItem();
-        events.StatusesOf(replyId).ShouldContain("running");
         using var image = await Client.Http.GetAsync(final.Media[0], timeout.Token);
         image.StatusCode.ShouldBe(HttpStatusCode.OK);
         image.Content.Headers.ContentType?.MediaType.ShouldBe("image/png");
