@@ -133,7 +133,7 @@ public sealed partial class SlackEmulator
         ["token"] = "verification-token-unused",
         ["team_id"] = TeamId,
         ["api_app_id"] = AppId,
-        ["event"] = @event,
+        ["event"] = @event.DeepClone(),
         ["type"] = "event_callback",
         ["event_id"] = eventId ?? NextId("Ev"),
         ["event_time"] = 1_700_000_000,

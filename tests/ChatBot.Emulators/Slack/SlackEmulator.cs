@@ -152,11 +152,12 @@ public sealed partial class SlackEmulator : IAsyncDisposable
         }
     }
 
+    /// <summary>Socket Mode connections that are open and have been sent hello.</summary>
     public IReadOnlyList<int> OpenConnections()
     {
         lock (_gate)
         {
-            return [.. _connections.Keys.Order()];
+            return [.. _connections.Values.Where(c => c.HelloSent).Select(c => c.Id).Order()];
         }
     }
 
