@@ -187,6 +187,9 @@ public sealed partial class CommandDispatcher(
 
         var job = ((CreateJobResult.Created)created).Job;
         LogAccepted(logger, job.Id, actor.Account.ToString(), model.Id, price);
+
+        // The adapter shows the first view itself; the engine's first edit waits a full interval after it.
+        replies.Shown(request.Reply);
         var position = scheduler.Enqueue(job);
         var view = position > 0
             ? runner.QueuedView(job, position, scheduler.Queued)
@@ -196,7 +199,6 @@ public sealed partial class CommandDispatcher(
             view = view with { StatusText = $"{view.StatusText}\n{note}" };
         }
 
-        replies.Shown(request.Reply);
         return new CommandOutcome.Accepted(job.Id, view);
     }
 
