@@ -30,6 +30,7 @@ public static class SlackServiceCollectionExtensions
         services.AddHttpClient(SlackPlatformMedia.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
 
+        services.TryAddSingleton<SlackRatePacer>();
         services.TryAddSingleton<SlackApiClient>();
         services.TryAddSingleton<SlackInbox>();
         services.TryAddSingleton<SlackRequestVerifier>();

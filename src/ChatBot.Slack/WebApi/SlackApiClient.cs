@@ -15,7 +15,7 @@ namespace ChatBot.Slack.WebApi;
 /// <c>ok:false</c> becomes <see cref="SlackApiException"/>; a 429 blocks that method (per channel for
 /// chat.postMessage, whose limit is per channel) for Retry-After seconds and the call is tried again.
 /// </summary>
-internal sealed class SlackApiClient(IHttpClientFactory httpFactory, IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackApiClient> logger)
+internal sealed class SlackApiClient(IHttpClientFactory httpFactory, SlackRatePacer pacer, IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackApiClient> logger)
 {
     public const string HttpClientName = "slack-api";
 
@@ -168,6 +168,12 @@ internal sealed class SlackApiClient(IHttpClientFactory httpFactory, IOptions<Sl
         }
 
         var uri = new Uri(_options.ApiBaseUrl, method);
+        var pace = pacer.Reserve(method, gateKey);
+        if (pace > TimeSpan.Zero)
+        {
+            await Task.Delay(pace, time, cancellationToken).ConfigureAwait(false);
+        }
+
         for (var attempt = 0; ; attempt++)
         {
             await WaitForGateAsync(gateKey, cancellationToken).ConfigureAwait(false);
