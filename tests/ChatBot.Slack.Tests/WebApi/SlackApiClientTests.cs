@@ -134,4 +134,20 @@ public sealed class SlackApiClientTests : IAsyncLifetime
         url.Scheme.ShouldBe("ws");
         _emulator.CallsTo("apps.connections.open").Single().Token.ShouldBe(_emulator.AppToken);
     }
+
+    [Fact]
+    public async Task RespondAsync_ResponseUrl_AcceptsFiveUsesThenRefuses()
+    {
+        var sut = CreateSut();
+        var url = new Uri(_emulator.NewResponseUrl());
+
+        var answers = new List<bool>();
+        for (var i = 0; i < 6; i++)
+        {
+            answers.Add(await sut.RespondAsync(url, new JsonObject { ["response_type"] = "ephemeral", ["text"] = "hi" }, CancellationToken.None));
+        }
+
+        answers.ShouldBe([true, true, true, true, true, false]);
+        _emulator.ResponseUrlPosts.Count(p => p.Accepted).ShouldBe(5);
+    }
 }
