@@ -14,7 +14,7 @@ internal sealed class ScriptedProvider : IMediaProvider
     private readonly Lock _gate = new();
     private readonly List<string> _submitted = [];
     private TaskCompletionSource? _hold;
-    private TaskCompletionSource _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public string Name => ProviderName;
     public bool IsAvailable => true;

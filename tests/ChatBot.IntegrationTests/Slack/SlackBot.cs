@@ -1,5 +1,6 @@
 using ChatBot.Core.Commands;
 using ChatBot.Core.Credits;
+using ChatBot.Core.Jobs;
 using ChatBot.Core.Providers;
 using ChatBot.Emulators.Slack;
 using ChatBot.Host;
@@ -87,7 +88,7 @@ internal sealed class SlackBot : IAsyncDisposable
     public async Task<CreditBalance> BalanceAsync(string user) =>
         await Get<ICreditLedger>().GetBalanceAsync(new AccountKey("slack", Emulator.TeamId, user), CancellationToken.None);
 
-    /// <summary>Waits until the bot's reply at <paramref name="ts"/> shows a finished result (an image block or "Done").</summary>
+    /// <summary>Waits until the bot's reply at <paramref name="ts"/> shows a finished result.</summary>
     public Task WaitForResultAsync(string channel, string ts) =>
         Emulator.WaitUntilAsync(() => IsResult(Emulator.Message(channel, ts)), what: $"the result in reply {ts}");
 
@@ -101,7 +102,21 @@ internal sealed class SlackBot : IAsyncDisposable
     public IReadOnlyList<SlackEmulatedMessage> Results() => [.. Emulator.BotMessages().Where(IsResult)];
 
     public static bool IsResult(SlackEmulatedMessage? message) =>
-        message?.Blocks?.ToJsonString().Contains("✅ Done", StringComparison.Ordinal) == true;
+        message?.Text.EndsWith("— done", StringComparison.Ordinal) == true;
+
+    /// <summary>
+    /// Waits until no job is active in the store: the result reaches Slack just before the job's
+    /// final transition commits. Polls the store (a condition wait, not a timing assertion).
+    /// </summary>
+    public async Task WaitForJobsToEndAsync()
+    {
+        using var timeout = TestTimeout.Start(30);
+        var store = Get<IJobStore>();
+        while ((await store.GetActiveAsync(timeout.Token)).Count > 0)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20), timeout.Token);
+        }
+    }
 
     /// <summary>Stops the host but keeps the data folder and the emulator (for restart tests).</summary>
     public async Task StopAsync()

@@ -20,7 +20,7 @@ public sealed class SlackBotTests
 
     private static async Task AssertLedgerCleanAsync(SlackBot bot)
     {
-        await Task.Yield();
+        await bot.WaitForJobsToEndAsync();
         bot.Audit.UnbalancedAccounts().ShouldBeEmpty();
         bot.Audit.UnsettledJobs().ShouldBeEmpty();
         bot.Audit.NonTerminalJobs().ShouldBeEmpty();
@@ -41,6 +41,7 @@ public sealed class SlackBotTests
         file.ThreadTs.ShouldBe(reply.Ts);
         file.Bytes.ShouldBe(ScriptedProvider.Png);
         ActionIds(reply).ShouldContain(id => id.StartsWith("cb:Upscale:", StringComparison.Ordinal));
+        await bot.WaitForJobsToEndAsync();
         (await bot.BalanceAsync(Member)).Available.ShouldBe(before.Available - 2);
         await AssertLedgerCleanAsync(bot);
     }
@@ -58,6 +59,7 @@ public sealed class SlackBotTests
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var reply = (await bot.WaitForResultsAsync(1)).Single();
         reply.Blocks!.Count(b => b!["type"]!.GetValue<string>() == "image").ShouldBe(2);
+        await bot.WaitForJobsToEndAsync();
         (await bot.BalanceAsync(Member)).Available.ShouldBe(before.Available - 4);
         await AssertLedgerCleanAsync(bot);
     }
@@ -187,6 +189,7 @@ public sealed class SlackBotTests
 
         await bot.WaitForResultsAsync(1);
         bot.Provider.Submitted.ShouldHaveSingleItem().ShouldEndWith(":Upscale");
+        await bot.WaitForJobsToEndAsync();
         (await bot.BalanceAsync(Member)).Available.ShouldBe(before.Available - 1);
         await AssertLedgerCleanAsync(bot);
     }
