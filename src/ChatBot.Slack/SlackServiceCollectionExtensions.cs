@@ -26,9 +26,11 @@ public static class SlackServiceCollectionExtensions
         // The durable (SQLite) de-duplicator comes from storage; this fallback only covers a host without it.
         services.TryAddSingleton<IEventDeduplicator, InMemoryEventDeduplicator>();
 
-        services.AddHttpClient(SlackApiClient.HttpClientName);
+        // No request logging: response_url and upload URLs are capabilities, and have no place in logs.
+        services.AddHttpClient(SlackApiClient.HttpClientName).RemoveAllLoggers();
         services.AddHttpClient(SlackPlatformMedia.HttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
+            .RemoveAllLoggers();
 
         services.TryAddSingleton<SlackRatePacer>();
         services.TryAddSingleton<SlackApiClient>();

@@ -50,7 +50,7 @@ internal sealed class SlackBot : IAsyncDisposable
     public HttpClient Http { get; } = new();
     public LedgerAudit Audit => new(Data.File("chatbot.db"));
 
-    public static async Task<SlackBot> StartAsync(SlackMode mode, SlackEmulator? emulator = null, TempDirectory? data = null, ScriptedProvider? provider = null)
+    public static async Task<SlackBot> StartAsync(SlackMode mode, SlackEmulator? emulator = null, TempDirectory? data = null, ScriptedProvider? provider = null, Action<Dictionary<string, string?>>? configure = null)
     {
         emulator ??= await SlackEmulator.StartAsync();
         data ??= new TempDirectory();
@@ -68,6 +68,7 @@ internal sealed class SlackBot : IAsyncDisposable
         settings["Slack:FileSharePollInterval"] = "00:00:00.010";
         settings["Slack:Mode"] = mode.ToString();
         settings[mode == SlackMode.Socket ? "Slack:AppToken" : "Slack:SigningSecret"] = mode == SlackMode.Socket ? emulator.AppToken : emulator.SigningSecret;
+        configure?.Invoke(settings);
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddSingleton<IMediaProvider>(provider);
         var app = ChatBotHost.Build(builder);

@@ -103,6 +103,20 @@ public sealed class SlackBotTests
     }
 
     [Fact]
+    public async Task Progress_PacedByReplyUpdater_IntermediateStatesCoalesced()
+    {
+        // With a 1 s edit interval, the provider's quick succession of states cannot each become an edit.
+        await using var bot = await SlackBot.StartAsync(SlackMode.Socket, configure: s => s["Replies:EditInterval"] = "00:00:01");
+
+        await bot.Emulator.SendSlashCommandAsync("/imagine", "a paced fox", Member, Channel);
+
+        var reply = (await bot.WaitForResultsAsync(1)).Single();
+        bot.Emulator.CallsTo("chat.update").Count.ShouldBeLessThanOrEqualTo(5);
+        reply.Versions[^1]["text"]!.GetValue<string>().ShouldEndWith("— done");
+        bot.Emulator.CallsTo("chat.update").ShouldAllBe(c => c.Answered == "ok");
+    }
+
+    [Fact]
     public async Task DisconnectMidJob_NoEnvelopeLostOrRunTwice()
     {
         await using var bot = await SlackBot.StartAsync(SlackMode.Socket);
