@@ -16,9 +16,14 @@ namespace ChatBot.Slack.Replies;
 /// has completed, shown in the reply as image blocks with the job's buttons.
 /// Pacing comes from the engine's ReplyUpdater; 429s are waited out by <see cref="SlackApiClient"/>.
 /// </summary>
-internal sealed class SlackReplies(SlackApiClient api, ILogger<SlackReplies> logger) : IChatReplies
+internal sealed class SlackReplies(SlackApiClient api, TimeProvider time, ILogger<SlackReplies> logger) : IChatReplies
 {
+    private static readonly TimeSpan RememberFinished = TimeSpan.FromHours(1);
     private readonly ConcurrentDictionary<string, ReplyState> _states = new(StringComparer.Ordinal);
+
+    // Replies that show their final state. An update that arrives later (the adapter's first view of a
+    // job that finished at once) must not overwrite the result.
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _finished = new(StringComparer.Ordinal);
 
     public string Platform => PlatformNames.Slack;
 
@@ -29,9 +34,9 @@ internal sealed class SlackReplies(SlackApiClient api, ILogger<SlackReplies> log
         await state.Lock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (view.Revision < state.Revision)
+            if (view.Revision < state.Revision || _finished.ContainsKey(handle.Value))
             {
-                return; // an older state that lost a race with a newer one
+                return; // an older state that lost a race with a newer one, or the reply is finished
             }
 
             state.Revision = view.Revision;
@@ -43,6 +48,10 @@ internal sealed class SlackReplies(SlackApiClient api, ILogger<SlackReplies> log
                 ["text"] = SlackBlocks.ProgressText(view),
                 ["blocks"] = SlackBlocks.Progress(view, previewId),
             }, cancellationToken).ConfigureAwait(false);
+            if (view.IsFinal)
+            {
+                MarkFinished(handle);
+            }
         }
         catch (SlackApiException ex) when (ex.Error is "message_not_found" or "channel_not_found" or "cant_update_message" or "is_archived")
         {
@@ -92,14 +101,41 @@ internal sealed class SlackReplies(SlackApiClient api, ILogger<SlackReplies> log
             }
         }
 
-        await api.CallAsync("chat.update", new JsonObject
+        // Under the reply's lock, and marked first: no progress edit can overwrite the result.
+        var state = _states.GetOrAdd(handle.Value, _ => new ReplyState());
+        await state.Lock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            ["channel"] = address.Channel,
-            ["ts"] = address.Ts,
-            ["text"] = SlackBlocks.ResultText(view),
-            ["blocks"] = SlackBlocks.Result(view, files, links),
-        }, cancellationToken).ConfigureAwait(false);
-        _states.TryRemove(handle.Value, out _);
+            MarkFinished(handle);
+            await api.CallAsync("chat.update", new JsonObject
+            {
+                ["channel"] = address.Channel,
+                ["ts"] = address.Ts,
+                ["text"] = SlackBlocks.ResultText(view),
+                ["blocks"] = SlackBlocks.Result(view, files, links),
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            state.Lock.Release();
+            _states.TryRemove(handle.Value, out _);
+        }
+    }
+
+    private void MarkFinished(ReplyHandle handle)
+    {
+        var now = time.GetUtcNow();
+        _finished[handle.Value] = now;
+        if (_finished.Count > 1024)
+        {
+            foreach (var (key, at) in _finished)
+            {
+                if (now - at > RememberFinished)
+                {
+                    _finished.TryRemove(key, out _);
+                }
+            }
+        }
     }
 
     /// <summary>Image blocks show png, jpg and gif; anything else stays a file in the thread.</summary>

@@ -131,4 +131,16 @@ public sealed class SlackRepliesTests : IAsyncLifetime
         reply.Blocks!.ToJsonString().ShouldContain("cb:Upscale:j1:0");
         _emulator.CallsTo("chat.update").ShouldAllBe(c => c.Answered == "ok");
     }
+
+    [Fact]
+    public async Task UpdateAsync_AfterResultPosted_DoesNotOverwriteResult()
+    {
+        var handle = await PostReplyAsync();
+        var sut = CreateSut();
+        await sut.PostResultAsync(handle, new ResultView { JobId = "j1", Title = "🎨 a fox", Files = [Png("r")] }, CancellationToken.None);
+
+        await sut.UpdateAsync(handle, View(1, "Starting…"), CancellationToken.None);
+
+        _emulator.Message("C1", SlackReplyAddress.Parse(handle).Ts)!.Text.ShouldBe("🎨 a fox — done");
+    }
 }
