@@ -13,8 +13,11 @@ namespace ChatBot.Discord.Rest;
 /// Discord's REST API v10. The auth handler adds the bot token; this client keeps to the rate-limit
 /// buckets, honours 429 retry_after and retries other failures only where repeating is harmless.
 /// </summary>
-internal sealed partial class DiscordRestClient(HttpClient http, DiscordRateLimiter limiter, TimeProvider time, ILogger<DiscordRestClient> logger)
+internal sealed partial class DiscordRestClient(IHttpClientFactory httpClients, DiscordRateLimiter limiter, TimeProvider time, ILogger<DiscordRestClient> logger)
 {
+    /// <summary>The named HttpClient: base address, User-Agent and the bot token handler.</summary>
+    public const string HttpClientName = "discord";
+
     private const int MaxRateLimitedAttempts = 8;
     private const int MaxFailedAttempts = 3;
 
@@ -86,7 +89,7 @@ internal sealed partial class DiscordRestClient(HttpClient http, DiscordRateLimi
             try
             {
                 using var request = new HttpRequestMessage(method, path) { Content = CreateContent(json, files) };
-                response = await http.SendAsync(request, cancellationToken);
+                response = await httpClients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
             }
             catch (HttpRequestException ex) when (safeToRetry && ++failed < MaxFailedAttempts)
             {
