@@ -11,6 +11,9 @@ public static class MediaSniffer
     /// <summary>How many leading bytes <see cref="Sniff"/> wants to see (JPEG headers can sit behind large EXIF blocks).</summary>
     public const int HeaderBytes = 256 * 1024;
 
+    // Spelled as bytes: in a u8 string literal "\x89" would be encoded as the two UTF-8 bytes C2 89.
+    private static ReadOnlySpan<byte> PngMagic => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
     public static MediaKind KindOf(string contentType) => contentType switch
     {
         _ when contentType.StartsWith("image/", StringComparison.OrdinalIgnoreCase) => MediaKind.Image,
@@ -21,7 +24,7 @@ public static class MediaSniffer
 
     public static SniffResult? Sniff(ReadOnlySpan<byte> head)
     {
-        if (head.StartsWith("\x89PNG\r\n\x1a\n"u8))
+        if (head.StartsWith(PngMagic))
         {
             return Png(head);
         }

@@ -1,0 +1,57 @@
+using ChatBot.Core.Catalog;
+using ChatBot.Core.Commands;
+using ChatBot.Core.Credits;
+using ChatBot.Core.Jobs;
+using ChatBot.Core.Media;
+using ChatBot.Core.Providers;
+using ChatBot.Core.Replies;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the job engine: catalog, dispatcher, scheduler, runner, recovery, reply pacing and
+    /// media intake, with their option sections (Catalog, Scheduler, Replies, Validation, Media, Credits).
+    /// Storage, providers and platform adapters are registered by their own projects.
+    /// </summary>
+    public static IServiceCollection AddChatBotCore(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SchedulerOptions>().BindConfiguration(SchedulerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ReplyOptions>().BindConfiguration(ReplyOptions.Section).ValidateOnStart();
+        services.AddOptions<ValidationOptions>().BindConfiguration(ValidationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CreditOptions>().BindConfiguration(CreditOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        services.TryAddSingleton(sp => LoadCatalog(sp.GetRequiredService<IOptions<CatalogOptions>>().Value.Path));
+        services.TryAddSingleton<ProviderRouter>();
+        services.TryAddSingleton<EtaEstimator>();
+        services.TryAddSingleton<ReplyUpdater>();
+        services.TryAddSingleton<MediaIntake>();
+        services.TryAddSingleton<JobRunner>();
+        services.TryAddSingleton<JobScheduler>();
+        services.TryAddSingleton<IJobQueueMetrics>(sp => sp.GetRequiredService<JobScheduler>());
+        services.TryAddSingleton<JobRecovery>();
+        services.TryAddSingleton<ICommandDispatcher, CommandDispatcher>();
+        services.AddHostedService<JobEngineService>();
+        return services;
+    }
+
+    private static ModelCatalog LoadCatalog(string path)
+    {
+        if (Path.IsPathRooted(path))
+        {
+            return ModelCatalog.Load(path);
+        }
+
+        var candidates = new[] { Path.Combine(AppContext.BaseDirectory, path), Path.Combine(Directory.GetCurrentDirectory(), path) };
+        var found = candidates.FirstOrDefault(File.Exists)
+            ?? throw new FileNotFoundException($"The model catalog was not found. Set Catalog:Path (looked for '{path}' next to the app and in the working directory).");
+        return ModelCatalog.Load(found);
+    }
+}

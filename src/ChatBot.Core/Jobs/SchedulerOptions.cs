@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ChatBot.Core.Jobs;
+
+/// <summary>Section <c>Scheduler</c>: how many jobs run at once, per member and per provider.</summary>
+public sealed class SchedulerOptions
+{
+    public const string Section = "Scheduler";
+
+    [Range(1, 100)]
+    public int MaxRunningPerUser { get; set; } = 2;
+
+    [Range(1, 1000)]
+    public int MaxQueuedPerUser { get; set; } = 5;
+
+    /// <summary>Jobs running at once on one provider (unless overridden in <see cref="ProviderConcurrency"/>).</summary>
+    [Range(1, 100_000)]
+    public int DefaultProviderConcurrency { get; set; } = 4;
+
+    /// <summary>Per-provider overrides, by provider name.</summary>
+    public Dictionary<string, int> ProviderConcurrency { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>How long a job may run at its provider before it is failed and refunded.</summary>
+    public TimeSpan JobTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    public int ConcurrencyFor(string provider) =>
+        ProviderConcurrency.TryGetValue(provider, out var n) && n > 0 ? n : DefaultProviderConcurrency;
+}

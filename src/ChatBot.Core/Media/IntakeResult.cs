@@ -1,0 +1,13 @@
+namespace ChatBot.Core.Media;
+
+public abstract record IntakeResult
+{
+    private IntakeResult()
+    {
+    }
+
+    public sealed record Accepted(StoredMedia Media) : IntakeResult;
+
+    /// <summary>Refused before any credit was reserved; <paramref name="Message"/> names the limit.</summary>
+    public sealed record Rejected(string Message) : IntakeResult;
+}

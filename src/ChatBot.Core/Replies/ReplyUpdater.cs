@@ -1,0 +1,207 @@
+using System.Collections.Concurrent;
+using ChatBot.Core.Commands;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Core.Replies;
+
+/// <summary>
+/// Edits each job's reply in place, paced: at most one edit per reply per
+/// <see cref="ReplyOptions.EditInterval"/>, always the newest state (intermediate states are
+/// coalesced away), and the final state (a result or an ending) is never dropped.
+/// </summary>
+public sealed partial class ReplyUpdater
+{
+    private readonly Dictionary<string, IChatReplies> _adapters;
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _interval;
+    private readonly ILogger<ReplyUpdater> _logger;
+    private long _edits;
+
+    public ReplyUpdater(IEnumerable<IChatReplies> adapters, IOptions<ReplyOptions> options, TimeProvider time, ILogger<ReplyUpdater> logger)
+    {
+        _adapters = adapters.ToDictionary(a => a.Platform, StringComparer.OrdinalIgnoreCase);
+        _time = time;
+        _interval = options.Value.EditInterval;
+        _logger = logger;
+    }
+
+    /// <summary>Platform calls made so far (benchmarks read it).</summary>
+    public long EditsSent => Interlocked.Read(ref _edits);
+
+    /// <summary>Replies with an edit waiting or in flight.</summary>
+    public int Pending => _entries.Count;
+
+    /// <summary>Marks that the adapter has just shown the reply itself, so the next edit waits a full interval.</summary>
+    public void Shown(ReplyHandle handle) => GetEntry(handle).MarkShown(_time.GetUtcNow());
+
+    /// <summary>Queues an intermediate state. Returns at once; never throws.</summary>
+    public void Publish(ReplyHandle handle, ReplyView view) => GetEntry(handle).Offer(new Work(view, null, null));
+
+    /// <summary>Queues a final state and completes when it has been delivered (or has failed for good).</summary>
+    public Task PublishFinalAsync(ReplyHandle handle, ReplyView view)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        GetEntry(handle).Offer(new Work(view, null, done));
+        return done.Task;
+    }
+
+    /// <summary>Queues the result and completes when it has been posted (faulted when the platform refused it for good).</summary>
+    public Task PostResultAsync(ReplyHandle handle, ResultView result)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        GetEntry(handle).Offer(new Work(null, result, done));
+        return done.Task;
+    }
+
+    private Entry GetEntry(ReplyHandle handle) => _entries.GetOrAdd(handle.ToString(), _ => new Entry(this, handle));
+
+    private async Task SendAsync(ReplyHandle handle, Work work)
+    {
+        if (!_adapters.TryGetValue(handle.Platform, out var adapter))
+        {
+            LogNoAdapter(_logger, handle.Platform);
+            work.Done?.TrySetResult();
+            return;
+        }
+
+        try
+        {
+            Interlocked.Increment(ref _edits);
+            if (work.Result is { } result)
+            {
+                await adapter.PostResultAsync(handle, result, CancellationToken.None).ConfigureAwait(false);
+            }
+            else
+            {
+                await adapter.UpdateAsync(handle, work.View!, CancellationToken.None).ConfigureAwait(false);
+            }
+
+            work.Done?.TrySetResult();
+        }
+#pragma warning disable CA1031 // A platform failure must not kill the job: it is logged and, for a final state, reported to the caller.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogEditFailed(_logger, ex, handle.Platform, work.View?.JobId ?? work.Result?.JobId ?? "?");
+            work.Done?.TrySetException(ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No reply adapter is registered for platform {Platform}")]
+    private static partial void LogNoAdapter(ILogger logger, string platform);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Editing the {Platform} reply of job {JobId} failed")]
+    private static partial void LogEditFailed(ILogger logger, Exception exception, string platform, string jobId);
+
+    private sealed record Work(ReplyView? View, ResultView? Result, TaskCompletionSource? Done)
+    {
+        public bool IsFinal => Done is not null;
+    }
+
+    /// <summary>The pacing state of one reply.</summary>
+    private sealed class Entry(ReplyUpdater owner, ReplyHandle handle)
+    {
+        private readonly Lock _gate = new();
+        private Work? _pending;
+        private bool _busy;
+        private bool _finished;
+        private ITimer? _timer;
+        private DateTimeOffset _lastSent = DateTimeOffset.MinValue;
+
+        public void MarkShown(DateTimeOffset at)
+        {
+            lock (_gate)
+            {
+                _lastSent = at;
+            }
+        }
+
+        public void Offer(Work work)
+        {
+            lock (_gate)
+            {
+                if (_finished || (_pending?.IsFinal == true && !work.IsFinal))
+                {
+                    // A final state is queued or sent: later intermediate states are stale.
+                    return;
+                }
+
+                if (_pending is { IsFinal: true } superseded)
+                {
+                    // Two finals: the later wins, the earlier caller learns it was delivered through it.
+                    _ = work.Done!.Task.ContinueWith(t => Mirror(t, superseded.Done!), TaskScheduler.Default);
+                }
+
+                _pending = work;
+                ScheduleLocked();
+            }
+        }
+
+        private static void Mirror(Task source, TaskCompletionSource target)
+        {
+            if (source.Exception is { } ex)
+            {
+                target.TrySetException(ex.InnerExceptions);
+            }
+            else
+            {
+                target.TrySetResult();
+            }
+        }
+
+        private void ScheduleLocked()
+        {
+            if (_busy || _timer is not null || _pending is null)
+            {
+                return;
+            }
+
+            var wait = _lastSent == DateTimeOffset.MinValue ? TimeSpan.Zero : _lastSent + owner._interval - owner._time.GetUtcNow();
+            if (wait <= TimeSpan.Zero)
+            {
+                StartLocked();
+                return;
+            }
+
+            _timer = owner._time.CreateTimer(static s => ((Entry)s!).OnTimer(), this, wait, Timeout.InfiniteTimeSpan);
+        }
+
+        private void OnTimer()
+        {
+            lock (_gate)
+            {
+                _timer?.Dispose();
+                _timer = null;
+                ScheduleLocked();
+            }
+        }
+
+        private void StartLocked()
+        {
+            var work = _pending!;
+            _pending = null;
+            _busy = true;
+            _ = Task.Run(() => RunAsync(work));
+        }
+
+        private async Task RunAsync(Work work)
+        {
+            await owner.SendAsync(handle, work).ConfigureAwait(false);
+            lock (_gate)
+            {
+                _busy = false;
+                _lastSent = owner._time.GetUtcNow();
+                if (work.IsFinal && _pending is null)
+                {
+                    _finished = true;
+                    owner._entries.TryRemove(new KeyValuePair<string, Entry>(handle.ToString(), this));
+                    return;
+                }
+
+                ScheduleLocked();
+            }
+        }
+    }
+}

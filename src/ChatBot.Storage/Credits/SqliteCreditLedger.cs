@@ -1,0 +1,253 @@
+using System.Security.Cryptography;
+using ChatBot.Core.Commands;
+using ChatBot.Core.Credits;
+using ChatBot.Storage.Jobs;
+using ChatBot.Storage.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Storage.Credits;
+
+/// <summary>
+/// Balances, history, grants and allowances, plus reservations that belong to no job (benchmarks, tests).
+/// Reading a balance is a "use": it applies the day's allowance when that has not happened yet.
+/// </summary>
+internal sealed class SqliteCreditLedger(
+    SqliteDatabase database,
+    TimeProvider time,
+    IOptions<CreditOptions> credits,
+    ILogger<SqliteCreditLedger> logger) : ICreditLedger
+{
+    private const string SelectAccount = """
+        SELECT id, balance, allowance_day FROM accounts
+        WHERE platform = $platform AND tenant_id = $tenant AND user_id = $user;
+        """;
+
+    private const string SelectReserved = $"""
+        SELECT COALESCE((SELECT SUM(reserved) FROM jobs
+                         WHERE account_id = $account AND state NOT IN {JobStateNames.TerminalList}), 0)
+             + COALESCE((SELECT SUM(amount) FROM reservations WHERE account_id = $account AND state = 'open'), 0);
+        """;
+
+    private const string SelectAllowance = """
+        SELECT daily_allowance FROM tenant_allowances WHERE platform = $platform AND tenant_id = $tenant;
+        """;
+
+    private const string UpsertAllowance = """
+        INSERT INTO tenant_allowances (platform, tenant_id, daily_allowance, updated_at)
+        VALUES ($platform, $tenant, $allowance, $now)
+        ON CONFLICT (platform, tenant_id) DO UPDATE SET daily_allowance = excluded.daily_allowance, updated_at = excluded.updated_at;
+        """;
+
+    private const string InsertReservation = """
+        INSERT INTO reservations (id, account_id, amount, state, reason, created_at)
+        VALUES ($id, $account, $amount, 'open', $reason, $now);
+        """;
+
+    private const string CloseReservation = """
+        UPDATE reservations
+        SET state = $state, charged = MIN(MAX($actual, 0), amount), finished_at = $now
+        WHERE id = $id AND state = 'open'
+        RETURNING account_id, amount, charged;
+        """;
+
+    private readonly long _defaultAllowance = credits.Value.DefaultDailyAllowance;
+
+    public async Task<CreditBalance> GetBalanceAsync(AccountKey account, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var today = Accounts.DayOf(now);
+        using var connection = database.OpenRead();
+        long accountId, available;
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = SelectAccount;
+            command.Parameters.Set("$platform", account.Platform).Set("$tenant", account.TenantId).Set("$user", account.UserId);
+            using var reader = command.ExecuteReader();
+            (accountId, available) = reader.Read() && reader.GetInt64(2) >= today ? (reader.GetInt64(0), reader.GetInt64(1)) : (-1, 0);
+        }
+
+        if (accountId < 0)
+        {
+            // First use today (or ever): the allowance may apply, which is a write.
+            var row = await database.WriteAsync(tx => Accounts.Open(tx, account, now, _defaultAllowance), cancellationToken).ConfigureAwait(false);
+            (accountId, available) = (row.Id, row.Balance);
+        }
+
+        using var reserved = connection.CreateCommand();
+        reserved.CommandText = SelectReserved;
+        reserved.Parameters.Set("$account", accountId);
+        var held = (long)reserved.ExecuteScalar()!;
+        var allowance = ReadAllowance(connection, account.Tenant) ?? _defaultAllowance;
+        return new CreditBalance(available, held, allowance, Accounts.NextMidnight(now));
+    }
+
+    public Task<IReadOnlyList<LedgerEntry>> GetHistoryAsync(AccountKey account, int count, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (count <= 0)
+        {
+            return Task.FromResult<IReadOnlyList<LedgerEntry>>([]);
+        }
+
+        using var connection = database.OpenRead();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT l.id, l.kind, l.amount, l.job_id, l.reason, l.at
+            FROM ledger l JOIN accounts a ON a.id = l.account_id
+            WHERE a.platform = $platform AND a.tenant_id = $tenant AND a.user_id = $user
+            ORDER BY l.id DESC
+            LIMIT $count;
+            """;
+        command.Parameters
+            .Set("$platform", account.Platform)
+            .Set("$tenant", account.TenantId)
+            .Set("$user", account.UserId)
+            .Set("$count", count);
+        var entries = new List<LedgerEntry>(Math.Min(count, 100));
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            entries.Add(new LedgerEntry(
+                reader.GetInt64(0),
+                LedgerKinds.Parse(reader.GetString(1)),
+                reader.GetInt64(2),
+                reader.GetNullableString(3),
+                reader.GetString(4),
+                SqliteValues.FromUnixMs(reader.GetInt64(5))));
+        }
+
+        return Task.FromResult<IReadOnlyList<LedgerEntry>>(entries);
+    }
+
+    public async Task<long> GrantAsync(AccountKey account, long amount, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reason);
+        var (balance, moved) = await database.WriteAsync(tx =>
+        {
+            var now = time.GetUtcNow();
+            var row = Accounts.Open(tx, account, now, _defaultAllowance);
+
+            // A negative grant takes at most what is there: the balance never goes below zero.
+            var delta = Math.Max(amount, -row.Balance);
+            if (delta == 0)
+            {
+                return (row.Balance, 0L);
+            }
+
+            Accounts.AddToBalance(tx, row.Id, delta);
+            Accounts.Append(tx, row.Id, delta > 0 ? LedgerEntryKind.Grant : LedgerEntryKind.Adjustment, delta, null, null, reason, now);
+            return (row.Balance + delta, delta);
+        }, cancellationToken).ConfigureAwait(false);
+
+        StorageLog.Granted(logger, account.ToString(), moved, reason);
+        return balance;
+    }
+
+    public async Task SetAllowanceAsync(TenantKey tenant, long dailyAllowance, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(dailyAllowance);
+        await database.WriteAsync(tx =>
+        {
+            var command = tx.Command(UpsertAllowance);
+            command.Parameters
+                .Set("$platform", tenant.Platform)
+                .Set("$tenant", tenant.TenantId)
+                .Set("$allowance", dailyAllowance)
+                .Set("$now", SqliteValues.ToUnixMs(time.GetUtcNow()));
+            return command.ExecuteNonQuery();
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<long> GetAllowanceAsync(TenantKey tenant, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var connection = database.OpenRead();
+        return Task.FromResult(ReadAllowance(connection, tenant) ?? _defaultAllowance);
+    }
+
+    public async Task<string?> TryReserveAsync(AccountKey account, long amount, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(amount);
+        ArgumentNullException.ThrowIfNull(reason);
+        var id = "r" + RandomNumberGenerator.GetHexString(24, lowercase: true);
+        return await database.WriteAsync(tx =>
+        {
+            var now = time.GetUtcNow();
+            var row = Accounts.Open(tx, account, now, _defaultAllowance);
+            if (amount > 0 && !Accounts.TryDebit(tx, row.Id, amount))
+            {
+                tx.Abort();
+                return null;
+            }
+
+            var command = tx.Command(InsertReservation);
+            command.Parameters
+                .Set("$id", id)
+                .Set("$account", row.Id)
+                .Set("$amount", amount)
+                .Set("$reason", reason)
+                .Set("$now", SqliteValues.ToUnixMs(now));
+            command.ExecuteNonQuery();
+            if (amount > 0)
+            {
+                Accounts.Append(tx, row.Id, LedgerEntryKind.Reserve, -amount, null, id, reason, now);
+            }
+
+            return id;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task SettleAsync(string reservationId, long actual, CancellationToken cancellationToken) =>
+        CloseAsync(reservationId, "settled", actual, cancellationToken);
+
+    public Task RefundAsync(string reservationId, CancellationToken cancellationToken) =>
+        CloseAsync(reservationId, "refunded", 0, cancellationToken);
+
+    private async Task CloseAsync(string reservationId, string state, long actual, CancellationToken cancellationToken)
+    {
+        var closed = await database.WriteAsync(tx =>
+        {
+            var now = time.GetUtcNow();
+            var command = tx.Command(CloseReservation);
+            command.Parameters
+                .Set("$id", reservationId)
+                .Set("$state", state)
+                .Set("$actual", actual)
+                .Set("$now", SqliteValues.ToUnixMs(now));
+            long accountId, amount, charged;
+            using (var reader = command.ExecuteReader())
+            {
+                if (!reader.Read())
+                {
+                    return false;
+                }
+
+                (accountId, amount, charged) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+            }
+
+            var returned = amount - charged;
+            if (returned > 0)
+            {
+                Accounts.AddToBalance(tx, accountId, returned);
+                var kind = state == "refunded" ? LedgerEntryKind.Refund : LedgerEntryKind.Release;
+                Accounts.Append(tx, accountId, kind, returned, null, reservationId, kind == LedgerEntryKind.Refund ? "Reservation refunded" : "Unused reservation returned", now);
+            }
+
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
+
+        if (!closed)
+        {
+            StorageLog.ReservationNotOpen(logger, reservationId, state == "refunded" ? "refund" : "settle");
+        }
+    }
+
+    private static long? ReadAllowance(Microsoft.Data.Sqlite.SqliteConnection connection, TenantKey tenant)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = SelectAllowance;
+        command.Parameters.Set("$platform", tenant.Platform).Set("$tenant", tenant.TenantId);
+        return command.ExecuteScalar() is long value ? value : null;
+    }
+}

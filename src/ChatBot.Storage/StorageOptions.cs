@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ChatBot.Storage;
+
+/// <summary>Section <c>Storage</c>: where the SQLite database and the media files live.</summary>
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+
+    /// <summary>The SQLite database file; its directory is created when missing. Relative paths start at the working directory.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string DatabasePath { get; set; } = "data/chatbot.db";
+
+    /// <summary>The directory of stored media (inputs, previews, results).</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string MediaPath { get; set; } = "data/media";
+
+    /// <summary>Largest file the media store accepts (null: no limit of its own; the engine caps inputs before).</summary>
+    [Range(typeof(long), "1", "9223372036854775807")]
+    public long? MaxMediaBytes { get; set; }
+}

@@ -1,0 +1,45 @@
+using ChatBot.Core.Credits;
+using ChatBot.Core.Jobs;
+using ChatBot.Core.Media;
+using ChatBot.Core.Platform;
+using ChatBot.Core.Tenants;
+using ChatBot.Storage.Credits;
+using ChatBot.Storage.Jobs;
+using ChatBot.Storage.Media;
+using ChatBot.Storage.Platform;
+using ChatBot.Storage.Sqlite;
+using ChatBot.Storage.Tenants;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ChatBot.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the SQLite storage (section <c>Storage</c>): <see cref="IJobStore"/>, <see cref="ICreditLedger"/>,
+    /// <see cref="IEventDeduplicator"/>, <see cref="IMediaStore"/> and <see cref="ITenantSettingsStore"/>, all singletons
+    /// over one database file that is migrated at start-up.
+    /// </summary>
+    public static IServiceCollection AddSqliteStorage(this IServiceCollection services)
+    {
+        services.AddOptions<StorageOptions>()
+            .BindConfiguration(StorageOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        // Section Credits is bound by Core; without it the defaults apply.
+        services.AddOptions<CreditOptions>();
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddSingleton<SqliteDatabase>();
+        services.AddSingleton<FileMediaStore>();
+        services.AddSingleton<IJobStore, SqliteJobStore>();
+        services.AddSingleton<ICreditLedger, SqliteCreditLedger>();
+        services.AddSingleton<IEventDeduplicator, SqliteEventDeduplicator>();
+        services.AddSingleton<IMediaStore>(sp => sp.GetRequiredService<FileMediaStore>());
+        services.AddSingleton<ITenantSettingsStore, SqliteTenantSettingsStore>();
+        services.AddHostedService<StorageInitializer>();
+        return services;
+    }
+}

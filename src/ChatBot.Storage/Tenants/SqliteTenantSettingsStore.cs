@@ -1,0 +1,46 @@
+using System.Text.Json;
+using ChatBot.Core.Catalog;
+using ChatBot.Core.Commands;
+using ChatBot.Core.Tenants;
+using ChatBot.Storage.Sqlite;
+
+namespace ChatBot.Storage.Tenants;
+
+/// <summary>Tenant settings as one JSON document per tenant.</summary>
+internal sealed class SqliteTenantSettingsStore(SqliteDatabase database, TimeProvider time) : ITenantSettingsStore
+{
+    private const string Upsert = """
+        INSERT INTO tenant_settings (platform, tenant_id, settings, updated_at)
+        VALUES ($platform, $tenant, $settings, $now)
+        ON CONFLICT (platform, tenant_id) DO UPDATE SET settings = excluded.settings, updated_at = excluded.updated_at;
+        """;
+
+    public Task<TenantSettings> GetAsync(TenantKey tenant, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var connection = database.OpenRead();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT settings FROM tenant_settings WHERE platform = $platform AND tenant_id = $tenant;";
+        command.Parameters.Set("$platform", tenant.Platform).Set("$tenant", tenant.TenantId);
+        var settings = command.ExecuteScalar() is string json
+            ? JsonSerializer.Deserialize<TenantSettings>(json, ModelCatalog.JsonOptions)
+            : null;
+        return Task.FromResult(settings ?? new TenantSettings());
+    }
+
+    public async Task SetAsync(TenantKey tenant, TenantSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var json = JsonSerializer.Serialize(settings, ModelCatalog.JsonOptions);
+        await database.WriteAsync(tx =>
+        {
+            var command = tx.Command(Upsert);
+            command.Parameters
+                .Set("$platform", tenant.Platform)
+                .Set("$tenant", tenant.TenantId)
+                .Set("$settings", json)
+                .Set("$now", SqliteValues.ToUnixMs(time.GetUtcNow()));
+            return command.ExecuteNonQuery();
+        }, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,179 @@
+using ChatBot.Core.Commands;
+using ChatBot.Core.Credits;
+using ChatBot.Core.Jobs;
+using ChatBot.Core.Media;
+using ChatBot.Core.Tenants;
+using ChatBot.Core.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using NSubstitute;
+using NSubstitute.Extensions;
+
+namespace ChatBot.Core.Tests.Commands;
+
+public sealed class CommandDispatcherTests
+{
+    private readonly EngineFixture _engine = new(new SchedulerOptions { MaxQueuedPerUser = 2, DefaultProviderConcurrency = 1 });
+    private readonly ICreditLedger _ledger = Substitute.For<ICreditLedger>();
+    private readonly ITenantSettingsStore _tenants = Substitute.For<ITenantSettingsStore>();
+    private readonly Actor _alice = new("test", "t1", "alice", "Alice", IsAdmin: false);
+
+    public CommandDispatcherTests()
+    {
+        _tenants.GetAsync(default, default).ReturnsForAnyArgs(new TenantSettings());
+        _ledger.GetAllowanceAsync(default, default).ReturnsForAnyArgs(50);
+        _engine.Store.CreateAsync(default!, default).ReturnsForAnyArgs(call =>
+        {
+            var job = call.ArgAt<NewJob>(0);
+            return new CreateJobResult.Created(new JobRecord
+            {
+                Id = job.Id,
+                Account = job.Account,
+                State = JobState.Queued,
+                Spec = job.Spec,
+                Reply = job.Reply,
+                Provider = job.Provider,
+                ReservedCredits = job.Price,
+            });
+        });
+    }
+
+    [Fact]
+    public async Task Dispatch_Imagine_ReservesQuotedPriceAndQueues()
+    {
+        var outcome = await CreateSut().DispatchAsync(Request("/imagine a lighthouse at dusk --n 3"), default);
+
+        outcome.ShouldBeOfType<CommandOutcome.Accepted>();
+        await _engine.Store.Received(1).CreateAsync(Arg.Is<NewJob>(j => j.Price == 6 && j.Spec.Options.Prompt == "a lighthouse at dusk" && j.Spec.ModelId == "m-p"), Arg.Any<CancellationToken>());
+    }
+
+    [Theory]
+    [InlineData("/imagine --ar 16:9", "Tell me what to imagine")]
+    [InlineData("/imagine a fox --model nope", "I don't know the model `nope`")]
+    [InlineData("/imagine a fox --n 9", "at most 4 image(s)")]
+    [InlineData("/upscale", "Attach the image to upscale")]
+    [InlineData("/edit a fox --mode paint", "is not an edit mode")]
+    public async Task Dispatch_BadInput_IsRefusedBeforeAnyReservation(string line, string expected)
+    {
+        var outcome = await CreateSut().DispatchAsync(Request(line), default);
+
+        outcome.ShouldBeOfType<CommandOutcome.Refused>().Message.ShouldContain(expected);
+        await _engine.Store.DidNotReceiveWithAnyArgs().CreateAsync(default!, default);
+    }
+
+    [Fact]
+    public async Task Dispatch_PromptTooLong_NamesTheLimit()
+    {
+        var outcome = await CreateSut(new ValidationOptions { MaxPromptLength = 10 }).DispatchAsync(Request("/imagine a very long prompt indeed"), default);
+
+        outcome.ShouldBeOfType<CommandOutcome.Refused>().Message.ShouldBe("Your prompt is 25 characters; the limit is 10. Please shorten it.");
+    }
+
+    [Fact]
+    public async Task Dispatch_BlockedWord_IsRefusedWithoutEchoingIt()
+    {
+        var outcome = await CreateSut(new ValidationOptions { Blocklist = ["gore"] }).DispatchAsync(Request("/imagine lots of GORE please"), default);
+
+        var message = outcome.ShouldBeOfType<CommandOutcome.Refused>().Message;
+        message.ShouldContain("blocked");
+        message.ShouldNotContain("gore", Case.Insensitive);
+    }
+
+    [Fact]
+    public async Task Dispatch_NotEnoughCredits_SaysPriceBalanceAndTopUp()
+    {
+        _engine.Store.Configure().CreateAsync(default!, default).ReturnsForAnyArgs(new CreateJobResult.InsufficientCredits(1, 2));
+
+        var outcome = await CreateSut().DispatchAsync(Request("/imagine a fox"), default);
+
+        outcome.ShouldBeOfType<CommandOutcome.Refused>().Message.ShouldBe("This needs 2 credits; you have 1 credit. Your daily allowance tops you up to 50 at 00:00 UTC.");
+    }
+
+    [Fact]
+    public async Task Dispatch_QueueLimitReached_RefusesWithoutReserving()
+    {
+        var sut = CreateSut();
+        for (var i = 0; i < 3; i++)
+        {
+            (await sut.DispatchAsync(Request($"/imagine fox {i}"), default)).ShouldBeOfType<CommandOutcome.Accepted>();
+        }
+
+        var outcome = await sut.DispatchAsync(Request("/imagine one too many"), default);
+
+        outcome.ShouldBeOfType<CommandOutcome.Refused>().Message.ShouldContain("already have 2 jobs waiting");
+        await _engine.Store.ReceivedWithAnyArgs(3).CreateAsync(default!, default);
+    }
+
+    [Fact]
+    public async Task Dispatch_GrantByNonAdmin_IsRefused()
+    {
+        var outcome = await CreateSut().DispatchAsync(Request("/credits grant <@bob> 100"), default);
+
+        outcome.ShouldBeOfType<CommandOutcome.Refused>().Message.ShouldContain("Only admins");
+        await _ledger.DidNotReceiveWithAnyArgs().GrantAsync(default, default, default!, default);
+    }
+
+    [Fact]
+    public async Task Dispatch_GrantByAdmin_CreditsTheTargetInSameTenant()
+    {
+        _ledger.GrantAsync(default, default, default!, default).ReturnsForAnyArgs(150);
+
+        var outcome = await CreateSut().DispatchAsync(Request("/credits grant <@bob> 100", _alice with { IsAdmin = true }), default);
+
+        outcome.ShouldBeOfType<CommandOutcome.Info>().Text.ShouldBe("Granted 100 credits to bob. Their balance is now 150.");
+        await _ledger.Received(1).GrantAsync(new AccountKey("test", "t1", "bob"), 100, Arg.Any<string>(), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Dispatch_RerollButton_RepeatsSourceWithNewSeed()
+    {
+        var source = _engine.Job("src", "bob") with
+        {
+            State = JobState.Succeeded,
+            Spec = _engine.Job("src", "bob").Spec with { Options = new CommandOptions { Prompt = "a red fox", Seed = 7, AspectRatio = "16:9" } },
+        };
+        _engine.Store.GetAsync("src", Arg.Any<CancellationToken>()).Returns(source);
+        var request = ChatBot.Core.Replies.ButtonCommands.ToRequest(ChatBot.Core.Replies.ButtonAction.Reroll, "src", null, _alice, new Conversation("c1"), new ReplyHandle("test", "r2"));
+
+        var outcome = await CreateSut().DispatchAsync(request, default);
+
+        outcome.ShouldBeOfType<CommandOutcome.Accepted>();
+        await _engine.Store.Received(1).CreateAsync(
+            Arg.Is<NewJob>(j => j.Account.UserId == "alice" && j.Spec.Options.Prompt == "a red fox" && j.Spec.Options.Seed == null && j.Spec.Options.AspectRatio == "16:9" && j.Spec.SourceJobId == "src"),
+            Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Dispatch_ButtonOnOtherTenantsJob_IsRefused()
+    {
+        var foreign = _engine.Job("src", "bob") with { Account = new AccountKey("test", "other-guild", "bob"), State = JobState.Succeeded, OutputKeys = ["k"] };
+        _engine.Store.GetAsync("src", Arg.Any<CancellationToken>()).Returns(foreign);
+        var request = ChatBot.Core.Replies.ButtonCommands.ToRequest(ChatBot.Core.Replies.ButtonAction.Upscale, "src", 0, _alice, new Conversation("c1"), new ReplyHandle("test", "r2"));
+
+        var outcome = await CreateSut().DispatchAsync(request, default);
+
+        outcome.ShouldBeOfType<CommandOutcome.Refused>();
+    }
+
+    private CommandRequest Request(string line, Actor? actor = null)
+    {
+        var parsed = CommandText.Parse(line);
+        parsed.Error.ShouldBeNull();
+        return new CommandRequest(parsed.Kind!.Value, actor ?? _alice, new Conversation("c1"), parsed.Options, [], new ReplyHandle("test", Guid.NewGuid().ToString()));
+    }
+
+    private CommandDispatcher CreateSut(ValidationOptions? validation = null) => new(
+        _engine.Catalog,
+        _engine.Router,
+        _engine.Store,
+        _ledger,
+        _tenants,
+        new MediaIntake(_engine.Media, [], Options.Create(new MediaOptions())),
+        _engine.Scheduler,
+        _engine.Runner,
+        _engine.Updater,
+        Options.Create(validation ?? new ValidationOptions()),
+        Options.Create(new SchedulerOptions { MaxQueuedPerUser = 2 }),
+        _engine.Time,
+        NullLogger<CommandDispatcher>.Instance);
+}

@@ -1,0 +1,102 @@
+using ChatBot.Core.Catalog;
+using ChatBot.Core.Jobs;
+using ChatBot.Core.Providers;
+using ChatBot.Core.Replies;
+using ChatBot.Core.Tests.Support;
+using NSubstitute;
+
+namespace ChatBot.Core.Tests.Jobs;
+
+public sealed class JobRunnerTests
+{
+    [Fact]
+    public async Task Run_ProviderSucceeds_PostsResultWithButtonsAndChargesReservation()
+    {
+        var engine = new EngineFixture();
+        engine.Scheduler.Enqueue(engine.Job("j1", "alice"));
+        await engine.Providers[0].NextStartedAsync();
+
+        engine.Providers[0].Succeed("j1");
+
+        var final = await engine.Replies.FinalAsync("j1");
+        var result = final as ResultView ?? throw new ShouldAssertException(((ReplyView)final).StatusText);
+        result.Files.Count.ShouldBe(1);
+        result.Files[0].Media.ContentType.ShouldBe("image/png");
+        result.Buttons.Select(b => b.Action).ShouldContain(ButtonAction.Upscale);
+        result.Buttons.Select(b => b.Action).ShouldContain(ButtonAction.Reroll);
+        result.CreditsCharged.ShouldBe(2);
+        await engine.Store.Received(1).MarkSubmittedAsync("j1", "remote-j1", null, Arg.Any<CancellationToken>());
+        await engine.Store.Received(1).CompleteAsync("j1", 2, Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Run_ProviderReportsCost_ChargesConvertedCostCappedAtReservation()
+    {
+        var provider = new EngineFixture.GatedProvider("p");
+        var engine = new EngineFixture(null, provider);
+        var catalog = new ModelCatalog(engine.Catalog.Models, [new ProviderInfo { Name = "p", CreditsPerProviderUnit = 0.5 }]);
+        var runner = new JobRunner(engine.Store, catalog, engine.Router, engine.Media, new ChatBot.Core.Media.MediaIntake(engine.Media, [], Microsoft.Extensions.Options.Options.Create(new ChatBot.Core.Media.MediaOptions())), engine.Updater, new EtaEstimator(engine.Store, Microsoft.Extensions.Options.Options.Create(new ReplyOptions())), Microsoft.Extensions.Options.Options.Create(new SchedulerOptions()), engine.Time, Microsoft.Extensions.Logging.Abstractions.NullLogger<JobRunner>.Instance);
+        provider.Succeed("j1", cost: 1.5m);
+
+        await runner.RunAsync(engine.Job("j1", "alice"), CancellationToken.None, CancellationToken.None);
+
+        await engine.Store.Received(1).CompleteAsync("j1", 1, Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Run_ProviderFails_RefundsAndSaysWhy()
+    {
+        var engine = new EngineFixture();
+        engine.Scheduler.Enqueue(engine.Job("j1", "alice"));
+        await engine.Providers[0].NextStartedAsync();
+
+        engine.Providers[0].Fail("j1", "The image was flagged by the provider's safety filter.");
+
+        var final = (ReplyView)await engine.Replies.FinalAsync("j1");
+        final.Status.ShouldBe(ReplyStatus.Failed);
+        final.StatusText.ShouldBe("The image was flagged by the provider's safety filter. No credits were charged.");
+        await engine.Store.Received(1).FailAsync("j1", JobState.Failed, "boom", Arg.Any<CancellationToken>());
+        await engine.Store.DidNotReceiveWithAnyArgs().CompleteAsync(default!, default, default);
+    }
+
+    [Fact]
+    public async Task Run_FirstProviderNeverReached_FallsBackAndSaysWhichProviderRan()
+    {
+        var down = new EngineFixture.GatedProvider("a") { SubmitError = new ProviderException("unreachable", "down") { NeverReachedProvider = true } };
+        var up = new EngineFixture.GatedProvider("b");
+        var engine = new EngineFixture(null, down, up);
+        engine.Scheduler.Enqueue(engine.Job("j1", "alice", provider: "a"));
+
+        (await up.NextStartedAsync()).ShouldBe("j1");
+        up.Succeed("j1");
+
+        var result = (ResultView)await engine.Replies.FinalAsync("j1");
+        result.ModelLabel.ShouldContain("Provider b");
+        result.Details.ShouldContain("Provider a could not take the job, so Provider b runs it");
+        await engine.Store.Received(1).SetProviderAsync("j1", "b", Arg.Is<JobSpec>(s => s.ModelId == "m-b" && s.TriedProviders.Contains("a")), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Run_SubmitRefused_FailsWithProviderMessage()
+    {
+        var refusing = new EngineFixture.GatedProvider("p") { SubmitError = new ProviderException("nsfw", "The prompt was refused by the provider's content filter.") };
+        var engine = new EngineFixture(null, refusing);
+        engine.Scheduler.Enqueue(engine.Job("j1", "alice"));
+
+        var final = (ReplyView)await engine.Replies.FinalAsync("j1");
+
+        final.StatusText.ShouldStartWith("The prompt was refused by the provider's content filter.");
+        await engine.Store.DidNotReceiveWithAnyArgs().MarkSubmittedAsync(default!, default!, default, default);
+    }
+
+    [Fact]
+    public async Task Run_JobAlreadyEnded_DoesNotSubmit()
+    {
+        var engine = new EngineFixture();
+        engine.Store.TryTransitionAsync("j1", JobState.Queued, JobState.Submitting, Arg.Any<CancellationToken>()).Returns(false);
+
+        await engine.Runner.RunAsync(engine.Job("j1", "alice"), CancellationToken.None, CancellationToken.None);
+
+        engine.Providers[0].Submitted.ShouldBeEmpty();
+    }
+}

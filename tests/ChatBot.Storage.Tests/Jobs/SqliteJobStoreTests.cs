@@ -1,0 +1,490 @@
+using ChatBot.Core.Catalog;
+using ChatBot.Core.Commands;
+using ChatBot.Core.Jobs;
+using ChatBot.Storage.Jobs;
+using ChatBot.Storage.Tests.TestSupport;
+using static ChatBot.Storage.Tests.TestSupport.Jobs;
+
+namespace ChatBot.Storage.Tests.Jobs;
+
+public sealed class SqliteJobStoreTests : IDisposable
+{
+    private readonly StorageFixture _fixture = new(defaultAllowance: 50);
+    private readonly CancellationToken _ct = CancellationToken.None;
+
+    public void Dispose() => _fixture.Dispose();
+
+    [Fact]
+    public async Task CreateAsync_BalanceCovers_ReservesAndQueues()
+    {
+        var sut = CreateSut();
+
+        var result = await sut.CreateAsync(New(Alice, 10, "job-1"), _ct);
+
+        var created = result.ShouldBeOfType<CreateJobResult.Created>();
+        created.Job.State.ShouldBe(JobState.Queued);
+        created.Job.ReservedCredits.ShouldBe(10);
+        _fixture.BalanceOf(Alice).ShouldBe(40);
+        var stored = (await sut.GetAsync("job-1", _ct)).ShouldNotBeNull();
+        stored.State.ShouldBe(JobState.Queued);
+        stored.Account.ShouldBe(Alice);
+        stored.Provider.ShouldBe("local");
+        stored.Reply.ShouldBe(new ReplyHandle("playground", "reply-1"));
+        stored.CreatedAt.ShouldBe(_fixture.Time.GetUtcNow());
+        _fixture.Scalar("SELECT COUNT(*) FROM ledger WHERE kind = 'reserve' AND job_id = 'job-1' AND amount = -10").ShouldBe(1);
+        _fixture.AssertInvariants();
+    }
+
+    [Fact]
+    public async Task CreateAsync_BalanceTooLow_WritesNothing()
+    {
+        var sut = CreateSut();
+        await sut.CreateAsync(New(Alice, 45), _ct);
+        var ledgerRows = _fixture.Scalar("SELECT COUNT(*) FROM ledger");
+
+        var result = await sut.CreateAsync(New(Alice, 6, "too-dear"), _ct);
+
+        result.ShouldBe(new CreateJobResult.InsufficientCredits(5, 6));
+        (await sut.GetAsync("too-dear", _ct)).ShouldBeNull();
+        _fixture.Scalar("SELECT COUNT(*) FROM ledger").ShouldBe(ledgerRows);
+        _fixture.BalanceOf(Alice).ShouldBe(5);
+        _fixture.AssertInvariants();
+    }
+
+    [Fact]
+    public async Task CreateAsync_NewAccountWithoutCredits_WritesNothingAtAll()
+    {
+        using var fixture = new StorageFixture(defaultAllowance: 0);
+        var sut = fixture.CreateJobStore();
+
+        var result = await sut.CreateAsync(New(Alice, 1), _ct);
+
+        result.ShouldBe(new CreateJobResult.InsufficientCredits(0, 1));
+        fixture.Scalar("SELECT COUNT(*) FROM accounts").ShouldBe(0);
+        fixture.Scalar("SELECT COUNT(*) FROM jobs").ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task CreateAsync_FreeModel_CreatesWithoutLedgerEntry()
+    {
+        var sut = CreateSut();
+
+        var result = await sut.CreateAsync(New(Alice, 0, "free"), _ct);
+
+        result.ShouldBeOfType<CreateJobResult.Created>();
+        _fixture.Scalar("SELECT COUNT(*) FROM ledger WHERE job_id = 'free'").ShouldBe(0);
+        _fixture.BalanceOf(Alice).ShouldBe(50);
+        _fixture.AssertInvariants();
+    }
+
+    [Fact]
+    public async Task CreateAsync_FiftyRacingCommands_CreatesExactlyWhatTheBalanceCovers()
+    {
+        // Balance 62 at price 3 covers 20 jobs and leaves 2.
+        using var fixture = new StorageFixture(defaultAllowance: 0);
+        var sut = fixture.CreateJobStore();
+        await fixture.CreateLedger().GrantAsync(Alice, 62, "test", _ct);
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var racers = Enumerable.Range(0, 50)
+            .Select(i => Task.Run(async () =>
+            {
+                await start.Task;
+                return await sut.CreateAsync(New(Alice, 3, $"race-{i}"), CancellationToken.None);
+            }, _ct))
+            .ToList();
+        start.SetResult();
+        var results = await Task.WhenAll(racers);
+
+        results.OfType<CreateJobResult.Created>().Count().ShouldBe(20);
+        results.OfType<CreateJobResult.InsufficientCredits>().Count().ShouldBe(30);
+        fixture.BalanceOf(Alice).ShouldBe(2);
+        fixture.Scalar("SELECT COUNT(*) FROM jobs").ShouldBe(20);
+        fixture.Scalar("SELECT SUM(reserved) FROM jobs").ShouldBe(60);
+        fixture.Scalar("SELECT COUNT(*) FROM ledger WHERE kind = 'reserve'").ShouldBe(20);
+        fixture.AssertInvariants();
+    }
+
+    [Fact]
+    public async Task CreateAsync_RacingFromTwoDatabaseHandles_NeverOverspends()
+    {
+        // Two handles on one file have separate write locks, as two processes would: only SQLite's own
+        // locking (BEGIN IMMEDIATE, busy timeout) and the conditional UPDATE keep the balance whole.
+        using var fixture = new StorageFixture(defaultAllowance: 0);
+        var stores = new[] { fixture.CreateJobStore(), fixture.CreateJobStore(fixture.OpenDatabase()) };
+        await fixture.CreateLedger().GrantAsync(Alice, 25, "test", _ct);
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var racers = Enumerable.Range(0, 50)
+            .Select(i => Task.Run(async () =>
+            {
+                await start.Task;
+                return await stores[i % 2].CreateAsync(New(Alice, 1, $"race-{i}"), CancellationToken.None);
+            }, _ct))
+            .ToList();
+        start.SetResult();
+        var results = await Task.WhenAll(racers);
+
+        results.OfType<CreateJobResult.Created>().Count().ShouldBe(25);
+        fixture.BalanceOf(Alice).ShouldBe(0);
+        fixture.AssertInvariants();
+    }
+
+    [Fact]
+    public async Task TryTransitionAsync_ExpectedState_MovesOnceAndRecordsStart()
+    {
+        var sut = CreateSut();
+        await sut.CreateAsync(New(Alice, 5, "job-1"), _ct);
+        _fixture.Time.Advance(TimeSpan.FromSeconds(3));
+
+        (await sut.TryTransitionAsync("job-1", JobState.Queued, JobState.Submitting, _ct)).ShouldBeTrue();
+        (await sut.TryTransitionAsync("job-1", JobState.Queued, JobState.Submitting, _ct)).ShouldBeFalse();
+
+        var job = (await sut.GetAsync("job-1", _ct)).ShouldNotBeNull();
+        job.State.ShouldBe(JobState.Submitting);
+        job.StartedAt.ShouldBe(_fixture.Time.GetUtcNow());
+    }
+
+    [Fact]
+    public async Task TryTransitionAsync_UnknownJob_ReturnsFalse()
+    {
+        var sut = CreateSut();
+
+        (await sut.TryTransitionAsync("nope", JobState.Queued, JobState.Submitting, _ct)).ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData(JobState.Queued, JobState.Succeeded)]
+    [InlineData(JobState.Running, JobState.Cancelled)]
+    [InlineData(JobState.Failed, JobState.Queued)]
+    public async Task TryTransitionAsync_TerminalState_Throws(JobState from, JobState to)
+    {
+        var sut = CreateSut();
+        await sut.CreateAsync(New(Alice, 5, "job-1"), _ct);
+
+        await Should.ThrowAsync<ArgumentException>(() => sut.TryTransitionAsync("job-1", from, to, _ct));
+    }
+
+    [Fact]
+    public async Task MarkSubmittedAsync_Submitting_StoresRemoteIdAndRuns()
+    {
+        var sut = CreateSut();
+        await sut.CreateAsync(New(Alice, 5, "job-1"), _ct);
+        await sut.TryTransitionAsync("job-1", JobState.Queued, JobState.Submitting, _ct);
+
+        (await sut.MarkSubmittedAsync("job-1", "remote-42", "{\"cursor\":1}", _ct)).ShouldBeTrue();
+        (await sut.MarkSubmittedAsync("job-1", "remote-43", null, _ct)).ShouldBeFalse();
+
+        var job = (await sut.GetAsync("job-1", _ct)).ShouldNotBeNull();
+        job.State.ShouldBe(JobState.Running);
+        job.RemoteId.ShouldBe("remote-42");
+        job.ResumeState.ShouldBe("{\"cursor\":1}");
+    }
+
+    [Fact]
+    public async Task MarkSubmittedAsync_StillQueued_ReturnsFalse()
+    {
+        var sut = CreateSut();
+        await sut.CreateAsync(New(Alice, 5, "job-1"), _ct);
+
+        (await sut.MarkSubmittedAsync("job-1", "remote-42", null, _ct)).ShouldBeFalse();
+        (await sut.GetAsync("job-1", _ct))!.RemoteId.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task MarkDeliveringAsync_Running_StoresOutputsInOrder()
+    {
+        var sut = CreateSut();
+        await RunToDeliveringAsync(sut, "job-1", 5, ["b.png", "a.png"]);
+
+        var job = (await sut.GetAsync("job-1", _ct)).ShouldNotBeNull();
+        job.State.ShouldBe(JobState.Delivering);
+        job.OutputKeys.ShouldBe(["b.png", "a.png"]);
+    }
+
+    [Fact]
+    public async Task MarkDeliveringAsync_Queued_ReturnsFalse()
+    {
+        var sut = CreateSut();
+        await sut.CreateAsync(New(Alice, 5, "job-1"), _ct);
+
+        (await sut.MarkDeliveringAsync("job-1", ["a.png"], _ct)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task CompleteAsync_ActualBelowReservation_ChargesActualAndReleasesRest()
+    {
+        var sut = CreateSut();
+        await RunToDeliveringAsync(sut, "job-1", 10);
+
+        (await sut.CompleteAsync("job-1", 4, _ct)).ShouldBeTrue();
+
+        var job = (await sut.GetAsync("job-1", _ct)).ShouldNotBeNull();
+        job.State.ShouldBe(JobState.Succeeded);
+        job.ChargedCredits.ShouldBe(4);
+        job.FinishedAt.ShouldBe(_fixture.Time.GetUtcNow());
+        _fixture.BalanceOf(Alice).ShouldBe(46);
+        _fixture.Scalar("SELECT amount FROM ledger WHERE kind = 'release' AND job_id = 'job-1'").ShouldBe(6);
+        _fixture.AssertInvariants();
+    }
+
+    [Fact]
+    public async Task CompleteAsync_ActualAboveReservation_CapsAtReservation()
+    {
+        var sut = CreateSut();
+        await RunToDeliveringAsync(sut, "job-1", 10);
+
+        (await sut.CompleteAsync("job-1", 25, _ct)).ShouldBeTrue();
+
+        (await sut.GetAsync("job-1", _ct))!.ChargedCredits.ShouldBe(10);
+        _fixture.BalanceOf(Alice).ShouldBe(40);
+        _fixture.Scalar("SELECT COUNT(*) FROM ledger WHERE kind = 'release'").ShouldBe(0);
+        _fixture.AssertInvariants();
+    }
+
+    [Fact]
+    public async Task CompleteAsync_NegativeActual_ChargesNothing()
+    {
+        var sut = CreateSut();
+        await RunToDeliveringAsync(sut, "job-1", 10);
+
+        (await sut.CompleteAsync("job-1", -3, _ct)).ShouldBeTrue();
+
+        (await sut.GetAsync("job-1", _ct))!.ChargedCredits.ShouldBe(0);
+        _fixture.BalanceOf(Alice).ShouldBe(50);
+        _fixture.AssertInvariants();
+    }
+
+    [Fact]
+    public async Task CompleteAsync_NotDelivering_ReturnsFalseAndChargesNothing()
+    {
+        var sut = CreateSut();
+        await sut.CreateAsync(New(Alice, 10, "job-1"), _ct);
+
+        (await sut.CompleteAsync("job-1", 10, _ct)).ShouldBeFalse();
+
+        (await sut.GetAsync("job-1", _ct))!.State.ShouldBe(JobState.Queued);
+        _fixture.BalanceOf(Alice).ShouldBe(40);
+        _fixture.AssertInvariants();
+    }
+
+    [Theory]
+    [InlineData(JobState.Failed)]
+    [InlineData(JobState.Cancelled)]
+    [InlineData(JobState.Refunded)]
+    public async Task FailAsync_ActiveJob_RefundsWholeReservation(JobState terminal)
+    {
+        var sut = CreateSut();
+        await RunToDeliveringAsync(sut, "job-1", 10);
+
+        (await sut.FailAsync("job-1", terminal, "the provider gave up", _ct)).ShouldBeTrue();
+
+        var job = (await sut.GetAsync("job-1", _ct)).ShouldNotBeNull();
+        job.State.ShouldBe(terminal);
+        job.Error.ShouldBe("the provider gave up");
+        job.ChargedCredits.ShouldBe(0);
+        job.FinishedAt.ShouldNotBeNull();
+        _fixture.BalanceOf(Alice).ShouldBe(50);
+        _fixture.Scalar("SELECT amount FROM ledger WHERE kind = 'refund' AND job_id = 'job-1'").ShouldBe(10);
+        _fixture.AssertInvariants();
+    }
+
+    [Fact]
+    public async Task FailAsync_QueuedJob_RefundsAndLeavesActiveList()
+    {
+        var sut = CreateSut();
+        await sut.CreateAsync(New(Alice, 10, "job-1"), _ct);
+
+        (await sut.FailAsync("job-1", JobState.Cancelled, "cancelled by the member", _ct)).ShouldBeTrue();
+
+        (await sut.GetActiveAsync(Alice, _ct)).ShouldBeEmpty();
+        _fixture.BalanceOf(Alice).ShouldBe(50);
+        _fixture.AssertInvariants();
+    }
+
+    [Fact]
+    public async Task FailAsync_NonTerminalTarget_Throws()
+    {
+        var sut = CreateSut();
+        await sut.CreateAsync(New(Alice, 10, "job-1"), _ct);
+
+        await Should.ThrowAsync<ArgumentException>(() => sut.FailAsync("job-1", JobState.Succeeded, "no", _ct));
+    }
+
+    [Fact]
+    public async Task CompleteThenFail_SecondEndReturnsFalse_LedgerUnchanged()
+    {
+        var sut = CreateSut();
+        await RunToDeliveringAsync(sut, "job-1", 10);
+        (await sut.CompleteAsync("job-1", 7, _ct)).ShouldBeTrue();
+        var (rows, balance) = (_fixture.Scalar("SELECT COUNT(*) FROM ledger"), _fixture.BalanceOf(Alice));
+
+        (await sut.FailAsync("job-1", JobState.Failed, "late failure", _ct)).ShouldBeFalse();
+        (await sut.CompleteAsync("job-1", 7, _ct)).ShouldBeFalse();
+
+        _fixture.Scalar("SELECT COUNT(*) FROM ledger").ShouldBe(rows);
+        _fixture.BalanceOf(Alice).ShouldBe(balance);
+        (await sut.GetAsync("job-1", _ct))!.State.ShouldBe(JobState.Succeeded);
+        _fixture.AssertInvariants();
+    }
+
+    [Fact]
+    public async Task FailThenComplete_SecondEndReturnsFalse_LedgerUnchanged()
+    {
+        var sut = CreateSut();
+        await RunToDeliveringAsync(sut, "job-1", 10);
+        (await sut.FailAsync("job-1", JobState.Cancelled, "cancelled", _ct)).ShouldBeTrue();
+        var (rows, balance) = (_fixture.Scalar("SELECT COUNT(*) FROM ledger"), _fixture.BalanceOf(Alice));
+
+        (await sut.CompleteAsync("job-1", 10, _ct)).ShouldBeFalse();
+        (await sut.FailAsync("job-1", JobState.Failed, "again", _ct)).ShouldBeFalse();
+        (await sut.TryTransitionAsync("job-1", JobState.Delivering, JobState.Running, _ct)).ShouldBeFalse();
+
+        _fixture.Scalar("SELECT COUNT(*) FROM ledger").ShouldBe(rows);
+        _fixture.BalanceOf(Alice).ShouldBe(balance);
+        (await sut.GetAsync("job-1", _ct))!.State.ShouldBe(JobState.Cancelled);
+        _fixture.AssertInvariants();
+    }
+
+    [Fact]
+    public async Task CompleteAndFail_Racing_EndTheJobExactlyOnce()
+    {
+        var sut = CreateSut();
+        await RunToDeliveringAsync(sut, "job-1", 10);
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var racers = Enumerable.Range(0, 20)
+            .Select(i => Task.Run(async () =>
+            {
+                await start.Task;
+                return i % 2 == 0
+                    ? await sut.CompleteAsync("job-1", 3, CancellationToken.None)
+                    : await sut.FailAsync("job-1", JobState.Failed, "race", CancellationToken.None);
+            }, _ct))
+            .ToList();
+        start.SetResult();
+        var results = await Task.WhenAll(racers);
+
+        results.Count(ended => ended).ShouldBe(1);
+        _fixture.Scalar("SELECT COUNT(*) FROM ledger WHERE job_id = 'job-1' AND kind IN ('release', 'refund')").ShouldBeLessThanOrEqualTo(1);
+        _fixture.AssertInvariants();
+    }
+
+    [Fact]
+    public async Task GetActiveAsync_MixedStates_ReturnsNonTerminalOldestFirst()
+    {
+        var sut = CreateSut();
+        await sut.CreateAsync(New(Alice, 1, "first"), _ct);
+        _fixture.Time.Advance(TimeSpan.FromSeconds(1));
+        await sut.CreateAsync(New(Bob, 1, "second"), _ct);
+        _fixture.Time.Advance(TimeSpan.FromSeconds(1));
+        await sut.CreateAsync(New(Alice, 1, "third"), _ct);
+        await sut.CreateAsync(New(Alice, 1, "ended"), _ct);
+        await sut.FailAsync("ended", JobState.Cancelled, "cancelled", _ct);
+        await sut.TryTransitionAsync("first", JobState.Queued, JobState.Submitting, _ct);
+
+        (await sut.GetActiveAsync(_ct)).Select(j => j.Id).ShouldBe(["first", "second", "third"]);
+        (await sut.GetActiveAsync(Alice, _ct)).Select(j => j.Id).ShouldBe(["first", "third"]);
+    }
+
+    [Fact]
+    public async Task GetAsync_AfterReopen_ReturnsTheWholeSpec()
+    {
+        var spec = Spec() with
+        {
+            Kind = CommandKind.RemoveBackground,
+            Operation = MediaOperation.RemoveBackground,
+            Options = new CommandOptions
+            {
+                Prompt = "a fox",
+                Strength = 0.35,
+                Mode = "remove-background",
+                Extra = new Dictionary<string, string> { ["cfg"] = "7" },
+            },
+            Conversation = new Conversation("c1", IsNsfw: true, ThreadId: "t1"),
+            Inputs = [new JobInput(MediaRole.Image, "abc.png"), new JobInput(MediaRole.Mask, "def.png")],
+            SourceJobId = "job-0",
+            SourceOutputIndex = 2,
+            TriedProviders = ["aetherwave"],
+        };
+        await CreateSut().CreateAsync(new NewJob("job-1", Alice, spec, new ReplyHandle("discord", "app:token:msg"), "imagestudio", 3), _ct);
+
+        var reopened = _fixture.CreateJobStore(_fixture.OpenDatabase());
+        var job = (await reopened.GetAsync("job-1", _ct)).ShouldNotBeNull();
+
+        job.Spec.Kind.ShouldBe(spec.Kind);
+        job.Spec.Operation.ShouldBe(spec.Operation);
+        job.Spec.Options.Prompt.ShouldBe("a fox");
+        job.Spec.Options.Strength.ShouldBe(0.35);
+        job.Spec.Options.Extra["cfg"].ShouldBe("7");
+        job.Spec.Conversation.ShouldBe(spec.Conversation);
+        job.Spec.Inputs.ShouldBe(spec.Inputs);
+        job.Spec.SourceJobId.ShouldBe("job-0");
+        job.Spec.SourceOutputIndex.ShouldBe(2);
+        job.Spec.TriedProviders.ShouldBe(["aetherwave"]);
+        job.Reply.ShouldBe(new ReplyHandle("discord", "app:token:msg"));
+        job.Provider.ShouldBe("imagestudio");
+        _fixture.Scalar("SELECT COUNT(*) FROM jobs WHERE spec LIKE '%\"remove-background\"%'").ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task SetProviderAsync_OtherProvider_RecordsItAndForgetsTheOldRemoteId()
+    {
+        var sut = CreateSut();
+        await sut.CreateAsync(New(Alice, 5, "job-1"), _ct);
+        await sut.TryTransitionAsync("job-1", JobState.Queued, JobState.Submitting, _ct);
+        await sut.MarkSubmittedAsync("job-1", "remote-1", "state", _ct);
+        var spec = Spec("other-model") with { TriedProviders = ["local"] };
+
+        (await sut.SetProviderAsync("job-1", "blackwave", spec, _ct)).ShouldBeTrue();
+
+        var job = (await sut.GetAsync("job-1", _ct)).ShouldNotBeNull();
+        job.Provider.ShouldBe("blackwave");
+        job.Spec.ModelId.ShouldBe("other-model");
+        job.Spec.TriedProviders.ShouldBe(["local"]);
+        job.RemoteId.ShouldBeNull();
+        job.ResumeState.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task SetProviderAsync_EndedJob_ReturnsFalse()
+    {
+        var sut = CreateSut();
+        await sut.CreateAsync(New(Alice, 5, "job-1"), _ct);
+        await sut.FailAsync("job-1", JobState.Failed, "gone", _ct);
+
+        (await sut.SetProviderAsync("job-1", "blackwave", Spec(), _ct)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task GetRecentDurationsAsync_SucceededJobs_NewestFirstFromStartToFinish()
+    {
+        var sut = CreateSut();
+        foreach (var (id, seconds) in new[] { ("a", 5), ("b", 7), ("c", 9) })
+        {
+            await RunToDeliveringAsync(sut, id, 1);
+            _fixture.Time.Advance(TimeSpan.FromSeconds(seconds));
+            await sut.CompleteAsync(id, 1, _ct);
+        }
+
+        await RunToDeliveringAsync(sut, "failed", 1);
+        _fixture.Time.Advance(TimeSpan.FromSeconds(100));
+        await sut.FailAsync("failed", JobState.Failed, "boom", _ct);
+        await RunToDeliveringAsync(sut, "other-model", 1, model: "other");
+        await sut.CompleteAsync("other-model", 1, _ct);
+
+        (await sut.GetRecentDurationsAsync("local-sketch", 2, _ct)).ShouldBe([TimeSpan.FromSeconds(9), TimeSpan.FromSeconds(7)]);
+        (await sut.GetRecentDurationsAsync("local-sketch", 10, _ct)).Count.ShouldBe(3);
+        (await sut.GetRecentDurationsAsync("unknown", 10, _ct)).ShouldBeEmpty();
+    }
+
+    private SqliteJobStore CreateSut() => _fixture.CreateJobStore();
+
+    private async Task RunToDeliveringAsync(SqliteJobStore sut, string id, long price, IReadOnlyList<string>? outputs = null, string model = "local-sketch")
+    {
+        (await sut.CreateAsync(New(Alice, price, id, model), _ct)).ShouldBeOfType<CreateJobResult.Created>();
+        (await sut.TryTransitionAsync(id, JobState.Queued, JobState.Submitting, _ct)).ShouldBeTrue();
+        (await sut.MarkSubmittedAsync(id, "remote-" + id, null, _ct)).ShouldBeTrue();
+        (await sut.MarkDeliveringAsync(id, outputs ?? ["out.png"], _ct)).ShouldBeTrue();
+    }
+}
