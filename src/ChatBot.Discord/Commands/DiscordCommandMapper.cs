@@ -39,18 +39,6 @@ internal sealed class DiscordCommandMapper(IOptions<DiscordOptions> options)
         _ => null,
     };
 
-    public static CommandKind? KindOfButton(ButtonAction action) => action switch
-    {
-        ButtonAction.Upscale => CommandKind.Upscale,
-        ButtonAction.Vary => CommandKind.Vary,
-        ButtonAction.Reroll => CommandKind.Reroll,
-        ButtonAction.Animate => CommandKind.Animate,
-        ButtonAction.RemoveBackground => CommandKind.RemoveBackground,
-        ButtonAction.Edit => CommandKind.Edit,
-        ButtonAction.Cancel => CommandKind.Cancel,
-        _ => null,
-    };
-
     /// <summary>Commands that start a job get a public deferred reply; the rest answer privately.</summary>
     public static bool StartsJob(CommandKind kind) =>
         kind is CommandKind.Imagine or CommandKind.Edit or CommandKind.Video or CommandKind.Upscale or CommandKind.Vary
@@ -142,6 +130,18 @@ internal sealed class DiscordCommandMapper(IOptions<DiscordOptions> options)
             Extra = extra,
         };
 
+        if (StartsJob(finalKind) && commandOptions.Prompt is not null)
+        {
+            // Inline flags typed into the prompt ("a fox --ar 16:9") override the option fields.
+            var parsed = CommandText.ApplyInlineFlags(finalKind, commandOptions);
+            if (parsed.Error is not null)
+            {
+                return MappedCommand.Refuse(parsed.Error);
+            }
+
+            commandOptions = parsed.Options;
+        }
+
         return new MappedCommand(
             new CommandRequest(finalKind, ActorOf(interaction), ConversationOf(interaction), commandOptions, inputs, reply)
             {
@@ -172,7 +172,19 @@ internal sealed class DiscordCommandMapper(IOptions<DiscordOptions> options)
             inputs.Add(media!);
         }
 
-        var request = new CommandRequest(kind, actor, conversation, new CommandOptions { Prompt = prompt }, inputs, reply)
+        var commandOptions = new CommandOptions { Prompt = prompt };
+        if (prompt is not null)
+        {
+            var parsed = CommandText.ApplyInlineFlags(kind, commandOptions);
+            if (parsed.Error is not null)
+            {
+                return MappedCommand.Refuse(parsed.Error);
+            }
+
+            commandOptions = parsed.Options;
+        }
+
+        var request = new CommandRequest(kind, actor, conversation, commandOptions, inputs, reply)
         {
             SourceJobId = inputs.Count == 0 ? sourceJob?.JobId : null,
             SourceOutputIndex = inputs.Count == 0 ? sourceJob?.Index : null,
@@ -182,22 +194,8 @@ internal sealed class DiscordCommandMapper(IOptions<DiscordOptions> options)
     }
 
     /// <summary>A button under a result (or the Edit modal it opened): the action on that job's output.</summary>
-    public static MappedCommand MapButton(DiscordInteraction interaction, ButtonAction action, string jobId, int? index, string? prompt, ReplyHandle reply)
-    {
-        if (KindOfButton(action) is not { } kind)
-        {
-            return MappedCommand.Refuse("That button is not available on Discord.");
-        }
-
-        var options = kind == CommandKind.Cancel ? new CommandOptions { JobId = jobId } : new CommandOptions { Prompt = prompt };
-        var request = new CommandRequest(kind, ActorOf(interaction), ConversationOf(interaction), options, [], reply)
-        {
-            SourceJobId = kind == CommandKind.Cancel ? null : jobId,
-            SourceOutputIndex = index,
-            RawText = $"button {action} {jobId}{(index is { } i ? ":" + i.ToString(CultureInfo.InvariantCulture) : "")}",
-        };
-        return new MappedCommand(request, null);
-    }
+    public static MappedCommand MapButton(DiscordInteraction interaction, ButtonAction action, string jobId, int? index, string? prompt, ReplyHandle reply) =>
+        new(ButtonCommands.ToRequest(action, jobId, index, ActorOf(interaction), ConversationOf(interaction), reply, prompt), null);
 
     /// <summary>The job a bot result belongs to, read from its buttons' custom ids.</summary>
     public static (string JobId, int? Index)? SourceJobOf(DiscordMessage message)

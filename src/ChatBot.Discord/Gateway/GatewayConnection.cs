@@ -183,7 +183,17 @@ internal sealed partial class GatewayConnection(
             await Task.Delay(delay, time, connection.Token);
             if (!_acknowledged)
             {
+                // A zombie: close with a code that keeps the session resumable, then stop reading.
                 _zombie = true;
+                try
+                {
+                    using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                    await _socket.CloseOutputAsync((WebSocketCloseStatus)GatewayCloseCodes.ResumableClose, "no heartbeat ack", timeout.Token);
+                }
+                catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
+                {
+                }
+
                 await connection.CancelAsync();
                 return;
             }

@@ -43,11 +43,12 @@ internal sealed partial class ReactionHandler(
         }
 
         if (!settings.EffectiveReactionMap.TryGetValue(emoji, out var actionName) || !Enum.TryParse<ButtonAction>(actionName, ignoreCase: true, out var action)
-            || DiscordCommandMapper.KindOfButton(action) is not { } kind || kind == CommandKind.Cancel)
+            || action is ButtonAction.Cancel or ButtonAction.SaveToGallery)
         {
             return;
         }
 
+        var kind = ButtonCommands.ToKind(action);
         var authorId = Str(data, "message_author_id");
         if (authorId is not null && authorId != identity.UserId && !settings.ReactionsOnAnyMessage)
         {

@@ -30,7 +30,7 @@ public sealed partial class DiscordEmulator
     private async Task HandleAsync(HttpContext context)
     {
         var path = context.Request.Path.Value ?? "/";
-        if (path == "/gateway")
+        if (path == "/gateway" || path == ResumePath)
         {
             await HandleGatewayAsync(context);
             return;
