@@ -1,3 +1,4 @@
+using ChatBot.Core.Commands;
 using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Storage;
@@ -15,10 +16,10 @@ internal static partial class StorageLog
     public static partial void WriterReset(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 5010, Level = LogLevel.Debug, Message = "Job {JobId} created for {Account}, reserved {Price} credits")]
-    public static partial void JobCreated(ILogger logger, string jobId, string account, long price);
+    public static partial void JobCreated(ILogger logger, string jobId, AccountKey account, long price);
 
     [LoggerMessage(EventId = 5011, Level = LogLevel.Debug, Message = "Job {JobId} refused for {Account}: price {Price}, balance {Balance}")]
-    public static partial void JobInsufficientCredits(ILogger logger, string jobId, string account, long price, long balance);
+    public static partial void JobInsufficientCredits(ILogger logger, string jobId, AccountKey account, long price, long balance);
 
     [LoggerMessage(EventId = 5012, Level = LogLevel.Debug, Message = "Job {JobId}: transition to {State} refused (no longer in the expected state)")]
     public static partial void TransitionRefused(ILogger logger, string jobId, string state);
@@ -33,7 +34,7 @@ internal static partial class StorageLog
     public static partial void ReservationNotOpen(ILogger logger, string reservationId, string action);
 
     [LoggerMessage(EventId = 5021, Level = LogLevel.Information, Message = "Granted {Amount} credits to {Account}: {Reason}")]
-    public static partial void Granted(ILogger logger, string account, long amount, string reason);
+    public static partial void Granted(ILogger logger, AccountKey account, long amount, string reason);
 
     [LoggerMessage(EventId = 5030, Level = LogLevel.Debug, Message = "Pruned {Count} remembered events")]
     public static partial void EventsPruned(ILogger logger, int count);

@@ -49,14 +49,34 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
         balance.Available.ShouldBe(new CreditOptions().DefaultDailyAllowance);
     }
 
-    [Fact]
-    public async Task AddSqliteStorage_EmptyDatabasePath_FailsValidationNamingTheSetting()
+    [Theory]
+    [InlineData("DatabasePath", "")]
+    [InlineData("MediaPath", " ")]
+    [InlineData("MaxMediaBytes", "0")]
+    public async Task AddSqliteStorage_InvalidSetting_FailsValidationNamingIt(string setting, string value)
     {
-        await using var provider = CreateServices(new() { ["Storage:DatabasePath"] = "" });
+        await using var provider = CreateServices(new() { [$"Storage:{setting}"] = value });
 
         var error = Should.Throw<OptionsValidationException>(() => provider.GetRequiredService<IOptions<StorageOptions>>().Value);
 
-        error.Message.ShouldContain("DatabasePath");
+        error.Message.ShouldContain(setting);
+    }
+
+    [Fact]
+    public async Task AddSqliteStorage_JsonNullMediaLimit_MeansNoLimit()
+    {
+        var json = "{ \"Storage\": { \"DatabasePath\": \"x.db\", \"MaxMediaBytes\": null } }"u8.ToArray();
+        var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(json)).Build();
+        await using var provider = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddLogging()
+            .AddSqliteStorage()
+            .BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+
+        options.DatabasePath.ShouldBe("x.db");
+        options.MaxMediaBytes.ShouldBeNull();
     }
 
     [Fact]

@@ -140,7 +140,7 @@ internal sealed class SqliteCreditLedger(
             return (row.Balance + delta, delta);
         }, cancellationToken).ConfigureAwait(false);
 
-        StorageLog.Granted(logger, account.ToString(), moved, reason);
+        StorageLog.Granted(logger, account, moved, reason);
         return balance;
     }
 

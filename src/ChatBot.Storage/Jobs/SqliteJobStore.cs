@@ -128,11 +128,11 @@ internal sealed class SqliteJobStore(
 
         if (result is CreateJobResult.InsufficientCredits refused)
         {
-            StorageLog.JobInsufficientCredits(logger, job.Id, job.Account.ToString(), job.Price, refused.Balance);
+            StorageLog.JobInsufficientCredits(logger, job.Id, job.Account, job.Price, refused.Balance);
         }
         else
         {
-            StorageLog.JobCreated(logger, job.Id, job.Account.ToString(), job.Price);
+            StorageLog.JobCreated(logger, job.Id, job.Account, job.Price);
         }
 
         return result;

@@ -3,7 +3,7 @@ using ChatBot.Core.Commands;
 using ChatBot.Core.Jobs;
 using ChatBot.Storage.Jobs;
 using ChatBot.Storage.Tests.TestSupport;
-using static ChatBot.Storage.Tests.TestSupport.Jobs;
+using static ChatBot.Storage.Tests.TestSupport.TestJobs;
 
 namespace ChatBot.Storage.Tests.Jobs;
 

@@ -31,7 +31,7 @@ public sealed class SqliteDatabaseTests : IDisposable
     [Fact]
     public async Task EnsureInitialized_Reopen_KeepsDataAndAppliesNothingTwice()
     {
-        await _fixture.CreateLedger().GrantAsync(TestSupport.Jobs.Alice, 5, "before", _ct);
+        await _fixture.CreateLedger().GrantAsync(TestJobs.Alice, 5, "before", _ct);
         _fixture.Database.Dispose();
 
         var reopened = _fixture.OpenDatabase();
@@ -39,7 +39,7 @@ public sealed class SqliteDatabaseTests : IDisposable
         reopened.EnsureInitialized();
 
         reopened.SchemaVersion.ShouldBe(Migrations.All[^1].Version);
-        (await _fixture.CreateLedger(reopened).GetBalanceAsync(TestSupport.Jobs.Alice, _ct)).Available.ShouldBe(55);
+        (await _fixture.CreateLedger(reopened).GetBalanceAsync(TestJobs.Alice, _ct)).Available.ShouldBe(55);
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public sealed class SqliteDatabaseTests : IDisposable
     [Fact]
     public async Task Ledger_UpdateOrDelete_IsRefused()
     {
-        await _fixture.CreateLedger().GrantAsync(TestSupport.Jobs.Alice, 5, "gift", _ct);
+        await _fixture.CreateLedger().GrantAsync(TestJobs.Alice, 5, "gift", _ct);
 
         await Should.ThrowAsync<SqliteException>(() => _fixture.Database.WriteAsync(tx => tx.Command("UPDATE ledger SET amount = 1000;").ExecuteNonQuery(), _ct));
         await Should.ThrowAsync<SqliteException>(() => _fixture.Database.WriteAsync(tx => tx.Command("DELETE FROM ledger;").ExecuteNonQuery(), _ct));

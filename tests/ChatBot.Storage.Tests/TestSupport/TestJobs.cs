@@ -5,7 +5,7 @@ using ChatBot.Core.Jobs;
 namespace ChatBot.Storage.Tests.TestSupport;
 
 /// <summary>Builders for jobs in tests.</summary>
-internal static class Jobs
+internal static class TestJobs
 {
     public static readonly AccountKey Alice = new("playground", "local", "alice");
     public static readonly AccountKey Bob = new("playground", "local", "bob");
