@@ -69,7 +69,7 @@ internal sealed partial class ReactionHandler(
 
         var member = data.TryGetProperty("member", out var m) ? m.Deserialize<DiscordMember>(DiscordJson.Options) : null;
         var actor = new Actor(PlatformNames.Discord, guildId ?? DiscordCommandMapper.DirectMessageTenant, userId, member?.Nick ?? member?.User?.DisplayName ?? userId, IsAdmin: false);
-        var conversation = new Conversation(channelId, IsNsfw: false, IsDirectMessage: guildId is null);
+        var conversation = new Conversation(channelId, IsNsfw: guildId is not null && await IsNsfwAsync(channelId, cancellationToken), IsDirectMessage: guildId is null);
 
         string? prompt = null;
         if (kind == CommandKind.Edit)
@@ -159,6 +159,19 @@ internal sealed partial class ReactionHandler(
             AllowedMentions = new AllowedMentions([], [userId]),
         };
         await rest.CreateChannelMessageAsync(message.ChannelId, payload, null, cancellationToken);
+    }
+
+    /// <summary>Reactions carry no channel object: ask for it (NSFW only where the channel says so).</summary>
+    private async Task<bool> IsNsfwAsync(string channelId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await rest.GetChannelAsync(channelId, cancellationToken)).Nsfw == true;
+        }
+        catch (DiscordApiException)
+        {
+            return false;
+        }
     }
 
     private static string? Str(JsonElement element, string name) =>

@@ -269,6 +269,41 @@ public sealed class InteractionHandlerTests
     }
 
     [Fact]
+    public async Task Reaction_InNsfwChannel_CarriesTheChannelsFlag()
+    {
+        await using var host = await DiscordTestHost.StartAsync(s => s["Discord:ReactionsOnAnyMessage"] = "true");
+        var nsfw = host.Emulator.CreateGuildChannel(host.GuildId, "after-dark", nsfw: true);
+        var photo = host.Emulator.UploadToCdn(TestImages.Png(), "photo.png", "image/png");
+        var messageId = await host.Emulator.PostUserMessageAsync(nsfw, host.Member, "", photo);
+
+        await host.Emulator.AddReactionAsync(nsfw, host.Member, messageId, "🎬");
+        var request = await host.Dispatcher.NextAsync();
+
+        request.Kind.ShouldBe(CommandKind.Animate);
+        request.Conversation.IsNsfw.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Reaction_PencilOnOwnResult_AsksForThePromptWithAModalButton()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        var result = await PostBotResultAsync(host, "job13");
+
+        await host.Emulator.AddReactionAsync(host.Channel, host.Member, result, "✏️");
+        var ask = await host.Emulator.WaitForCallAsync(c => c.Is("POST", $"/channels/{host.Channel.Id}/messages") && c.Json is JsonObject { } body && body["content"]?.GetValue<string>().Contains("what should change", StringComparison.Ordinal) == true);
+        var customId = ask.Json!["components"]![0]!["components"]![0]!["custom_id"]!.GetValue<string>();
+        customId.ShouldStartWith("dx:edit:");
+        await host.Emulator.ClickButtonAsync(host.Channel, host.Member, result, customId);
+        var modal = await host.Emulator.WaitForCallAsync(c => c.Json is JsonObject body && body["type"]?.GetValue<int>() == 9);
+        await host.Emulator.SubmitModalAsync(host.Channel, host.Member, modal.Json!["data"]!["custom_id"]!.GetValue<string>(), new Dictionary<string, string> { ["prompt"] = "add rain" });
+        var request = await host.Dispatcher.NextAsync();
+
+        request.Kind.ShouldBe(CommandKind.Edit);
+        request.Options.Prompt.ShouldBe("add rain");
+        request.Inputs.ShouldHaveSingleItem().FileName.ShouldBe("job13-1.png");
+    }
+
+    [Fact]
     public async Task Reaction_RerollOnOwnResult_UsesTheSourceJob()
     {
         await using var host = await DiscordTestHost.StartAsync();

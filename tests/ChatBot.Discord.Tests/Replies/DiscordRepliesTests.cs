@@ -133,12 +133,14 @@ public sealed class DiscordRepliesTests
         await using var host = await DiscordTestHost.StartAsync(time: clock, emulatorOptions: new DiscordEmulatorOptions { TimeProvider = clock });
         var (interaction, request) = await StartJobAsync(host);
         var messageId = host.Emulator.GetOriginal(interaction)!["id"]!.GetValue<string>();
+        var sut = CreateSut(host);
+        await sut.UpdateAsync(request.Reply, new ReplyView { JobId = "job1", Status = ReplyStatus.Running, Title = "🎬 long video", Progress = 10, Revision = 2 }, CancellationToken.None);
 
         clock.Advance(TimeSpan.FromMinutes(14.5));
-        await CreateSut(host).UpdateAsync(request.Reply, new ReplyView { JobId = "job1", Status = ReplyStatus.Running, Title = "🎬 long video", Progress = 90, Revision = 20 }, CancellationToken.None);
+        await sut.UpdateAsync(request.Reply, new ReplyView { JobId = "job1", Status = ReplyStatus.Running, Title = "🎬 long video", Progress = 90, Revision = 20 }, CancellationToken.None);
 
         var edit = host.Emulator.RestCalls.Last(c => c.Method == "PATCH");
-        edit.Is("PATCH", $"/channels/{host.Channel.Id}/messages/{messageId}").ShouldBeTrue();
+        edit.Is("PATCH", $"/channels/{host.Channel.Id}/messages/{messageId}").ShouldBeTrue(string.Join("\n", host.Emulator.RestCalls.Select(c => $"{c.Method} {c.Path} {c.Status}")));
         edit.Authorization.ShouldBe("Bot " + host.Emulator.Token);
         edit.Status.ShouldBe(200);
         host.Emulator.GetMessage(messageId)!["embeds"]![0]!["title"]!.GetValue<string>().ShouldBe("🎬 long video");
@@ -149,9 +151,11 @@ public sealed class DiscordRepliesTests
     {
         await using var host = await DiscordTestHost.StartAsync();
         var (interaction, request) = await StartJobAsync(host);
+        var sut = CreateSut(host);
+        await sut.UpdateAsync(request.Reply, new ReplyView { JobId = "job1", Status = ReplyStatus.Running, Title = "going", Revision = 2 }, CancellationToken.None);
         host.Emulator.ExpireToken(interaction.Token);
 
-        await CreateSut(host).UpdateAsync(request.Reply, new ReplyView { JobId = "job1", Status = ReplyStatus.Running, Title = "still going", Revision = 3 }, CancellationToken.None);
+        await sut.UpdateAsync(request.Reply, new ReplyView { JobId = "job1", Status = ReplyStatus.Running, Title = "still going", Revision = 3 }, CancellationToken.None);
 
         var calls = host.Emulator.RestCalls.Where(c => c.Method == "PATCH").ToList();
         calls[^2].Status.ShouldBe(401);
