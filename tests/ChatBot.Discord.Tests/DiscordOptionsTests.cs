@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text;
+using Microsoft.Extensions.Configuration;
 
 namespace ChatBot.Discord.Tests;
 
@@ -32,5 +34,25 @@ public sealed class DiscordOptionsTests
         new DiscordOptions().EffectiveIntents.ShouldBe(5633);
         new DiscordOptions { ReactionsOnAnyMessage = true }.EffectiveIntents.ShouldBe(38401);
         new DiscordOptions { Intents = 1 }.EffectiveIntents.ShouldBe(1);
+    }
+
+    [Fact]
+    public void Bind_ExampleSection_GivesTheDefaults()
+    {
+        const string json = """
+            { "Discord": { "Token": "", "ApplicationId": "", "Mode": "Gateway", "GuildId": "", "Intents": "", "ShardCount": 1,
+              "ReactionMap": { "🔍": "Upscale", "✏️": "Edit" }, "CdnHosts": [ "cdn.discordapp.com", "media.discordapp.net" ],
+              "TokenExpiryMargin": "00:01:00" } }
+            """;
+        var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build();
+
+        var options = configuration.GetSection(DiscordOptions.Section).Get<DiscordOptions>()!;
+
+        options.IsEnabled.ShouldBeFalse();
+        options.Intents.ShouldBeNull();
+        options.EffectiveIntents.ShouldBe(5633);
+        options.EffectiveCdnHosts.ShouldBe(["cdn.discordapp.com", "media.discordapp.net"]);
+        options.EffectiveReactionMap["✏️"].ShouldBe("Edit");
+        Validate(options).ShouldBeEmpty();
     }
 }
