@@ -24,6 +24,7 @@ internal sealed partial class DiscordReplies(
     private static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(15);
     private readonly ConcurrentDictionary<string, (string ChannelId, string MessageId)> _messages = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _revisions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
 
     public string Platform => PlatformNames.Discord;
 
@@ -82,10 +83,27 @@ internal sealed partial class DiscordReplies(
         {
             _messages.TryRemove(reply.Token, out _);
         }
+
+        _locks.TryRemove(reply.Token ?? reply.ChannelId + "/" + reply.MessageId, out _);
     }
 
     /// <summary>Edits the reply: the interaction's @original while the token lives, else the channel message.</summary>
     internal async Task<DiscordMessage> EditAsync(DiscordReplyHandle reply, MessagePayload payload, IReadOnlyList<OutgoingFile> files, CancellationToken cancellationToken)
+    {
+        // One edit at a time per reply: edits land in order, and the message id learnt from the first is there for the next.
+        var gate = _locks.GetOrAdd(reply.Token ?? reply.ChannelId + "/" + reply.MessageId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await EditInOrderAsync(reply, payload, files, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<DiscordMessage> EditInOrderAsync(DiscordReplyHandle reply, MessagePayload payload, IReadOnlyList<OutgoingFile> files, CancellationToken cancellationToken)
     {
         var tokenUsable = reply.Token is not null && time.GetUtcNow() < reply.CreatedAt + TokenLifetime - options.Value.TokenExpiryMargin;
         if (tokenUsable)

@@ -36,11 +36,14 @@ internal sealed class DiscordBotHost : IAsyncDisposable
     private readonly string _directory;
     private readonly Dictionary<string, string?> _settings;
 
-    private DiscordBotHost(DiscordEmulator emulator, string directory, Dictionary<string, string?> settings)
+    private readonly TimeProvider? _time;
+
+    private DiscordBotHost(DiscordEmulator emulator, string directory, Dictionary<string, string?> settings, TimeProvider? time)
     {
         Emulator = emulator;
         _directory = directory;
         _settings = settings;
+        _time = time;
     }
 
     public DiscordEmulator Emulator { get; }
@@ -52,8 +55,15 @@ internal sealed class DiscordBotHost : IAsyncDisposable
     public string GuildId { get; private set; } = "";
     public EmulatorChannel Channel { get; private set; } = null!;
 
-    public static async Task<DiscordBotHost> StartAsync(Action<Dictionary<string, string?>>? configure = null, DiscordEmulatorOptions? emulatorOptions = null)
+    /// <param name="time">A clock for the whole bot and the emulator (the 15-minute token tests).</param>
+    public static async Task<DiscordBotHost> StartAsync(Action<Dictionary<string, string?>>? configure = null, DiscordEmulatorOptions? emulatorOptions = null, TimeProvider? time = null)
     {
+        emulatorOptions ??= new DiscordEmulatorOptions();
+        if (time is not null)
+        {
+            emulatorOptions.TimeProvider = time;
+        }
+
         var emulator = await DiscordEmulator.StartAsync(emulatorOptions);
         var directory = Path.Combine(Path.GetTempPath(), "chatbot-discord-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -72,7 +82,7 @@ internal sealed class DiscordBotHost : IAsyncDisposable
             ["Discord:PublicKey"] = emulator.Signer.PublicKeyHex,
         };
         configure?.Invoke(settings);
-        var host = new DiscordBotHost(emulator, directory, settings);
+        var host = new DiscordBotHost(emulator, directory, settings, time);
         host.GuildId = emulator.CreateGuildId();
         host.Channel = emulator.CreateGuildChannel(host.GuildId, "art");
         await host.StartAppAsync();
@@ -108,6 +118,11 @@ internal sealed class DiscordBotHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(_settings);
         builder.Services.AddSingleton<IMediaProvider>(Provider);
+        if (_time is not null)
+        {
+            builder.Services.AddSingleton(_time);
+        }
+
         builder.Services.AddChatBotCore();
         builder.Services.AddSqliteStorage();
         builder.Services.AddDiscord();

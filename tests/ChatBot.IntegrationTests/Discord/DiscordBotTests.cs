@@ -159,6 +159,50 @@ public sealed class DiscordBotTests
     }
 
     [Fact]
+    public async Task JobOutlivingItsToken_ContinuesByEditingTheChannelMessage()
+    {
+        var clock = new ManualClock();
+        await using var host = await DiscordBotHost.StartAsync(time: clock);
+        host.Provider.Manual = true;
+        var interaction = await host.Emulator.SendSlashCommandAsync(host.Channel, host.Member, "imagine", Prompt("a very long job"));
+        await host.Provider.WaitForTrackingAsync();
+        var jobId = host.Provider.Submitted.Single().JobId;
+        await host.Emulator.WaitUntilAsync(e => FirstEmbed(e.GetOriginal(interaction)) is not null);
+        var messageId = host.Emulator.GetOriginal(interaction)!["id"]!.GetValue<string>();
+        var channelEdit = $"/channels/{host.Channel.Id}/messages/{messageId}";
+
+        clock.Advance(TimeSpan.FromMinutes(14.5));
+        await host.Provider.PushAsync(jobId, new ProviderUpdate.Running(60));
+        await AdvanceUntilAsync(clock, host, e => e.RestCalls.Any(c => c.Is("PATCH", channelEdit)));
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await host.Provider.PushAsync(jobId, ScriptedProvider.Success(1));
+        await AdvanceUntilAsync(clock, host, e => HasResult(e.GetMessage(messageId)));
+
+        var edits = host.Emulator.RestCalls.Where(c => c.Method == "PATCH").ToList();
+        var switched = edits.FindIndex(c => c.Is("PATCH", channelEdit));
+        edits.Skip(switched).ShouldAllBe(c => c.Path.StartsWith("/channels/", StringComparison.Ordinal) && c.Authorization == "Bot " + host.Emulator.Token);
+        edits.Last().Files.Count.ShouldBe(1);
+    }
+
+    /// <summary>Moves the shared clock a second at a time (edit pacing waits on it) until the emulator shows the state.</summary>
+    private static async Task AdvanceUntilAsync(ManualClock clock, DiscordBotHost host, Func<DiscordEmulator, bool> condition)
+    {
+        for (var step = 0; step < 60 && !condition(host.Emulator); step++)
+        {
+            try
+            {
+                await host.Emulator.WaitUntilAsync(condition, TimeSpan.FromMilliseconds(200));
+            }
+            catch (TimeoutException)
+            {
+                clock.Advance(TimeSpan.FromSeconds(1));
+            }
+        }
+
+        condition(host.Emulator).ShouldBeTrue(string.Join("\n", host.Emulator.RestCalls.Select(c => $"{c.Method} {c.Path} {c.Status} {c.At:HH:mm:ss}")));
+    }
+
+    [Fact]
     public async Task ForgedHttpInteraction_IsRefused()
     {
         await using var host = await DiscordBotHost.StartAsync(s => s["Discord:Mode"] = "Http");
