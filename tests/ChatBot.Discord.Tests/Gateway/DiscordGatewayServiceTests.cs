@@ -144,6 +144,21 @@ public sealed class DiscordGatewayServiceTests
     }
 
     [Fact]
+    public async Task Identify_PrivilegedIntentNotEnabled_StopsOn4014()
+    {
+        await using var host = await DiscordTestHost.StartAsync(
+            s => s["Discord:ReactionsOnAnyMessage"] = "true",
+            emulatorOptions: null,
+            waitForReady: false,
+            configureEmulator: e => e.AllowMessageContentIntent = false);
+
+        await host.GatewayStopped.WaitAsync(TimeSpan.FromSeconds(20));
+
+        host.Emulator.ConnectUrls.Count.ShouldBe(1);
+        host.Emulator.IsConnected.ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Drop_EventsDuringOutage_AreReplayedAndNoneRunsTwice()
     {
         await using var host = await DiscordTestHost.StartAsync(emulatorOptions: new DiscordEmulatorOptions { ReplayAlreadySeen = 3 });

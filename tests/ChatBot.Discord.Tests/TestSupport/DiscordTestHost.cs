@@ -40,9 +40,11 @@ public sealed class DiscordTestHost : IAsyncDisposable
         Action<Dictionary<string, string?>>? configure = null,
         TimeProvider? time = null,
         DiscordEmulatorOptions? emulatorOptions = null,
-        bool waitForReady = true)
+        bool waitForReady = true,
+        Action<DiscordEmulator>? configureEmulator = null)
     {
         var emulator = await DiscordEmulator.StartAsync(emulatorOptions);
+        configureEmulator?.Invoke(emulator);
         var settings = new Dictionary<string, string?>
         {
             ["Discord:Token"] = emulator.Token,
