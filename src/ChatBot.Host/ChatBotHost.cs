@@ -1,4 +1,5 @@
 using ChatBot.Core;
+using ChatBot.Discord;
 using ChatBot.Host.Operations;
 using ChatBot.Host.Playground;
 using ChatBot.Providers;
@@ -54,6 +55,7 @@ public static class ChatBotHost
         app.MapPlayground();
 
         // Platform endpoints (Slack's signed HTTP events, Discord's HTTP interactions) are mapped here.
+        app.MapDiscord();
         return app;
     }
 
@@ -71,6 +73,7 @@ public static class ChatBotHost
         // Discord and Slack register here too, next to it (AddDiscord(), AddSlack()); each starts
         // only when its tokens are configured.
         services.AddPlayground();
+        services.AddDiscord();
     }
 
     private static void AddLocalSettings(ConfigurationManager configuration, string[] args)
