@@ -123,8 +123,9 @@ internal sealed class DiscordBotHost : IAsyncDisposable
             builder.Services.AddSingleton(_time);
         }
 
-        builder.Services.AddChatBotCore();
+        // Storage first, as in the host: its migrations must run before the engine's recovery reads the jobs.
         builder.Services.AddSqliteStorage();
+        builder.Services.AddChatBotCore();
         builder.Services.AddDiscord();
         var store = builder.Services.Last(d => d.ServiceType == typeof(IJobStore));
         builder.Services.Remove(store);
