@@ -84,6 +84,12 @@ internal sealed partial class GatewayConnection(
             await CloseQuietlyAsync(socket, GatewayCloseCodes.ResumableClose);
             return Session is null ? GatewayOutcome.Identify : GatewayOutcome.Resume;
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down: end the session cleanly so Discord shows the bot offline at once.
+            await CloseQuietlyAsync(socket, (int)WebSocketCloseStatus.NormalClosure);
+            throw;
+        }
         catch (WebSocketException ex) when (!cancellationToken.IsCancellationRequested)
         {
             Log.ConnectionLost(logger, ex.WebSocketErrorCode.ToString());

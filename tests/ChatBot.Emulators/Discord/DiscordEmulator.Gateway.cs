@@ -71,7 +71,8 @@ public sealed partial class DiscordEmulator
         long seq;
         lock (_gate)
         {
-            session = _sessions.Values.FirstOrDefault(s => s.ServesGuild(guildId))
+            // The live session for the shard; while the bot is away, the newest one (its events wait for a Resume).
+            session = _sessions.Values.Where(s => s.ServesGuild(guildId)).OrderByDescending(s => s.Connection is not null).ThenByDescending(s => s.Created).FirstOrDefault()
                 ?? throw new InvalidOperationException("No gateway session serves this guild; wait for READY first.");
             seq = ++session.Seq;
             session.Events.Add((seq, type, data.DeepClone()));
@@ -391,7 +392,10 @@ public sealed partial class DiscordEmulator
 
     private sealed class GatewaySession(string id, int shardId, int shardCount)
     {
+        private static long s_created;
+
         public string Id { get; } = id;
+        public long Created { get; } = Interlocked.Increment(ref s_created);
         public long Seq { get; set; }
         public bool Ready { get; set; }
         public List<(long Seq, string Type, JsonNode Data)> Events { get; } = [];

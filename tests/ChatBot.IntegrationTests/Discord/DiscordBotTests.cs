@@ -129,6 +129,32 @@ public sealed class DiscordBotTests
     }
 
     [Fact]
+    public async Task ResultButton_AfterARestart_StillStartsItsJob()
+    {
+        await using var host = await DiscordBotHost.StartAsync();
+        var imagine = await host.Emulator.SendSlashCommandAsync(host.Channel, host.Member, "imagine", Prompt("two moons --n 2"));
+        await host.Emulator.WaitUntilAsync(e => HasResult(e.GetOriginal(imagine)));
+        var result = host.Emulator.GetOriginal(imagine)!;
+        var u2 = result["components"]!.AsArray().SelectMany(r => r!["components"]!.AsArray()).Single(b => b!["label"]!.GetValue<string>() == "U2")!;
+        await host.Endings.WaitForAsync(1);
+
+        await host.RestartAsync();
+        var click = await host.Emulator.ClickButtonAsync(host.Channel, host.Member, result["id"]!.GetValue<string>(), u2["custom_id"]!.GetValue<string>());
+        try
+        {
+            await host.Emulator.WaitUntilAsync(e => HasResult(e.GetOriginal(click)), TimeSpan.FromSeconds(5));
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException(string.Join("\n", host.Emulator.RestCalls.Select(c => $"{c.Method} {c.Path} {c.Status} {c.Json?.ToJsonString()}")));
+        }
+
+        var upscale = host.Provider.Submitted.Last();
+        upscale.Operation.ShouldBe(ChatBot.Core.Catalog.MediaOperation.Upscale);
+        upscale.Inputs.ShouldHaveSingleItem();
+    }
+
+    [Fact]
     public async Task ContextMenuUpscale_OnABotResult_PostsTheUpscale()
     {
         await using var host = await DiscordBotHost.StartAsync();
