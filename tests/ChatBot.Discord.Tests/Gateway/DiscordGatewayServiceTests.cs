@@ -43,6 +43,25 @@ public sealed class DiscordGatewayServiceTests
     }
 
     [Fact]
+    public async Task Sharding_TwoProcesses_EachGetsOnlyItsGuildsEvents()
+    {
+        await using var emulator = await DiscordEmulator.StartAsync();
+        await using var shard0 = await DiscordTestHost.StartAsync(s => { s["Discord:ShardId"] = "0"; s["Discord:ShardCount"] = "2"; }, sharedEmulator: emulator, waitForReady: false);
+        await using var shard1 = await DiscordTestHost.StartAsync(s => { s["Discord:ShardId"] = "1"; s["Discord:ShardCount"] = "2"; }, sharedEmulator: emulator, waitForReady: false);
+        await emulator.WaitUntilAsync(e => e.LiveSessionCount == 2);
+        var evenGuild = emulator.CreateGuildChannel((2L << 22).ToString(System.Globalization.CultureInfo.InvariantCulture), "even");
+        var oddGuild = emulator.CreateGuildChannel((3L << 22).ToString(System.Globalization.CultureInfo.InvariantCulture), "odd");
+
+        await emulator.SendSlashCommandAsync(evenGuild, shard0.Member, "imagine", [new JsonObject { ["name"] = "prompt", ["type"] = 3, ["value"] = "even" }]);
+        await emulator.SendSlashCommandAsync(oddGuild, shard1.Member, "imagine", [new JsonObject { ["name"] = "prompt", ["type"] = 3, ["value"] = "odd" }]);
+
+        (await shard0.Dispatcher.NextAsync()).Options.Prompt.ShouldBe("even");
+        (await shard1.Dispatcher.NextAsync()).Options.Prompt.ShouldBe("odd");
+        shard0.Dispatcher.Requests.Count.ShouldBe(1);
+        shard1.Dispatcher.Requests.Count.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Heartbeat_AfterInterval_SendsLastSequence()
     {
         var clock = new FakeTimeProvider();

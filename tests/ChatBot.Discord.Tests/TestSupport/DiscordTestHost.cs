@@ -24,6 +24,8 @@ public sealed class DiscordTestHost : IAsyncDisposable
         Dispatcher = dispatcher;
     }
 
+    private bool _ownsEmulator = true;
+
     public WebApplication App { get; }
     public DiscordEmulator Emulator { get; }
     public RecordingDispatcher Dispatcher { get; }
@@ -41,9 +43,11 @@ public sealed class DiscordTestHost : IAsyncDisposable
         TimeProvider? time = null,
         DiscordEmulatorOptions? emulatorOptions = null,
         bool waitForReady = true,
-        Action<DiscordEmulator>? configureEmulator = null)
+        Action<DiscordEmulator>? configureEmulator = null,
+        DiscordEmulator? sharedEmulator = null)
     {
-        var emulator = await DiscordEmulator.StartAsync(emulatorOptions);
+        var emulator = sharedEmulator ?? await DiscordEmulator.StartAsync(emulatorOptions);
+        var ownsEmulator = sharedEmulator is null;
         configureEmulator?.Invoke(emulator);
         var settings = new Dictionary<string, string?>
         {
@@ -78,7 +82,7 @@ public sealed class DiscordTestHost : IAsyncDisposable
         app.MapDiscord();
         await app.StartAsync();
 
-        var host = new DiscordTestHost(app, emulator, dispatcher);
+        var host = new DiscordTestHost(app, emulator, dispatcher) { _ownsEmulator = ownsEmulator };
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         host.BaseAddress = new Uri(address.TrimEnd('/') + "/");
         host.GuildId = emulator.CreateGuildId();
@@ -95,6 +99,9 @@ public sealed class DiscordTestHost : IAsyncDisposable
     {
         await App.StopAsync();
         await App.DisposeAsync();
-        await Emulator.DisposeAsync();
+        if (_ownsEmulator)
+        {
+            await Emulator.DisposeAsync();
+        }
     }
 }

@@ -64,6 +64,18 @@ public sealed partial class DiscordEmulator
         }
     }
 
+    /// <summary>How many sessions are identified and connected (one per shard).</summary>
+    public int LiveSessionCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _sessions.Values.Count(s => s.Socket is { State: WebSocketState.Open } && s.Ready);
+            }
+        }
+    }
+
     /// <summary>Sends a dispatch event to the session serving the guild (or shard 0 for DMs); queued for replay while disconnected.</summary>
     public async Task DispatchAsync(string type, JsonNode data, string? guildId)
     {
