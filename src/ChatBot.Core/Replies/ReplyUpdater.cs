@@ -183,6 +183,10 @@ public sealed partial class ReplyUpdater
             var work = _pending!;
             _pending = null;
             _busy = true;
+
+            // Paced by when edits start: however long the platform takes to answer, two edits of one
+            // reply never start less than an interval apart.
+            _lastSent = owner._time.GetUtcNow();
             _ = Task.Run(() => RunAsync(work));
         }
 
@@ -192,7 +196,6 @@ public sealed partial class ReplyUpdater
             lock (_gate)
             {
                 _busy = false;
-                _lastSent = owner._time.GetUtcNow();
                 if (work.IsFinal && _pending is null)
                 {
                     _finished = true;

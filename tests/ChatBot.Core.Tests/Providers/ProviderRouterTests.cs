@@ -26,7 +26,7 @@ public sealed class ProviderRouterTests
                 new ModelDefinition { Id = "sketch", Provider = "local", Operations = [MediaOperation.Imagine], Price = new ModelPrice { PerOutput = 1 } },
                 new ModelDefinition { Id = "ai", Provider = "cheap", Operations = [MediaOperation.Imagine], Price = new ModelPrice { PerOutput = 5 } },
             ],
-            [new ProviderInfo { Name = "local", Priority = 1000 }, new ProviderInfo { Name = "cheap", Priority = 50 }]);
+            [new ProviderInfo { Name = "local", LastResort = true }, new ProviderInfo { Name = "cheap", Priority = 50 }]);
         var sut = new ProviderRouter(catalog, [local, _cheap]);
 
         sut.Route(MediaOperation.Imagine, null).ShouldBeOfType<RouteResult.Routed>().Model.Id.ShouldBe("ai");

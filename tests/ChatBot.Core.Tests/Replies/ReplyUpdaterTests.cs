@@ -44,7 +44,7 @@ public sealed class ReplyUpdaterTests
         final.IsCompleted.ShouldBeFalse();
 
         _time.Advance(TimeSpan.FromSeconds(1.5));
-        await final;
+        await final.WaitAsync(TimeSpan.FromSeconds(10));
 
         _platform.Sent.ShouldBe(["update 1", "update 9"]);
     }
@@ -59,9 +59,25 @@ public sealed class ReplyUpdaterTests
 
         var posted = sut.PostResultAsync(Handle, new ResultView { JobId = "j", Title = "done" });
         _time.Advance(TimeSpan.FromSeconds(1.5));
-        await posted;
+        await posted.WaitAsync(TimeSpan.FromSeconds(10));
 
         _platform.Sent.ShouldBe(["update 1", "result done"]);
+    }
+
+    [Fact]
+    public async Task Publish_WhileSlowEditInFlight_NextEditStartsOneIntervalAfterThePreviousStarted()
+    {
+        var sut = CreateSut();
+        _platform.Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        sut.Publish(Handle, View(1));
+        await _platform.NextAsync();
+        sut.Publish(Handle, View(2));
+
+        _time.Advance(TimeSpan.FromSeconds(2)); // The platform is still answering edit 1.
+        _platform.Sent.Count.ShouldBe(1);
+        _platform.Hold.SetResult();
+
+        (await _platform.NextAsync()).ShouldBe("update 2");
     }
 
     [Fact]
@@ -72,7 +88,7 @@ public sealed class ReplyUpdaterTests
 
         var posted = sut.PostResultAsync(Handle, new ResultView { JobId = "j", Title = "done" });
 
-        await Should.ThrowAsync<InvalidOperationException>(posted);
+        await Should.ThrowAsync<InvalidOperationException>(posted.WaitAsync(TimeSpan.FromSeconds(10)));
     }
 
     [Fact]
@@ -105,6 +121,9 @@ public sealed class ReplyUpdaterTests
 
         public bool FailResults { get; set; }
 
+        /// <summary>When set, every edit waits for it after being recorded (a slow platform).</summary>
+        public TaskCompletionSource? Hold { get; set; }
+
         public List<string> Sent { get; } = [];
 
         public Task UpdateAsync(ReplyHandle handle, ReplyView view, CancellationToken cancellationToken) => Record($"update {view.StatusText}");
@@ -122,7 +141,7 @@ public sealed class ReplyUpdaterTests
             }
 
             _events.Writer.TryWrite(what);
-            return Task.CompletedTask;
+            return Hold?.Task ?? Task.CompletedTask;
         }
     }
 }
