@@ -26,7 +26,7 @@ internal sealed partial class PlaygroundCommands(
     /// <summary>Handles a typed message; the reply exists (and carries any refusal) when this returns.</summary>
     public async Task<PlaygroundReply> PostAsync(string user, string text, IReadOnlyList<AttachmentUpload> attachments, CancellationToken cancellationToken)
     {
-        var reply = replies.Create(user.Trim(), text, ReplyStatus.Queued, "…");
+        var reply = replies.Create(user.Trim(), text);
         var actor = await ActorAsync(user, cancellationToken).ConfigureAwait(false);
 
         var parsed = CommandText.Parse(text);
@@ -69,7 +69,7 @@ internal sealed partial class PlaygroundCommands(
 
         var label = replies.Get(replyId)?.Buttons.FirstOrDefault(b => b.Id == buttonId)?.Label ?? action.ToString();
         var message = prompt is { Length: > 0 } ? $"[{label}] {prompt}" : $"[{label}]";
-        var reply = replies.Create(user.Trim(), message, ReplyStatus.Queued, "…");
+        var reply = replies.Create(user.Trim(), message);
         var actor = await ActorAsync(user, cancellationToken).ConfigureAwait(false);
 
         var request = ButtonCommands.ToRequest(action, jobId, outputIndex, actor, Channel, Handle(reply.Id), prompt is { Length: > 0 } ? prompt : null);

@@ -25,16 +25,16 @@ internal sealed class PlaygroundReplyStore(IOptions<PlaygroundOptions> options, 
 
     public static string NewId() => "r" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 
-    /// <summary>Adds a new reply for a member's message, before the command is dispatched.</summary>
-    public PlaygroundReply Create(string user, string message, ReplyStatus status, string text) =>
+    /// <summary>Adds a new reply for a member's message, before the command is dispatched: received, not yet answered.</summary>
+    public PlaygroundReply Create(string user, string message) =>
         Change(NewId(), _ => new PlaygroundReply
         {
             Id = "",
             User = user,
             Message = message,
             CreatedAt = time.GetUtcNow(),
-            Status = status,
-            Text = text,
+            Status = ReplyStatus.Queued,
+            Text = "…",
         })!;
 
     public PlaygroundReply? Get(string id)

@@ -72,6 +72,9 @@ public sealed class PlaygroundApiTests : IAsyncLifetime
 
         price.ShouldBeGreaterThan(0);
         (await Client.CreditsAsync("alice")).ShouldBe(before - price);
+        var audit = new LedgerAudit(_host.DatabasePath);
+        audit.UnbalancedAccounts().ShouldBeEmpty();
+        audit.UnsettledJobs().ShouldBeEmpty();
     }
 
     [Fact]

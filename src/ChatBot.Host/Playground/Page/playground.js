@@ -7,6 +7,7 @@
     { name: "/edit", args: "<prompt>", desc: "Change an attached image (reframe, edit…)", options: ["--mode", "--ar", "--strength", "--seed", "--model"] },
     { name: "/video", args: "<prompt>", desc: "Animate an attached image or a prompt into a short clip", options: ["--duration", "--res", "--ar", "--seed", "--model"] },
     { name: "/upscale", args: "", desc: "Upscale an attached image", options: ["--factor", "--model"] },
+    { name: "/animate", args: "<prompt>", desc: "Turn an attached image into a short clip", options: ["--duration", "--ar", "--model"] },
     { name: "/credits", args: "", desc: "Your balance, reservations, allowance and recent movements", options: [] },
     { name: "/credits grant", args: "@user <amount>", desc: "Admins: give credits to a member", options: [] },
     { name: "/credits set-allowance", args: "<amount>", desc: "Admins: set the daily allowance", options: [] },
@@ -141,10 +142,15 @@
     meta.append(el("span", "name", "ChatBot"), el("span", "tag", "BOT"), el("span", "time", time(data.createdAt)));
     const card = el("div", `card ${data.jobId ? data.status : data.status === "succeeded" ? "info" : data.status}`);
 
-    if (data.title) card.append(el("div", "card-title", data.title));
-    if (data.jobId || data.status !== "succeeded") card.append(statusLine(data));
+    if (data.text === "…" && !data.jobId) {
+      // Received, not answered yet (a few milliseconds, usually).
+      card.append(el("div", "status-line", "ChatBot is thinking…"));
+    } else {
+      if (data.title) card.append(el("div", "card-title", data.title));
+      if (data.jobId || data.status !== "succeeded") card.append(statusLine(data));
+    }
 
-    if (data.status === "running" || data.status === "queued") {
+    if (data.jobId && (data.status === "running" || data.status === "queued")) {
       const bar = el("div", "progress");
       const fill = el("div");
       if (data.status === "running" && typeof data.progress === "number") fill.style.width = `${Math.max(2, Math.min(100, data.progress))}%`;
