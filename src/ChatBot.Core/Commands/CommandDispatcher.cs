@@ -25,6 +25,7 @@ public sealed partial class CommandDispatcher(
     ICreditLedger ledger,
     ITenantSettingsStore tenants,
     MediaIntake intake,
+    IMediaStore media,
     JobScheduler scheduler,
     JobRunner runner,
     ReplyUpdater replies,
@@ -50,6 +51,7 @@ public sealed partial class CommandDispatcher(
             CommandKind.Models => await ModelsAsync(request, cancellationToken).ConfigureAwait(false),
             CommandKind.Settings => await SettingsAsync(request, cancellationToken).ConfigureAwait(false),
             CommandKind.Help => new CommandOutcome.Info(HelpText),
+            CommandKind.SaveToGallery => await SaveToGalleryAsync(request, cancellationToken).ConfigureAwait(false),
             _ => await MediaAsync(request, cancellationToken).ConfigureAwait(false),
         };
     }
@@ -468,6 +470,54 @@ public sealed partial class CommandDispatcher(
         return new CommandOutcome.Info(text.ToString().TrimEnd());
     }
 
+    /// <summary>Keeps one result in the member's gallery on the provider that made it. Costs nothing.</summary>
+    private async Task<CommandOutcome> SaveToGalleryAsync(CommandRequest request, CancellationToken ct)
+    {
+        var actor = request.Actor;
+        var job = request.SourceJobId is { } id ? await store.GetAsync(id, ct).ConfigureAwait(false) : null;
+        if (job is null || job.Account.Platform != actor.Platform || job.Account.TenantId != actor.TenantId)
+        {
+            return new CommandOutcome.Refused("I can't find that result any more, so this button no longer works.");
+        }
+
+        var settings = await tenants.GetAsync(actor.Account.Tenant, ct).ConfigureAwait(false);
+        if (!settings.GalleryEnabled)
+        {
+            return new CommandOutcome.Refused("Saving to a gallery is turned off here. An admin can turn it on with `/settings gallery on`.");
+        }
+
+        var provider = router.FindProvider(job.Provider);
+        var name = router.DisplayName(job.Provider);
+        if (provider is not IGalleryProvider gallery)
+        {
+            return new CommandOutcome.Refused($"{name} has no gallery to save to.");
+        }
+
+        var index = request.SourceOutputIndex ?? 0;
+        if (job.State != JobState.Succeeded || index < 0 || index >= job.OutputKeys.Count)
+        {
+            return new CommandOutcome.Refused("That job has no finished result to save.");
+        }
+
+        var output = await media.GetAsync(job.OutputKeys[index], ct).ConfigureAwait(false);
+        if (output?.SourceUrl is not { } url)
+        {
+            return new CommandOutcome.Refused($"{name} gave no link for this result, so it can't be saved to your gallery.");
+        }
+
+        try
+        {
+            await gallery.SaveToGalleryAsync(new GallerySaveRequest(url, output.Kind, job.Spec.Options.Prompt, job.Spec.ModelId, JobViews.Title(job.Spec)), ct).ConfigureAwait(false);
+        }
+        catch (ProviderException ex)
+        {
+            LogGalleryRefused(logger, job.Id, job.Provider, ex.Code);
+            return new CommandOutcome.Refused($"{name} did not save it: {ex.Message}");
+        }
+
+        return new CommandOutcome.Info($"Saved to your {name} gallery.");
+    }
+
     private async Task<CommandOutcome> SettingsAsync(CommandRequest request, CancellationToken ct)
     {
         var tenant = request.Actor.Account.Tenant;
@@ -577,6 +627,9 @@ public sealed partial class CommandDispatcher(
 
         return new string(chars);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Saving job {JobId} to the {Provider} gallery was refused ({Code})")]
+    private static partial void LogGalleryRefused(ILogger logger, string jobId, string provider, string code);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} accepted for {Account}: {Model}, {Price} credits reserved")]
     private static partial void LogAccepted(ILogger logger, string jobId, string account, string model, long price);

@@ -183,6 +183,33 @@ public sealed class CommandDispatcherTests
         outcome.ShouldBeOfType<CommandOutcome.Refused>();
     }
 
+    [Fact]
+    public async Task Dispatch_SaveToGalleryWhenTenantHasItOff_IsRefusedAndFree()
+    {
+        var job = _engine.Job("src", "alice") with { State = JobState.Succeeded, OutputKeys = ["k"] };
+        _engine.Store.GetAsync("src", Arg.Any<CancellationToken>()).Returns(job);
+        var request = ChatBot.Core.Replies.ButtonCommands.ToRequest(ChatBot.Core.Replies.ButtonAction.SaveToGallery, "src", 0, _alice, new Conversation("c1"), new ReplyHandle("test", "r2"));
+
+        var outcome = await CreateSut().DispatchAsync(request, default);
+
+        request.Kind.ShouldBe(CommandKind.SaveToGallery);
+        outcome.ShouldBeOfType<CommandOutcome.Refused>().Message.ShouldContain("/settings gallery on");
+        await _engine.Store.DidNotReceiveWithAnyArgs().CreateAsync(default!, default);
+    }
+
+    [Fact]
+    public async Task Dispatch_SaveToGalleryOnProviderWithoutGallery_IsRefused()
+    {
+        _tenants.GetAsync(default, default).ReturnsForAnyArgs(new TenantSettings { GalleryEnabled = true });
+        var job = _engine.Job("src", "alice") with { State = JobState.Succeeded, OutputKeys = ["k"] };
+        _engine.Store.GetAsync("src", Arg.Any<CancellationToken>()).Returns(job);
+        var request = ChatBot.Core.Replies.ButtonCommands.ToRequest(ChatBot.Core.Replies.ButtonAction.SaveToGallery, "src", 0, _alice, new Conversation("c1"), new ReplyHandle("test", "r2"));
+
+        var outcome = await CreateSut().DispatchAsync(request, default);
+
+        outcome.ShouldBeOfType<CommandOutcome.Refused>().Message.ShouldContain("has no gallery");
+    }
+
     private CommandRequest Request(string line, Actor? actor = null)
     {
         var parsed = CommandText.Parse(line);
@@ -197,6 +224,7 @@ public sealed class CommandDispatcherTests
         _ledger,
         _tenants,
         new MediaIntake(_engine.Media, [], Options.Create(new MediaOptions())),
+        _engine.Media,
         _engine.Scheduler,
         _engine.Runner,
         _engine.Updater,

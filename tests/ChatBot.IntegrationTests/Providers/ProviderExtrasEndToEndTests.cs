@@ -1,0 +1,103 @@
+using ChatBot.Emulators.Providers;
+using ChatBot.IntegrationTests.TestSupport;
+
+namespace ChatBot.IntegrationTests.Providers;
+
+/// <summary>
+/// What the providers offer beyond a job, end to end through the Playground against their emulators:
+/// AetherWave's "Save to gallery" button, ALwrity Image Studio's templates in /models, inpainting with a
+/// mask marked in the Playground, and video background removal from an MP4 attachment.
+/// </summary>
+public sealed class ProviderExtrasEndToEndTests : IAsyncLifetime
+{
+    private const string Admin = "boss";
+
+    private readonly AetherWaveEmulator _aetherWave = new();
+    private readonly ImageStudioEmulator _imageStudio = new();
+    private RunningHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        await Task.WhenAll(_aetherWave.StartAsync(), _imageStudio.StartAsync());
+        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Credits:DefaultDailyAllowance"] = "1000",
+            ["Playground:Admin"] = Admin,
+        };
+        foreach (var (section, emulator) in new (string, ProviderEmulator)[] { ("AetherWave", _aetherWave), ("ImageStudio", _imageStudio) })
+        {
+            settings[$"Providers:{section}:BaseUrl"] = emulator.BaseUrl.ToString();
+            settings[$"Providers:{section}:ApiKey"] = emulator.ApiKey;
+            settings[$"Providers:{section}:PollInterval"] = "00:00:00.020";
+            settings[$"Providers:{section}:RetryDelay"] = "00:00:00.020";
+        }
+
+        _host = await RunningHost.StartAsync(settings);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await Task.WhenAll(_aetherWave.DisposeAsync().AsTask(), _imageStudio.DisposeAsync().AsTask());
+    }
+
+    [Fact]
+    public async Task SaveToGallery_TenantEnabled_SavesTheResultsAetherWaveLinkForFree()
+    {
+        using var timeout = TestTimeout.Start();
+        (await RunAsync(Admin, "/settings gallery on")).Status.ShouldBe("succeeded");
+        var final = await RunAsync("gal-1", "/imagine a fox in the snow --model qwen-image-t2i");
+        final.Status.ShouldBe("succeeded", final.Text);
+        var save = final.Buttons.Single(b => b.Action == "SaveToGallery");
+        save.Label.ShouldBe("Save to gallery");
+        var before = await SettledCreditsAsync("gal-1", timeout.Token);
+
+        var answer = await _host.Client.GetAsync(await _host.Client.PressAsync(final.ReplyId, save.Id, "gal-1"));
+
+        answer.Status.ShouldBe("succeeded", answer.Text);
+        answer.Text.ShouldBe("Saved to your AetherWave Studio gallery.");
+        var saved = _aetherWave.Requests.Single(r => r.Path == "/api/save-to-gallery");
+        var mediaUrl = new Uri(saved.Field("mediaUrl")!);
+        mediaUrl.Authority.ShouldBe(_aetherWave.BaseUrl.Authority);
+        mediaUrl.AbsolutePath.ShouldStartWith("/media/");
+        saved.Field("mediaType").ShouldBe("image");
+        saved.Field("prompt").ShouldBe("a fox in the snow");
+        (await SettledCreditsAsync("gal-1", timeout.Token)).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task SaveToGallery_TenantDisabled_OffersNoButton()
+    {
+        (await RunAsync(Admin, "/settings gallery off")).Status.ShouldBe("succeeded");
+
+        var final = await RunAsync("gal-2", "/imagine a fox in the snow --model qwen-image-t2i");
+
+        final.Status.ShouldBe("succeeded", final.Text);
+        final.Buttons.ShouldNotBeEmpty();
+        final.Buttons.ShouldNotContain(b => b.Action == "SaveToGallery");
+    }
+
+    private async Task<ReplyState> RunAsync(string user, string command, params (string FileName, byte[] Data)[] attachments)
+    {
+        using var timeout = TestTimeout.Start();
+        await using var events = await _host.Client.OpenEventsAsync(timeout.Token);
+        var replyId = await _host.Client.PostAsync(user, command, attachments);
+        var reply = await _host.Client.GetAsync(replyId);
+        return reply.IsFinal ? reply : await events.WaitForFinalAsync(replyId, timeout.Token);
+    }
+
+    /// <summary>The balance once the job's money has moved (the result is posted before the charge is written).</summary>
+    private async Task<long> SettledCreditsAsync(string user, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var reply = await _host.Client.GetAsync(await _host.Client.PostAsync(user, "/credits"));
+            if (!reply.Text.Contains("reserved", StringComparison.Ordinal))
+            {
+                return PlaygroundClient.ParseAvailable(reply.Text);
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
+        }
+    }
+}
