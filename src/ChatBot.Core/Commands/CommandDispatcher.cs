@@ -56,6 +56,8 @@ public sealed partial class CommandDispatcher(
         };
     }
 
+    private static readonly TimeSpan TemplateWait = TimeSpan.FromSeconds(5);
+
     public const string HelpText =
         "**Commands**\n" +
         "`/imagine <prompt>` — create images. Flags: `--ar 16:9` `--n 4` `--seed 42` `--no text` `--model <id>`\n" +
@@ -465,9 +467,41 @@ public sealed partial class CommandDispatcher(
                 text.Append(CultureInfo.InvariantCulture, $"`{model.Id}`{mark} — {ops} — {PriceText(model.Price)}");
                 text.Append(model.Description.Length > 0 ? $" — {model.Description}\n" : "\n");
             }
+
+            if (provider is IProviderTemplates offers && provider.IsAvailable)
+            {
+                await AppendTemplatesAsync(text, group.Key, offers, ct).ConfigureAwait(false);
+            }
         }
 
         return new CommandOutcome.Info(text.ToString().TrimEnd());
+    }
+
+    /// <summary>The provider's templates, when it answers within a few seconds; /models answers without them otherwise.</summary>
+    private async Task AppendTemplatesAsync(StringBuilder text, string provider, IProviderTemplates offers, CancellationToken ct)
+    {
+        const int Shown = 20;
+        IReadOnlyList<ProviderTemplate> templates;
+        using var timeout = new CancellationTokenSource(TemplateWait, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
+        try
+        {
+            templates = await offers.GetTemplatesAsync(linked.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is ProviderException || (ex is OperationCanceledException && !ct.IsCancellationRequested))
+        {
+            LogTemplatesUnavailable(logger, provider, ex.GetType().Name);
+            return;
+        }
+
+        if (templates.Count == 0)
+        {
+            return;
+        }
+
+        text.Append("Templates (`/imagine … --template <id>`): ");
+        text.AppendJoin(", ", templates.Take(Shown).Select(t => t.Note is { Length: > 0 } note ? $"`{t.Id}` ({t.Name}, {note})" : $"`{t.Id}` ({t.Name})"));
+        text.Append(templates.Count > Shown ? $" and {templates.Count - Shown} more\n" : "\n");
     }
 
     /// <summary>Keeps one result in the member's gallery on the provider that made it. Costs nothing.</summary>
@@ -627,6 +661,9 @@ public sealed partial class CommandDispatcher(
 
         return new string(chars);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "/models lists no templates of {Provider}: {Reason}")]
+    private static partial void LogTemplatesUnavailable(ILogger logger, string provider, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Saving job {JobId} to the {Provider} gallery was refused ({Code})")]
     private static partial void LogGalleryRefused(ILogger logger, string jobId, string provider, string code);

@@ -77,6 +77,38 @@ public sealed class ProviderExtrasEndToEndTests : IAsyncLifetime
         final.Buttons.ShouldNotContain(b => b.Action == "SaveToGallery");
     }
 
+    [Fact]
+    public async Task Models_ImageStudioAvailable_ListsItsTemplatesOnce()
+    {
+        var first = await RunAsync("tpl-1", "/models");
+        var second = await RunAsync("tpl-1", "/models");
+
+        first.Status.ShouldBe("succeeded", first.Text);
+        var section = first.Text[first.Text.IndexOf("ALwrity Image Studio", StringComparison.Ordinal)..];
+        section.ShouldContain("--template <id>");
+        foreach (var template in ImageStudioEmulator.Templates)
+        {
+            section.ShouldContain($"`{template.Id}` ({template.Name}, {template.Ratio}, {template.Width}×{template.Height})");
+        }
+
+        second.Text.ShouldBe(first.Text);
+        _imageStudio.Requests.Count(r => r.Path.EndsWith("/templates", StringComparison.Ordinal)).ShouldBe(1); // the second /models used the cached list
+    }
+
+    [Fact]
+    public async Task Models_TemplatesCallFails_StillListsTheModels()
+    {
+        _imageStudio.TemplatesFail = true;
+
+        var models = await RunAsync("tpl-2", "/models");
+
+        models.Status.ShouldBe("succeeded", models.Text);
+        models.Text.ShouldContain("ALwrity Image Studio");
+        models.Text.ShouldContain("`imagestudio-auto`");
+        models.Text.ShouldNotContain("--template <id>");
+        _imageStudio.Requests.ShouldContain(r => r.Path.EndsWith("/templates", StringComparison.Ordinal)); // asked, and did without
+    }
+
     private async Task<ReplyState> RunAsync(string user, string command, params (string FileName, byte[] Data)[] attachments)
     {
         using var timeout = TestTimeout.Start();
