@@ -1,3 +1,7 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ChatBot.Core.Media;
 using ChatBot.Emulators.Providers;
 using ChatBot.IntegrationTests.TestSupport;
 
@@ -107,6 +111,94 @@ public sealed class ProviderExtrasEndToEndTests : IAsyncLifetime
         models.Text.ShouldContain("`imagestudio-auto`");
         models.Text.ShouldNotContain("--template <id>");
         _imageStudio.Requests.ShouldContain(r => r.Path.EndsWith("/templates", StringComparison.Ordinal)); // asked, and did without
+    }
+
+    [Fact]
+    public async Task Inpaint_PlaygroundAttachmentMarkedAsMask_SendsImageAndMaskAndChargesTheActualCost()
+    {
+        using var timeout = TestTimeout.Start();
+        var image = TestMedia.Png(40, 30, 1);
+        var mask = TestMedia.Png(40, 30, 2);
+        var before = await _host.Client.CreditsAsync("inpaint");
+        await using var events = await _host.Client.OpenEventsAsync(timeout.Token);
+
+        var replyId = await PostWithRolesAsync("inpaint", "/edit a starry sky --mode inpaint --model ideogram-v3-edit", ("photo.png", image, null), ("mask.png", mask, "mask"));
+        var final = await events.WaitForFinalAsync(replyId, timeout.Token);
+
+        final.Status.ShouldBe("succeeded", final.Text);
+        final.Media.ShouldNotBeEmpty();
+        var submit = _aetherWave.LastSubmit.ShouldNotBeNull();
+        submit.Path.ShouldBe("/api/inpaint-image");
+        submit.Field("image").ShouldBe("data:image/png;base64," + Convert.ToBase64String(image));
+        submit.Field("mask").ShouldBe("data:image/png;base64," + Convert.ToBase64String(mask));
+        (before - await SettledCreditsAsync("inpaint", timeout.Token)).ShouldBe(10, final.Text); // quoted 14, AetherWave reports 10 (medium)
+        Audit();
+    }
+
+    [Fact]
+    public async Task Inpaint_NoAttachmentMarkedAsMask_IsRefusedForFree()
+    {
+        var before = await _host.Client.CreditsAsync("inpaint-2");
+
+        var reply = await _host.Client.GetAsync(await PostWithRolesAsync("inpaint-2", "/edit a starry sky --mode inpaint --model ideogram-v3-edit", ("photo.png", TestMedia.Png(40, 30), null)));
+
+        reply.Status.ShouldBe("refused");
+        reply.Text.ShouldContain("mask");
+        (await _host.Client.CreditsAsync("inpaint-2")).ShouldBe(before);
+        _aetherWave.SubmitCount.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Post_UnknownAttachmentRole_IsRefusedWithTheRolesToUse()
+    {
+        var reply = await _host.Client.GetAsync(await PostWithRolesAsync("roles", "/edit a starry sky --mode inpaint", ("photo.png", TestMedia.Png(40, 30), "stencil")));
+
+        reply.Status.ShouldBe("refused");
+        reply.Text.ShouldContain("image, mask, reference, audio or video");
+    }
+
+    [Fact]
+    public async Task VideoRemoveBackground_Mp4Attachment_RunsOnAetherWaveAndCharges20()
+    {
+        using var timeout = TestTimeout.Start();
+        var before = await _host.Client.CreditsAsync("vbg");
+        await using var events = await _host.Client.OpenEventsAsync(timeout.Token);
+
+        var replyId = await _host.Client.PostAsync("vbg", "/video --mode remove-background", ("clip.mp4", TestMedia.Mp4()));
+        var final = await events.WaitForFinalAsync(replyId, timeout.Token);
+
+        final.Status.ShouldBe("succeeded", final.Text);
+        var submit = _aetherWave.LastSubmit.ShouldNotBeNull();
+        submit.Path.ShouldBe("/api/video/remove-background");
+        submit.Files.ShouldHaveSingleItem();
+        using (var media = await _host.Client.Http.GetAsync(final.Media.ShouldHaveSingleItem(), timeout.Token))
+        {
+            MediaSniffer.Sniff(await media.Content.ReadAsByteArrayAsync(timeout.Token))!.Kind.ShouldBe(MediaKind.Video);
+        }
+
+        (before - await SettledCreditsAsync("vbg", timeout.Token)).ShouldBe(20, final.Text);
+        Audit();
+    }
+
+    /// <summary>Posts a message whose attachments carry a role, as the page does once a chip is marked "Mask".</summary>
+    private async Task<string> PostWithRolesAsync(string user, string text, params (string FileName, byte[] Data, string? Role)[] attachments)
+    {
+        using var response = await _host.Client.Http.PostAsJsonAsync("/api/playground/messages", new
+        {
+            user,
+            text,
+            attachments = attachments.Select(a => new { fileName = a.FileName, dataBase64 = Convert.ToBase64String(a.Data), role = a.Role }),
+        });
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("replyId").GetString()!;
+    }
+
+    private void Audit()
+    {
+        var audit = new LedgerAudit(_host.DatabasePath);
+        audit.NonTerminalJobs().ShouldBeEmpty();
+        audit.UnbalancedAccounts().ShouldBeEmpty();
+        audit.UnsettledJobs().ShouldBeEmpty();
     }
 
     private async Task<ReplyState> RunAsync(string user, string command, params (string FileName, byte[] Data)[] attachments)
