@@ -1,7 +1,9 @@
 using ChatBot.Core;
+using ChatBot.Discord;
 using ChatBot.Host.Operations;
 using ChatBot.Host.Playground;
 using ChatBot.Providers;
+using ChatBot.Slack;
 using ChatBot.Storage;
 using Microsoft.Extensions.Configuration.Json;
 
@@ -54,6 +56,8 @@ public static class ChatBotHost
         app.MapPlayground();
 
         // Platform endpoints (Slack's signed HTTP events, Discord's HTTP interactions) are mapped here.
+        app.MapDiscord();
+        app.MapSlack();
         return app;
     }
 
@@ -67,10 +71,11 @@ public static class ChatBotHost
         services.AddChatBotCore();
         services.AddMediaProviders();
 
-        // Platforms. The Playground is always on (it is the default platform and the test surface).
-        // Discord and Slack register here too, next to it (AddDiscord(), AddSlack()); each starts
-        // only when its tokens are configured.
+        // Platforms. The Playground is always on (it is the default platform and the test surface);
+        // Discord and Slack each start only when their tokens are configured.
         services.AddPlayground();
+        services.AddDiscord();
+        services.AddSlack();
     }
 
     private static void AddLocalSettings(ConfigurationManager configuration, string[] args)
