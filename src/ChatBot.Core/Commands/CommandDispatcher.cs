@@ -60,7 +60,7 @@ public sealed partial class CommandDispatcher(
 
     public const string HelpText =
         "**Commands**\n" +
-        "`/imagine <prompt>` — create images. Flags: `--ar 16:9` `--n 4` `--seed 42` `--no text` `--model <id>`\n" +
+        "`/imagine <prompt>` — create images. Flags: `--ar 16:9` `--n 4` `--seed 42` `--no text` `--model <id>` `--template <id>` (templates: `/models`)\n" +
         "`/edit <prompt>` with an image — edit it. `--mode reframe --ar 16:9`, `--mode inpaint` (with a mask), `--mode remove-background`\n" +
         "`/upscale` with an image — `--factor 2|4`\n" +
         "`/video <prompt>` (optionally with an image) — `--duration 5`\n" +
