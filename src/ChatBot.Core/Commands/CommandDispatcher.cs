@@ -25,6 +25,7 @@ public sealed partial class CommandDispatcher(
     ICreditLedger ledger,
     ITenantSettingsStore tenants,
     MediaIntake intake,
+    IMediaStore media,
     JobScheduler scheduler,
     JobRunner runner,
     ReplyUpdater replies,
@@ -50,13 +51,16 @@ public sealed partial class CommandDispatcher(
             CommandKind.Models => await ModelsAsync(request, cancellationToken).ConfigureAwait(false),
             CommandKind.Settings => await SettingsAsync(request, cancellationToken).ConfigureAwait(false),
             CommandKind.Help => new CommandOutcome.Info(HelpText),
+            CommandKind.SaveToGallery => await SaveToGalleryAsync(request, cancellationToken).ConfigureAwait(false),
             _ => await MediaAsync(request, cancellationToken).ConfigureAwait(false),
         };
     }
 
+    private static readonly TimeSpan TemplateWait = TimeSpan.FromSeconds(5);
+
     public const string HelpText =
         "**Commands**\n" +
-        "`/imagine <prompt>` — create images. Flags: `--ar 16:9` `--n 4` `--seed 42` `--no text` `--model <id>`\n" +
+        "`/imagine <prompt>` — create images. Flags: `--ar 16:9` `--n 4` `--seed 42` `--no text` `--model <id>` `--template <id>` (templates: `/models`)\n" +
         "`/edit <prompt>` with an image — edit it. `--mode reframe --ar 16:9`, `--mode inpaint` (with a mask), `--mode remove-background`\n" +
         "`/upscale` with an image — `--factor 2|4`\n" +
         "`/video <prompt>` (optionally with an image) — `--duration 5`\n" +
@@ -463,9 +467,89 @@ public sealed partial class CommandDispatcher(
                 text.Append(CultureInfo.InvariantCulture, $"`{model.Id}`{mark} — {ops} — {PriceText(model.Price)}");
                 text.Append(model.Description.Length > 0 ? $" — {model.Description}\n" : "\n");
             }
+
+            if (provider is IProviderTemplates offers && provider.IsAvailable)
+            {
+                await AppendTemplatesAsync(text, group.Key, offers, ct).ConfigureAwait(false);
+            }
         }
 
         return new CommandOutcome.Info(text.ToString().TrimEnd());
+    }
+
+    /// <summary>The provider's templates, when it answers within a few seconds; /models answers without them otherwise.</summary>
+    private async Task AppendTemplatesAsync(StringBuilder text, string provider, IProviderTemplates offers, CancellationToken ct)
+    {
+        const int Shown = 20;
+        IReadOnlyList<ProviderTemplate> templates;
+        using var timeout = new CancellationTokenSource(TemplateWait, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
+        try
+        {
+            templates = await offers.GetTemplatesAsync(linked.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is ProviderException || (ex is OperationCanceledException && !ct.IsCancellationRequested))
+        {
+            LogTemplatesUnavailable(logger, provider, ex.GetType().Name);
+            return;
+        }
+
+        if (templates.Count == 0)
+        {
+            return;
+        }
+
+        text.Append("Templates (`/imagine … --template <id>`): ");
+        text.AppendJoin(", ", templates.Take(Shown).Select(t => t.Note is { Length: > 0 } note ? $"`{t.Id}` ({t.Name}, {note})" : $"`{t.Id}` ({t.Name})"));
+        text.Append(templates.Count > Shown ? $" and {templates.Count - Shown} more\n" : "\n");
+    }
+
+    /// <summary>Keeps one result in the member's gallery on the provider that made it. Costs nothing.</summary>
+    private async Task<CommandOutcome> SaveToGalleryAsync(CommandRequest request, CancellationToken ct)
+    {
+        var actor = request.Actor;
+        var job = request.SourceJobId is { } id ? await store.GetAsync(id, ct).ConfigureAwait(false) : null;
+        if (job is null || job.Account.Platform != actor.Platform || job.Account.TenantId != actor.TenantId)
+        {
+            return new CommandOutcome.Refused("I can't find that result any more, so this button no longer works.");
+        }
+
+        var settings = await tenants.GetAsync(actor.Account.Tenant, ct).ConfigureAwait(false);
+        if (!settings.GalleryEnabled)
+        {
+            return new CommandOutcome.Refused("Saving to a gallery is turned off here. An admin can turn it on with `/settings gallery on`.");
+        }
+
+        var provider = router.FindProvider(job.Provider);
+        var name = router.DisplayName(job.Provider);
+        if (provider is not IGalleryProvider gallery)
+        {
+            return new CommandOutcome.Refused($"{name} has no gallery to save to.");
+        }
+
+        var index = request.SourceOutputIndex ?? 0;
+        if (job.State != JobState.Succeeded || index < 0 || index >= job.OutputKeys.Count)
+        {
+            return new CommandOutcome.Refused("That job has no finished result to save.");
+        }
+
+        var output = await media.GetAsync(job.OutputKeys[index], ct).ConfigureAwait(false);
+        if (output?.SourceUrl is not { } url)
+        {
+            return new CommandOutcome.Refused($"{name} gave no link for this result, so it can't be saved to your gallery.");
+        }
+
+        try
+        {
+            await gallery.SaveToGalleryAsync(new GallerySaveRequest(url, output.Kind, job.Spec.Options.Prompt, job.Spec.ModelId, JobViews.Title(job.Spec)), ct).ConfigureAwait(false);
+        }
+        catch (ProviderException ex)
+        {
+            LogGalleryRefused(logger, job.Id, job.Provider, ex.Code);
+            return new CommandOutcome.Refused($"{name} did not save it: {ex.Message}");
+        }
+
+        return new CommandOutcome.Info($"Saved to your {name} gallery.");
     }
 
     private async Task<CommandOutcome> SettingsAsync(CommandRequest request, CancellationToken ct)
@@ -577,6 +661,12 @@ public sealed partial class CommandDispatcher(
 
         return new string(chars);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "/models lists no templates of {Provider}: {Reason}")]
+    private static partial void LogTemplatesUnavailable(ILogger logger, string provider, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Saving job {JobId} to the {Provider} gallery was refused ({Code})")]
+    private static partial void LogGalleryRefused(ILogger logger, string jobId, string provider, string code);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} accepted for {Account}: {Model}, {Price} credits reserved")]
     private static partial void LogAccepted(ILogger logger, string jobId, string account, string model, long price);

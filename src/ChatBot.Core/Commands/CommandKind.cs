@@ -19,4 +19,7 @@ public enum CommandKind
     Models,
     Settings,
     Help,
+
+    /// <summary>Keep a result in the member's gallery on the provider that made it (a button).</summary>
+    SaveToGallery,
 }

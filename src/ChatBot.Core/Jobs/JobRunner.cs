@@ -3,6 +3,7 @@ using ChatBot.Core.Media;
 using ChatBot.Core.Platform;
 using ChatBot.Core.Providers;
 using ChatBot.Core.Replies;
+using ChatBot.Core.Tenants;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +20,7 @@ public sealed partial class JobRunner(
     ProviderRouter router,
     IMediaStore media,
     MediaIntake intake,
+    ITenantSettingsStore tenants,
     ReplyUpdater replies,
     EtaEstimator eta,
     IOptions<SchedulerOptions> options,
@@ -161,7 +163,7 @@ public sealed partial class JobRunner(
                 foreach (var output in s.Outputs)
                 {
                     var stream = await output.OpenAsync(token).ConfigureAwait(false);
-                    var stored = await intake.StoreResultAsync(stream, output.FileName, token).ConfigureAwait(false);
+                    var stored = await intake.StoreResultAsync(stream, output.FileName, output.PublicUrl, token).ConfigureAwait(false);
                     keys.Add(stored.Key);
                 }
 
@@ -229,6 +231,8 @@ public sealed partial class JobRunner(
 
         var charge = ActualCost(job, providerCost);
         var elapsed = Elapsed(job);
+        var settings = await tenants.GetAsync(job.Account.Tenant, token).ConfigureAwait(false);
+        var offerGallery = JobViews.OffersGallery(settings, router.FindProvider(job.Provider));
         var result = new ResultView
         {
             JobId = job.Id,
@@ -238,7 +242,7 @@ public sealed partial class JobRunner(
             CreditsCharged = charge,
             Elapsed = elapsed,
             Files = files,
-            Buttons = JobViews.ResultButtons(job.Id, stored, catalog),
+            Buttons = JobViews.ResultButtons(job.Id, stored, catalog, offerGallery),
         };
 
         try
@@ -357,7 +361,7 @@ public sealed partial class JobRunner(
         try
         {
             var stream = await preview.OpenAsync(token).ConfigureAwait(false);
-            var stored = await intake.StoreResultAsync(stream, preview.FileName, token).ConfigureAwait(false);
+            var stored = await intake.StoreResultAsync(stream, preview.FileName, null, token).ConfigureAwait(false);
             return new ReplyFile(stored, ct => OpenStoredAsync(stored.Key, ct));
         }
         catch (Exception ex) when (ex is MediaRejectedException or HttpRequestException or IOException)

@@ -2,7 +2,9 @@ using System.Globalization;
 using ChatBot.Core.Catalog;
 using ChatBot.Core.Commands;
 using ChatBot.Core.Media;
+using ChatBot.Core.Providers;
 using ChatBot.Core.Replies;
+using ChatBot.Core.Tenants;
 
 namespace ChatBot.Core.Jobs;
 
@@ -73,8 +75,15 @@ public static class JobViews
     public static IReadOnlyList<ReplyButton> CancelButton(string jobId) =>
         [new ReplyButton(ButtonId.Encode(ButtonAction.Cancel, jobId), "Cancel", ButtonAction.Cancel, jobId)];
 
-    /// <summary>The buttons under a result: per-image Upscale/Vary (U1…/V1… when several), then Re-roll, Animate, Remove background, Edit….</summary>
-    public static IReadOnlyList<ReplyButton> ResultButtons(string jobId, IReadOnlyList<StoredMedia> outputs, ModelCatalog catalog)
+    /// <summary>"Save to gallery" is offered when the tenant turned it on and the provider that ran the job keeps galleries.</summary>
+    public static bool OffersGallery(TenantSettings settings, IMediaProvider? provider) =>
+        settings.GalleryEnabled && provider is IGalleryProvider;
+
+    /// <summary>
+    /// The buttons under a result: per-image Upscale/Vary (U1…/V1… when several), then Re-roll, Animate, Remove background, Edit…,
+    /// then "Save to gallery" for each output the provider gave a link to, when <paramref name="offerGallery"/>.
+    /// </summary>
+    public static IReadOnlyList<ReplyButton> ResultButtons(string jobId, IReadOnlyList<StoredMedia> outputs, ModelCatalog catalog, bool offerGallery = false)
     {
         bool Can(MediaOperation op) => catalog.For(op).Any();
         var buttons = new List<ReplyButton>();
@@ -107,6 +116,17 @@ public static class JobViews
             {
                 buttons.Add(new ReplyButton(ButtonId.Encode(ButtonAction.Edit, jobId, 0), "Edit…", ButtonAction.Edit, jobId, 0));
             }
+        }
+
+        if (offerGallery)
+        {
+            var saveable = outputs.Select((m, i) => (m, i)).Where(x => x.m.SourceUrl is not null).ToList();
+            buttons.AddRange(saveable.Select(x => new ReplyButton(
+                ButtonId.Encode(ButtonAction.SaveToGallery, jobId, x.i),
+                saveable.Count > 1 ? $"Save {x.i + 1}" : "Save to gallery",
+                ButtonAction.SaveToGallery,
+                jobId,
+                x.i)));
         }
 
         return buttons;

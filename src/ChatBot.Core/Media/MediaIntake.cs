@@ -50,7 +50,7 @@ public sealed class MediaIntake(IMediaStore store, IEnumerable<IPlatformMedia> p
 
         try
         {
-            return await CheckAndStoreAsync(source, input.FileName, expected, limits.MaxInputBytes, cancellationToken).ConfigureAwait(false);
+            return await CheckAndStoreAsync(source, input.FileName, expected, limits.MaxInputBytes, null, cancellationToken).ConfigureAwait(false);
         }
         catch (MediaTooLargeException)
         {
@@ -62,12 +62,12 @@ public sealed class MediaIntake(IMediaStore store, IEnumerable<IPlatformMedia> p
     /// Checks and stores a provider result. Throws <see cref="MediaRejectedException"/> when the
     /// provider sent something that is not media, or too much of it.
     /// </summary>
-    public async Task<StoredMedia> StoreResultAsync(Stream content, string fileName, CancellationToken cancellationToken)
+    public async Task<StoredMedia> StoreResultAsync(Stream content, string fileName, Uri? sourceUrl, CancellationToken cancellationToken)
     {
         IntakeResult result;
         try
         {
-            result = await CheckAndStoreAsync(content, fileName, MediaKind.Unknown, options.Value.MaxResultBytes, cancellationToken).ConfigureAwait(false);
+            result = await CheckAndStoreAsync(content, fileName, MediaKind.Unknown, options.Value.MaxResultBytes, sourceUrl, cancellationToken).ConfigureAwait(false);
         }
         catch (MediaTooLargeException)
         {
@@ -82,7 +82,7 @@ public sealed class MediaIntake(IMediaStore store, IEnumerable<IPlatformMedia> p
         };
     }
 
-    private async Task<IntakeResult> CheckAndStoreAsync(Stream source, string fileName, MediaKind expected, long cap, CancellationToken cancellationToken)
+    private async Task<IntakeResult> CheckAndStoreAsync(Stream source, string fileName, MediaKind expected, long cap, Uri? sourceUrl, CancellationToken cancellationToken)
     {
         await using var _ = source.ConfigureAwait(false);
         var head = new byte[MediaSniffer.HeaderBytes];
@@ -132,7 +132,7 @@ public sealed class MediaIntake(IMediaStore store, IEnumerable<IPlatformMedia> p
 
         var name = Path.ChangeExtension(SafeName(fileName), sniff.Extension);
         using var body = new CappedPrefixStream(head.AsMemory(0, filled), source, cap);
-        var stored = await store.SaveAsync(body, sniff.ContentType, name, sniff.Width, sniff.Height, cancellationToken).ConfigureAwait(false);
+        var stored = await store.SaveAsync(body, sniff.ContentType, name, sniff.Width, sniff.Height, sourceUrl, cancellationToken).ConfigureAwait(false);
         return new IntakeResult.Accepted(stored);
     }
 

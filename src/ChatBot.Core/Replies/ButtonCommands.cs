@@ -14,7 +14,7 @@ public static class ButtonCommands
         ButtonAction.RemoveBackground => CommandKind.RemoveBackground,
         ButtonAction.Edit => CommandKind.Edit,
         ButtonAction.Cancel => CommandKind.Cancel,
-        ButtonAction.SaveToGallery => CommandKind.Settings,
+        ButtonAction.SaveToGallery => CommandKind.SaveToGallery,
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 

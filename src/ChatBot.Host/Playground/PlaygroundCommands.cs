@@ -156,14 +156,38 @@ internal sealed partial class PlaygroundCommands(
             return (null, $"`{name}` is not an image or video the bot can read (PNG, JPEG, WebP, GIF, MP4 or WebM).");
         }
 
+        var declared = attachment.Role?.Trim().ToLowerInvariant();
+        MediaRole role;
+        switch (declared)
+        {
+            case null or "" or "image":
+                role = sniffed.Kind switch
+                {
+                    MediaKind.Video => MediaRole.Video,
+                    MediaKind.Audio => MediaRole.Audio,
+                    _ => MediaRole.Image,
+                };
+                break;
+            case "mask" or "reference" when sniffed.Kind != MediaKind.Image:
+                return (null, $"`{name}` can't be the {declared}: it is not an image.");
+            case "mask":
+                role = MediaRole.Mask;
+                break;
+            case "reference":
+                role = MediaRole.Reference;
+                break;
+            case "audio":
+                role = MediaRole.Audio;
+                break;
+            case "video":
+                role = MediaRole.Video;
+                break;
+            default:
+                return (null, $"`{name}` has the role `{attachment.Role}`; use image, mask, reference, audio or video.");
+        }
+
         using var stream = new MemoryStream(bytes, 0, written, writable: false);
         var stored = await mediaStore.SaveAsync(stream, sniffed.ContentType, name, sniffed.Width, sniffed.Height, cancellationToken).ConfigureAwait(false);
-        var role = sniffed.Kind switch
-        {
-            MediaKind.Video => MediaRole.Video,
-            MediaKind.Audio => MediaRole.Audio,
-            _ => MediaRole.Image,
-        };
         return (MediaRef.FromStore(stored.Key, name, role), null);
     }
 

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using ChatBot.Core.Catalog;
 using ChatBot.Core.Commands;
+using ChatBot.Core.Media;
 using ChatBot.Core.Providers;
 using ChatBot.Providers.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +20,7 @@ namespace ChatBot.Providers.AetherWave;
 /// </summary>
 internal sealed class AetherWaveProvider(
     [FromKeyedServices(ProviderNames.AetherWave)] ProviderHttp http,
-    ILogger<AetherWaveProvider> logger) : IMediaProvider
+    ILogger<AetherWaveProvider> logger) : IMediaProvider, IGalleryProvider
 {
     private const string ImageState = "image";
     private const string VideoBackgroundState = "video-bg";
@@ -73,6 +74,19 @@ internal sealed class AetherWaveProvider(
         return state == VideoBackgroundState
             ? TaskPoller.PollAsync(http, $"api/video/progress/{Uri.EscapeDataString(submission.RemoteId)}", (r, ct) => InterpretVideoProgressAsync(r, request, ct), limit, cancellationToken)
             : TaskPoller.PollAsync(http, $"api/generate-image/status/{Uri.EscapeDataString(submission.RemoteId)}", (r, ct) => InterpretImageAsync(r, request, ct), limit, cancellationToken);
+    }
+
+    /// <summary>The "Save to gallery" button: <c>POST /api/save-to-gallery</c> with the result's own AetherWave link.</summary>
+    public Task SaveToGalleryAsync(GallerySaveRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!http.HasKey)
+        {
+            throw http.NotConfigured();
+        }
+
+        var mediaType = request.Kind == MediaKind.Video ? "video" : "image";
+        return SaveToGalleryAsync(request.MediaUrl, mediaType, request.Prompt, request.ModelId, request.Title, cancellationToken);
     }
 
     /// <summary>Saves a result to the member's AetherWave gallery (offered as a button when the tenant enables it).</summary>

@@ -18,7 +18,7 @@ namespace ChatBot.Providers.ImageStudio;
 /// </summary>
 internal sealed class ImageStudioProvider(
     [FromKeyedServices(ProviderNames.ImageStudio)] ProviderHttp http,
-    ILogger<ImageStudioProvider> logger) : IMediaProvider
+    ILogger<ImageStudioProvider> logger) : IMediaProvider, IProviderTemplates
 {
     private const string Root = "api/image-studio/";
 
@@ -29,7 +29,11 @@ internal sealed class ImageStudioProvider(
 
     private static readonly string[] DefaultPlatforms = ["instagram", "facebook", "linkedin"];
 
+    /// <summary>How long /models reuses the template list before asking again.</summary>
+    private static readonly TimeSpan TemplateCacheDuration = TimeSpan.FromMinutes(5);
+
     private volatile bool _unhealthy;
+    private volatile CachedTemplates? _templates;
 
     public string Name => ProviderNames.ImageStudio;
 
@@ -55,6 +59,34 @@ internal sealed class ImageStudioProvider(
 
         _unhealthy = !healthy;
         return healthy;
+    }
+
+    /// <summary>All templates, for /models; a successful answer is reused for a few minutes.</summary>
+    async Task<IReadOnlyList<ProviderTemplate>> IProviderTemplates.GetTemplatesAsync(CancellationToken cancellationToken)
+    {
+        var now = http.Time.GetUtcNow();
+        if (_templates is { } cached && now < cached.Until)
+        {
+            return cached.Templates;
+        }
+
+        if (!http.HasKey)
+        {
+            throw http.NotConfigured();
+        }
+
+        var templates = await GetTemplatesAsync(null, null, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<ProviderTemplate> list = [.. templates.Select(t => new ProviderTemplate(t.Id, t.Name, Note(t)))];
+        _templates = new CachedTemplates(list, now + TemplateCacheDuration);
+        return list;
+
+        static string? Note(ImageStudioTemplate t) => (t.Ratio, t.Width, t.Height) switch
+        {
+            ({ Length: > 0 } ratio, { } w, { } h) => $"{ratio}, {w}×{h}",
+            ({ Length: > 0 } ratio, _, _) => ratio,
+            (_, { } w, { } h) => $"{w}×{h}",
+            _ => null,
+        };
     }
 
     /// <summary>The templates Image Studio offers, optionally for one platform or category.</summary>
@@ -452,4 +484,6 @@ internal sealed class ImageStudioProvider(
 
     private static string Slug(string? text) =>
         new string([.. (text ?? "image").ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : '-')]).Trim('-');
+
+    private sealed record CachedTemplates(IReadOnlyList<ProviderTemplate> Templates, DateTimeOffset Until);
 }

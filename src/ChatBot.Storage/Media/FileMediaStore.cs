@@ -21,8 +21,8 @@ internal sealed partial class FileMediaStore : IMediaStore
     private const int BufferSize = 81_920;
 
     private const string Insert = """
-        INSERT INTO media (key, content_type, file_name, length, width, height, created_at)
-        VALUES ($key, $type, $name, $length, $width, $height, $now);
+        INSERT INTO media (key, content_type, file_name, length, width, height, source_url, created_at)
+        VALUES ($key, $type, $name, $length, $width, $height, $source, $now);
         """;
 
     private readonly SqliteDatabase _database;
@@ -41,7 +41,10 @@ internal sealed partial class FileMediaStore : IMediaStore
 
     public string RootPath { get; }
 
-    public async Task<StoredMedia> SaveAsync(Stream content, string contentType, string fileName, int? width, int? height, CancellationToken cancellationToken)
+    public Task<StoredMedia> SaveAsync(Stream content, string contentType, string fileName, int? width, int? height, CancellationToken cancellationToken) =>
+        SaveAsync(content, contentType, fileName, width, height, null, cancellationToken);
+
+    public async Task<StoredMedia> SaveAsync(Stream content, string contentType, string fileName, int? width, int? height, Uri? sourceUrl, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentException.ThrowIfNullOrEmpty(contentType);
@@ -64,7 +67,7 @@ internal sealed partial class FileMediaStore : IMediaStore
             throw;
         }
 
-        var stored = new StoredMedia(key, contentType, name, length, width, height);
+        var stored = new StoredMedia(key, contentType, name, length, width, height) { SourceUrl = sourceUrl };
         try
         {
             await _database.WriteAsync(tx =>
@@ -77,6 +80,7 @@ internal sealed partial class FileMediaStore : IMediaStore
                     .Set("$length", length)
                     .Set("$width", width)
                     .Set("$height", height)
+                    .Set("$source", sourceUrl?.AbsoluteUri)
                     .Set("$now", SqliteValues.ToUnixMs(_time.GetUtcNow()));
                 return command.ExecuteNonQuery();
             }, CancellationToken.None).ConfigureAwait(false);
@@ -100,11 +104,14 @@ internal sealed partial class FileMediaStore : IMediaStore
 
         using var connection = _database.OpenRead();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT content_type, file_name, length, width, height FROM media WHERE key = $key;";
+        command.CommandText = "SELECT content_type, file_name, length, width, height, source_url FROM media WHERE key = $key;";
         command.Parameters.Set("$key", key);
         using var reader = command.ExecuteReader();
         return Task.FromResult(reader.Read()
             ? new StoredMedia(key, reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetNullableInt32(3), reader.GetNullableInt32(4))
+            {
+                SourceUrl = reader.IsDBNull(5) ? null : new Uri(reader.GetString(5), UriKind.Absolute),
+            }
             : null);
     }
 

@@ -115,5 +115,9 @@ internal static class Migrations
                 PRIMARY KEY (platform, tenant_id)
             ) WITHOUT ROWID;
             """),
+        new(4, "media source links", """
+            -- The provider's own link to a result, kept so "Save to gallery" can hand it back later.
+            ALTER TABLE media ADD COLUMN source_url TEXT NULL;
+            """),
     ];
 }

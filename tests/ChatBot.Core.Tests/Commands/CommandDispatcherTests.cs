@@ -183,6 +183,71 @@ public sealed class CommandDispatcherTests
         outcome.ShouldBeOfType<CommandOutcome.Refused>();
     }
 
+    [Fact]
+    public async Task Dispatch_SaveToGalleryWhenTenantHasItOff_IsRefusedAndFree()
+    {
+        var job = _engine.Job("src", "alice") with { State = JobState.Succeeded, OutputKeys = ["k"] };
+        _engine.Store.GetAsync("src", Arg.Any<CancellationToken>()).Returns(job);
+        var request = ChatBot.Core.Replies.ButtonCommands.ToRequest(ChatBot.Core.Replies.ButtonAction.SaveToGallery, "src", 0, _alice, new Conversation("c1"), new ReplyHandle("test", "r2"));
+
+        var outcome = await CreateSut().DispatchAsync(request, default);
+
+        request.Kind.ShouldBe(CommandKind.SaveToGallery);
+        outcome.ShouldBeOfType<CommandOutcome.Refused>().Message.ShouldContain("/settings gallery on");
+        await _engine.Store.DidNotReceiveWithAnyArgs().CreateAsync(default!, default);
+    }
+
+    [Fact]
+    public async Task Dispatch_SaveToGalleryOnProviderWithoutGallery_IsRefused()
+    {
+        _tenants.GetAsync(default, default).ReturnsForAnyArgs(new TenantSettings { GalleryEnabled = true });
+        var job = _engine.Job("src", "alice") with { State = JobState.Succeeded, OutputKeys = ["k"] };
+        _engine.Store.GetAsync("src", Arg.Any<CancellationToken>()).Returns(job);
+        var request = ChatBot.Core.Replies.ButtonCommands.ToRequest(ChatBot.Core.Replies.ButtonAction.SaveToGallery, "src", 0, _alice, new Conversation("c1"), new ReplyHandle("test", "r2"));
+
+        var outcome = await CreateSut().DispatchAsync(request, default);
+
+        outcome.ShouldBeOfType<CommandOutcome.Refused>().Message.ShouldContain("has no gallery");
+    }
+
+    [Fact]
+    public async Task Dispatch_SaveToGallery_HandsTheResultsLinkToTheProviderAndChargesNothing()
+    {
+        var gallery = new GalleryProvider("p");
+        var (request, link) = ArrangeGallerySave();
+
+        var outcome = await CreateSut(router: new ChatBot.Core.Providers.ProviderRouter(_engine.Catalog, [gallery])).DispatchAsync(request, default);
+
+        outcome.ShouldBeOfType<CommandOutcome.Info>().Text.ShouldBe("Saved to your Provider p gallery.");
+        var saved = gallery.Saved.ShouldHaveSingleItem();
+        saved.MediaUrl.ShouldBe(link);
+        saved.Kind.ShouldBe(MediaKind.Image);
+        saved.Prompt.ShouldBe("prompt of src");
+        await _engine.Store.DidNotReceiveWithAnyArgs().CreateAsync(default!, default);
+        await _ledger.DidNotReceiveWithAnyArgs().GrantAsync(default, default, default!, default);
+    }
+
+    [Fact]
+    public async Task Dispatch_SaveToGalleryRefusedByProvider_IsRefusedWithItsMessage()
+    {
+        var gallery = new GalleryProvider("p") { Error = new ChatBot.Core.Providers.ProviderException("gallery_full", "Your gallery is full.") };
+        var (request, _) = ArrangeGallerySave();
+
+        var outcome = await CreateSut(router: new ChatBot.Core.Providers.ProviderRouter(_engine.Catalog, [gallery])).DispatchAsync(request, default);
+
+        outcome.ShouldBeOfType<CommandOutcome.Refused>().Message.ShouldContain("Your gallery is full.");
+    }
+
+    private (CommandRequest Request, Uri Link) ArrangeGallerySave()
+    {
+        var link = new Uri("https://media.example.test/out.png");
+        _tenants.GetAsync(default, default).ReturnsForAnyArgs(new TenantSettings { GalleryEnabled = true });
+        _engine.Store.GetAsync("src", Arg.Any<CancellationToken>()).Returns(_engine.Job("src", "alice") with { State = JobState.Succeeded, OutputKeys = ["out"] });
+        _engine.Media.Configure().GetAsync("out", Arg.Any<CancellationToken>()).Returns(new StoredMedia("out", "image/png", "out.png", 1) { SourceUrl = link });
+        var request = ChatBot.Core.Replies.ButtonCommands.ToRequest(ChatBot.Core.Replies.ButtonAction.SaveToGallery, "src", 0, _alice, new Conversation("c1"), new ReplyHandle("test", "r2"));
+        return (request, link);
+    }
+
     private CommandRequest Request(string line, Actor? actor = null)
     {
         var parsed = CommandText.Parse(line);
@@ -190,13 +255,14 @@ public sealed class CommandDispatcherTests
         return new CommandRequest(parsed.Kind!.Value, actor ?? _alice, new Conversation("c1"), parsed.Options, [], new ReplyHandle("test", Guid.NewGuid().ToString()));
     }
 
-    private CommandDispatcher CreateSut(ValidationOptions? validation = null) => new(
+    private CommandDispatcher CreateSut(ValidationOptions? validation = null, ChatBot.Core.Providers.ProviderRouter? router = null) => new(
         _engine.Catalog,
-        _engine.Router,
+        router ?? _engine.Router,
         _engine.Store,
         _ledger,
         _tenants,
         new MediaIntake(_engine.Media, [], Options.Create(new MediaOptions())),
+        _engine.Media,
         _engine.Scheduler,
         _engine.Runner,
         _engine.Updater,
@@ -204,4 +270,28 @@ public sealed class CommandDispatcherTests
         Options.Create(new SchedulerOptions { MaxQueuedPerUser = 2 }),
         _engine.Time,
         NullLogger<CommandDispatcher>.Instance);
+
+    private sealed class GalleryProvider(string name) : ChatBot.Core.Providers.IMediaProvider, ChatBot.Core.Providers.IGalleryProvider
+    {
+        public string Name => name;
+        public bool IsAvailable => true;
+        public bool ResubmitIsSafe => false;
+        public Exception? Error { get; init; }
+        public List<ChatBot.Core.Providers.GallerySaveRequest> Saved { get; } = [];
+
+        public Task<ChatBot.Core.Providers.Submission> SubmitAsync(ChatBot.Core.Providers.MediaRequest request, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public IAsyncEnumerable<ChatBot.Core.Providers.ProviderUpdate> TrackAsync(ChatBot.Core.Providers.MediaRequest request, ChatBot.Core.Providers.Submission submission, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task SaveToGalleryAsync(ChatBot.Core.Providers.GallerySaveRequest request, CancellationToken cancellationToken)
+        {
+            if (Error is not null)
+            {
+                throw Error;
+            }
+
+            Saved.Add(request);
+            return Task.CompletedTask;
+        }
+    }
 }

@@ -35,7 +35,7 @@ public sealed class JobRunnerTests
         var provider = new EngineFixture.GatedProvider("p");
         var engine = new EngineFixture(null, provider);
         var catalog = new ModelCatalog(engine.Catalog.Models, [new ProviderInfo { Name = "p", CreditsPerProviderUnit = 0.5 }]);
-        var runner = new JobRunner(engine.Store, catalog, engine.Router, engine.Media, new ChatBot.Core.Media.MediaIntake(engine.Media, [], Microsoft.Extensions.Options.Options.Create(new ChatBot.Core.Media.MediaOptions())), engine.Updater, new EtaEstimator(engine.Store, Microsoft.Extensions.Options.Options.Create(new ReplyOptions())), Microsoft.Extensions.Options.Options.Create(new SchedulerOptions()), engine.Time, Microsoft.Extensions.Logging.Abstractions.NullLogger<JobRunner>.Instance);
+        var runner = new JobRunner(engine.Store, catalog, engine.Router, engine.Media, new ChatBot.Core.Media.MediaIntake(engine.Media, [], Microsoft.Extensions.Options.Options.Create(new ChatBot.Core.Media.MediaOptions())), engine.Tenants, engine.Updater, new EtaEstimator(engine.Store, Microsoft.Extensions.Options.Options.Create(new ReplyOptions())), Microsoft.Extensions.Options.Options.Create(new SchedulerOptions()), engine.Time, Microsoft.Extensions.Logging.Abstractions.NullLogger<JobRunner>.Instance);
         provider.Succeed("j1", cost: 1.5m);
 
         await runner.RunAsync(engine.Job("j1", "alice"), CancellationToken.None, CancellationToken.None);

@@ -16,7 +16,7 @@ public sealed class MediaIntakeTests
     public MediaIntakeTests()
     {
         _platform.Platform.Returns("test");
-        _store.SaveAsync(default!, default!, default!, default, default, default).ReturnsForAnyArgs(async call =>
+        _store.SaveAsync(default!, default!, default!, default, default, default(Uri), default).ReturnsForAnyArgs(async call =>
         {
             var copy = new MemoryStream();
             await call.ArgAt<Stream>(0).CopyToAsync(copy);
@@ -66,7 +66,7 @@ public sealed class MediaIntakeTests
         var result = await CreateSut().IngestAsync("test", Ref("cat.png"), MediaKind.Image, default);
 
         result.ShouldBeOfType<IntakeResult.Rejected>().Message.ShouldBe("`cat.png` is not an image (PNG, JPEG, WebP or GIF).");
-        await _store.DidNotReceiveWithAnyArgs().SaveAsync(default!, default!, default!, default, default, default);
+        await _store.DidNotReceiveWithAnyArgs().SaveAsync(default!, default!, default!, default, default, default(Uri), default);
     }
 
     [Fact]

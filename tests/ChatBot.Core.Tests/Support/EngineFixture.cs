@@ -7,6 +7,7 @@ using ChatBot.Core.Media;
 using ChatBot.Core.Platform;
 using ChatBot.Core.Providers;
 using ChatBot.Core.Replies;
+using ChatBot.Core.Tenants;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NSubstitute;
@@ -41,13 +42,14 @@ public sealed class EngineFixture
         Store.CompleteAsync(default!, default, default).ReturnsForAnyArgs(true);
         Store.FailAsync(default!, default, default!, default).ReturnsForAnyArgs(true);
         Store.GetRecentDurationsAsync(default!, default, default).ReturnsForAnyArgs(Array.Empty<TimeSpan>());
-        Media.SaveAsync(default!, default!, default!, default, default, default).ReturnsForAnyArgs(call =>
+        Media.SaveAsync(default!, default!, default!, default, default, default(Uri), default).ReturnsForAnyArgs(call =>
         {
             var key = $"k{Interlocked.Increment(ref _keys)}";
-            var item = new StoredMedia(key, call.ArgAt<string>(1), call.ArgAt<string>(2), 1, call.ArgAt<int?>(3), call.ArgAt<int?>(4));
+            var item = new StoredMedia(key, call.ArgAt<string>(1), call.ArgAt<string>(2), 1, call.ArgAt<int?>(3), call.ArgAt<int?>(4)) { SourceUrl = call.ArgAt<Uri?>(5) };
             _media[key] = item;
             return item;
         });
+        Tenants.GetAsync(default, default).ReturnsForAnyArgs(new TenantSettings());
         Media.GetAsync(default!, default).ReturnsForAnyArgs(call => _media.GetValueOrDefault(call.ArgAt<string>(0)));
         Media.OpenReadAsync(default!, default).ReturnsForAnyArgs(_ => new MemoryStream(TinyPng));
 
@@ -56,7 +58,7 @@ public sealed class EngineFixture
         Updater = new ReplyUpdater([Replies], Options.Create(new ReplyOptions { EditInterval = TimeSpan.Zero }), Time, NullLogger<ReplyUpdater>.Instance);
         var intake = new MediaIntake(Media, Array.Empty<IPlatformMedia>(), Options.Create(new MediaOptions()));
         var eta = new EtaEstimator(Store, Options.Create(new ReplyOptions()));
-        Runner = new JobRunner(Store, Catalog, Router, Media, intake, Updater, eta, options, Time, NullLogger<JobRunner>.Instance);
+        Runner = new JobRunner(Store, Catalog, Router, Media, intake, Tenants, Updater, eta, options, Time, NullLogger<JobRunner>.Instance);
         Scheduler = new JobScheduler(Runner, options, NullLogger<JobScheduler>.Instance);
     }
 
@@ -66,6 +68,7 @@ public sealed class EngineFixture
     public FakeTimeProvider Time { get; } = new();
     public IJobStore Store { get; } = Substitute.For<IJobStore>();
     public IMediaStore Media { get; } = Substitute.For<IMediaStore>();
+    public ITenantSettingsStore Tenants { get; } = Substitute.For<ITenantSettingsStore>();
     public RecordingReplies Replies { get; } = new();
     public GatedProvider[] Providers { get; }
     public ModelCatalog Catalog { get; }

@@ -36,6 +36,9 @@ public sealed class ImageStudioEmulator : ProviderEmulator
     /// <summary>What <c>/health</c> reports.</summary>
     public bool Healthy { get; set; } = true;
 
+    /// <summary>The template endpoints answer 500 (everything else keeps working).</summary>
+    public bool TemplatesFail { get; set; }
+
     protected override void Map(WebApplication app)
     {
         app.MapPost(Prefix + "/create", CreateAsync);
@@ -92,8 +95,18 @@ public sealed class ImageStudioEmulator : ProviderEmulator
         await WriteJsonAsync(context, body, FaultScope.Status).ConfigureAwait(false);
     }
 
-    private Task TemplatesAsync(HttpContext context, Func<Template, bool> filter)
+    private async Task TemplatesAsync(HttpContext context, Func<Template, bool> filter)
     {
+        if (TemplatesFail)
+        {
+            if (await BeginAsync(context, FaultScope.Status).ConfigureAwait(false) is not null)
+            {
+                await WriteErrorAsync(context, 500, new { detail = "Template service unavailable" }).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
         var list = Templates.Where(filter).Select(t => new
         {
             id = t.Id,
@@ -107,7 +120,7 @@ public sealed class ImageStudioEmulator : ProviderEmulator
             quality = "premium",
             use_cases = new[] { "Brand content" },
         }).ToList();
-        return SimpleAsync(context, new { templates = list, total = list.Count });
+        await SimpleAsync(context, new { templates = list, total = list.Count }).ConfigureAwait(false);
     }
 
     private Task ProvidersAsync(HttpContext context) => SimpleAsync(context, new

@@ -32,6 +32,27 @@ public sealed class FileMediaStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task SaveAsync_WithSourceUrl_KeepsTheLinkAcrossRestarts()
+    {
+        var link = new Uri("https://media.aetherwavestudio.com/images/a.png");
+        var saved = await CreateSut().SaveAsync(new MemoryStream([1, 2, 3]), "image/png", "a.png", 1, 1, link, _ct);
+
+        var restarted = new FileMediaStore(_fixture.OpenDatabase(), _fixture.Time, Microsoft.Extensions.Options.Options.Create(_fixture.Options), Microsoft.Extensions.Logging.Abstractions.NullLogger<FileMediaStore>.Instance);
+
+        saved.SourceUrl.ShouldBe(link);
+        (await restarted.GetAsync(saved.Key, _ct))!.SourceUrl.ShouldBe(link);
+    }
+
+    [Fact]
+    public async Task SaveAsync_WithoutSourceUrl_ReadsBackNoLink()
+    {
+        var sut = CreateSut();
+        var saved = await sut.SaveAsync(new MemoryStream([1, 2, 3]), "image/png", "a.png", 1, 1, _ct);
+
+        (await sut.GetAsync(saved.Key, _ct))!.SourceUrl.ShouldBeNull();
+    }
+
+    [Fact]
     public async Task SaveAsync_AfterRestart_StillFindsTheFile()
     {
         var saved = await CreateSut().SaveAsync(new MemoryStream([1, 2, 3]), "video/mp4", "clip.mp4", null, null, _ct);

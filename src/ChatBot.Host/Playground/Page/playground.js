@@ -228,7 +228,7 @@
     if (!user) { askName(); return; }
     $("send").disabled = true;
     try {
-      const body = { user, text: line, attachments: pending.map(({ fileName, dataBase64 }) => ({ fileName, dataBase64 })) };
+      const body = { user, text: line, attachments: pending.map(({ fileName, dataBase64, role }) => ({ fileName, dataBase64, role })) };
       const { replyId } = await api("/api/playground/messages", { method: "POST", body: JSON.stringify(body) });
       text.value = "";
       pending = [];
@@ -305,6 +305,15 @@
       const chip = el("div", "chip");
       if (file.type.startsWith("image/")) { const img = el("img"); img.src = file.url; img.alt = ""; chip.append(img); }
       chip.append(el("span", "", file.fileName));
+      if (file.type.startsWith("image/")) {
+        // Marks this image as the inpainting mask (transparent or white where the image should change).
+        const mask = el("button", file.role === "mask" ? "mask-toggle on" : "mask-toggle", "Mask");
+        mask.type = "button";
+        mask.title = "Use this image as the mask (/edit --mode inpaint)";
+        mask.setAttribute("aria-pressed", file.role === "mask" ? "true" : "false");
+        mask.addEventListener("click", () => { file.role = file.role === "mask" ? undefined : "mask"; renderAttachments(); });
+        chip.append(mask);
+      }
       const remove = el("button", "", "×");
       remove.type = "button";
       remove.title = "Remove";
