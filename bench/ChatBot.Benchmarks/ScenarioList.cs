@@ -1,5 +1,6 @@
 using ChatBot.Benchmarks.Harness;
 using ChatBot.Benchmarks.Ledger;
+using ChatBot.Benchmarks.Relay;
 
 namespace ChatBot.Benchmarks;
 
@@ -9,6 +10,7 @@ internal static class ScenarioList
     public static IReadOnlyList<IScenario> All() =>
     [
         new LedgerScenario(),
+        new RelayScenario(),
     ];
 
     /// <summary>The folder holding ChatBot.sln, searched upwards from the working directory and then from the program.</summary>
