@@ -4,12 +4,15 @@ using ChatBot.Benchmarks.Harness;
 
 // dotnet run -c Release --project bench/ChatBot.Benchmarks -- all [--quick]
 // dotnet run -c Release --project bench/ChatBot.Benchmarks -- ledger relay --quick
+// Each scenario runs in a child process of its own (--in-process keeps them in this one).
 var quick = args.Contains("--quick", StringComparer.OrdinalIgnoreCase);
-var names = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+var inProcess = args.Contains("--in-process", StringComparer.OrdinalIgnoreCase);
+var childOutput = args.SkipWhile(a => a != ChildRun.OutputFlag).Skip(1).FirstOrDefault();
+var names = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && a != childOutput).ToList();
 var scenarios = ScenarioList.All();
 if (names.Count == 0 || args.Contains("--help", StringComparer.OrdinalIgnoreCase))
 {
-    Console.WriteLine("usage: dotnet run -c Release --project bench/ChatBot.Benchmarks -- (all | <scenario>...) [--quick]");
+    Console.WriteLine("usage: dotnet run -c Release --project bench/ChatBot.Benchmarks -- (all | <scenario>...) [--quick] [--in-process]");
     foreach (var s in scenarios)
     {
         Console.WriteLine($"  {s.Name,-11} {s.Description}");
@@ -26,7 +29,6 @@ var chosen = names.Contains("all", StringComparer.OrdinalIgnoreCase)
 var root = ScenarioList.FindRepositoryRoot();
 var scratch = Path.Combine(Path.GetTempPath(), $"chatbot-bench-{Environment.ProcessId}");
 Directory.CreateDirectory(scratch);
-var machine = MachineInfo.Read(scratch);
 var context = new BenchContext(quick, root, scratch);
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
@@ -35,7 +37,13 @@ Console.CancelKeyPress += (_, e) =>
     cancel.Cancel();
 };
 
-Console.WriteLine($"ChatBot benchmarks ({(quick ? "quick" : "full")}) on {machine}");
+var isChild = childOutput is not null;
+var machine = MachineInfo.Read(scratch);
+if (!isChild)
+{
+    Console.WriteLine($"ChatBot benchmarks ({(quick ? "quick" : "full")}) on {machine}");
+}
+
 var started = DateTimeOffset.UtcNow;
 var clock = Stopwatch.StartNew();
 var results = new List<Measurement>();
@@ -43,9 +51,17 @@ try
 {
     foreach (var scenario in chosen)
     {
+        if (isChild)
+        {
+            results.AddRange(await scenario.RunAsync(context, cancel.Token));
+            continue;
+        }
+
         Console.WriteLine($"\n== {scenario.Name}: {scenario.Description}");
         var watch = Stopwatch.StartNew();
-        var figures = await scenario.RunAsync(context, cancel.Token);
+        var figures = inProcess || chosen.Count == 1
+            ? await scenario.RunAsync(context, cancel.Token)
+            : await ChildRun.RunAsync(scenario.Name, quick, scratch, cancel.Token);
         results.AddRange(figures);
         Console.WriteLine($"  ({watch.Elapsed.TotalSeconds:0} s)");
         Console.Write(ResultReport.Table(figures));
@@ -61,6 +77,12 @@ finally
     {
         // A file still held open; the temp folder is cleaned by the OS eventually.
     }
+}
+
+if (isChild)
+{
+    await ChildRun.WriteAsync(childOutput!, results, CancellationToken.None);
+    return 0;
 }
 
 Console.WriteLine($"\n== all figures ({clock.Elapsed.TotalMinutes:0.0} min; median of {BenchContext.Repetitions} repetitions, min and max)");

@@ -1,6 +1,9 @@
 using ChatBot.Benchmarks.Harness;
+using ChatBot.Benchmarks.Ack;
+using ChatBot.Benchmarks.Inflight;
 using ChatBot.Benchmarks.Ledger;
 using ChatBot.Benchmarks.Relay;
+using ChatBot.Benchmarks.Throughput;
 
 namespace ChatBot.Benchmarks;
 
@@ -11,6 +14,9 @@ internal static class ScenarioList
     [
         new LedgerScenario(),
         new RelayScenario(),
+        new ThroughputScenario(),
+        new AckScenario(),
+        new InflightScenario(),
     ];
 
     /// <summary>The folder holding ChatBot.sln, searched upwards from the working directory and then from the program.</summary>
