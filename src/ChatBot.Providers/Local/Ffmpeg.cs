@@ -1,0 +1,266 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using ChatBot.Core.Providers;
+using Microsoft.Extensions.Logging;
+
+namespace ChatBot.Providers.Local;
+
+/// <summary>
+/// Runs Debian's ffmpeg as a child process: decoding images we do not read ourselves and encoding
+/// MP4s. Arguments go through <see cref="ProcessStartInfo.ArgumentList"/> (no shell); a missing
+/// ffmpeg becomes a clear <see cref="ProviderException"/>, never a crash.
+/// </summary>
+internal sealed class Ffmpeg(LocalProviderOptions options, TimeProvider timeProvider, ILogger logger)
+{
+    public const string MissingCode = "ffmpeg_missing";
+    private const int ErrorTailChars = 2000;
+    private volatile bool knownAvailable;
+
+    /// <summary>The error members see when ffmpeg is absent: "<paramref name="needs"/> needs ffmpeg, …".</summary>
+    public static ProviderException Missing(string needs, Exception? inner = null) =>
+        new(MissingCode, $"{needs} needs ffmpeg, which is not installed on the bot's machine.", retryable: false, inner);
+
+    /// <summary>True when ffmpeg starts and answers <c>-version</c>. A success is remembered; a failure is checked again next time.</summary>
+    public async Task<bool> IsAvailableAsync(CancellationToken cancellationToken)
+    {
+        if (knownAvailable)
+        {
+            return true;
+        }
+
+        Process process;
+        try
+        {
+            process = Start(["-hide_banner", "-version"], redirectInput: false);
+        }
+        catch (Win32Exception e)
+        {
+            LocalProviderLog.FfmpegMissing(logger, options.FfmpegPath, e);
+            return false;
+        }
+
+        using (process)
+        {
+            var drain = process.StandardOutput.ReadToEndAsync(cancellationToken);
+            var errors = process.StandardError.ReadToEndAsync(cancellationToken);
+            await Task.WhenAll(drain, errors).ConfigureAwait(false);
+            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+            knownAvailable = process.ExitCode == 0;
+            return knownAvailable;
+        }
+    }
+
+    /// <summary>Decodes the first frame of an image file into RGBA of the size its header gave.</summary>
+    public async Task<RgbaImage> DecodeImageAsync(byte[] file, int width, int height, string needs, CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(options.FfmpegTimeout, timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        var token = linked.Token;
+
+        using var process = StartOrThrow(
+            ["-hide_banner", "-loglevel", "error", "-i", "pipe:0", "-frames:v", "1", "-f", "rawvideo", "-pix_fmt", "rgba", "pipe:1"],
+            needs);
+        try
+        {
+            var errors = ReadTailAsync(process.StandardError, token);
+            var writer = WriteInputAsync(process, file, token);
+            var pixels = new byte[checked(width * height * 4)];
+            var read = await process.StandardOutput.BaseStream.ReadAtLeastAsync(pixels, pixels.Length, throwOnEndOfStream: false, token).ConfigureAwait(false);
+            var extra = new byte[4096];
+            var more = await process.StandardOutput.BaseStream.ReadAtLeastAsync(extra, 1, throwOnEndOfStream: false, token).ConfigureAwait(false);
+            await writer.ConfigureAwait(false);
+            await process.WaitForExitAsync(token).ConfigureAwait(false);
+            var error = await errors.ConfigureAwait(false);
+            if (process.ExitCode != 0 || read != pixels.Length || more != 0)
+            {
+                LocalProviderLog.FfmpegFailed(logger, process.ExitCode, "decoding an image", error);
+                throw new ProviderException("unreadable_image", "The image could not be read: the file looks damaged or is in a format I cannot open.");
+            }
+
+            return new RgbaImage(width, height, pixels);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new ProviderException("ffmpeg_timeout", "Reading the image took too long.", retryable: true);
+        }
+        finally
+        {
+            Stop(process);
+        }
+    }
+
+    /// <summary>
+    /// Encodes <paramref name="frame"/> (raw RGBA) into an MP4 at <paramref name="outputPath"/> with
+    /// the given video filter, yielding the number of frames written as ffmpeg reports them.
+    /// </summary>
+    public async IAsyncEnumerable<int> EncodeVideoAsync(
+        RgbaImage frame,
+        string videoFilter,
+        int frames,
+        int fps,
+        string outputPath,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(options.FfmpegTimeout, timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        var token = linked.Token;
+        var fpsText = fps.ToString(CultureInfo.InvariantCulture);
+        using var process = StartOrThrow(
+            [
+                "-hide_banner", "-loglevel", "error", "-nostats",
+                "-f", "rawvideo", "-pix_fmt", "rgba", "-s", $"{frame.Width}x{frame.Height}", "-framerate", fpsText, "-i", "pipe:0",
+                "-vf", videoFilter,
+                "-frames:v", frames.ToString(CultureInfo.InvariantCulture), "-r", fpsText,
+                "-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-pix_fmt", "yuv420p", "-movflags", "+faststart",
+                "-progress", "pipe:1", "-y", outputPath,
+            ],
+            "Video");
+        try
+        {
+            var errors = ReadTailAsync(process.StandardError, token);
+            var writer = WriteInputAsync(process, frame.Pixels, token);
+            var lastFrame = 0;
+            while (await GuardAsync(process.StandardOutput.ReadLineAsync(token).AsTask(), timeout, cancellationToken).ConfigureAwait(false) is { } line)
+            {
+                if (line.StartsWith("frame=", StringComparison.Ordinal)
+                    && int.TryParse(line.AsSpan(6), NumberStyles.Integer, CultureInfo.InvariantCulture, out var frameNumber))
+                {
+                    lastFrame = frameNumber;
+                }
+                else if (line.StartsWith("progress=", StringComparison.Ordinal))
+                {
+                    yield return lastFrame;
+                }
+            }
+
+            await writer.ConfigureAwait(false);
+            await GuardAsync(WaitAsync(process, token), timeout, cancellationToken).ConfigureAwait(false);
+            var error = await errors.ConfigureAwait(false);
+            if (process.ExitCode != 0)
+            {
+                LocalProviderLog.FfmpegFailed(logger, process.ExitCode, "encoding a video", error);
+                throw new ProviderException("video_failed", "ffmpeg could not make the video.", retryable: true);
+            }
+        }
+        finally
+        {
+            Stop(process);
+        }
+    }
+
+    private static async Task<T> GuardAsync<T>(Task<T> task, CancellationTokenSource timeout, CancellationToken callerToken)
+    {
+        try
+        {
+            return await task.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !callerToken.IsCancellationRequested)
+        {
+            throw new ProviderException("ffmpeg_timeout", "ffmpeg took too long and was stopped.", retryable: true);
+        }
+    }
+
+    private static async Task<bool> WaitAsync(Process process, CancellationToken cancellationToken)
+    {
+        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private Process StartOrThrow(IReadOnlyList<string> arguments, string needs)
+    {
+        try
+        {
+            var process = Start(arguments, redirectInput: true);
+            knownAvailable = true;
+            return process;
+        }
+        catch (Win32Exception e)
+        {
+            knownAvailable = false;
+            LocalProviderLog.FfmpegMissing(logger, options.FfmpegPath, e);
+            throw Missing(needs, e);
+        }
+    }
+
+    private Process Start(IReadOnlyList<string> arguments, bool redirectInput)
+    {
+        var start = new ProcessStartInfo(options.FfmpegPath)
+        {
+            RedirectStandardInput = redirectInput,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            CreateNoWindow = true,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return Process.Start(start) ?? throw new Win32Exception("ffmpeg did not start.");
+    }
+
+    private static async Task WriteInputAsync(Process process, byte[] data, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await process.StandardInput.BaseStream.WriteAsync(data, cancellationToken).ConfigureAwait(false);
+            await process.StandardInput.BaseStream.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException)
+        {
+            // ffmpeg stopped reading (it failed or had enough); its exit code tells the story.
+        }
+        finally
+        {
+            try
+            {
+                process.StandardInput.Close();
+            }
+            catch (IOException)
+            {
+                // Closing a pipe ffmpeg already closed.
+            }
+        }
+    }
+
+    private static async Task<string> ReadTailAsync(StreamReader reader, CancellationToken cancellationToken)
+    {
+        var tail = new StringBuilder();
+        try
+        {
+            while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+            {
+                tail.AppendLine(line);
+                if (tail.Length > ErrorTailChars)
+                {
+                    tail.Remove(0, tail.Length - ErrorTailChars);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The caller is stopping ffmpeg; what was read so far is enough.
+        }
+
+        return tail.ToString().Trim();
+    }
+
+    private static void Stop(Process process)
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // It exited between the check and the kill.
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using ChatBot.Core.Providers;
+
+namespace ChatBot.Providers.Local;
+
+/// <summary>Shared bits of the local operations: seeds, previews and progress steps.</summary>
+internal static class LocalOutputs
+{
+    public const int PreviewSide = 256;
+
+    /// <summary>The seed a job uses when the member gave none: stable for the job, so a restart redraws the same picture.</summary>
+    public static long SeedFor(string jobId, long? seed) => seed ?? (long)(SplitMix.Hash(jobId) & 0xFFFFFFFFUL);
+
+    public static MediaOutput Png(string fileName, RgbaImage image, CancellationToken cancellationToken) =>
+        MediaOutput.FromBytes(fileName, "image/png", PngEncoder.Encode(image, cancellationToken: cancellationToken));
+
+    public static MediaOutput Preview(RgbaImage image, CancellationToken cancellationToken)
+    {
+        var scale = Math.Min(1.0, (double)PreviewSide / Math.Max(image.Width, image.Height));
+        var small = scale < 1
+            ? Resampler.Resize(image, Math.Max(1, (int)Math.Round(image.Width * scale)), Math.Max(1, (int)Math.Round(image.Height * scale)), cancellationToken)
+            : image;
+        return Png("preview.png", small, cancellationToken);
+    }
+
+    public static ProviderUpdate.Running Step(double done, double total, string message, MediaOutput? preview = null) =>
+        new(Math.Round(Math.Clamp(done / total, 0, 1) * 100, 1), message, preview);
+}
