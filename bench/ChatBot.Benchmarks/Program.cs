@@ -9,7 +9,7 @@ var quick = args.Contains("--quick", StringComparer.OrdinalIgnoreCase);
 var inProcess = args.Contains("--in-process", StringComparer.OrdinalIgnoreCase);
 var childOutput = args.SkipWhile(a => a != ChildRun.OutputFlag).Skip(1).FirstOrDefault();
 var names = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && a != childOutput).ToList();
-var scenarios = ScenarioList.All();
+var scenarios = ScenarioList.All().Concat(ScenarioList.Extra()).ToList();
 if (names.Count == 0 || args.Contains("--help", StringComparer.OrdinalIgnoreCase))
 {
     Console.WriteLine("usage: dotnet run -c Release --project bench/ChatBot.Benchmarks -- (all | <scenario>...) [--quick] [--in-process]");
@@ -22,7 +22,7 @@ if (names.Count == 0 || args.Contains("--help", StringComparer.OrdinalIgnoreCase
 }
 
 var chosen = names.Contains("all", StringComparer.OrdinalIgnoreCase)
-    ? scenarios
+    ? ScenarioList.All()
     : names.Select(n => scenarios.FirstOrDefault(s => s.Name.Equals(n, StringComparison.OrdinalIgnoreCase))
         ?? throw new ArgumentException($"Unknown scenario '{n}'. Known: {string.Join(", ", scenarios.Select(s => s.Name))}.")).ToList();
 
@@ -85,7 +85,7 @@ if (isChild)
     return 0;
 }
 
-Console.WriteLine($"\n== all figures ({clock.Elapsed.TotalMinutes:0.0} min; median of {BenchContext.Repetitions} repetitions, min and max)");
+Console.WriteLine($"\n== all figures ({clock.Elapsed.TotalMinutes:0.0} min; median of {BenchContext.Repetitions} repetitions, min and max; load average at the end {MachineInfo.ReadLoadAverage()})");
 Console.Write(ResultReport.Table(results));
 foreach (var note in results.Where(r => r.Note is not null))
 {

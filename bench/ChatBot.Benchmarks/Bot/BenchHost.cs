@@ -4,6 +4,10 @@ using ChatBot.Benchmarks.Harness;
 using ChatBot.Core.Jobs;
 using ChatBot.Core.Providers;
 using ChatBot.Core.Replies;
+#if DISCORD_EMULATOR
+using ChatBot.Discord;
+using ChatBot.Emulators.Discord;
+#endif
 using ChatBot.Host;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -21,10 +25,16 @@ internal sealed class BenchHost : IAsyncDisposable
     public const string Model = "bench-instant";
 
     private readonly WebApplication _app;
+    private readonly IAsyncDisposable? _discord;
+    private bool _disposed;
 
-    private BenchHost(WebApplication app, Uri address, BenchProvider provider, ReplyCounters counters)
+    private BenchHost(WebApplication app, Uri address, BenchProvider provider, ReplyCounters counters, object? discord)
     {
         _app = app;
+        _discord = discord as IAsyncDisposable;
+#if DISCORD_EMULATOR
+        Discord = discord as DiscordEmulator;
+#endif
         Address = address;
         Provider = provider;
         Replies = counters;
@@ -49,7 +59,12 @@ internal sealed class BenchHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<BenchHost> StartAsync(BenchContext context, string name, IReadOnlyDictionary<string, string?>? overrides, CancellationToken cancellationToken)
+#if DISCORD_EMULATOR
+    /// <summary>The Discord emulator the bot is connected to (gateway + REST), when started with Discord.</summary>
+    public DiscordEmulator? Discord { get; }
+#endif
+
+    public static async Task<BenchHost> StartAsync(BenchContext context, string name, IReadOnlyDictionary<string, string?>? overrides, CancellationToken cancellationToken, bool withDiscord = false)
     {
         var folder = context.NewFolder(name);
         var catalog = Path.Combine(folder, "models.json");
@@ -71,6 +86,25 @@ internal sealed class BenchHost : IAsyncDisposable
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Error",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Error",
         };
+#if DISCORD_EMULATOR
+        DiscordEmulator? discord = null;
+        if (withDiscord)
+        {
+            discord = await DiscordEmulator.StartAsync(new DiscordEmulatorOptions(), cancellationToken).ConfigureAwait(false);
+            settings["Discord:Token"] = discord.Token;
+            settings["Discord:ApplicationId"] = discord.ApplicationId;
+            settings["Discord:ApiBaseUrl"] = discord.ApiBaseUrl;
+            settings["Discord:CdnHosts:0"] = discord.CdnHost;
+            settings["Discord:RegisterCommands"] = "false";
+        }
+#else
+        object? discord = null;
+        if (withDiscord)
+        {
+            throw new NotSupportedException("This build has no Discord emulator.");
+        }
+#endif
+
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
@@ -81,11 +115,26 @@ internal sealed class BenchHost : IAsyncDisposable
         var provider = new BenchProvider();
         var counters = new ReplyCounters();
         builder.Services.AddSingleton<IMediaProvider>(provider);
+#if DISCORD_EMULATOR
+        if (withDiscord && !builder.Services.Any(d => d.ServiceType.Assembly == typeof(DiscordOptions).Assembly))
+        {
+            // The host composes Discord itself once it does; until then the bench adds it the same way.
+            builder.Services.AddDiscord();
+        }
+#endif
+
         WrapReplies(builder.Services, counters);
         var app = ChatBotHost.Build(builder);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
+#if DISCORD_EMULATOR
+        if (discord is not null)
+        {
+            await discord.WaitUntilAsync(e => e.IsConnected, TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+        }
+#endif
+
         var address = new Uri(app.Urls.First(u => u.StartsWith("http://127.0.0.1:", StringComparison.Ordinal)));
-        return new BenchHost(app, address, provider, counters);
+        return new BenchHost(app, address, provider, counters, discord);
     }
 
     /// <summary>Types a command in the Playground as <paramref name="user"/>; true when the bot answered 201 Created.</summary>
@@ -100,10 +149,20 @@ internal sealed class BenchHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         Http.Dispose();
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(15));
         await _app.StopAsync(stop.Token).ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+        if (_discord is not null)
+        {
+            await _discord.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     private static void WrapReplies(IServiceCollection services, ReplyCounters counters)

@@ -12,7 +12,8 @@ internal sealed record MachineInfo(
     string Cpu,
     string Runtime,
     string Gc,
-    string Storage)
+    string Storage,
+    string LoadAverage)
 {
     public static MachineInfo Read(string dataDirectory) => new(
         Environment.MachineName,
@@ -22,10 +23,28 @@ internal sealed record MachineInfo(
         CpuModel(),
         RuntimeInformation.FrameworkDescription,
         GCSettings.IsServerGC ? "server" : "workstation",
-        FileSystem(dataDirectory));
+        FileSystem(dataDirectory),
+        ReadLoadAverage());
 
     public override string ToString() =>
-        $"{Cores} cores ({Cpu}), {MemoryGiB:0.#} GiB, {Os}, {Runtime}, {Gc} GC, data on {Storage}";
+        $"{Cores} cores ({Cpu}), {MemoryGiB:0.#} GiB, {Os}, {Runtime}, {Gc} GC, data on {Storage}; load average at start {LoadAverage}";
+
+    /// <summary>The 1, 5 and 15 minute load averages: how much else wanted the cores while the bench ran.</summary>
+    public static string ReadLoadAverage()
+    {
+        try
+        {
+            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "unknown";
+        }
+    }
 
     private static string CpuModel()
     {

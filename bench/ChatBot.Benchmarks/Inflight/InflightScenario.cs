@@ -16,7 +16,7 @@ internal sealed class InflightScenario : IScenario
 
     public string Name => "inflight";
 
-    public string Description => "10,000 jobs held running: resident memory, threads, idle CPU, reply edit rate";
+    public string Description => "10,000 jobs held running (Playground): memory, threads, idle CPU, edit rate; then Discord's edit rate and 429s";
 
     public async Task<IReadOnlyList<Measurement>> RunAsync(BenchContext context, CancellationToken cancellationToken)
     {
@@ -55,6 +55,12 @@ internal sealed class InflightScenario : IScenario
         await Task.Delay(period, cancellationToken).ConfigureAwait(false);
         var busy = await ObserveAsync(host, "progress", window, cancellationToken).ConfigureAwait(false);
         host.Provider.SetProgressPeriod(null);
+        await host.DisposeAsync().ConfigureAwait(false);
+#if DISCORD_EMULATOR
+        var discord = await DiscordEditRate.RunAsync(context, Name, cancellationToken).ConfigureAwait(false);
+#else
+        IReadOnlyList<Measurement> discord = [];
+#endif
 
         var held = $"{jobs} jobs held, {jobs / JobsPerUser} users";
         return
@@ -66,10 +72,11 @@ internal sealed class InflightScenario : IScenario
             new Measurement(Name, "CPU while idle (silent)", "% of 1 core", idle.ConvertAll(w => w.CpuPercent), "target < 5 %"),
             new Measurement(Name, "reply edits/s (silent)", "edits/s", idle.ConvertAll(w => w.EditsPerSecond)),
             new Measurement(Name, "provider progress offered", "updates/s", busy.ConvertAll(_ => jobs / period.TotalSeconds), $"every held job reports progress every {period.TotalSeconds:0} s"),
-            new Measurement(Name, "reply edits/s (progress)", "edits/s", busy.ConvertAll(w => w.EditsPerSecond), "Playground: no platform buckets, so no 429 to count; the pacing rule is checked per reply"),
+            new Measurement(Name, "reply edits/s (progress)", "edits/s", busy.ConvertAll(w => w.EditsPerSecond), "Playground has no platform buckets; the Discord figures below count 429s"),
             new Measurement(Name, "edits closer than the pacing interval", "edits", busy.ConvertAll(w => (double)w.TooClose), "same reply edited again within 1.5 s (50 ms slack); target 0"),
             new Measurement(Name, "CPU (progress)", "% of 1 core", busy.ConvertAll(w => w.CpuPercent)),
             new Measurement(Name, "resident memory (progress)", "MB", busy.ConvertAll(w => w.ResidentMb)),
+            .. discord,
         ];
     }
 
