@@ -210,9 +210,9 @@ internal sealed class Ffmpeg(LocalProviderOptions options, TimeProvider timeProv
             await process.StandardInput.BaseStream.WriteAsync(data, cancellationToken).ConfigureAwait(false);
             await process.StandardInput.BaseStream.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException or InvalidOperationException)
         {
-            // ffmpeg stopped reading (it failed or had enough); its exit code tells the story.
+            // ffmpeg stopped reading (it failed, had enough, or is being stopped); its exit code tells the story.
         }
         finally
         {
@@ -220,7 +220,7 @@ internal sealed class Ffmpeg(LocalProviderOptions options, TimeProvider timeProv
             {
                 process.StandardInput.Close();
             }
-            catch (IOException)
+            catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
             {
                 // Closing a pipe ffmpeg already closed.
             }
@@ -241,7 +241,7 @@ internal sealed class Ffmpeg(LocalProviderOptions options, TimeProvider timeProv
                 }
             }
         }
-        catch (OperationCanceledException)
+        catch (Exception e) when (e is OperationCanceledException or IOException or ObjectDisposedException or InvalidOperationException)
         {
             // The caller is stopping ffmpeg; what was read so far is enough.
         }

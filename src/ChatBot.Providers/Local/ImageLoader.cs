@@ -41,7 +41,7 @@ internal sealed class ImageLoader(Ffmpeg ffmpeg, LocalProviderOptions options)
 
         if (sniff.Pixels > options.MaxPixels)
         {
-            throw new ProviderException("image_too_large", $"The image is too large ({sniff.Width}×{sniff.Height}); the local provider reads up to {options.MaxPixels / 1_000_000} megapixels.");
+            throw new ProviderException("image_too_large", $"The image is too large ({sniff.Width}×{sniff.Height}); the local provider reads up to {LocalOutputs.Megapixels(options.MaxPixels)} megapixels.");
         }
 
         if (sniff.ContentType == "image/png")

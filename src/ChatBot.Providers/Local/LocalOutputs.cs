@@ -1,3 +1,4 @@
+using System.Globalization;
 using ChatBot.Core.Providers;
 
 namespace ChatBot.Providers.Local;
@@ -21,6 +22,9 @@ internal static class LocalOutputs
             : image;
         return Png("preview.png", small, cancellationToken);
     }
+
+    /// <summary>A pixel count in (binary) megapixels for messages: 64 × 1024 × 1024 reads "64".</summary>
+    public static string Megapixels(long pixels) => (pixels / (1024.0 * 1024.0)).ToString("0.#", CultureInfo.InvariantCulture);
 
     public static ProviderUpdate.Running Step(double done, double total, string message, MediaOutput? preview = null) =>
         new(Math.Round(Math.Clamp(done / total, 0, 1) * 100, 1), message, preview);

@@ -55,7 +55,13 @@ internal sealed class LocalProvider : IMediaProvider
         catch (ProviderException e)
         {
             LocalProviderLog.WorkRefused(logger, request.JobId, request.Operation.ToString(), e.Code, e.Message);
-            throw;
+            if (e.NeverReachedProvider)
+            {
+                throw;
+            }
+
+            // Nothing has run yet, so the engine may offer the job to another provider that can do it.
+            throw new ProviderException(e.Code, e.Message, e.Retryable, e) { NeverReachedProvider = true };
         }
 
         return new Submission($"local-{Guid.NewGuid():N}");

@@ -25,7 +25,7 @@ internal sealed class ReframeWork(ImageLoader loader, LocalPacer pacer, LocalPro
         var (w, h) = Reframer.TargetSize(width, height, ratio);
         if ((long)w * h > maxPixels)
         {
-            throw new ProviderException("too_large", $"Reframing {width}×{height} would make a {w}×{h} picture; the local provider stops at {maxPixels / 1_000_000} megapixels.");
+            throw new ProviderException("too_large", $"Reframing {width}×{height} would make a {w}×{h} picture; the local provider stops at {LocalOutputs.Megapixels(maxPixels)} megapixels.");
         }
     }
 
@@ -45,7 +45,6 @@ internal sealed class ReframeWork(ImageLoader loader, LocalPacer pacer, LocalPro
 
         reframer.Blur(cancellationToken);
         yield return LocalOutputs.Step(2, 3, "Softening the new margins", LocalOutputs.Preview(reframer.Output, cancellationToken));
-        await pacer.PauseAsync(cancellationToken).ConfigureAwait(false);
 
         var name = $"reframed-{AspectRatio.Label(request.Options.AspectRatio!)}.png";
         var output = LocalOutputs.Png(name, reframer.Output, cancellationToken);

@@ -58,7 +58,10 @@ internal sealed class SketchWork(ImageLoader loader, LocalPacer pacer, LocalProv
                 var preview = LocalOutputs.Png("preview.png", renderer.Preview(LocalOutputs.PreviewSide), cancellationToken);
                 var what = count == 1 ? $"Painting: {names[pass]}" : $"Painting image {i + 1} of {count}: {names[pass]}";
                 yield return LocalOutputs.Step(i * passes + pass + 1, total, what, preview);
-                await pacer.PauseAsync(cancellationToken).ConfigureAwait(false);
+                if (i < count - 1 || pass < passes - 1)
+                {
+                    await pacer.PauseAsync(cancellationToken).ConfigureAwait(false);
+                }
             }
 
             var name = source is null ? $"sketch-{imageSeed}.png" : $"variation-{imageSeed}.png";

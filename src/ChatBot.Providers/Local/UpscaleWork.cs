@@ -23,7 +23,7 @@ internal sealed class UpscaleWork(ImageLoader loader, LocalPacer pacer, LocalPro
         {
             throw new ProviderException(
                 "too_large",
-                $"Upscaling {w}×{h} by {factor}× would make a {w * factor}×{h * factor} picture; the local provider stops at {maxPixels / 1_000_000} megapixels. Try 2× or a smaller image.");
+                $"Upscaling {w}×{h} by {factor}× would make a {w * factor}×{h * factor} picture; the local provider stops at {LocalOutputs.Megapixels(maxPixels)} megapixels.{(factor == 4 ? " Try 2× or a smaller image." : " Try a smaller image.")}");
         }
     }
 
@@ -44,7 +44,10 @@ internal sealed class UpscaleWork(ImageLoader loader, LocalPacer pacer, LocalPro
         {
             resampler.ProcessRows(height * band / Bands, height * (band + 1) / Bands, cancellationToken);
             yield return LocalOutputs.Step(band + 1, total, $"Resampling {factor}×: {(band + 1) * 100 / Bands}%");
-            await pacer.PauseAsync(cancellationToken).ConfigureAwait(false);
+            if (band < Bands - 1)
+            {
+                await pacer.PauseAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
 
         var output = LocalOutputs.Png($"upscaled-{factor}x.png", resampler.Output, cancellationToken);

@@ -193,20 +193,22 @@ public sealed class LocalProviderTests
         var error = await Should.ThrowAsync<ProviderException>(() =>
             CreateSut().SubmitAsync(Request(MediaOperation.Upscale, new CommandOptions { UpscaleFactor = 4 }, [input]), CancellationToken.None));
 
+        error.Code.ShouldBe("too_large");
         error.Message.ShouldContain("20000×16000");
-        error.Message.ShouldContain("megapixels");
+        error.Message.ShouldContain("64 megapixels");
+        error.Message.ShouldContain("Try 2×");
     }
 
     [Fact]
     public async Task TrackAsync_UpscaleBeyondTheCapOnceRead_FailsWithClearMessage()
     {
-        var input = TestImages.Input(PngEncoder.Encode(TestImages.Blocks(600, 500)));
+        var input = TestImages.Input(PngEncoder.Encode(TestImages.Blocks(200, 150)));
 
-        var updates = await RunAsync(CreateSut(o => o.MaxPixels = 1_000_000), Request(MediaOperation.Upscale, new CommandOptions { UpscaleFactor = 2 }, [input]));
+        var updates = await RunAsync(CreateSut(o => o.MaxPixels = 100_000), Request(MediaOperation.Upscale, new CommandOptions { UpscaleFactor = 2 }, [input]));
 
         var failed = updates[^1].ShouldBeOfType<ProviderUpdate.Failed>();
         failed.Code.ShouldBe("too_large");
-        failed.UserMessage.ShouldContain("1200×1000");
+        failed.UserMessage.ShouldContain("400×300");
     }
 
     [Fact]
@@ -246,6 +248,7 @@ public sealed class LocalProviderTests
 
         error.Code.ShouldBe("aspect_required");
         error.Message.ShouldContain("--ar 16:9");
+        error.NeverReachedProvider.ShouldBeTrue("another provider may still take the job");
     }
 
     [Fact]
@@ -397,6 +400,26 @@ public sealed class LocalProviderTests
 
         await Should.ThrowAsync<OperationCanceledException>(async () => await next);
         time.ActiveTimers.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task TrackAsync_CancelledWhileEncoding_StopsWithoutAVideo()
+    {
+        var input = TestImages.Input(PngEncoder.Encode(TestImages.Blocks(64, 64)));
+        using var cancellation = new CancellationTokenSource();
+        var request = Request(MediaOperation.Video, new CommandOptions { DurationSeconds = 10 }, [input]);
+
+        await Should.ThrowAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var update in CreateSut().TrackAsync(request, new Submission("r"), cancellation.Token))
+            {
+                update.ShouldBeOfType<ProviderUpdate.Running>("a cancelled video never finishes");
+                if (update is ProviderUpdate.Running { Message: "Animating" })
+                {
+                    await cancellation.CancelAsync();
+                }
+            }
+        });
     }
 
     [Fact]

@@ -39,6 +39,12 @@ public sealed class PngDecoderTests
     }
 
     [Fact]
+    public void TryDecode_Interlaced_LeavesItToFfmpeg()
+    {
+        PngDecoder.TryDecode(TestImages.InterlacedPng(), long.MaxValue).ShouldBeNull();
+    }
+
+    [Fact]
     public void TryDecode_DamagedChecksum_ThrowsInvalidData()
     {
         var png = PngEncoder.Encode(TestImages.Gradient(16, 16, alpha: false));

@@ -90,8 +90,20 @@ internal static class TestImages
     public static byte[] FfmpegPng(string pixelFormat, string prediction = "mixed", int width = 67, int height = 43) =>
         RunFfmpeg("-v", "error", "-f", "lavfi", "-i", $"testsrc=size={width}x{height},format=rgba,geq=r='r(X,Y)':g='g(X,Y)':b='b(X,Y)':a='mod(X*7+Y*3,256)'", "-frames:v", "1", "-pix_fmt", pixelFormat, "-pred", prediction, "-f", "image2pipe", "-c:v", "png", "pipe:1");
 
-    public static byte[] FfmpegJpeg(int width, int height) =>
-        RunFfmpeg("-v", "error", "-f", "lavfi", "-i", $"testsrc2=size={width}x{height}", "-frames:v", "1", "-f", "image2pipe", "-c:v", "mjpeg", "pipe:1");
+    public static byte[] FfmpegJpeg(int width, int height) => FfmpegImage("mjpeg", width, height);
+
+    /// <summary>A 7×5 Adam7-interlaced RGB PNG (made by hand: ffmpeg does not write interlaced PNGs); pixel (x, y) is <see cref="InterlacedPixel"/>.</summary>
+    public static byte[] InterlacedPng() => Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAcAAAAFCAIAAAFx/1EZAAAAcUlEQVR4nA3JoRHDMAxG4Z8IlHaBILMsYCAaIOo5cuJaoAt4AU+h0wZZoFQrlGiAGjzw3QNAmDsUzfpCQLkldWcxYCTWp91pCw2koNi32aE2wj5o1bVW1AtgavwWPpTPyT34Sh6AU/NTfKjb9BX+pP/+MBMpNZpntfYAAAAASUVORK5CYII=");
+
+    public static byte[] InterlacedPixel(int x, int y) => [(byte)(x * 37 % 256), (byte)(y * 61 % 256), (byte)((x * y * 13 + 5) % 256), 255];
+
+    /// <summary>An image in another format, made by ffmpeg from its test pattern.</summary>
+    public static byte[] FfmpegImage(string codec, int width, int height, params string[] extra) =>
+        RunFfmpeg([
+            "-v", "error", "-f", "lavfi", "-i", $"testsrc=size={width}x{height}", "-frames:v", "1", .. extra,
+            "-f", "image2pipe", "-c:v", codec, "pipe:1",
+        ]);
 
     /// <summary>The RGBA pixels ffmpeg itself decodes from a file.</summary>
     public static byte[] FfmpegRgba(byte[] file)

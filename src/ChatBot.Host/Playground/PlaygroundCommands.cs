@@ -1,0 +1,194 @@
+using System.Globalization;
+using ChatBot.Core.Commands;
+using ChatBot.Core.Media;
+using ChatBot.Core.Platform;
+using ChatBot.Core.Replies;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Host.Playground;
+
+/// <summary>
+/// The Playground adapter proper: turns a typed message or a button press into a <see cref="CommandRequest"/>,
+/// dispatches it, and shows the outcome as a reply in the channel.
+/// </summary>
+internal sealed partial class PlaygroundCommands(
+    ICommandDispatcher dispatcher,
+    IMediaStore mediaStore,
+    PlaygroundReplyStore replies,
+    PlaygroundAdmin admin,
+    IOptions<MediaOptions> mediaOptions,
+    ILogger<PlaygroundCommands> logger)
+{
+    public const string TenantId = "playground";
+
+    private static readonly Conversation Channel = new("general");
+
+    /// <summary>Handles a typed message; the reply exists (and carries any refusal) when this returns.</summary>
+    public async Task<PlaygroundReply> PostAsync(string user, string text, IReadOnlyList<AttachmentUpload> attachments, CancellationToken cancellationToken)
+    {
+        var reply = replies.Create(user.Trim(), text, ReplyStatus.Queued, "…");
+        var actor = await ActorAsync(user, cancellationToken).ConfigureAwait(false);
+
+        var parsed = CommandText.Parse(text);
+        if (parsed.Error is not null || parsed.Kind is not { } kind)
+        {
+            return Refuse(reply.Id, actor, parsed.Error ?? "Commands start with a slash: try `/imagine a lighthouse at dusk`, or `/help`.");
+        }
+
+        var inputs = new List<MediaRef>();
+        foreach (var attachment in attachments)
+        {
+            var (input, refusal) = await StoreAttachmentAsync(attachment, cancellationToken).ConfigureAwait(false);
+            if (refusal is not null)
+            {
+                return Refuse(reply.Id, actor, refusal);
+            }
+
+            inputs.Add(input!);
+        }
+
+        var commandOptions = parsed.Options;
+        if (commandOptions.TargetUserId is { } target)
+        {
+            // "@bob" in the Playground names the account of the user "bob".
+            commandOptions = commandOptions with { TargetUserId = PlaygroundUser.ToUserId(target) };
+        }
+
+        var request = new CommandRequest(kind, actor, Channel, commandOptions, inputs, Handle(reply.Id)) { RawText = text };
+        LogMessage(logger, reply.Id, actor.UserId, kind);
+        return await DispatchAsync(reply.Id, request, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Presses a result button; the new command gets a reply of its own.</summary>
+    public async Task<PlaygroundReply?> PressAsync(string replyId, string buttonId, string user, string? prompt, CancellationToken cancellationToken)
+    {
+        if (!ButtonId.TryDecode(buttonId, out var action, out var jobId, out var outputIndex))
+        {
+            return null;
+        }
+
+        var label = replies.Get(replyId)?.Buttons.FirstOrDefault(b => b.Id == buttonId)?.Label ?? action.ToString();
+        var message = prompt is { Length: > 0 } ? $"[{label}] {prompt}" : $"[{label}]";
+        var reply = replies.Create(user.Trim(), message, ReplyStatus.Queued, "…");
+        var actor = await ActorAsync(user, cancellationToken).ConfigureAwait(false);
+
+        var request = ButtonCommands.ToRequest(action, jobId, outputIndex, actor, Channel, Handle(reply.Id), prompt is { Length: > 0 } ? prompt : null);
+
+        LogButton(logger, reply.Id, actor.UserId, action, jobId);
+        return await DispatchAsync(reply.Id, request, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static ReplyHandle Handle(string replyId) => new(PlatformNames.Playground, replyId);
+
+    private async Task<Actor> ActorAsync(string user, CancellationToken cancellationToken)
+    {
+        var userId = PlaygroundUser.ToUserId(user);
+        var isAdmin = await admin.IsAdminAsync(userId, cancellationToken).ConfigureAwait(false);
+        return new Actor(PlatformNames.Playground, TenantId, userId, user.Trim(), isAdmin);
+    }
+
+    private async Task<PlaygroundReply> DispatchAsync(string replyId, CommandRequest request, CancellationToken cancellationToken)
+    {
+        CommandOutcome outcome;
+        try
+        {
+            outcome = await dispatcher.DispatchAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            Show(replyId, ReplyStatus.Cancelled, "The request was withdrawn before the bot took it; nothing was charged.", ephemeral: true);
+            throw;
+        }
+        catch (Exception ex)
+        {
+            LogDispatchFailed(logger, replyId, ex);
+            return Show(replyId, ReplyStatus.Failed, "Something went wrong on our side; nothing was charged. Please try again.", ephemeral: true);
+        }
+
+        switch (outcome)
+        {
+            case CommandOutcome.Accepted accepted:
+                LogAccepted(logger, replyId, accepted.JobId);
+                return replies.Change(replyId, current => PlaygroundReplies.Apply(current, accepted.View))!;
+            case CommandOutcome.Info info:
+                return Show(replyId, ReplyStatus.Succeeded, info.Text, info.Ephemeral);
+            case CommandOutcome.Refused refused:
+                return Refuse(replyId, request.Actor, refused.Message);
+            default:
+                throw new InvalidOperationException($"Unknown outcome {outcome.GetType().Name}.");
+        }
+    }
+
+    private PlaygroundReply Refuse(string replyId, Actor actor, string message)
+    {
+        LogRefused(logger, replyId, actor.UserId, message);
+        return Show(replyId, ReplyStatus.Refused, message, ephemeral: true);
+    }
+
+    private PlaygroundReply Show(string replyId, ReplyStatus status, string text, bool ephemeral) =>
+        replies.Change(replyId, current => (current ?? new PlaygroundReply { Id = replyId }) with
+        {
+            Status = status,
+            Text = text,
+            Ephemeral = ephemeral,
+        })!;
+
+    /// <summary>Caps the size first, then sniffs the bytes; only real media reaches the store.</summary>
+    private async Task<(MediaRef? Input, string? Refusal)> StoreAttachmentAsync(AttachmentUpload attachment, CancellationToken cancellationToken)
+    {
+        var name = string.IsNullOrWhiteSpace(attachment.FileName) ? "attachment" : Path.GetFileName(attachment.FileName.Trim());
+        var data = attachment.DataBase64 ?? "";
+        var max = mediaOptions.Value.MaxInputBytes;
+        if (DecodedLength(data) > max)
+        {
+            return (null, $"`{name}` is larger than the {FormatBytes(max)} limit for attachments.");
+        }
+
+        var bytes = new byte[DecodedLength(data)];
+        if (!Convert.TryFromBase64String(data, bytes, out var written) || written == 0)
+        {
+            return (null, $"`{name}` could not be read: the attachment is empty or not valid base64.");
+        }
+
+        var content = bytes.AsMemory(0, written);
+        if (MediaSniffer.Sniff(content.Span[..Math.Min(written, MediaSniffer.HeaderBytes)]) is not { } sniffed || sniffed.Kind == MediaKind.Unknown)
+        {
+            return (null, $"`{name}` is not an image or video the bot can read (PNG, JPEG, WebP, GIF, MP4 or WebM).");
+        }
+
+        using var stream = new MemoryStream(bytes, 0, written, writable: false);
+        var stored = await mediaStore.SaveAsync(stream, sniffed.ContentType, name, sniffed.Width, sniffed.Height, cancellationToken).ConfigureAwait(false);
+        var role = sniffed.Kind switch
+        {
+            MediaKind.Video => MediaRole.Video,
+            MediaKind.Audio => MediaRole.Audio,
+            _ => MediaRole.Image,
+        };
+        return (MediaRef.FromStore(stored.Key, name, role), null);
+    }
+
+    private static int DecodedLength(string base64)
+    {
+        var padding = base64.EndsWith("==", StringComparison.Ordinal) ? 2 : base64.EndsWith('=') ? 1 : 0;
+        return (int)Math.Max(0, (base64.Length * 3L / 4) - padding);
+    }
+
+    private static string FormatBytes(long bytes) => bytes >= 1024 * 1024
+        ? string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MB")
+        : string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KB");
+
+    [LoggerMessage(1, LogLevel.Information, "Playground message {ReplyId} from {UserId}: {Kind}")]
+    private static partial void LogMessage(ILogger logger, string replyId, string userId, CommandKind kind);
+
+    [LoggerMessage(2, LogLevel.Information, "Playground button {Action} on job {JobId} pressed by {UserId} (reply {ReplyId})")]
+    private static partial void LogButton(ILogger logger, string replyId, string userId, ButtonAction action, string jobId);
+
+    [LoggerMessage(3, LogLevel.Information, "Playground reply {ReplyId} runs job {JobId}")]
+    private static partial void LogAccepted(ILogger logger, string replyId, string jobId);
+
+    [LoggerMessage(4, LogLevel.Information, "Playground reply {ReplyId} refused for {UserId}: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string replyId, string userId, string reason);
+
+    [LoggerMessage(5, LogLevel.Error, "Playground reply {ReplyId}: dispatch failed")]
+    private static partial void LogDispatchFailed(ILogger logger, string replyId, Exception exception);
+}

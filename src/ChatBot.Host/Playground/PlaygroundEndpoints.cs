@@ -1,0 +1,163 @@
+using System.Text.Json;
+using ChatBot.Core.Catalog;
+using ChatBot.Core.Media;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Host.Playground;
+
+/// <summary>The Playground's HTTP API (part of the product: tests and scripts use it) and its page.</summary>
+internal static class PlaygroundEndpoints
+{
+    private static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web);
+
+    public static IEndpointRouteBuilder MapPlayground(this IEndpointRouteBuilder endpoints)
+    {
+        PlaygroundPage.Map(endpoints);
+        var api = endpoints.MapGroup("/api/playground");
+        api.MapPost("/messages", PostMessageAsync);
+        api.MapGet("/replies", ListReplies);
+        api.MapGet("/replies/{replyId}", GetReply);
+        api.MapPost("/replies/{replyId}/buttons/{buttonId}", PressButtonAsync);
+        api.MapGet("/events", StreamEventsAsync);
+        api.MapGet("/media/{**key}", GetMediaAsync);
+        api.MapGet("/models", ListModels);
+        return endpoints;
+    }
+
+    private static async Task<IResult> PostMessageAsync(HttpContext context, PlaygroundCommands commands, IOptions<PlaygroundOptions> options, IOptions<MediaOptions> media)
+    {
+        var limits = options.Value;
+
+        // Base64 is 4/3 of the bytes; the per-file cap is checked again, exactly, before decoding.
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        {
+            bodySize.MaxRequestBodySize = (((media.Value.MaxInputBytes * 4 / 3) + 1024) * Math.Max(1, limits.MaxAttachments)) + (64 * 1024);
+        }
+
+        PostMessageRequest? body;
+        try
+        {
+            body = await context.Request.ReadFromJsonAsync<PostMessageRequest>(context.RequestAborted);
+        }
+        catch (JsonException)
+        {
+            return Results.BadRequest(new PlaygroundError("The body must be JSON: {\"user\": \"alice\", \"text\": \"/imagine ...\"}."));
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Results.Json(new PlaygroundError("The message is too large."), statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+
+        if (body is null || !PlaygroundUser.IsValid(body.User))
+        {
+            return Results.BadRequest(new PlaygroundError($"Pick a user name: 1 to {PlaygroundUser.MaxLength} letters, digits, '.', '_' or '-'."));
+        }
+
+        if (string.IsNullOrWhiteSpace(body.Text))
+        {
+            return Results.BadRequest(new PlaygroundError("The message has no text: type a command such as /imagine a lighthouse at dusk."));
+        }
+
+        var attachments = body.Attachments ?? [];
+        if (attachments.Count > limits.MaxAttachments)
+        {
+            return Results.BadRequest(new PlaygroundError($"At most {limits.MaxAttachments} attachments per message."));
+        }
+
+        var reply = await commands.PostAsync(body.User!, body.Text.Trim(), attachments, context.RequestAborted);
+        return Results.Created($"/api/playground/replies/{reply.Id}", new ReplyCreated(reply.Id));
+    }
+
+    private static IResult ListReplies(PlaygroundReplyStore store, int? limit) =>
+        Results.Ok(store.Recent(Math.Clamp(limit ?? 100, 1, 1000)).Select(ReplyDto.From));
+
+    private static IResult GetReply(string replyId, PlaygroundReplyStore store) =>
+        store.Get(replyId) is { } reply
+            ? Results.Ok(ReplyDto.From(reply))
+            : Results.NotFound(new PlaygroundError("No such reply (replies are kept in memory; it may be from before a restart)."));
+
+    private static async Task<IResult> PressButtonAsync(HttpContext context, string replyId, string buttonId, PlaygroundCommands commands, PlaygroundReplyStore store)
+    {
+        ButtonPressRequest? body = null;
+        if (context.Request.ContentLength is > 0 || context.Request.Headers.TransferEncoding.Count > 0)
+        {
+            try
+            {
+                body = await context.Request.ReadFromJsonAsync<ButtonPressRequest>(context.RequestAborted);
+            }
+            catch (JsonException)
+            {
+                return Results.BadRequest(new PlaygroundError("The body must be JSON: {\"user\": \"alice\", \"prompt\": \"...\"}."));
+            }
+        }
+
+        // Whoever pressed; by default the member who wrote the original message.
+        var user = body?.User ?? store.Get(replyId)?.User;
+        if (!PlaygroundUser.IsValid(user))
+        {
+            return Results.BadRequest(new PlaygroundError("Say who pressed the button: {\"user\": \"alice\"}."));
+        }
+
+        var reply = await commands.PressAsync(replyId, buttonId, user!, body?.Prompt?.Trim(), context.RequestAborted);
+        return reply is null
+            ? Results.NotFound(new PlaygroundError("That button is unknown or malformed."))
+            : Results.Created($"/api/playground/replies/{reply.Id}", new ReplyCreated(reply.Id));
+    }
+
+    /// <summary>Server-sent events: <c>ready</c> once subscribed, then one <c>reply</c> event (the whole reply) per change.</summary>
+    private static async Task StreamEventsAsync(HttpContext context, PlaygroundReplyStore store, IHostApplicationLifetime lifetime)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        var response = context.Response;
+        response.ContentType = "text/event-stream";
+        response.Headers.CacheControl = "no-cache";
+        response.Headers["X-Accel-Buffering"] = "no";
+        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+
+        try
+        {
+            // Subscribe before announcing readiness, so a client that waits for "ready" misses nothing.
+            var changes = store.SubscribeAsync(stop.Token).GetAsyncEnumerator(stop.Token);
+            await using (changes.ConfigureAwait(false))
+            {
+                var pending = changes.MoveNextAsync();
+                await response.WriteAsync("retry: 2000\nevent: ready\ndata: {}\n\n", stop.Token);
+                await response.Body.FlushAsync(stop.Token);
+                while (await pending)
+                {
+                    var json = JsonSerializer.Serialize(ReplyDto.From(changes.Current), EventJson);
+                    await response.WriteAsync($"id: {changes.Current.Revision}\nevent: reply\ndata: {json}\n\n", stop.Token);
+                    await response.Body.FlushAsync(stop.Token);
+                    pending = changes.MoveNextAsync();
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The client left or the host is stopping: a normal end of the stream.
+        }
+    }
+
+    private static async Task<IResult> GetMediaAsync(string key, IMediaStore media, HttpContext context)
+    {
+        var stored = await media.GetAsync(key, context.RequestAborted);
+        var stream = stored is null ? null : await media.OpenReadAsync(key, context.RequestAborted);
+        if (stored is null || stream is null)
+        {
+            return Results.NotFound();
+        }
+
+        context.Response.Headers.XContentTypeOptions = "nosniff";
+        context.Response.Headers.CacheControl = "private, max-age=86400";
+        return Results.Stream(stream, stored.ContentType, enableRangeProcessing: stream.CanSeek);
+    }
+
+    private static IResult ListModels(ModelCatalog catalog) =>
+        Results.Ok(catalog.Models.Select(m => new ModelSummaryDto(
+            m.Id,
+            m.DisplayName,
+            m.Description,
+            [.. m.Operations.Select(o => JsonNamingPolicy.KebabCaseLower.ConvertName(o.ToString()))],
+            m.Limits.AspectRatios)));
+}

@@ -1,0 +1,138 @@
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Threading.Channels;
+using ChatBot.Core.Replies;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Host.Playground;
+
+/// <summary>
+/// The Playground channel's replies, in memory, keyed by reply id, and the feed of their changes.
+/// Every change gets a store-wide revision and is announced to every subscriber (the SSE endpoint).
+/// </summary>
+internal sealed class PlaygroundReplyStore(IOptions<PlaygroundOptions> options, TimeProvider time)
+{
+    private const int SubscriberBuffer = 1024;
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, PlaygroundReply> _replies = new(StringComparer.Ordinal);
+    private readonly LinkedList<string> _order = new();
+    private readonly List<Channel<PlaygroundReply>> _subscribers = [];
+
+    // Revisions start from the clock so they keep growing across restarts: a page left open while the
+    // host restarts must not take the recovered replies' edits for stale ones.
+    private long _revision = time.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
+
+    public static string NewId() => "r" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+
+    /// <summary>Adds a new reply for a member's message, before the command is dispatched.</summary>
+    public PlaygroundReply Create(string user, string message, ReplyStatus status, string text) =>
+        Change(NewId(), _ => new PlaygroundReply
+        {
+            Id = "",
+            User = user,
+            Message = message,
+            CreatedAt = time.GetUtcNow(),
+            Status = status,
+            Text = text,
+        })!;
+
+    public PlaygroundReply? Get(string id)
+    {
+        lock (_gate)
+        {
+            return _replies.GetValueOrDefault(id);
+        }
+    }
+
+    /// <summary>The latest replies, oldest first.</summary>
+    public IReadOnlyList<PlaygroundReply> Recent(int count)
+    {
+        lock (_gate)
+        {
+            return [.. _order.Reverse().Take(count).Reverse().Select(id => _replies[id])];
+        }
+    }
+
+    /// <summary>
+    /// Applies a change atomically. <paramref name="change"/> receives the current reply (null for an
+    /// unknown id, e.g. after a restart) and returns the new one, or the same instance to change nothing.
+    /// </summary>
+    public PlaygroundReply? Change(string id, Func<PlaygroundReply?, PlaygroundReply?> change)
+    {
+        lock (_gate)
+        {
+            var current = _replies.GetValueOrDefault(id);
+            var next = change(current);
+            if (next is null || ReferenceEquals(next, current))
+            {
+                return current;
+            }
+
+            next = next with { Id = id, Revision = ++_revision, CreatedAt = current?.CreatedAt ?? (next.CreatedAt == default ? time.GetUtcNow() : next.CreatedAt) };
+            if (current is null)
+            {
+                _order.AddLast(id);
+                Trim();
+            }
+
+            _replies[id] = next;
+            foreach (var subscriber in _subscribers)
+            {
+                subscriber.Writer.TryWrite(next);
+            }
+
+            return next;
+        }
+    }
+
+    /// <summary>Every change from now on, until <paramref name="cancellationToken"/> ends the subscription.</summary>
+    public async IAsyncEnumerable<PlaygroundReply> SubscribeAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // A slow reader loses the oldest announcements, never the newest: each one carries the reply's whole state.
+        var channel = Channel.CreateBounded<PlaygroundReply>(new BoundedChannelOptions(SubscriberBuffer)
+        {
+            FullMode = BoundedChannelFullMode.DropOldest,
+            SingleReader = true,
+        });
+        lock (_gate)
+        {
+            _subscribers.Add(channel);
+        }
+
+        try
+        {
+            while (await channel.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                while (channel.Reader.TryRead(out var reply))
+                {
+                    yield return reply;
+                }
+            }
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _subscribers.Remove(channel);
+            }
+        }
+    }
+
+    private void Trim()
+    {
+        var max = options.Value.MaxReplies;
+        var node = _order.First;
+        while (_order.Count > max && node is not null)
+        {
+            var next = node.Next;
+            if (_replies[node.Value].IsFinal)
+            {
+                _replies.Remove(node.Value);
+                _order.Remove(node);
+            }
+
+            node = next;
+        }
+    }
+}

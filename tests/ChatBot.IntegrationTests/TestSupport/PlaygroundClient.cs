@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+
+namespace ChatBot.IntegrationTests.TestSupport;
+
+/// <summary>Drives the Playground HTTP API over real loopback HTTP, as scripts and the page do.</summary>
+internal sealed partial class PlaygroundClient(Uri address) : IDisposable
+{
+    public HttpClient Http { get; } = new() { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
+
+    public async Task<string> PostAsync(string user, string text, params (string FileName, byte[] Data)[] attachments)
+    {
+        using var response = await PostRawAsync(user, text, attachments);
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var created = await response.Content.ReadFromJsonAsync<Created>();
+        return created!.ReplyId;
+    }
+
+    public Task<HttpResponseMessage> PostRawAsync(string user, string text, params (string FileName, byte[] Data)[] attachments) =>
+        Http.PostAsJsonAsync("/api/playground/messages", new
+        {
+            user,
+            text,
+            attachments = attachments.Select(a => new { fileName = a.FileName, dataBase64 = Convert.ToBase64String(a.Data) }),
+        });
+
+    public async Task<ReplyState> GetAsync(string replyId) =>
+        (await Http.GetFromJsonAsync<ReplyState>($"/api/playground/replies/{Uri.EscapeDataString(replyId)}"))!;
+
+    public async Task<string> PressAsync(string replyId, string buttonId, string user, string? prompt = null)
+    {
+        using var response = await Http.PostAsJsonAsync(
+            $"/api/playground/replies/{Uri.EscapeDataString(replyId)}/buttons/{Uri.EscapeDataString(buttonId)}",
+            new { user, prompt });
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<Created>())!.ReplyId;
+    }
+
+    /// <summary>Runs /credits and reads the available balance from its answer.</summary>
+    public async Task<long> CreditsAsync(string user)
+    {
+        var reply = await GetAsync(await PostAsync(user, "/credits"));
+        reply.Status.ShouldBe("succeeded", reply.Text);
+        return ParseAvailable(reply.Text);
+    }
+
+    public static long ParseAvailable(string creditsText)
+    {
+        var match = AvailablePattern().Match(creditsText);
+        match.Success.ShouldBeTrue($"No balance in: {creditsText}");
+        return long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+    }
+
+    public async Task<EventStream> OpenEventsAsync(CancellationToken cancellationToken) =>
+        await EventStream.OpenAsync(Http, cancellationToken);
+
+    public void Dispose() => Http.Dispose();
+
+    [GeneratedRegex(@"Credits:\W*(\d+) available")]
+    private static partial Regex AvailablePattern();
+
+    private sealed record Created(string ReplyId);
+}

@@ -1,0 +1,17 @@
+namespace ChatBot.IntegrationTests.TestSupport;
+
+/// <summary>The reply JSON of the Playground API, as a client sees it.</summary>
+internal sealed record ReplyState(
+    string ReplyId,
+    string Status,
+    string Title,
+    string Text,
+    int? QueuePosition,
+    double? Progress,
+    IReadOnlyList<string> Media,
+    IReadOnlyList<ButtonState> Buttons,
+    string? JobId,
+    long Revision)
+{
+    public bool IsFinal => Status is "succeeded" or "failed" or "refused" or "cancelled";
+}
