@@ -68,6 +68,11 @@ internal static class ResultReport
             return "–";
         }
 
+        if (double.IsPositiveInfinity(value))
+        {
+            return "∞";
+        }
+
         var abs = Math.Abs(value);
         var format = abs >= 1000 ? "#,0" : abs >= 100 ? "0" : abs >= 10 ? "0.0" : abs >= 1 ? "0.00" : abs == 0 ? "0" : "0.000";
         return value.ToString(format, CultureInfo.InvariantCulture);
