@@ -2,6 +2,7 @@ using ChatBot.Core;
 using ChatBot.Host.Operations;
 using ChatBot.Host.Playground;
 using ChatBot.Providers;
+using ChatBot.Slack;
 using ChatBot.Storage;
 using Microsoft.Extensions.Configuration.Json;
 
@@ -54,6 +55,7 @@ public static class ChatBotHost
         app.MapPlayground();
 
         // Platform endpoints (Slack's signed HTTP events, Discord's HTTP interactions) are mapped here.
+        app.MapSlack();
         return app;
     }
 
@@ -71,6 +73,7 @@ public static class ChatBotHost
         // Discord and Slack register here too, next to it (AddDiscord(), AddSlack()); each starts
         // only when its tokens are configured.
         services.AddPlayground();
+        services.AddSlack();
     }
 
     private static void AddLocalSettings(ConfigurationManager configuration, string[] args)

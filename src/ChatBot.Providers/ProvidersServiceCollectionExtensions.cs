@@ -9,7 +9,8 @@ public static class ProvidersServiceCollectionExtensions
 {
     /// <summary>
     /// Registers every media provider as an <see cref="IMediaProvider"/>, with its options
-    /// (the offline "local" provider reads section <c>Providers:Local</c>).
+    /// (the offline "local" provider reads section <c>Providers:Local</c>; the remote ones
+    /// <c>Providers:AetherWave</c>, <c>Providers:ImageStudio</c>, <c>Providers:Blackwave</c>, <c>Providers:AetherForge</c>).
     /// </summary>
     public static IServiceCollection AddMediaProviders(this IServiceCollection services)
     {
@@ -21,6 +22,9 @@ public static class ProvidersServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMediaProvider, LocalProvider>());
+
+        // The remote providers (sections Providers:AetherWave, ImageStudio, Blackwave, AetherForge).
+        services.AddRemoteProviders();
 
         return services;
     }

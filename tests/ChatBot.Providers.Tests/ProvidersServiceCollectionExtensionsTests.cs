@@ -9,13 +9,21 @@ namespace ChatBot.Providers.Tests;
 public sealed class ProvidersServiceCollectionExtensionsTests
 {
     [Fact]
-    public void AddMediaProviders_RegistersTheLocalProviderOnce()
+    public void AddMediaProviders_CalledTwice_RegistersEachProviderOnce()
     {
         using var provider = CreateServices([]);
 
-        var providers = provider.GetServices<IMediaProvider>().ToList();
+        var providers = provider.GetServices<IMediaProvider>().Select(p => p.Name).ToList();
 
-        providers.ShouldHaveSingleItem().Name.ShouldBe("local");
+        providers.ShouldBe(["local", "aetherwave", "blackwave", "aetherforge", "imagestudio"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void AddMediaProviders_RemoteProvidersWithoutKeys_AreListedButUnavailable()
+    {
+        using var provider = CreateServices([]);
+
+        provider.GetServices<IMediaProvider>().Where(p => p.Name != "local").ShouldAllBe(p => !p.IsAvailable);
     }
 
     [Fact]

@@ -140,6 +140,9 @@ public sealed partial class CommandDispatcher(
                 $"You already have {queued} jobs waiting (the limit is {scheduling.Value.MaxQueuedPerUser}). Wait for one to finish, or `/cancel` one.");
         }
 
+        // Operations that take sound or video read each plain attachment for what its bytes are;
+        // everything else takes images only.
+        var takesAnyMedia = operation is MediaOperation.LipSync or MediaOperation.VideoRemoveBackground;
         var stored = new List<JobInput>(inputs.Count);
         foreach (var input in inputs)
         {
@@ -147,6 +150,7 @@ public sealed partial class CommandDispatcher(
             {
                 MediaRole.Audio => MediaKind.Audio,
                 MediaRole.Video => MediaKind.Video,
+                MediaRole.Image when takesAnyMedia => MediaKind.Unknown,
                 _ => MediaKind.Image,
             };
             var intakeResult = await intake.IngestAsync(actor.Platform, input, expected, ct).ConfigureAwait(false);
@@ -155,7 +159,24 @@ public sealed partial class CommandDispatcher(
                 return new CommandOutcome.Refused(rejected.Message);
             }
 
-            stored.Add(new JobInput(input.Role, ((IntakeResult.Accepted)intakeResult).Media.Key));
+            var media = ((IntakeResult.Accepted)intakeResult).Media;
+            var role = expected != MediaKind.Unknown ? input.Role : media.Kind switch
+            {
+                MediaKind.Audio => MediaRole.Audio,
+                MediaKind.Video => MediaRole.Video,
+                _ => MediaRole.Image,
+            };
+            stored.Add(new JobInput(role, media.Key));
+        }
+
+        if (operation == MediaOperation.VideoRemoveBackground && !stored.Any(i => i.Role == MediaRole.Video))
+        {
+            return new CommandOutcome.Refused("Attach the video (MP4 or WebM) to remove its background.");
+        }
+
+        if (operation == MediaOperation.LipSync && (!stored.Any(i => i.Role == MediaRole.Audio) || !stored.Any(i => i.Role == MediaRole.Image)))
+        {
+            return new CommandOutcome.Refused("Lip sync needs an image of a face and an audio file (MP3, WAV, M4A, OGG or FLAC).");
         }
 
         var count = Math.Max(1, options.Count ?? 1);
@@ -228,6 +249,16 @@ public sealed partial class CommandDispatcher(
         var limits = model.Limits;
         var name = $"`{model.Id}`";
         var images = inputs.Count(i => i.Role is MediaRole.Image or MediaRole.Reference);
+        if (operation is MediaOperation.VideoRemoveBackground or MediaOperation.LipSync)
+        {
+            // What each attachment is becomes known only from its bytes, after the checks below.
+            return inputs.Count == 0
+                ? operation == MediaOperation.LipSync
+                    ? "Lip sync needs an image of a face and an audio file."
+                    : "Attach the video (MP4 or WebM) to remove its background."
+                : null;
+        }
+
         if (images == 0 && (limits.RequiresImage || OperationResolver.NeedsImage(operation)))
         {
             return operation switch
@@ -236,11 +267,6 @@ public sealed partial class CommandDispatcher(
                 MediaOperation.LipSync => "Lip sync needs an image of a face and an audio file.",
                 _ => $"{name} needs an image: attach one (or use the buttons under a result).",
             };
-        }
-
-        if (operation == MediaOperation.LipSync && !inputs.Any(i => i.Role == MediaRole.Audio))
-        {
-            return "Lip sync needs an audio file as well as the image.";
         }
 
         if (operation == MediaOperation.Inpaint && !inputs.Any(i => i.Role == MediaRole.Mask))

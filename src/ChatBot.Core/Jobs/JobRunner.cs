@@ -196,8 +196,10 @@ public sealed partial class JobRunner(
                 LogSubmitted(logger, job.Id, provider.Name, model.Id);
                 return (job with { State = JobState.Running, RemoteId = submission.RemoteId }, model, provider, submission, note);
             }
-            catch (ProviderException ex) when (ex.NeverReachedProvider || ex.Retryable)
+            catch (ProviderException ex) when (ex.NeverReachedProvider)
             {
+                // Only work that provably never reached the provider moves on: a 500 or a timeout may
+                // have started a paid job there, and a second provider would charge for it again.
                 tried.Add(provider.Name);
                 if (router.Fallback(job.Spec.Operation, model, tried) is not RouteResult.Routed next)
                 {
@@ -279,13 +281,25 @@ public sealed partial class JobRunner(
 
     private long ActualCost(JobRecord job, decimal? providerCost)
     {
+        // Never more than was reserved, nor more than the model that actually ran quotes
+        // (a fallback may have moved the job to a cheaper one).
+        var cap = job.ReservedCredits;
+        if (catalog.Find(job.Spec.ModelId) is { } model)
+        {
+            var options = job.Spec.Options;
+            var seconds = job.Spec.Operation is MediaOperation.Video or MediaOperation.LipSync or MediaOperation.Storyboard
+                ? options.DurationSeconds ?? (model.Limits.Durations.Count > 0 ? model.Limits.Durations[0] : null)
+                : null;
+            cap = Math.Min(cap, model.Price.Quote(Math.Max(1, options.Count ?? 1), seconds, options.Resolution));
+        }
+
         if (providerCost is not { } cost || catalog.FindProvider(job.Provider)?.CreditsPerProviderUnit is not { } rate)
         {
-            return job.ReservedCredits;
+            return cap;
         }
 
         var credits = (long)Math.Ceiling((double)cost * rate);
-        return Math.Clamp(credits, 0, job.ReservedCredits);
+        return Math.Clamp(credits, 0, cap);
     }
 
     private async Task EndCoreAsync(JobRecord job, JobState terminal, string message, string reason)

@@ -4,7 +4,8 @@ namespace ChatBot.Core.Providers;
 
 /// <summary>
 /// Chooses the model and provider for an operation: a named model runs on its provider; <c>auto</c>
-/// (or no model) picks the cheapest available model for the operation, then the provider's priority.
+/// (or no model) picks by the provider's priority (the offline local provider comes last, so it only
+/// serves when no AI provider can), then the cheapest available model.
 /// When a named model's provider is unavailable (no key, circuit open), another provider serving the
 /// same operation takes the job and the reply says so.
 /// </summary>
@@ -80,8 +81,8 @@ public sealed class ProviderRouter
             .Where(m => IsAvailable(m)
                 && !excludedProviders.Contains(m.Provider, StringComparer.OrdinalIgnoreCase)
                 && !disabledModels.Contains(m.Id, StringComparer.OrdinalIgnoreCase))
-            .OrderBy(m => m.Price.Quote(1, m.Limits.Durations.Count > 0 ? m.Limits.Durations[0] : null, null))
-            .ThenBy(m => _catalog.FindProvider(m.Provider)?.Priority ?? 100)
+            .OrderBy(m => _catalog.FindProvider(m.Provider)?.Priority ?? 100)
+            .ThenBy(m => m.Price.Quote(1, m.Limits.Durations.Count > 0 ? m.Limits.Durations[0] : null, null))
             .ThenBy(m => m.Id, StringComparer.Ordinal);
 
     public static string Describe(MediaOperation operation) => operation switch

@@ -62,6 +62,34 @@ public sealed class CommandDispatcherTests
     }
 
     [Fact]
+    public async Task Dispatch_VideoRemoveBackgroundWithMp4_StoresItAsVideoInput()
+    {
+        var mp4 = new byte[64];
+        mp4[3] = 0x18;
+        "ftypisom"u8.CopyTo(mp4.AsSpan(4));
+        _engine.Media.Configure().OpenReadAsync("clip", Arg.Any<CancellationToken>()).Returns(_ => new MemoryStream(mp4));
+        var request = Request("/video --mode remove-background") with { Inputs = [MediaRef.FromStore("clip", "clip.mp4")] };
+
+        var outcome = await CreateSut().DispatchAsync(request, default);
+
+        outcome.ShouldBeOfType<CommandOutcome.Accepted>((outcome as CommandOutcome.Refused)?.Message);
+        await _engine.Store.Received(1).CreateAsync(
+            Arg.Is<NewJob>(j => j.Spec.Operation == ChatBot.Core.Catalog.MediaOperation.VideoRemoveBackground && j.Spec.Inputs.Single().Role == MediaRole.Video),
+            Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Dispatch_LipSyncWithoutAudio_IsRefusedAfterReadingTheFiles()
+    {
+        var request = Request("/video --mode lipsync") with { Inputs = [MediaRef.FromStore("face", "face.png")] };
+
+        var outcome = await CreateSut().DispatchAsync(request, default);
+
+        outcome.ShouldBeOfType<CommandOutcome.Refused>().Message.ShouldContain("audio file");
+        await _engine.Store.DidNotReceiveWithAnyArgs().CreateAsync(default!, default);
+    }
+
+    [Fact]
     public async Task Dispatch_PromptTooLong_NamesTheLimit()
     {
         var outcome = await CreateSut(new ValidationOptions { MaxPromptLength = 10 }).DispatchAsync(Request("/imagine a very long prompt indeed"), default);

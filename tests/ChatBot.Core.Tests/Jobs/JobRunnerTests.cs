@@ -77,6 +77,35 @@ public sealed class JobRunnerTests
     }
 
     [Fact]
+    public async Task Run_FallbackToCheaperModel_ChargesNoMoreThanItsPrice()
+    {
+        var down = new EngineFixture.GatedProvider("a") { PricePerOutput = 12, SubmitError = new ProviderException("busy", "busy") { NeverReachedProvider = true } };
+        var cheap = new EngineFixture.GatedProvider("b") { PricePerOutput = 1 };
+        var engine = new EngineFixture(null, down, cheap);
+        engine.Scheduler.Enqueue(engine.Job("j1", "alice", provider: "a") with { ReservedCredits = 12 });
+
+        await cheap.NextStartedAsync();
+        cheap.Succeed("j1");
+
+        ((ResultView)await engine.Replies.FinalAsync("j1")).CreditsCharged.ShouldBe(1);
+        await engine.Store.Received(1).CompleteAsync("j1", 1, Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Run_RetryableErrorThatMayHaveReachedProvider_FailsInsteadOfRunningTwice()
+    {
+        var flaky = new EngineFixture.GatedProvider("a") { SubmitError = new ProviderException("server_error", "AetherWave answered 500.", retryable: true) };
+        var other = new EngineFixture.GatedProvider("b");
+        var engine = new EngineFixture(null, flaky, other);
+        engine.Scheduler.Enqueue(engine.Job("j1", "alice", provider: "a"));
+
+        var final = (ReplyView)await engine.Replies.FinalAsync("j1");
+
+        final.Status.ShouldBe(ReplyStatus.Failed);
+        other.Submitted.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Run_SubmitRefused_FailsWithProviderMessage()
     {
         var refusing = new EngineFixture.GatedProvider("p") { SubmitError = new ProviderException("nsfw", "The prompt was refused by the provider's content filter.") };

@@ -18,6 +18,23 @@ public sealed class ProviderRouterTests
     }
 
     [Fact]
+    public void Route_Auto_OfflineProviderOnlyWhenNoAiProviderCan()
+    {
+        var local = Provider("local");
+        var catalog = new ModelCatalog(
+            [
+                new ModelDefinition { Id = "sketch", Provider = "local", Operations = [MediaOperation.Imagine], Price = new ModelPrice { PerOutput = 1 } },
+                new ModelDefinition { Id = "ai", Provider = "cheap", Operations = [MediaOperation.Imagine], Price = new ModelPrice { PerOutput = 5 } },
+            ],
+            [new ProviderInfo { Name = "local", Priority = 1000 }, new ProviderInfo { Name = "cheap", Priority = 50 }]);
+        var sut = new ProviderRouter(catalog, [local, _cheap]);
+
+        sut.Route(MediaOperation.Imagine, null).ShouldBeOfType<RouteResult.Routed>().Model.Id.ShouldBe("ai");
+        _cheap.IsAvailable.Returns(false);
+        sut.Route(MediaOperation.Imagine, null).ShouldBeOfType<RouteResult.Routed>().Model.Id.ShouldBe("sketch");
+    }
+
+    [Fact]
     public void Route_AutoWithCheapestDown_PicksNextAvailable()
     {
         _cheap.IsAvailable.Returns(false);

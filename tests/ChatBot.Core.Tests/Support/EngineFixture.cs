@@ -29,8 +29,8 @@ public sealed class EngineFixture
             {
                 Id = $"m-{p.Name}",
                 Provider = p.Name,
-                Operations = [MediaOperation.Imagine, MediaOperation.Upscale],
-                Price = new ModelPrice { PerOutput = 2 },
+                Operations = [MediaOperation.Imagine, MediaOperation.Upscale, MediaOperation.VideoRemoveBackground, MediaOperation.LipSync],
+                Price = new ModelPrice { PerOutput = p.PricePerOutput },
                 Limits = new ModelLimits { MaxCount = 4 },
             }),
             Providers.Select(p => new ProviderInfo { Name = p.Name, DisplayName = $"Provider {p.Name}" }));
@@ -99,6 +99,7 @@ public sealed class EngineFixture
         private readonly Channel<string> _started = Channel.CreateUnbounded<string>();
 
         public string Name => name;
+        public long PricePerOutput { get; init; } = 2;
         public bool IsAvailable { get; set; } = true;
         public bool ResubmitIsSafe => false;
         public Exception? SubmitError { get; set; }

@@ -1,0 +1,156 @@
+using System.Net.Http.Headers;
+using ChatBot.Core.Catalog;
+using ChatBot.Core.Commands;
+using ChatBot.Core.Media;
+using ChatBot.Core.Providers;
+using ChatBot.Providers.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ChatBot.Providers.AetherForge;
+
+/// <summary>
+/// AetherForge (document 004): multipart <c>POST /public/v1/generate/image</c> with <c>prompt</c>,
+/// <c>ai_model</c> and <c>ref_images</c>, then <c>GET /public/v1/job/{job_id}</c> until Succeed or Failed.
+/// The per-model reference limits are checked before anything is sent, with the document's own messages.
+/// </summary>
+internal sealed class AetherForgeProvider(
+    [FromKeyedServices(ProviderNames.AetherForge)] ProviderHttp http,
+    ILogger<AetherForgeProvider> logger) : IMediaProvider
+{
+    public string Name => ProviderNames.AetherForge;
+
+    public bool IsAvailable => http.IsAvailable;
+
+    public bool ResubmitIsSafe => false;
+
+    /// <summary>The document's reference limits and messages; any model not named has the general limit of 10.</summary>
+    public static string? CheckReferenceCount(string model, int count) => model switch
+    {
+        "Grok Imagine" when count > 5 => "The Grok Imagine model supports up to 5 ref_images.",
+        "Grok Imagine Pro" when count > 1 => "The Grok Imagine Pro model supports up to 1 ref_images.",
+        _ when count > 10 => "ref_images supports up to 10 images only",
+        _ => null,
+    };
+
+    public async Task<Submission> SubmitAsync(MediaRequest request, CancellationToken cancellationToken)
+    {
+        if (!http.HasKey)
+        {
+            throw http.NotConfigured();
+        }
+
+        if (request.Operation is not (MediaOperation.Imagine or MediaOperation.Vary or MediaOperation.Edit))
+        {
+            throw new ProviderException("unsupported_operation", $"AetherForge does not do {request.Operation}.");
+        }
+
+        var model = request.Model.WireModel;
+        var inputs = request.Inputs.Where(i => i.Role is MediaRole.Image or MediaRole.Reference).ToList();
+        if (CheckReferenceCount(model, inputs.Count) is { } tooMany)
+        {
+            throw new ProviderException("too_many_references", tooMany);
+        }
+
+        var files = new List<(byte[] Bytes, MediaInput Input)>();
+        foreach (var input in inputs)
+        {
+            var bytes = await ProviderHttp.ReadInputAsync(input, cancellationToken).ConfigureAwait(false);
+            if (MediaSniffer.Sniff(bytes)?.Kind != MediaKind.Image)
+            {
+                throw new ProviderException("invalid_image", "Invalid image file");
+            }
+
+            files.Add((bytes, input));
+        }
+
+        var prompt = request.Options.Prompt ?? (request.Operation == MediaOperation.Vary ? "A variation of the reference image" : null);
+        if (string.IsNullOrWhiteSpace(prompt))
+        {
+            throw new ProviderException("prompt_required", "AetherForge needs a prompt.");
+        }
+
+        using var response = await http.SubmitAsync(() => Build(prompt, model, files), cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            var (_, message) = await ProviderErrorText.ReadAsync(response, http.ApiKey, cancellationToken).ConfigureAwait(false);
+            throw (int)response.StatusCode switch
+            {
+                401 or 403 => http.Unauthorized(),
+                429 => new ProviderException("rate_limited", "AetherForge is rate-limiting the bot; try again in a minute.", retryable: true) { NeverReachedProvider = true },
+                503 => new ProviderException("provider_unavailable", "AetherForge is unavailable right now.", retryable: true) { NeverReachedProvider = true },
+                >= 500 => new ProviderException("provider_error", "AetherForge had an internal error and did not start the job.", retryable: true),
+                _ => new ProviderException("invalid_request", message is null ? "AetherForge refused the request." : $"AetherForge refused the request: {message}"),
+            };
+        }
+
+        var created = await http.ReadJsonAsync<AetherForgeWire.JobCreated>(response, cancellationToken).ConfigureAwait(false);
+        if (created.JobId is not { Length: > 0 } jobId)
+        {
+            throw new ProviderException("malformed_answer", "AetherForge accepted the request but gave no job id.");
+        }
+
+        ProviderLog.Accepted(logger, Name, request.JobId, jobId);
+        return new Submission(jobId);
+    }
+
+    public IAsyncEnumerable<ProviderUpdate> TrackAsync(MediaRequest request, Submission submission, CancellationToken cancellationToken) =>
+        TaskPoller.PollAsync(
+            http,
+            $"public/v1/job/{Uri.EscapeDataString(submission.RemoteId)}",
+            (r, ct) => InterpretAsync(r, request, ct),
+            http.Time.GetUtcNow() + http.Options.MaxTaskDuration,
+            cancellationToken);
+
+    private async Task<ProviderUpdate> InterpretAsync(HttpResponseMessage response, MediaRequest request, CancellationToken cancellationToken)
+    {
+        if (await TaskPoller.StatusFailureAsync(http, response, cancellationToken).ConfigureAwait(false) is { } failed)
+        {
+            return failed;
+        }
+
+        var status = await http.ReadJsonAsync<AetherForgeWire.JobStatus>(response, cancellationToken).ConfigureAwait(false);
+        switch (status.Status)
+        {
+            case "Succeed":
+                if (status.ImageUrls is not { Count: > 0 } urls)
+                {
+                    return new ProviderUpdate.Failed("empty_result", "AetherForge finished the job but returned no images.");
+                }
+
+                try
+                {
+                    // The document reports no cost: the engine charges the quoted price.
+                    return new ProviderUpdate.Succeeded([.. urls.Select((u, i) => http.RemoteOutput(u, $"{request.JobId}-{i + 1}"))]);
+                }
+                catch (ProviderException e)
+                {
+                    return new ProviderUpdate.Failed(e.Code, e.Message);
+                }
+
+            case "Failed":
+                var reason = ProviderErrorText.Clean(status.Message ?? status.Error, http.ApiKey);
+                return new ProviderUpdate.Failed("generation_failed", reason is null ? "AetherForge could not make this image. Try another prompt or model." : $"AetherForge could not make this image: {reason}");
+            default:
+                // Pending, and anything undocumented besides Succeed and Failed, is read as still working.
+                return new ProviderUpdate.Running(null, "AetherForge is working…");
+        }
+    }
+
+    private static HttpRequestMessage Build(string prompt, string model, List<(byte[] Bytes, MediaInput Input)> files)
+    {
+        var content = new MultipartFormDataContent
+        {
+            { new StringContent(prompt), "prompt" },
+            { new StringContent(model), "ai_model" },
+        };
+        foreach (var (bytes, input) in files)
+        {
+            var part = new ByteArrayContent(bytes);
+            part.Headers.ContentType = new MediaTypeHeaderValue(input.Media.ContentType);
+            content.Add(part, "ref_images", input.Media.FileName);
+        }
+
+        return new HttpRequestMessage(HttpMethod.Post, "public/v1/generate/image") { Content = content };
+    }
+}

@@ -1,0 +1,86 @@
+using ChatBot.Core.Providers;
+using ChatBot.Providers.AetherForge;
+using ChatBot.Providers.AetherWave;
+using ChatBot.Providers.Blackwave;
+using ChatBot.Providers.Http;
+using ChatBot.Providers.ImageStudio;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Providers;
+
+/// <summary>Registers the remote providers' options, HTTP clients, resilience and adapters.</summary>
+internal static class RemoteProvidersRegistration
+{
+    public static IServiceCollection AddRemoteProviders(this IServiceCollection services)
+    {
+        if (services.Any(d => d.ServiceType == typeof(AetherWaveProvider)))
+        {
+            return services; // already registered: AddMediaProviders may be called more than once
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddProviderPlumbing(ProviderNames.AetherWave, ProviderNames.AetherWaveSection, "AetherWave", ProviderNames.AetherWaveDefaultUrl, ["media.aetherwavestudio.com"], ProviderAuthScheme.AetherWaveKeyHeader);
+        services.AddProviderPlumbing(ProviderNames.ImageStudio, ProviderNames.ImageStudioSection, "ALwrity Image Studio", ProviderNames.ImageStudioDefaultUrl, [], ProviderAuthScheme.Bearer);
+        services.AddProviderPlumbing(ProviderNames.Blackwave, ProviderNames.BlackwaveSection, "Blackwave", ProviderNames.BlackwaveDefaultUrl, [], ProviderAuthScheme.None);
+        services.AddProviderPlumbing(ProviderNames.AetherForge, ProviderNames.AetherForgeSection, "AetherForge", ProviderNames.AetherForgeDefaultUrl, [], ProviderAuthScheme.Bearer);
+        services.AddRemote<AetherWaveProvider>();
+        services.AddRemote<BlackwaveProvider>();
+        services.AddRemote<AetherForgeProvider>();
+        services.AddRemote<ImageStudioProvider>();
+        services.AddHostedService<ImageStudioHealthProbe>();
+        return services;
+    }
+
+    private static void AddRemote<T>(this IServiceCollection services)
+        where T : class, IMediaProvider
+    {
+        services.AddSingleton<T>();
+        services.AddSingleton<IMediaProvider>(sp => sp.GetRequiredService<T>());
+    }
+
+    private static void AddProviderPlumbing(this IServiceCollection services, string name, string section, string displayName, Uri defaultUrl, string[] defaultMediaHosts, ProviderAuthScheme scheme)
+    {
+        services.AddOptions<ProviderOptions>(section)
+            .BindConfiguration("Providers:" + section)
+            .PostConfigure(o =>
+            {
+                o.BaseUrl ??= defaultUrl;
+                if (o.BaseUrl == defaultUrl)
+                {
+                    foreach (var host in defaultMediaHosts.Where(h => !o.MediaHosts.Contains(h, StringComparer.OrdinalIgnoreCase)))
+                    {
+                        o.MediaHosts.Add(host);
+                    }
+                }
+            })
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.AddHttpClient(ProviderHttp.ClientName(section), (sp, client) =>
+            {
+                client.BaseAddress = sp.GetRequiredService<IOptionsMonitor<ProviderOptions>>().Get(section).BaseUrl;
+                client.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline times each attempt
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                // A redirect could lead a download off the allowlist; the provider's own links must be direct.
+                AllowAutoRedirect = false,
+                ConnectTimeout = TimeSpan.FromSeconds(15),
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            })
+            .AddHttpMessageHandler(sp => new ProviderAuthHandler(sp.GetRequiredService<IOptionsMonitor<ProviderOptions>>(), section, scheme))
+            .RedactLoggedHeaders(_ => true); // X-AW-Key and Authorization never reach a log
+
+        services.AddKeyedSingleton(name, (sp, _) => new ProviderHttp(
+            name,
+            section,
+            displayName,
+            sp.GetRequiredService<IOptionsMonitor<ProviderOptions>>(),
+            sp.GetRequiredService<IHttpClientFactory>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<ProviderHttp>>()));
+    }
+}

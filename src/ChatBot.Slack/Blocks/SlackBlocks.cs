@@ -1,0 +1,249 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using ChatBot.Core.Replies;
+
+namespace ChatBot.Slack.Blocks;
+
+/// <summary>Block Kit renderings of the bot's replies, results, refusals and the Edit… modal.</summary>
+internal static class SlackBlocks
+{
+    public const string EditModalCallbackId = "cb-edit";
+    public const string PromptBlockId = "prompt";
+    public const string PromptActionId = "prompt";
+
+    /// <summary>Buttons that open the Edit… modal for an image a member shared (not a bot result).</summary>
+    public const string EditFileActionId = "cb-edit-file";
+
+    private const int MaxButtonsPerBlock = 25;
+
+    /// <summary>A job while it waits or runs, or when it ended without a result.</summary>
+    public static JsonArray Progress(ReplyView view, string? previewFileId)
+    {
+        var blocks = new JsonArray(Section($"*{Escape(view.Title)}*\n{StatusLine(view)}"));
+        var context = new List<string>();
+        if (view.QueuePosition is { } position)
+        {
+            context.Add(view.QueueLength is { } length
+                ? string.Create(CultureInfo.InvariantCulture, $"🕒 {Ordinal(position)} in line of {length}")
+                : $"🕒 {Ordinal(position)} in line");
+        }
+
+        if (view.Progress is { } percent)
+        {
+            context.Add($"{Bar(percent)} {percent.ToString("0", CultureInfo.InvariantCulture)}%");
+        }
+
+        if (view.Elapsed > TimeSpan.Zero)
+        {
+            context.Add($"⏱ {Duration(view.Elapsed)}");
+        }
+
+        if (view.Eta is { } eta && !view.IsFinal)
+        {
+            context.Add($"ETA ~{Duration(eta)}");
+        }
+
+        if (view.ModelLabel.Length > 0)
+        {
+            context.Add(Escape(view.ModelLabel));
+        }
+
+        if (context.Count > 0)
+        {
+            blocks.Add(Context(context));
+        }
+
+        if (previewFileId is not null)
+        {
+            blocks.Add(Image(previewFileId, "Preview of " + view.Title, "Preview"));
+        }
+
+        AddButtons(blocks, view.Buttons);
+        return blocks;
+    }
+
+    public static string ProgressText(ReplyView view) => Limit($"{view.Title} — {view.StatusText}", 3000);
+
+    /// <summary>A finished job: its images (already shared, referenced by file id), details and buttons.</summary>
+    public static JsonArray Result(ResultView result, IReadOnlyList<(string FileId, bool IsImage, string Name)> files, IReadOnlyList<string> links)
+    {
+        var text = new StringBuilder($"*{Escape(result.Title)}*");
+        if (result.Details.Length > 0)
+        {
+            text.Append('\n').Append(Escape(result.Details));
+        }
+
+        var blocks = new JsonArray(Section(text.ToString()));
+        var index = 0;
+        foreach (var (fileId, isImage, name) in files)
+        {
+            index++;
+            if (isImage && blocks.Count < 45)
+            {
+                blocks.Add(Image(fileId, Limit(result.Title, 2000), files.Count > 1 ? string.Create(CultureInfo.InvariantCulture, $"Image {index}") : name));
+            }
+        }
+
+        var others = files.Count(f => !f.IsImage);
+        var facts = new List<string> { "✅ Done" };
+        if (others > 0)
+        {
+            facts.Add(others == 1 ? "🎬 the video is in the thread" : string.Create(CultureInfo.InvariantCulture, $"🎬 {others} files are in the thread"));
+        }
+
+        facts.Add($"⏱ {Duration(result.Elapsed)}");
+        facts.Add(result.CreditsCharged == 1 ? "1 credit" : string.Create(CultureInfo.InvariantCulture, $"{result.CreditsCharged} credits"));
+        if (result.ModelLabel.Length > 0)
+        {
+            facts.Add(Escape(result.ModelLabel));
+        }
+
+        blocks.Add(Context(facts));
+        foreach (var link in links)
+        {
+            blocks.Add(Section($"<{link}|Download the full file>"));
+        }
+
+        AddButtons(blocks, result.Buttons);
+        return blocks;
+    }
+
+    public static string ResultText(ResultView result) => Limit($"{result.Title} — done", 3000);
+
+    /// <summary>The reply before the engine has said anything: the member sees the bot picked it up.</summary>
+    public static JsonArray Placeholder(string title) => new(Section($"*{Escape(title)}*\n⏳ Getting started…"));
+
+    /// <summary>The Edit… modal; <paramref name="privateMetadata"/> says what is being edited and where to reply.</summary>
+    public static JsonObject EditModal(string privateMetadata) => new()
+    {
+        ["type"] = "modal",
+        ["callback_id"] = EditModalCallbackId,
+        ["title"] = PlainText("Edit image"),
+        ["submit"] = PlainText("Edit"),
+        ["close"] = PlainText("Cancel"),
+        ["private_metadata"] = privateMetadata,
+        ["blocks"] = new JsonArray(new JsonObject
+        {
+            ["type"] = "input",
+            ["block_id"] = PromptBlockId,
+            ["label"] = PlainText("What should change?"),
+            ["element"] = new JsonObject
+            {
+                ["type"] = "plain_text_input",
+                ["action_id"] = PromptActionId,
+                ["multiline"] = true,
+                ["max_length"] = 2000,
+                ["placeholder"] = PlainText("make the sky stormy --strength 0.6"),
+            },
+        }),
+    };
+
+    /// <summary>An ephemeral offer to edit a member's image (after a ✏️ reaction, which carries no trigger for a modal).</summary>
+    public static JsonArray EditOffer(string actionId, string value) => new(
+        Section("✏️ Describe the change you want, and I'll edit this image."),
+        new JsonObject
+        {
+            ["type"] = "actions",
+            ["block_id"] = "edit-offer",
+            ["elements"] = new JsonArray(Button(actionId, "Edit…", value, primary: true)),
+        });
+
+    /// <summary>Slack mrkdwn from the engine's Markdown-ish text (bold is one asterisk in Slack).</summary>
+    public static string Mrkdwn(string text) => text.Replace("**", "*", StringComparison.Ordinal);
+
+    public static JsonObject PlainText(string text) => new() { ["type"] = "plain_text", ["text"] = text, ["emoji"] = true };
+
+    private static void AddButtons(JsonArray blocks, IReadOnlyList<ReplyButton> buttons)
+    {
+        for (var i = 0; i < buttons.Count; i += MaxButtonsPerBlock)
+        {
+            var elements = new JsonArray();
+            foreach (var button in buttons.Skip(i).Take(MaxButtonsPerBlock))
+            {
+                elements.Add(Button(button.Id, button.Label, button.Id, primary: button.Action is ButtonAction.Upscale, danger: button.Action is ButtonAction.Cancel));
+            }
+
+            blocks.Add(new JsonObject
+            {
+                ["type"] = "actions",
+                ["block_id"] = string.Create(CultureInfo.InvariantCulture, $"actions-{i / MaxButtonsPerBlock}"),
+                ["elements"] = elements,
+            });
+        }
+    }
+
+    private static JsonObject Button(string actionId, string label, string value, bool primary = false, bool danger = false)
+    {
+        var button = new JsonObject
+        {
+            ["type"] = "button",
+            ["action_id"] = actionId,
+            ["text"] = PlainText(Limit(label, 75)),
+            ["value"] = Limit(value, 2000),
+        };
+        if (primary || danger)
+        {
+            button["style"] = danger ? "danger" : "primary";
+        }
+
+        return button;
+    }
+
+    private static JsonObject Section(string mrkdwn) => new()
+    {
+        ["type"] = "section",
+        ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = Limit(mrkdwn, 3000) },
+    };
+
+    private static JsonObject Context(IEnumerable<string> items) => new()
+    {
+        ["type"] = "context",
+        ["elements"] = new JsonArray([.. items.Take(10).Select(i => (JsonNode)new JsonObject { ["type"] = "mrkdwn", ["text"] = i })]),
+    };
+
+    private static JsonObject Image(string fileId, string altText, string title) => new()
+    {
+        ["type"] = "image",
+        ["slack_file"] = new JsonObject { ["id"] = fileId },
+        ["alt_text"] = Limit(altText, 2000),
+        ["title"] = PlainText(Limit(title, 2000)),
+    };
+
+    private static string StatusLine(ReplyView view)
+    {
+        var icon = view.Status switch
+        {
+            ReplyStatus.Queued => "🕒",
+            ReplyStatus.Running => "🎨",
+            ReplyStatus.Succeeded => "✅",
+            ReplyStatus.Failed => "⚠️",
+            ReplyStatus.Refused => "🚫",
+            ReplyStatus.Cancelled => "✖️",
+            _ => "",
+        };
+        return $"{icon} {Mrkdwn(Escape(view.StatusText))}".Trim();
+    }
+
+    /// <summary>A 10-cell progress bar.</summary>
+    public static string Bar(double percent)
+    {
+        var filled = (int)Math.Round(Math.Clamp(percent, 0, 100) / 10, MidpointRounding.AwayFromZero);
+        return new string('▰', filled) + new string('▱', 10 - filled);
+    }
+
+    public static string Duration(TimeSpan span) => span.TotalHours >= 1
+        ? span.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture)
+        : span.ToString(@"m\:ss", CultureInfo.InvariantCulture);
+
+    private static string Ordinal(int n)
+    {
+        var suffix = (n % 100) is 11 or 12 or 13 ? "th" : (n % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" };
+        return string.Create(CultureInfo.InvariantCulture, $"{n}{suffix}");
+    }
+
+    /// <summary>Slack's three control characters in text.</summary>
+    public static string Escape(string text) => text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+
+    private static string Limit(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+}

@@ -1,0 +1,8 @@
+namespace ChatBot.Slack.Commands;
+
+internal enum SlackInboundKind
+{
+    SlashCommand,
+    Interaction,
+    Event,
+}

@@ -1,0 +1,10 @@
+namespace ChatBot.Slack.Http;
+
+internal enum SlackVerification
+{
+    Valid,
+    NotConfigured,
+    MissingHeaders,
+    Stale,
+    BadSignature,
+}

@@ -1,0 +1,112 @@
+using System.Net.Http.Headers;
+using ChatBot.Core.Commands;
+using ChatBot.Core.Platform;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Slack.Media;
+
+/// <summary>
+/// Reads members' files (<c>url_private</c>) with the bot token, only from <see cref="SlackOptions.FileHosts"/>,
+/// never following a redirect. Slack answers a missing or wrong token with its HTML sign-in page, which
+/// is refused here; the engine caps and sniffs the bytes.
+/// </summary>
+internal sealed class SlackPlatformMedia(IHttpClientFactory httpFactory, IOptions<SlackOptions> options) : IPlatformMedia
+{
+    public const string HttpClientName = "slack-files";
+
+    public string Platform => PlatformNames.Slack;
+
+    public async Task<Stream> OpenAsync(MediaRef media, CancellationToken cancellationToken)
+    {
+        if (!Uri.TryCreate(media.Url, UriKind.Absolute, out var uri) || !IsAllowed(uri, options.Value.FileHosts))
+        {
+            throw new MediaRejectedException($"I only read files that were shared in Slack; `{media.FileName}` is somewhere else.");
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.Value.BotToken);
+        var http = httpFactory.CreateClient(HttpClientName);
+        var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new MediaRejectedException($"Slack would not give me `{media.FileName}` (HTTP {(int)response.StatusCode}). Please share it again.");
+            }
+
+            if (response.Content.Headers.ContentType?.MediaType is "text/html")
+            {
+                throw new MediaRejectedException($"Slack showed me a sign-in page instead of `{media.FileName}`. The app needs the files:read scope; ask an admin to reinstall it.");
+            }
+
+            var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            return new OwningStream(body, response);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>A bare host allows HTTPS on that host; an entry with a scheme allows exactly that origin.</summary>
+    internal static bool IsAllowed(Uri uri, IEnumerable<string> hosts)
+    {
+        foreach (var entry in hosts)
+        {
+            if (entry.Contains("://", StringComparison.Ordinal))
+            {
+                if (Uri.TryCreate(entry, UriKind.Absolute, out var origin)
+                    && string.Equals(origin.Scheme, uri.Scheme, StringComparison.OrdinalIgnoreCase)
+                    && string.Equals(origin.Host, uri.Host, StringComparison.OrdinalIgnoreCase)
+                    && origin.Port == uri.Port)
+                {
+                    return true;
+                }
+            }
+            else if (uri.Scheme == Uri.UriSchemeHttps && uri.IsDefaultPort && string.Equals(entry, uri.Host, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Disposes the HTTP response with the body stream.</summary>
+    private sealed class OwningStream(Stream inner, IDisposable owner) : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => inner.ReadAsync(buffer, cancellationToken);
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => inner.ReadAsync(buffer, offset, count, cancellationToken);
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+                owner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+}

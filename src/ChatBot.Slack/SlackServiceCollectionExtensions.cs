@@ -1,0 +1,49 @@
+using ChatBot.Core.Platform;
+using ChatBot.Core.Replies;
+using ChatBot.Slack.Commands;
+using ChatBot.Slack.Http;
+using ChatBot.Slack.Media;
+using ChatBot.Slack.Replies;
+using ChatBot.Slack.SocketMode;
+using ChatBot.Slack.WebApi;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ChatBot.Slack;
+
+public static class SlackServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the Slack adapter (section <c>Slack</c>): Socket Mode client, HTTP-mode verifier,
+    /// Web API client, the "slack" <see cref="IChatReplies"/> and <see cref="IPlatformMedia"/>.
+    /// Without <c>Slack:BotToken</c> nothing connects or listens. HTTP mode also needs <c>MapSlack()</c>.
+    /// </summary>
+    public static IServiceCollection AddSlack(this IServiceCollection services)
+    {
+        services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+
+        // The durable (SQLite) de-duplicator comes from storage; this fallback only covers a host without it.
+        services.TryAddSingleton<IEventDeduplicator, InMemoryEventDeduplicator>();
+
+        // No request logging: response_url and upload URLs are capabilities, and have no place in logs.
+        services.AddHttpClient(SlackApiClient.HttpClientName).RemoveAllLoggers();
+        services.AddHttpClient(SlackPlatformMedia.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
+            .RemoveAllLoggers();
+
+        services.TryAddSingleton<SlackRatePacer>();
+        services.TryAddSingleton<SlackApiClient>();
+        services.TryAddSingleton<SlackInbox>();
+        services.TryAddSingleton<SlackRequestVerifier>();
+        services.TryAddSingleton<SlackUsers>();
+        services.TryAddSingleton<SlackMessages>();
+        services.TryAddSingleton<SlackReplies>();
+        services.TryAddSingleton<SlackRouter>();
+        services.AddSingleton<IChatReplies>(sp => sp.GetRequiredService<SlackReplies>());
+        services.AddSingleton<IPlatformMedia, SlackPlatformMedia>();
+        services.AddHostedService<SocketModeService>();
+        services.AddHostedService<SlackInboxWorker>();
+        return services;
+    }
+}

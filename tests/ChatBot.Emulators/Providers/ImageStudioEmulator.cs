@@ -1,0 +1,426 @@
+using System.Text.Json.Nodes;
+using ChatBot.Core.Media;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace ChatBot.Emulators.Providers;
+
+/// <summary>
+/// ALwrity Image Studio (document 001): everything under <c>/api/image-studio</c>, Bearer auth, synchronous
+/// JSON answers with base64 images, errors as <c>{"detail": ...}</c>.
+/// </summary>
+public sealed class ImageStudioEmulator : ProviderEmulator
+{
+    private const string Prefix = "/api/image-studio";
+
+    public static readonly IReadOnlyList<Template> Templates =
+    [
+        new("linkedin_post", "LinkedIn Post", "social_media", "linkedin", "1.91:1", 1200, 628),
+        new("instagram_feed_square", "Instagram Feed Post (Square)", "social_media", "instagram", "1:1", 1080, 1080),
+        new("instagram_story", "Instagram Story", "social_media", "instagram", "9:16", 1080, 1920),
+        new("blog_header", "Blog Header", "blog_content", "blog", "16:9", 1600, 900),
+    ];
+
+    public static readonly IReadOnlyDictionary<string, (string Format, int Width, int Height)> PlatformFormats = new Dictionary<string, (string, int, int)>(StringComparer.Ordinal)
+    {
+        ["instagram"] = ("Feed Post (Square)", 1080, 1080),
+        ["facebook"] = ("Feed Post", 1200, 630),
+        ["linkedin"] = ("Post", 1200, 627),
+        ["twitter"] = ("Post", 1600, 900),
+        ["pinterest"] = ("Pin", 1000, 1500),
+    };
+
+    private static readonly string[] EditOperations = ["remove_background", "inpaint", "outpaint", "search_replace", "search_recolor", "general_edit"];
+    private static readonly string[] ControlOperations = ["sketch", "structure", "style", "style_transfer"];
+
+    /// <summary>What <c>/health</c> reports.</summary>
+    public bool Healthy { get; set; } = true;
+
+    protected override void Map(WebApplication app)
+    {
+        app.MapPost(Prefix + "/create", CreateAsync);
+        app.MapGet(Prefix + "/templates", ctx => TemplatesAsync(ctx, t =>
+            (ctx.Request.Query["platform"].ToString() is not { Length: > 0 } p || t.Platform == p)
+            && (ctx.Request.Query["category"].ToString() is not { Length: > 0 } c || t.Category == c)));
+        app.MapGet(Prefix + "/templates/search", ctx => TemplatesAsync(ctx, t =>
+            t.Id.Contains(ctx.Request.Query["query"].ToString(), StringComparison.OrdinalIgnoreCase) || t.Name.Contains(ctx.Request.Query["query"].ToString(), StringComparison.OrdinalIgnoreCase)));
+        app.MapGet(Prefix + "/templates/recommend", ctx => TemplatesAsync(ctx, t => ctx.Request.Query["platform"].ToString() is not { Length: > 0 } p || t.Platform == p));
+        app.MapGet(Prefix + "/providers", ProvidersAsync);
+        app.MapPost(Prefix + "/estimate-cost", EstimateAsync);
+        app.MapPost(Prefix + "/edit/process", EditAsync);
+        app.MapGet(Prefix + "/edit/operations", ctx => SimpleAsync(ctx, new { operations = EditOperations.ToDictionary(o => o, o => new { label = o, provider = "stability" }) }));
+        app.MapPost(Prefix + "/upscale", UpscaleAsync);
+        app.MapPost(Prefix + "/control/process", ControlAsync);
+        app.MapGet(Prefix + "/control/operations", ctx => SimpleAsync(ctx, new { operations = ControlOperations.ToDictionary(o => o, o => new { label = o, provider = "stability" }) }));
+        app.MapPost(Prefix + "/social/optimize", SocialAsync);
+        app.MapGet(Prefix + "/social/platforms/{platform}/formats", (HttpContext ctx, string platform) => SimpleAsync(ctx, new
+        {
+            formats = PlatformFormats.TryGetValue(platform, out var f) ? new[] { new { name = f.Format, width = f.Width, height = f.Height, file_type = "PNG", max_size_mb = 5.0 } } : [],
+        }));
+        app.MapGet(Prefix + "/health", ctx => SimpleAsync(ctx, new
+        {
+            status = Healthy ? "healthy" : "unhealthy",
+            service = "image_studio",
+            version = "1.0.0",
+            modules = new { create_studio = Healthy ? "available" : "unavailable", templates = "available", providers = "available" },
+        }));
+    }
+
+    private async Task<RecordedRequest?> BeginAsync(HttpContext context, FaultScope scope)
+    {
+        if (await FaultAsync(context, scope).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        if (Faults.RejectAuth || context.Request.Headers.Authorization != $"Bearer {ApiKey}")
+        {
+            await WriteErrorAsync(context, 401, new { detail = "Authenticated user required for image operations." }).ConfigureAwait(false);
+            return null;
+        }
+
+        return await RecordAsync(context).ConfigureAwait(false);
+    }
+
+    private async Task SimpleAsync(HttpContext context, object body)
+    {
+        if (await BeginAsync(context, FaultScope.Status).ConfigureAwait(false) is null)
+        {
+            return;
+        }
+
+        await WriteJsonAsync(context, body, FaultScope.Status).ConfigureAwait(false);
+    }
+
+    private Task TemplatesAsync(HttpContext context, Func<Template, bool> filter)
+    {
+        var list = Templates.Where(filter).Select(t => new
+        {
+            id = t.Id,
+            name = t.Name,
+            category = t.Category,
+            platform = t.Platform,
+            aspect_ratio = new { ratio = t.Ratio, width = t.Width, height = t.Height, label = t.Ratio },
+            description = $"Template for {t.Name}",
+            recommended_provider = "ideogram",
+            style_preset = "photographic",
+            quality = "premium",
+            use_cases = new[] { "Brand content" },
+        }).ToList();
+        return SimpleAsync(context, new { templates = list, total = list.Count });
+    }
+
+    private Task ProvidersAsync(HttpContext context) => SimpleAsync(context, new
+    {
+        providers = new Dictionary<string, object>
+        {
+            ["stability"] = new { name = "Stability AI", models = new[] { "ultra", "core", "sd3.5-large" }, capabilities = new[] { "generation", "editing", "upscaling" }, max_resolution = "2048x2048", cost_range = "3-8 credits" },
+            ["wavespeed"] = new { name = "WaveSpeed AI", models = new[] { "ideogram-v3-turbo", "qwen-image" }, capabilities = new[] { "generation" }, max_resolution = "1024x1024", cost_range = "1-6 credits" },
+        },
+    });
+
+    private async Task EstimateAsync(HttpContext context)
+    {
+        var request = await BeginAsync(context, FaultScope.Status).ConfigureAwait(false);
+        if (request is null)
+        {
+            return;
+        }
+
+        var provider = request.Field("provider");
+        if (string.IsNullOrWhiteSpace(provider))
+        {
+            await WriteErrorAsync(context, 400, new { detail = "provider is required" }).ConfigureAwait(false);
+            return;
+        }
+
+        var images = int.TryParse(request.Field("num_images"), out var n) ? n : 1;
+        var perImage = provider == "stability" ? 4 : 2;
+        await WriteJsonAsync(context, new { estimated_cost = perImage * images, currency = "credits", provider, model = request.Field("model"), operation = request.Field("operation") ?? "generate", num_images = images }, FaultScope.Status).ConfigureAwait(false);
+    }
+
+    private async Task CreateAsync(HttpContext context)
+    {
+        var request = await BeginAsync(context, FaultScope.Submit).ConfigureAwait(false);
+        if (request is null)
+        {
+            return;
+        }
+
+        var body = request.Json ?? [];
+        if (string.IsNullOrWhiteSpace(request.Field("prompt")))
+        {
+            await WriteErrorAsync(context, 400, new { detail = "Prompt is required" }).ConfigureAwait(false);
+            return;
+        }
+
+        Template? template = null;
+        if (request.Field("template_id") is { } templateId && (template = Templates.FirstOrDefault(t => t.Id == templateId)) is null)
+        {
+            await WriteErrorAsync(context, 404, new { detail = $"Template not found: {templateId}" }).ConfigureAwait(false);
+            return;
+        }
+
+        var count = int.TryParse(request.Field("num_variations"), out var v) ? v : 1;
+        if (count is < 1 or > 10)
+        {
+            await WriteErrorAsync(context, 400, new { detail = "num_variations must be between 1 and 10" }).ConfigureAwait(false);
+            return;
+        }
+
+        if (!await AcceptAsync(context, request).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var width = Int(body, "width") ?? template?.Width ?? 1024;
+        var height = Int(body, "height") ?? template?.Height ?? 1024;
+        var provider = request.Field("provider") is { } p && p != "auto" ? p : "wavespeed";
+        var model = request.Field("model") ?? "ideogram-v3-turbo";
+        var results = Enumerable.Range(1, count).Select(i => new
+        {
+            image_base64 = Convert.ToBase64String(TestMedia.Png(Math.Max(1, width / 100), Math.Max(1, height / 100), (byte)i)),
+            width,
+            height,
+            provider,
+            model,
+            variation = i,
+        }).ToList();
+        await WriteJsonAsync(context, new
+        {
+            success = true,
+            request = new
+            {
+                prompt = request.Field("prompt"),
+                enhanced_prompt = request.Field("prompt") + ", professional photography, high quality",
+                template_id = template?.Id,
+                template_name = template?.Name,
+                provider,
+                model,
+                dimensions = $"{width}x{height}",
+                quality = request.Field("quality") ?? "standard",
+            },
+            results,
+            total_generated = count,
+            total_failed = 0,
+        }, FaultScope.Submit).ConfigureAwait(false);
+    }
+
+    private async Task EditAsync(HttpContext context)
+    {
+        var request = await BeginAsync(context, FaultScope.Submit).ConfigureAwait(false);
+        if (request is null)
+        {
+            return;
+        }
+
+        var body = request.Json ?? [];
+        var image = Decode(request.Field("image_base64"));
+        var operation = request.Field("operation");
+        string? error = null;
+        if (image is null)
+        {
+            error = "Invalid base64 image payload";
+        }
+        else if (operation is null || !EditOperations.Contains(operation))
+        {
+            error = $"Unsupported operation: {operation}";
+        }
+        else if (operation == "inpaint" && string.IsNullOrWhiteSpace(request.Field("prompt")))
+        {
+            error = "Prompt is required for inpainting";
+        }
+        else if (operation == "search_replace" && (string.IsNullOrWhiteSpace(request.Field("search_prompt")) || string.IsNullOrWhiteSpace(request.Field("prompt"))))
+        {
+            error = "search_prompt and prompt are required for search_replace";
+        }
+        else if (operation == "search_recolor" && (string.IsNullOrWhiteSpace(request.Field("select_prompt")) || string.IsNullOrWhiteSpace(request.Field("prompt"))))
+        {
+            error = "select_prompt and prompt are required for search_recolor";
+        }
+        else if (operation == "outpaint" && new[] { "expand_left", "expand_right", "expand_up", "expand_down" }.Sum(k => Int(body, k) ?? 0) <= 0)
+        {
+            error = "Outpaint needs at least one expansion";
+        }
+        else if (operation == "general_edit" && string.IsNullOrWhiteSpace(request.Field("prompt")))
+        {
+            error = "Prompt is required for general_edit";
+        }
+
+        if (error is not null)
+        {
+            await WriteErrorAsync(context, 400, new { detail = error }).ConfigureAwait(false);
+            return;
+        }
+
+        if (!await AcceptAsync(context, request).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var width = (image!.Width ?? 8) + (Int(body, "expand_left") ?? 0) + (Int(body, "expand_right") ?? 0);
+        var height = (image.Height ?? 8) + (Int(body, "expand_up") ?? 0) + (Int(body, "expand_down") ?? 0);
+        await WriteJsonAsync(context, new
+        {
+            success = true,
+            operation,
+            provider = "stability",
+            image_base64 = "data:image/png;base64," + Convert.ToBase64String(TestMedia.Png(width, height)),
+            width,
+            height,
+            metadata = new { operation, processing_time = 2.5 },
+        }, FaultScope.Submit).ConfigureAwait(false);
+    }
+
+    private async Task UpscaleAsync(HttpContext context)
+    {
+        var request = await BeginAsync(context, FaultScope.Submit).ConfigureAwait(false);
+        if (request is null)
+        {
+            return;
+        }
+
+        var body = request.Json ?? [];
+        var image = Decode(request.Field("image_base64"));
+        var mode = request.Field("mode") ?? "auto";
+        var preset = request.Field("preset");
+        string? error = image is null ? "Invalid base64 image payload"
+            : mode is not ("fast" or "conservative" or "creative" or "auto") ? $"Unsupported mode: {mode}"
+            : preset is not (null or "web" or "print" or "social") ? $"Unknown preset: {preset}"
+            : null;
+        if (error is not null)
+        {
+            await WriteErrorAsync(context, 400, new { detail = error }).ConfigureAwait(false);
+            return;
+        }
+
+        if (!await AcceptAsync(context, request).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var width = Int(body, "target_width") ?? (image!.Width ?? 8) * 4;
+        var height = Int(body, "target_height") ?? (image!.Height ?? 8) * 4;
+        await WriteJsonAsync(context, new
+        {
+            success = true,
+            mode,
+            image_base64 = "data:image/png;base64," + Convert.ToBase64String(TestMedia.Png(Math.Min(width, 256), Math.Min(height, 256))),
+            width,
+            height,
+            metadata = new { preset, original_width = image!.Width, original_height = image.Height, upscale_factor = (double)width / (image.Width ?? 8) },
+        }, FaultScope.Submit).ConfigureAwait(false);
+    }
+
+    private async Task ControlAsync(HttpContext context)
+    {
+        var request = await BeginAsync(context, FaultScope.Submit).ConfigureAwait(false);
+        if (request is null)
+        {
+            return;
+        }
+
+        var operation = request.Field("operation");
+        string? error = Decode(request.Field("control_image_base64")) is null ? "Invalid base64 image payload"
+            : operation is null || !ControlOperations.Contains(operation) ? $"Unsupported operation: {operation}"
+            : string.IsNullOrWhiteSpace(request.Field("prompt")) ? "Prompt is required"
+            : operation == "style_transfer" && Decode(request.Field("style_image_base64")) is null ? "style_image_base64 is required for style_transfer"
+            : null;
+        if (error is not null)
+        {
+            await WriteErrorAsync(context, 400, new { detail = error }).ConfigureAwait(false);
+            return;
+        }
+
+        if (!await AcceptAsync(context, request).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        await WriteJsonAsync(context, new
+        {
+            success = true,
+            operation,
+            provider = "stability",
+            image_base64 = "data:image/png;base64," + Convert.ToBase64String(TestMedia.Png(10, 10)),
+            width = 1024,
+            height = 1024,
+            metadata = new { operation, control_strength = request.Field("control_strength") },
+        }, FaultScope.Submit).ConfigureAwait(false);
+    }
+
+    private async Task SocialAsync(HttpContext context)
+    {
+        var request = await BeginAsync(context, FaultScope.Submit).ConfigureAwait(false);
+        if (request is null)
+        {
+            return;
+        }
+
+        var platforms = (request.Json?["platforms"] as JsonArray)?.Select(p => p?.ToString() ?? "").ToList() ?? [];
+        string? error = Decode(request.Field("image_base64")) is null ? "Invalid base64 image payload"
+            : platforms.Count == 0 ? "At least one platform is required"
+            : platforms.FirstOrDefault(p => !PlatformFormats.ContainsKey(p)) is { } unknown ? $"Unsupported platform: {unknown}"
+            : null;
+        if (error is not null)
+        {
+            await WriteErrorAsync(context, 400, new { detail = error }).ConfigureAwait(false);
+            return;
+        }
+
+        if (!await AcceptAsync(context, request).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var results = platforms.Select(p =>
+        {
+            var (format, width, height) = PlatformFormats[p];
+            var named = request.Json?["format_names"]?[p]?.ToString();
+            return new { platform = p, format = named ?? format, image_base64 = "data:image/png;base64," + Convert.ToBase64String(TestMedia.Png(width / 100, height / 100)), width, height };
+        }).ToList();
+        await WriteJsonAsync(context, new { success = true, results, total_optimized = results.Count }, FaultScope.Submit).ConfigureAwait(false);
+    }
+
+    /// <summary>Counts the job, then applies the after-acceptance faults. False when the answer is already written.</summary>
+    private async Task<bool> AcceptAsync(HttpContext context, RecordedRequest request)
+    {
+        Accept(request);
+        if (Faults.DelayAfterAccept > TimeSpan.Zero)
+        {
+            await Task.Delay(Faults.DelayAfterAccept, context.RequestAborted).ConfigureAwait(false);
+        }
+
+        if (Faults.TaskFails)
+        {
+            await WriteErrorAsync(context, 500, new { detail = $"Image generation failed: {Faults.FailureMessage}" }).ConfigureAwait(false);
+            return false;
+        }
+
+        return true;
+    }
+
+    private static SniffResult? Decode(string? base64)
+    {
+        if (base64 is null)
+        {
+            return null;
+        }
+
+        var comma = base64.IndexOf(',', StringComparison.Ordinal);
+        var payload = base64.StartsWith("data:", StringComparison.Ordinal) && comma > 0 ? base64[(comma + 1)..] : base64;
+        try
+        {
+            return MediaSniffer.Sniff(Convert.FromBase64String(payload));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static int? Int(JsonObject body, string name) => body[name] is JsonValue value && value.TryGetValue<int>(out var n) ? n : null;
+
+    /// <summary>One entry of the emulated template list.</summary>
+    public sealed record Template(string Id, string Name, string Category, string Platform, string Ratio, int Width, int Height);
+}

@@ -1,0 +1,190 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using ChatBot.Core.Media;
+using ChatBot.Emulators.Providers;
+using ChatBot.IntegrationTests.TestSupport;
+
+namespace ChatBot.IntegrationTests.Providers;
+
+/// <summary>
+/// The whole host (Playground, engine, SQLite) against the four remote providers' emulators: prompt in,
+/// media out in the Playground, credits settled at the provider's actual cost; every fault ends in a
+/// clear failed reply with a full refund and no stuck job.
+/// </summary>
+public sealed class RemoteProvidersEndToEndTests : IAsyncLifetime
+{
+    private readonly AetherWaveEmulator _aetherWave = new();
+    private readonly ImageStudioEmulator _imageStudio = new();
+    private readonly BlackwaveEmulator _blackwave = new();
+    private readonly AetherForgeEmulator _aetherForge = new();
+    private RunningHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        await Task.WhenAll(_aetherWave.StartAsync(), _imageStudio.StartAsync(), _blackwave.StartAsync(), _aetherForge.StartAsync());
+        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Credits:DefaultDailyAllowance"] = "1000",
+        };
+        foreach (var (section, emulator) in new (string, ProviderEmulator)[] { ("AetherWave", _aetherWave), ("ImageStudio", _imageStudio), ("Blackwave", _blackwave), ("AetherForge", _aetherForge) })
+        {
+            settings[$"Providers:{section}:BaseUrl"] = emulator.BaseUrl.ToString();
+            settings[$"Providers:{section}:ApiKey"] = emulator.ApiKey;
+            settings[$"Providers:{section}:PollInterval"] = "00:00:00.020";
+            settings[$"Providers:{section}:RetryDelay"] = "00:00:00.020";
+        }
+
+        _host = await RunningHost.StartAsync(settings);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await Task.WhenAll(_aetherWave.DisposeAsync().AsTask(), _imageStudio.DisposeAsync().AsTask(), _blackwave.DisposeAsync().AsTask(), _aetherForge.DisposeAsync().AsTask());
+    }
+
+    [Theory]
+    [InlineData("aw-imagine", "/imagine a fox in the snow --model qwen-image-t2i", "", 2, "AetherWave")] // quoted 6, AetherWave reports 2
+    [InlineData("aw-art", "/imagine synthwave album cover --mode album-art --style digital", "", 0, "AetherWave")]
+    [InlineData("aw-edit", "/edit make it night --model flux-kontext-pro", "png", 7, "AetherWave")]
+    [InlineData("aw-reframe", "/edit --mode reframe --ar 16:9 --model ideogram-v3-reframe", "png", 10, "AetherWave")] // quoted 14 (QUALITY)
+    [InlineData("aw-nobg", "/edit --mode remove-background --model recraft-remove-background", "png", 5, "AetherWave")]
+    [InlineData("aw-enhance", "/upscale --mode enhance --model recraft-crisp-upscale", "png", 8, "AetherWave")]
+    [InlineData("aw-video", "/video a phoenix rising --model kling-2.1-master-t2v --duration 5", "", 160, "AetherWave")]
+    [InlineData("aw-i2v", "/video slow push-in --model seedance-lite-i2v --duration 5", "png", 15, "AetherWave")] // answered synchronously
+    [InlineData("aw-lipsync", "/video --mode lipsync --model infinitalk --duration 5", "png+mp3", 25, "AetherWave")] // quoted 85
+    [InlineData("aw-story", "/video desert highway::5 | hands on the wheel::5 --mode storyboard --model sora-2-pro-storyboard", "", 210, "AetherWave")] // quoted 378
+    [InlineData("is-imagine", "/imagine a modern office --model imagestudio-auto --n 2 --template linkedin_post", "", 4, "ALwrity")] // quoted 16, estimate 4
+    [InlineData("is-edit", "/edit a red car --op search-replace --search the blue car --model imagestudio-auto", "png", 2, "ALwrity")]
+    [InlineData("is-reframe", "/edit --mode reframe --ar 16:9 --model imagestudio-auto", "png", 2, "ALwrity")]
+    [InlineData("is-upscale", "/upscale --mode creative --factor 2 --model imagestudio-auto", "png", 2, "ALwrity")]
+    [InlineData("is-control", "/edit a modern office --mode sketch --strength 0.7 --model imagestudio-auto", "png", 2, "ALwrity")]
+    [InlineData("is-social", "/edit --mode social --platforms instagram,facebook --model imagestudio-auto", "png", 2, "ALwrity")]
+    [InlineData("bw-imagine", "/imagine a cyberpunk spaceship --model FLUX-Devfp32 --cfg 7 --steps 30", "", 4, "Blackwave")] // 3.5 rounded up
+    [InlineData("bw-edit", "/edit as a watercolor --strength 0.6 --model AniFlux-v4.1", "png", 4, "Blackwave")]
+    [InlineData("af-imagine", "/imagine a sunset over mountains --model aetherforge-grok-imagine", "", 5, "AetherForge")] // no cost reported: the quote
+    [InlineData("af-edit", "/edit the same cat at night --model aetherforge-nano-banana", "png", 6, "AetherForge")]
+    public async Task Command_RemoteProvider_PostsMediaAndChargesTheActualCost(string user, string command, string attachments, long charged, string providerName)
+    {
+        using var timeout = TestTimeout.Start();
+        var before = await _host.Client.CreditsAsync(user);
+        await using var events = await _host.Client.OpenEventsAsync(timeout.Token);
+
+        var files = attachments.Split('+', StringSplitOptions.RemoveEmptyEntries).Select(kind => kind switch
+        {
+            "png" => ("in.png", TestMedia.Png(40, 30)),
+            "mp3" => ("speech.mp3", TestMedia.Mp3()),
+            _ => ("clip.mp4", TestMedia.Mp4()),
+        }).ToArray();
+        var replyId = await _host.Client.PostAsync(user, command, files);
+        var final = await events.WaitForFinalAsync(replyId, timeout.Token);
+
+        final.Status.ShouldBe("succeeded", final.Text);
+        final.Media.ShouldNotBeEmpty();
+        using (var media = await _host.Client.Http.GetAsync(final.Media[0], timeout.Token))
+        {
+            var bytes = await media.Content.ReadAsByteArrayAsync(timeout.Token);
+            MediaSniffer.Sniff(bytes)!.Kind.ShouldBeOneOf(MediaKind.Image, MediaKind.Video);
+        }
+
+        (await ModelLabelAsync(replyId)).ShouldContain(providerName);
+        (before - await SettledCreditsAsync(user, timeout.Token)).ShouldBe(charged, final.Text);
+        Audit();
+    }
+
+    [Fact]
+    public async Task Upscale_AetherWaveWithAttachment_ChargesTheFactorsPrice()
+    {
+        using var timeout = TestTimeout.Start();
+        var before = await _host.Client.CreditsAsync("aw-up");
+        await using var events = await _host.Client.OpenEventsAsync(timeout.Token);
+
+        var replyId = await _host.Client.PostAsync("aw-up", "/upscale --model topaz-upscale --factor 4", ("in.png", TestMedia.Png(32, 32)));
+        var final = await events.WaitForFinalAsync(replyId, timeout.Token);
+
+        final.Status.ShouldBe("succeeded", final.Text);
+        _aetherWave.LastSubmit!.Field("upscaleFactor").ShouldBe("4x");
+        (before - await SettledCreditsAsync("aw-up", timeout.Token)).ShouldBe(20, final.Text); // quoted 40
+        Audit();
+    }
+
+    [Fact]
+    public async Task Imagine_BlackwaveQueue_ShowsTheProvidersQueuePosition()
+    {
+        using var timeout = TestTimeout.Start();
+        _blackwave.QueuePosition = 3;
+        await using var events = await _host.Client.OpenEventsAsync(timeout.Token);
+
+        var replyId = await _host.Client.PostAsync("bw-queue", "/imagine a watercolor harbour --model AniFlux-v4.1");
+        var final = await events.WaitForFinalAsync(replyId, timeout.Token);
+
+        final.Status.ShouldBe("succeeded", final.Text);
+        events.Seen.Where(r => r.ReplyId == replyId).ShouldContain(r => r.QueuePosition != null && r.Status == "running");
+    }
+
+    [Fact]
+    public async Task Faults_EachProvider_FailClearlyRefundAndLeaveNoStuckJob()
+    {
+        _aetherWave.Faults.TaskFails = true;
+        _blackwave.Faults.StreamStopsHalfway = true;
+        _aetherForge.Faults.ResultNotFound = true;
+        _imageStudio.Faults.Scope = FaultScope.Submit;
+        _imageStudio.Faults.MalformedJson = true;
+
+        foreach (var (user, command, phrase) in new[]
+        {
+            ("f-aw", "/imagine a fox --model imagen-4", "AetherWave"),
+            ("f-bw", "/imagine a fox --model FLUX-Devfp32", "Blackwave"),
+            ("f-af", "/imagine a fox --model aetherforge-nano-banana", "AetherForge"),
+            ("f-is", "/imagine a fox --model imagestudio-ultra", "ALwrity Image Studio"),
+        })
+        {
+            using var timeout = TestTimeout.Start();
+            var before = await _host.Client.CreditsAsync(user);
+            await using var events = await _host.Client.OpenEventsAsync(timeout.Token);
+
+            var replyId = await _host.Client.PostAsync(user, command);
+            var final = await events.WaitForFinalAsync(replyId, timeout.Token);
+
+            final.Status.ShouldBe("failed", $"{command}: {final.Text}");
+            final.Text.ShouldContain(phrase, Case.Insensitive, customMessage: command);
+            (await SettledCreditsAsync(user, timeout.Token)).ShouldBe(before, command);
+        }
+
+        Audit();
+        _aetherWave.SubmitCount.ShouldBe(1);
+        _blackwave.SubmitCount.ShouldBe(1);
+    }
+
+    /// <summary>
+    /// The balance once the job's money has moved: the result is posted before the charge is written,
+    /// so a balance read at once can still show the reservation.
+    /// </summary>
+    private async Task<long> SettledCreditsAsync(string user, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var reply = await _host.Client.GetAsync(await _host.Client.PostAsync(user, "/credits"));
+            if (!reply.Text.Contains("reserved", StringComparison.Ordinal))
+            {
+                return PlaygroundClient.ParseAvailable(reply.Text);
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
+        }
+    }
+
+    private async Task<string> ModelLabelAsync(string replyId)
+    {
+        var reply = await _host.Client.Http.GetFromJsonAsync<JsonElement>($"/api/playground/replies/{Uri.EscapeDataString(replyId)}");
+        return reply.GetProperty("modelLabel").GetString() ?? "";
+    }
+
+    private void Audit()
+    {
+        var audit = new LedgerAudit(_host.DatabasePath);
+        audit.NonTerminalJobs().ShouldBeEmpty();
+        audit.UnbalancedAccounts().ShouldBeEmpty();
+        audit.UnsettledJobs().ShouldBeEmpty();
+    }
+}

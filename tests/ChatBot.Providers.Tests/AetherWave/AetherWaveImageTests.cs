@@ -1,0 +1,204 @@
+using ChatBot.Core.Catalog;
+using ChatBot.Core.Commands;
+using ChatBot.Core.Media;
+using ChatBot.Core.Providers;
+using ChatBot.Emulators.Providers;
+using static ChatBot.Providers.Tests.ProviderHarness;
+
+namespace ChatBot.Providers.Tests.AetherWave;
+
+/// <summary>Every Image Studio operation of document 000, over HTTP against its emulator.</summary>
+public sealed class AetherWaveImageTests : IAsyncLifetime
+{
+    private readonly AetherWaveEmulator _emulator = new();
+    private ProviderHarness _harness = null!;
+
+    private IMediaProvider Sut => _harness.Provider(ProviderNames.AetherWave);
+
+    public async Task InitializeAsync()
+    {
+        await _emulator.StartAsync();
+        _harness = Create(ProviderNames.AetherWaveSection, _emulator.BaseUrl, _emulator.ApiKey);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _harness.DisposeAsync();
+        await _emulator.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Imagine_AllOptions_SendsDocumentedFieldsAndReturnsImagesWithActualCost()
+    {
+        var options = new CommandOptions
+        {
+            Prompt = "Neon samurai",
+            AspectRatio = "9:16",
+            Resolution = "2K",
+            Count = 2,
+            NegativePrompt = "blur",
+            Seed = 42,
+            Extra = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["format"] = "jpg", ["expand"] = "false", ["imageSize"] = "square_hd" },
+        };
+
+        var updates = await RunAsync(Sut, Request(MediaOperation.Imagine, ProviderNames.AetherWave, "seedream-v4-t2i", options));
+
+        var sent = _emulator.LastSubmit!;
+        sent.Path.ShouldBe("/api/generate-image");
+        sent.Headers["X-AW-Key"].ShouldBe(_emulator.ApiKey);
+        sent.ContentType!.ShouldStartWith("application/json");
+        sent.Field("prompt").ShouldBe("Neon samurai");
+        sent.Field("model").ShouldBe("seedream-v4-t2i");
+        sent.Field("aspectRatio").ShouldBe("9:16");
+        sent.Field("resolution").ShouldBe("2K");
+        sent.Field("imageSize").ShouldBe("square_hd");
+        sent.Field("maxImages").ShouldBe("2");
+        sent.Field("negative_prompt").ShouldBe("blur");
+        sent.Field("seed").ShouldBe("42");
+        sent.Field("outputFormat").ShouldBe("jpg");
+        sent.Field("enablePromptExpansion").ShouldBe("false");
+        sent.Json!.ContainsKey("referenceImages").ShouldBeFalse();
+
+        updates.ShouldContain(u => u is ProviderUpdate.Running);
+        var done = updates[^1].ShouldBeOfType<ProviderUpdate.Succeeded>();
+        done.Outputs.Count.ShouldBe(2);
+        done.ProviderCost.ShouldBe(14m);
+        var bytes = await ReadAsync(done.Outputs[0]);
+        MediaSniffer.Sniff(bytes)!.ContentType.ShouldBe("image/png");
+    }
+
+    [Fact]
+    public async Task Imagine_GrokDefault_ReturnsSixImagesForFiveCredits()
+    {
+        var updates = await RunAsync(Sut, Request(MediaOperation.Imagine, ProviderNames.AetherWave, "grok-imagine-t2i", new CommandOptions { Prompt = "fox" }));
+
+        var done = updates[^1].ShouldBeOfType<ProviderUpdate.Succeeded>();
+        done.Outputs.Count.ShouldBe(6);
+        done.ProviderCost.ShouldBe(5m);
+    }
+
+    [Fact]
+    public async Task Vary_WithImage_SendsItAsReferenceDataUrl()
+    {
+        var png = TestMedia.Png();
+        var updates = await RunAsync(Sut, Request(MediaOperation.Vary, ProviderNames.AetherWave, "flux-kontext-pro", new CommandOptions { Prompt = "in a space suit" }, Input(MediaRole.Image, png)));
+
+        var refs = _emulator.LastSubmit!.Json!["referenceImages"]!.AsArray();
+        refs.Count.ShouldBe(1);
+        refs[0]!.ToString().ShouldBe("data:image/png;base64," + Convert.ToBase64String(png));
+        updates[^1].ShouldBeOfType<ProviderUpdate.Succeeded>().ProviderCost.ShouldBe(7m);
+    }
+
+    [Fact]
+    public async Task Edit_OneImage_SendsMultipartImagePromptAndModel()
+    {
+        var updates = await RunAsync(Sut, Request(MediaOperation.Edit, ProviderNames.AetherWave, "grok-imagine-i2i", new CommandOptions { Prompt = "make it night" }, Input(MediaRole.Image, TestMedia.Png())));
+
+        var sent = _emulator.LastSubmit!;
+        sent.Path.ShouldBe("/api/edit-image");
+        sent.ContentType!.ShouldStartWith("multipart/form-data");
+        sent.Files.Single().Field.ShouldBe("image");
+        sent.Field("prompt").ShouldBe("make it night");
+        sent.Field("model").ShouldBe("grok-imagine-i2i");
+        updates[^1].ShouldBeOfType<ProviderUpdate.Succeeded>().Outputs.Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Edit_SeveralImages_SendsThemAsImages()
+    {
+        var updates = await RunAsync(Sut, Request(MediaOperation.Edit, ProviderNames.AetherWave, "seedream-v4-edit", new CommandOptions { Prompt = "same style" }, Input(MediaRole.Image, TestMedia.Png()), Input(MediaRole.Reference, TestMedia.Png(4, 4), fileName: "b.png")));
+
+        _emulator.LastSubmit!.Files.Select(f => f.Field).ShouldBe(["images", "images"]);
+        updates[^1].ShouldBeOfType<ProviderUpdate.Succeeded>().ProviderCost.ShouldBe(14m);
+    }
+
+    [Fact]
+    public async Task Inpaint_ImageAndMask_SendsDataUrlsAndQualityTier()
+    {
+        var options = new CommandOptions { Prompt = "dramatic sunset", Extra = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["quality"] = "high" } };
+
+        var updates = await RunAsync(Sut, Request(MediaOperation.Inpaint, ProviderNames.AetherWave, "ideogram-v3-edit", options, Input(MediaRole.Image, TestMedia.Png()), Input(MediaRole.Mask, TestMedia.Png(), fileName: "mask.png")));
+
+        var sent = _emulator.LastSubmit!;
+        sent.Path.ShouldBe("/api/inpaint-image");
+        sent.Field("image")!.ShouldStartWith("data:image/png;base64,");
+        sent.Field("mask")!.ShouldStartWith("data:image/png;base64,");
+        sent.Field("quality").ShouldBe("high");
+        updates[^1].ShouldBeOfType<ProviderUpdate.Succeeded>().ProviderCost.ShouldBe(14m);
+    }
+
+    [Fact]
+    public async Task Inpaint_WithoutMask_ThrowsClearMessageBeforeSending()
+    {
+        var e = await Should.ThrowAsync<ProviderException>(() => Sut.SubmitAsync(Request(MediaOperation.Inpaint, ProviderNames.AetherWave, "ideogram-v3-edit", new CommandOptions { Prompt = "x" }, Input(MediaRole.Image, TestMedia.Png())), CancellationToken.None));
+
+        e.Message.ShouldContain("mask");
+        _emulator.Requests.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Reframe_AspectAndSpeed_SendsRenderingSpeed()
+    {
+        var options = new CommandOptions { AspectRatio = "21:9", Extra = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["speed"] = "turbo" } };
+
+        var updates = await RunAsync(Sut, Request(MediaOperation.Reframe, ProviderNames.AetherWave, "ideogram-v3-reframe", options, Input(MediaRole.Image, TestMedia.Png())));
+
+        var sent = _emulator.LastSubmit!;
+        sent.Path.ShouldBe("/api/reframe-image");
+        sent.Field("aspectRatio").ShouldBe("21:9");
+        sent.Field("rendering_speed").ShouldBe("TURBO");
+        sent.Field("image")!.ShouldStartWith("data:image/png;base64,");
+        updates[^1].ShouldBeOfType<ProviderUpdate.Succeeded>().ProviderCost.ShouldBe(5m);
+    }
+
+    [Fact]
+    public async Task Upscale_Factor_SendsMultipartFactor()
+    {
+        var updates = await RunAsync(Sut, Request(MediaOperation.Upscale, ProviderNames.AetherWave, "topaz-upscale", new CommandOptions { UpscaleFactor = 4 }, Input(MediaRole.Image, TestMedia.Png())));
+
+        var sent = _emulator.LastSubmit!;
+        sent.Path.ShouldBe("/api/upscale-image");
+        sent.Field("upscaleFactor").ShouldBe("4x");
+        sent.Files.Single().Field.ShouldBe("image");
+        updates[^1].ShouldBeOfType<ProviderUpdate.Succeeded>().ProviderCost.ShouldBe(20m);
+    }
+
+    [Fact]
+    public async Task RemoveBackground_Image_UploadsAndCostsFive()
+    {
+        var updates = await RunAsync(Sut, Request(MediaOperation.RemoveBackground, ProviderNames.AetherWave, "recraft-remove-background", new CommandOptions(), Input(MediaRole.Image, TestMedia.Png())));
+
+        _emulator.LastSubmit!.Path.ShouldBe("/api/remove-background");
+        updates[^1].ShouldBeOfType<ProviderUpdate.Succeeded>().ProviderCost.ShouldBe(5m);
+    }
+
+    [Fact]
+    public async Task Enhance_Image_UploadsAndCostsEight()
+    {
+        var updates = await RunAsync(Sut, Request(MediaOperation.Enhance, ProviderNames.AetherWave, "recraft-crisp-upscale", new CommandOptions(), Input(MediaRole.Image, TestMedia.Png())));
+
+        _emulator.LastSubmit!.Path.ShouldBe("/api/enhance-image");
+        updates[^1].ShouldBeOfType<ProviderUpdate.Succeeded>().ProviderCost.ShouldBe(8m);
+    }
+
+    [Fact]
+    public async Task AlbumArt_Style_IsFree()
+    {
+        var updates = await RunAsync(Sut, Request(MediaOperation.AlbumArt, ProviderNames.AetherWave, "google-nano-banana", new CommandOptions { Prompt = "synthwave", Style = "Digital", AspectRatio = "1:1" }));
+
+        var sent = _emulator.LastSubmit!;
+        sent.Path.ShouldBe("/api/generate-art");
+        sent.Field("style").ShouldBe("digital");
+        updates[^1].ShouldBeOfType<ProviderUpdate.Succeeded>().ProviderCost.ShouldBe(0m);
+    }
+
+    [Fact]
+    public async Task SaveToGalleryAsync_Result_PostsMediaUrl()
+    {
+        var provider = (ChatBot.Providers.AetherWave.AetherWaveProvider)Sut;
+
+        await provider.SaveToGalleryAsync(new Uri("https://media.aetherwavestudio.com/images/a.png"), "image", "fox", "grok-imagine-t2i", "Fox", CancellationToken.None);
+
+        _emulator.GallerySaves.ShouldBe(["https://media.aetherwavestudio.com/images/a.png"]);
+    }
+}

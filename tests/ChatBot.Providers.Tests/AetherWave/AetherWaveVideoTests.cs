@@ -1,0 +1,162 @@
+using ChatBot.Core.Catalog;
+using ChatBot.Core.Commands;
+using ChatBot.Core.Media;
+using ChatBot.Core.Providers;
+using ChatBot.Emulators.Providers;
+using static ChatBot.Providers.Tests.ProviderHarness;
+
+namespace ChatBot.Providers.Tests.AetherWave;
+
+/// <summary>Every Video Studio operation of document 003, over HTTP against its emulator.</summary>
+public sealed class AetherWaveVideoTests : IAsyncLifetime
+{
+    private readonly AetherWaveEmulator _emulator = new();
+    private ProviderHarness _harness = null!;
+
+    private IMediaProvider Sut => _harness.Provider(ProviderNames.AetherWave);
+
+    public async Task InitializeAsync()
+    {
+        await _emulator.StartAsync();
+        _harness = Create(ProviderNames.AetherWaveSection, _emulator.BaseUrl, _emulator.ApiKey);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _harness.DisposeAsync();
+        await _emulator.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Video_SynchronousModel_ReturnsVideoAtOnce()
+    {
+        var request = Request(MediaOperation.Video, ProviderNames.AetherWave, "seedance-lite-i2v", new CommandOptions { Prompt = "breathing", DurationSeconds = 5, Resolution = "480p" }, Input(MediaRole.Image, TestMedia.Png()));
+
+        var submission = await Sut.SubmitAsync(request, CancellationToken.None);
+
+        var done = submission.ImmediateResult.ShouldBeOfType<ProviderUpdate.Succeeded>();
+        done.ProviderCost.ShouldBe(15m);
+        var updates = await TrackAsync(Sut, request, submission);
+        updates.ShouldHaveSingleItem().ShouldBe(done);
+        MediaSniffer.Sniff(await ReadAsync(done.Outputs[0]))!.Kind.ShouldBe(MediaKind.Video);
+        _emulator.LastSubmit!.Field("duration").ShouldBe("5");
+        _emulator.LastSubmit!.Field("resolution").ShouldBe("480p");
+    }
+
+    [Fact]
+    public async Task Video_KlingWithEveryParameter_SendsThemAndPollsToTheResult()
+    {
+        var options = new CommandOptions
+        {
+            Prompt = "a phoenix",
+            NegativePrompt = "blur",
+            DurationSeconds = 10,
+            AspectRatio = "9:16",
+            Resolution = "1080p",
+            Seed = 7,
+            Extra = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["cfg"] = "0.5", ["audio"] = "true", ["expand"] = "true" },
+        };
+
+        var updates = await RunAsync(Sut, Request(MediaOperation.Video, ProviderNames.AetherWave, "kling-2.6-t2v", options));
+
+        var sent = _emulator.LastSubmit!;
+        sent.Path.ShouldBe("/api/generate-video");
+        sent.Field("model").ShouldBe("kling-2.6-t2v");
+        sent.Field("negativePrompt").ShouldBe("blur");
+        sent.Field("cfgScale").ShouldBe("0.5");
+        sent.Field("withAudio").ShouldBe("true");
+        sent.Field("duration").ShouldBe("10");
+        sent.Field("aspectRatio").ShouldBe("9:16");
+        sent.Field("seed").ShouldBe("7");
+        sent.Field("enablePromptExpansion").ShouldBe("true");
+        updates.ShouldContain(u => u is ProviderUpdate.Running);
+        updates[^1].ShouldBeOfType<ProviderUpdate.Succeeded>().ProviderCost.ShouldBe(308m);
+    }
+
+    [Fact]
+    public async Task Video_NonKlingModel_DoesNotSendKlingOnlyFields()
+    {
+        await RunAsync(Sut, Request(MediaOperation.Video, ProviderNames.AetherWave, "wan-2.5-t2v", new CommandOptions { Prompt = "city", NegativePrompt = "rain" }));
+
+        _emulator.LastSubmit!.Json!.ContainsKey("negativePrompt").ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Video_T2vModelWithFirstAndLastFrame_SwitchesToI2vAndSendsBothFrames()
+    {
+        var request = Request(MediaOperation.Video, ProviderNames.AetherWave, "seedance-pro-t2v", new CommandOptions { Prompt = "push in", DurationSeconds = 4 }, Input(MediaRole.Image, TestMedia.Png()), Input(MediaRole.LastFrame, TestMedia.Png(4, 4), fileName: "last.png"));
+
+        var updates = await RunAsync(Sut, request);
+
+        var sent = _emulator.LastSubmit!;
+        sent.Field("model").ShouldBe("seedance-pro-i2v");
+        sent.Field("imageData")!.ShouldStartWith("data:image/png;base64,");
+        sent.Field("endImageData")!.ShouldStartWith("data:image/png;base64,");
+        updates[^1].ShouldBeOfType<ProviderUpdate.Succeeded>();
+    }
+
+    [Fact]
+    public async Task LipSync_ImageAndAudio_SendsBoth()
+    {
+        var request = Request(MediaOperation.LipSync, ProviderNames.AetherWave, "infinitalk", new CommandOptions { DurationSeconds = 10, Resolution = "720p" }, Input(MediaRole.Image, TestMedia.Png()), Input(MediaRole.Audio, TestMedia.Mp3(), "audio/mpeg", "speech.mp3"));
+
+        var updates = await RunAsync(Sut, request);
+
+        var sent = _emulator.LastSubmit!;
+        sent.Field("audioData")!.ShouldStartWith("data:audio/mpeg;base64,");
+        sent.Field("imageData")!.ShouldStartWith("data:image/png;base64,");
+        updates[^1].ShouldBeOfType<ProviderUpdate.Succeeded>().ProviderCost.ShouldBe(50m);
+    }
+
+    [Fact]
+    public async Task Storyboard_ShotsInPrompt_SendsStoryboardArray()
+    {
+        var request = Request(MediaOperation.Storyboard, ProviderNames.AetherWave, "sora-2-pro-storyboard", new CommandOptions { Prompt = "desert highway::5 | hands on wheel::3 | mountains ahead", DurationSeconds = 15, AspectRatio = "16:9" });
+
+        var updates = await RunAsync(Sut, request);
+
+        var shots = _emulator.LastSubmit!.Json!["storyboard"]!.AsArray();
+        shots.Count.ShouldBe(3);
+        shots[0]!["description"]!.ToString().ShouldBe("desert highway");
+        shots[0]!["duration"]!.GetValue<int>().ShouldBe(5);
+        shots[2]!["duration"]!.GetValue<int>().ShouldBe(7);
+        _emulator.LastSubmit!.Json!.ContainsKey("prompt").ShouldBeFalse();
+        updates[^1].ShouldBeOfType<ProviderUpdate.Succeeded>();
+    }
+
+    [Fact]
+    public async Task VideoRemoveBackground_Video_UploadsAndFollowsProgress()
+    {
+        var request = Request(MediaOperation.VideoRemoveBackground, ProviderNames.AetherWave, "video-remove-background", new CommandOptions(), Input(MediaRole.Video, TestMedia.Mp4(), "video/mp4", "clip.mp4"));
+
+        var updates = await RunAsync(Sut, request);
+
+        _emulator.LastSubmit!.Path.ShouldBe("/api/video/remove-background");
+        _emulator.LastSubmit!.Files.Single().Field.ShouldBe("video");
+        updates.OfType<ProviderUpdate.Running>().ShouldContain(r => r.Percent > 0);
+        updates[^1].ShouldBeOfType<ProviderUpdate.Succeeded>().ProviderCost.ShouldBe(20m);
+    }
+
+    [Fact]
+    public async Task Video_TaskOutlivesItsModelTimeout_FailsInsteadOfWaitingForever()
+    {
+        _emulator.VideoTimeoutSeconds = 1;
+        _emulator.PollsBeforeDone = int.MaxValue;
+
+        var updates = await RunAsync(Sut, Request(MediaOperation.Video, ProviderNames.AetherWave, "veo3-fast", new CommandOptions { Prompt = "x" }));
+
+        updates[^1].ShouldBeOfType<ProviderUpdate.Failed>().Code.ShouldBe("provider_timeout");
+    }
+
+    [Fact]
+    public async Task Video_TaskFails_FailsWithProviderReason()
+    {
+        _emulator.Faults.TaskFails = true;
+        _emulator.Faults.FailureMessage = "Content policy violation";
+
+        var updates = await RunAsync(Sut, Request(MediaOperation.Video, ProviderNames.AetherWave, "kling-2.1-pro", new CommandOptions { Prompt = "x" }, Input(MediaRole.Image, TestMedia.Png())));
+
+        var failed = updates[^1].ShouldBeOfType<ProviderUpdate.Failed>();
+        failed.UserMessage.ShouldContain("Content policy violation");
+    }
+}

@@ -1,0 +1,97 @@
+using ChatBot.Core.Catalog;
+using ChatBot.Core.Commands;
+using ChatBot.Core.Media;
+using ChatBot.Core.Providers;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ChatBot.Providers.Tests;
+
+/// <summary>The real provider registrations, pointed at an emulator, with short intervals.</summary>
+internal sealed class ProviderHarness : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private ProviderHarness(ServiceProvider services) => _services = services;
+
+    public IServiceProvider Services => _services;
+
+    public static ProviderHarness Create(string section, Uri? baseUrl, string? apiKey, Action<Dictionary<string, string?>>? configure = null, ILoggerProvider? logs = null, TimeProvider? time = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            [$"Providers:{section}:BaseUrl"] = baseUrl?.ToString(),
+            [$"Providers:{section}:ApiKey"] = apiKey,
+            [$"Providers:{section}:PollInterval"] = "00:00:00.010",
+            [$"Providers:{section}:RetryDelay"] = "00:00:00.010",
+            [$"Providers:{section}:AttemptTimeout"] = "00:00:05",
+            [$"Providers:{section}:SubmitTimeout"] = "00:00:05",
+            [$"Providers:{section}:StreamIdleTimeout"] = "00:00:05",
+        };
+        configure?.Invoke(settings);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
+        services.AddLogging(l =>
+        {
+            l.SetMinimumLevel(logs is null ? LogLevel.Warning : LogLevel.Trace);
+            if (logs is not null)
+            {
+                l.AddProvider(logs);
+            }
+        });
+        services.AddMediaProviders();
+        return new ProviderHarness(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }));
+    }
+
+    public IMediaProvider Provider(string name) => _services.GetServices<IMediaProvider>().Single(p => p.Name == name);
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+
+    public static MediaRequest Request(MediaOperation operation, string provider, string wireModel, CommandOptions options, params MediaInput[] inputs) =>
+        new(
+            "job-1",
+            operation,
+            new ModelDefinition { Id = provider + "-" + wireModel, Provider = provider, ProviderModel = wireModel, Operations = [operation] },
+            options,
+            inputs,
+            AllowNsfw: false);
+
+    public static MediaInput Input(MediaRole role, byte[] bytes, string contentType = "image/png", string fileName = "input.png", int? width = null, int? height = null) =>
+        new(role, new StoredMedia("key-" + fileName, contentType, fileName, bytes.Length, width, height), _ => Task.FromResult<Stream>(new MemoryStream(bytes)));
+
+    /// <summary>Submits and follows a job to its end. The token only guards against a hang.</summary>
+    public static async Task<List<ProviderUpdate>> RunAsync(IMediaProvider provider, MediaRequest request)
+    {
+        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var submission = await provider.SubmitAsync(request, guard.Token);
+        return await TrackAsync(provider, request, submission, guard.Token);
+    }
+
+    public static async Task<List<ProviderUpdate>> TrackAsync(IMediaProvider provider, MediaRequest request, Submission submission, CancellationToken cancellationToken = default)
+    {
+        using var guard = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        guard.CancelAfter(TimeSpan.FromSeconds(60));
+        var updates = new List<ProviderUpdate>();
+        await foreach (var update in provider.TrackAsync(request, submission, guard.Token))
+        {
+            updates.Add(update);
+        }
+
+        return updates;
+    }
+
+    public static async Task<byte[]> ReadAsync(MediaOutput output)
+    {
+        await using var stream = await output.OpenAsync(CancellationToken.None);
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer);
+        return buffer.ToArray();
+    }
+}

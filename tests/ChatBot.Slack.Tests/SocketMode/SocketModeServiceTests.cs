@@ -1,0 +1,118 @@
+using ChatBot.Core.Commands;
+using ChatBot.Emulators.Slack;
+using ChatBot.Slack.Tests.Support;
+
+namespace ChatBot.Slack.Tests.SocketMode;
+
+public sealed class SocketModeServiceTests : IAsyncLifetime
+{
+    private SlackHost _host = null!;
+
+    private SlackEmulator Emulator => _host.Emulator;
+
+    public async Task InitializeAsync()
+    {
+        _host = await SlackHost.StartAsync(SlackMode.Socket);
+        await Emulator.WaitUntilAsync(() => Emulator.Envelopes.Count == 0 && ConnectedCount() == 1, what: "the first connection");
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private int ConnectedCount() => Emulator.OpenConnections().Count;
+
+    [Fact]
+    public async Task Connect_UsesAppTokenForConnectionsOpen()
+    {
+        var open = Emulator.CallsTo("apps.connections.open").ShouldHaveSingleItem();
+        open.Token.ShouldBe(Emulator.AppToken);
+        open.Answered.ShouldBe("ok");
+        await Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task SlashCommand_Envelope_IsAckedAndRunsOnce()
+    {
+        var id = await Emulator.SendSlashCommandAsync("/imagine", "a lighthouse at dusk --n 2", "U1", "C1");
+
+        await Emulator.WaitUntilAsync(() => Emulator.Envelopes.Single(e => e.EnvelopeId == id).Acked, what: "the ack");
+        var command = await _host.Dispatcher.WaitForRequestAsync();
+        command.Kind.ShouldBe(CommandKind.Imagine);
+        command.Options.Prompt.ShouldBe("a lighthouse at dusk");
+        command.Options.Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Event_RedeliveredWithSameEventId_IsAckedButRunsOnce()
+    {
+        var (ts, _) = Emulator.ShareUserFile("C1", "U2", TestImages.Png(), "cat.png", "image/png");
+        var reaction = SlackEmulator.ReactionAdded("U2", "scissors", "C1", ts);
+
+        var first = await Emulator.SendEventAsync(reaction, "Ev42");
+        var second = await Emulator.SendEventAsync(reaction, "Ev42");
+
+        await Emulator.WaitUntilAsync(() => Emulator.Envelopes.Where(e => e.EnvelopeId == first || e.EnvelopeId == second).All(e => e.Acked), what: "both acks");
+        var command = await _host.Dispatcher.WaitForRequestAsync();
+        command.Kind.ShouldBe(CommandKind.RemoveBackground);
+        await Emulator.WaitUntilAsync(() => Emulator.CallsTo("chat.update").Count >= 1, what: "the reply edited");
+        _host.Dispatcher.Requests.Count.ShouldBe(1);
+    }
+
+    [Theory]
+    [InlineData("warning")]
+    [InlineData("refresh_requested")]
+    [InlineData("too_many_websockets")]
+    public async Task Disconnect_OpensNewConnectionBeforeClosingOld(string reason)
+    {
+        var old = Emulator.OpenConnections().Single();
+
+        await Emulator.SendDisconnectAsync(reason);
+
+        await Emulator.WaitUntilAsync(() => Emulator.ConnectionEvents.Any(e => e.ConnectionId == old && !e.Opened), what: "the old connection closed");
+        var events = Emulator.ConnectionEvents;
+        var newOpened = events.First(e => e.Opened && e.ConnectionId != old);
+        var oldClosed = events.First(e => !e.Opened && e.ConnectionId == old);
+        newOpened.Sequence.ShouldBeLessThan(oldClosed.Sequence);
+        Emulator.OpenConnections().ShouldBe([newOpened.ConnectionId]);
+        Emulator.CallsTo("apps.connections.open").Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Disconnect_EnvelopeSentOnOldSocketDuringHandover_IsNotLost()
+    {
+        var old = Emulator.OpenConnections().Single();
+        await Emulator.SendDisconnectAsync("warning");
+        await Emulator.WaitUntilAsync(() => Emulator.OpenConnections().Count == 2 || Emulator.ConnectionEvents.Any(e => !e.Opened), what: "the replacement");
+
+        var id = await Emulator.SendSlashCommandAsync("/imagine", "during the handover", "U1", "C1");
+
+        await Emulator.WaitUntilAsync(() => Emulator.Envelopes.Single(e => e.EnvelopeId == id).Acked, what: "the ack");
+        (await _host.Dispatcher.WaitForRequestAsync()).Options.Prompt.ShouldBe("during the handover");
+        await Emulator.WaitUntilAsync(() => Emulator.ConnectionEvents.Any(e => e.ConnectionId == old && !e.Opened), what: "the old connection closed");
+    }
+
+    [Fact]
+    public async Task Disconnect_LinkDisabled_StopsWithoutReconnecting()
+    {
+        var old = Emulator.OpenConnections().Single();
+
+        await Emulator.SendDisconnectAsync("link_disabled");
+
+        await Emulator.WaitUntilAsync(() => Emulator.ConnectionEvents.Any(e => e.ConnectionId == old && !e.Opened), what: "the connection closed");
+        Emulator.CallsTo("apps.connections.open").Count.ShouldBe(1);
+        Emulator.OpenConnections().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task ConnectionLost_Reconnects_AndUnackedEnvelopeIsRedeliveredOnce()
+    {
+        var old = Emulator.OpenConnections().Single();
+
+        Emulator.AbortConnection(old);
+
+        await Emulator.WaitUntilAsync(() => Emulator.OpenConnections().Any(id => id != old), what: "a new connection");
+        var id = await Emulator.SendSlashCommandAsync("/imagine", "after the outage", "U1", "C1");
+        await Emulator.WaitUntilAsync(() => Emulator.Envelopes.Single(e => e.EnvelopeId == id).Acked, what: "the ack");
+        (await Emulator.RedeliverUnackedAsync()).ShouldBe(0);
+        (await _host.Dispatcher.WaitForRequestAsync()).Options.Prompt.ShouldBe("after the outage");
+    }
+}
