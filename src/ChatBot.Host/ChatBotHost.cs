@@ -1,4 +1,5 @@
 using ChatBot.Core;
+using ChatBot.Discord;
 using ChatBot.Host.Operations;
 using ChatBot.Host.Playground;
 using ChatBot.Providers;
@@ -55,6 +56,7 @@ public static class ChatBotHost
         app.MapPlayground();
 
         // Platform endpoints (Slack's signed HTTP events, Discord's HTTP interactions) are mapped here.
+        app.MapDiscord();
         app.MapSlack();
         return app;
     }
@@ -69,10 +71,10 @@ public static class ChatBotHost
         services.AddChatBotCore();
         services.AddMediaProviders();
 
-        // Platforms. The Playground is always on (it is the default platform and the test surface).
-        // Discord and Slack register here too, next to it (AddDiscord(), AddSlack()); each starts
-        // only when its tokens are configured.
+        // Platforms. The Playground is always on (it is the default platform and the test surface);
+        // Discord and Slack each start only when their tokens are configured.
         services.AddPlayground();
+        services.AddDiscord();
         services.AddSlack();
     }
 

@@ -1,0 +1,105 @@
+using System.Text.Json.Nodes;
+
+namespace ChatBot.Discord.Commands;
+
+/// <summary>The application commands the bot registers: slash commands and message context menus.</summary>
+internal static class DiscordCommandDefinitions
+{
+    public const string EditImageMenu = "Edit image";
+    public const string UpscaleMenu = "Upscale";
+    public const string AnimateMenu = "Animate";
+    public const string RemoveBackgroundMenu = "Remove background";
+
+    private const int String = 3;
+    private const int Integer = 4;
+    private const int Boolean = 5;
+    private const int User = 6;
+    private const int Number = 10;
+    private const int Attachment = 11;
+
+    public static JsonArray All() =>
+    [
+        Slash("imagine", "Create images from a prompt",
+            Option("prompt", "What to draw (inline flags like --ar 16:9 work too)", String, required: true),
+            Option("model", "Model to use", String, autocomplete: true),
+            Option("aspect", "Aspect ratio, e.g. 16:9", String),
+            Option("count", "How many images", Integer, min: 1, max: 4),
+            Option("negative", "What to avoid", String),
+            Option("seed", "Seed for repeatable results", Integer, min: 0),
+            Option("image", "Reference image", Attachment)),
+        Slash("edit", "Edit an image with a prompt",
+            Option("image", "The image to edit", Attachment, required: true),
+            Option("prompt", "What should change", String),
+            Option("mode", "edit, inpaint, reframe, remove-background, …", String),
+            Option("model", "Model to use", String, autocomplete: true),
+            Option("mask", "Mask for inpainting (white = change)", Attachment),
+            Option("aspect", "Target aspect ratio (reframe)", String),
+            Option("strength", "How strongly to change it (0–1)", Number, min: 0, max: 1)),
+        Slash("video", "Make a short video from a prompt or an image",
+            Option("prompt", "What happens", String, required: true),
+            Option("image", "Start image", Attachment),
+            Option("model", "Model to use", String, autocomplete: true),
+            Option("duration", "Seconds", Integer, min: 1, max: 60),
+            Option("aspect", "Aspect ratio", String),
+            Option("resolution", "Resolution, e.g. 720p", String)),
+        Slash("upscale", "Upscale an image",
+            Option("image", "The image to upscale", Attachment, required: true),
+            Option("factor", "Scale factor", Integer, min: 2, max: 8),
+            Option("model", "Model to use", String, autocomplete: true)),
+        Slash("credits", "Show credits (admins: another member's, or grant some)",
+            Option("user", "Member (admins only)", User),
+            Option("grant", "Credits to grant to the member (admins only; negative removes)", Integer)),
+        Slash("jobs", "Your recent jobs"),
+        Slash("cancel", "Cancel a queued or running job",
+            Option("job", "Job id (default: your latest)", String)),
+        Slash("models", "List the models",
+            Option("operation", "imagine, edit, video, upscale, …", String)),
+        Slash("settings", "Server settings (admins only)",
+            Option("default_model", "Default model for this server", String, autocomplete: true),
+            Option("allowance", "Daily credit allowance per member", Integer, min: 0),
+            Option("gallery", "Offer Save to gallery", Boolean)),
+        MessageMenu(EditImageMenu),
+        MessageMenu(UpscaleMenu),
+        MessageMenu(AnimateMenu),
+        MessageMenu(RemoveBackgroundMenu),
+    ];
+
+    private static JsonObject Slash(string name, string description, params JsonObject[] options) => new()
+    {
+        ["name"] = name,
+        ["type"] = 1,
+        ["description"] = description,
+        ["options"] = new JsonArray([.. options]),
+        ["contexts"] = new JsonArray(0, 1),
+        ["integration_types"] = new JsonArray(0),
+    };
+
+    private static JsonObject MessageMenu(string name) => new()
+    {
+        ["name"] = name,
+        ["type"] = 3,
+        ["contexts"] = new JsonArray(0, 1),
+        ["integration_types"] = new JsonArray(0),
+    };
+
+    private static JsonObject Option(string name, string description, int type, bool required = false, bool autocomplete = false, double? min = null, double? max = null)
+    {
+        var option = new JsonObject { ["name"] = name, ["description"] = description, ["type"] = type, ["required"] = required };
+        if (autocomplete)
+        {
+            option["autocomplete"] = true;
+        }
+
+        if (min is { } lo)
+        {
+            option["min_value"] = lo;
+        }
+
+        if (max is { } hi)
+        {
+            option["max_value"] = hi;
+        }
+
+        return option;
+    }
+}

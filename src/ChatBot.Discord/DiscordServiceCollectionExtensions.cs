@@ -1,0 +1,58 @@
+using ChatBot.Core.Platform;
+using ChatBot.Core.Replies;
+using ChatBot.Discord.Commands;
+using ChatBot.Discord.Gateway;
+using ChatBot.Discord.Interactions;
+using ChatBot.Discord.Replies;
+using ChatBot.Discord.Rest;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Discord;
+
+public static class DiscordServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the Discord adapter (section <c>Discord</c>): gateway or HTTP interactions, REST client,
+    /// command registration, replies and CDN reads. Nothing connects while <c>Discord:Token</c> is empty.
+    /// Needs ICommandDispatcher, IEventDeduplicator and ModelCatalog from the engine and storage.
+    /// </summary>
+    public static IServiceCollection AddDiscord(this IServiceCollection services)
+    {
+        services.AddOptions<DiscordOptions>().BindConfiguration(DiscordOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+
+        var version = typeof(DiscordServiceCollectionExtensions).Assembly.GetName().Version?.ToString(3) ?? "1.0.0";
+        services.AddTransient<DiscordAuthHandler>();
+        services.AddHttpClient(DiscordRestClient.HttpClientName, (sp, http) =>
+        {
+            var settings = sp.GetRequiredService<IOptions<DiscordOptions>>().Value;
+            http.BaseAddress = new Uri(settings.ApiBaseUrl.TrimEnd('/') + "/");
+            http.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", $"DiscordBot ({settings.UserAgentUrl}, {version})");
+            http.Timeout = TimeSpan.FromSeconds(60);
+        }).AddHttpMessageHandler<DiscordAuthHandler>();
+        services.AddHttpClient(DiscordPlatformMedia.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(60))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+
+        services.AddSingleton<DiscordRateLimiter>();
+        services.AddSingleton<DiscordRestClient>();
+        services.AddSingleton<DiscordBotIdentity>();
+        services.AddSingleton<DiscordEventQueue>();
+        services.AddSingleton<IGatewayEventSink>(sp => sp.GetRequiredService<DiscordEventQueue>());
+        services.AddSingleton<DiscordCommandMapper>();
+        services.AddSingleton<DiscordReplies>();
+        services.AddSingleton<IChatReplies>(sp => sp.GetRequiredService<DiscordReplies>());
+        services.AddSingleton<DiscordPlatformMedia>();
+        services.AddSingleton<IPlatformMedia>(sp => sp.GetRequiredService<DiscordPlatformMedia>());
+        services.AddSingleton<InteractionHandler>();
+        services.AddSingleton<ReactionHandler>();
+        services.AddSingleton<DiscordInteractionEndpoint>();
+
+        services.AddSingleton<DiscordGatewayService>();
+        services.AddHostedService(sp => sp.GetRequiredService<DiscordGatewayService>());
+        services.AddHostedService<DiscordEventProcessor>();
+        services.AddHostedService<CommandRegistrar>();
+        return services;
+    }
+}

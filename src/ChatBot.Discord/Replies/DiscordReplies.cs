@@ -1,0 +1,184 @@
+using System.Collections.Concurrent;
+using ChatBot.Core.Commands;
+using ChatBot.Core.Platform;
+using ChatBot.Core.Replies;
+using ChatBot.Discord.Rest;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Discord.Replies;
+
+/// <summary>
+/// Edits a job's Discord reply in place: through the interaction token (<c>@original</c>) while it is
+/// valid, then — the token lives 15 minutes — by editing the channel message with the bot token.
+/// </summary>
+internal sealed partial class DiscordReplies(
+    DiscordRestClient rest,
+    IOptions<DiscordOptions> options,
+    TimeProvider time,
+    ILogger<DiscordReplies> logger) : IChatReplies
+{
+    /// <summary>Discord's cap on one message request.</summary>
+    public const long MaxRequestBytes = 25L * 1024 * 1024;
+
+    private static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(15);
+    private readonly ConcurrentDictionary<string, (string ChannelId, string MessageId)> _messages = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _revisions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
+
+    public string Platform => PlatformNames.Discord;
+
+    public async Task UpdateAsync(ReplyHandle handle, ReplyView view, CancellationToken cancellationToken)
+    {
+        // The engine sends states in order; an older revision arriving late must not overwrite a newer one.
+        var latest = _revisions.AddOrUpdate(view.JobId, view.Revision, (_, old) => Math.Max(old, view.Revision));
+        if (view.Revision < latest)
+        {
+            return;
+        }
+
+        var reply = DiscordReplyHandle.Parse(handle);
+        List<OutgoingFile> files = [];
+        string? previewName = null;
+        if (view.Preview is { } preview && preview.Media.Length <= Limit(reply)
+            && await ReadAsync(preview, Limit(reply), cancellationToken) is { } bytes)
+        {
+            previewName = "preview." + Extension(preview);
+            files.Add(new OutgoingFile(previewName, preview.Media.ContentType, bytes));
+        }
+
+        await EditAsync(reply, DiscordMessageRenderer.Progress(view, previewName), files, cancellationToken);
+        if (view.IsFinal)
+        {
+            _revisions.TryRemove(view.JobId, out _);
+        }
+    }
+
+    public async Task PostResultAsync(ReplyHandle handle, ResultView view, CancellationToken cancellationToken)
+    {
+        var reply = DiscordReplyHandle.Parse(handle);
+        var limit = Limit(reply);
+        var files = new List<OutgoingFile>();
+        var links = new List<(string, Uri?)>();
+        long total = 0;
+        for (var i = 0; i < view.Files.Count; i++)
+        {
+            var file = view.Files[i];
+            var name = $"{view.JobId}-{i + 1}.{Extension(file)}";
+            if (file.Media.Length <= limit && total + file.Media.Length <= MaxRequestBytes && files.Count < 10
+                && await ReadAsync(file, limit, cancellationToken) is { } bytes)
+            {
+                files.Add(new OutgoingFile(name, file.Media.ContentType, bytes));
+                total += bytes.Length;
+            }
+            else
+            {
+                links.Add((name, file.PublicUrl));
+            }
+        }
+
+        await EditAsync(reply, DiscordMessageRenderer.Result(view, [.. files.Select(f => f.FileName)], links), files, cancellationToken);
+        _revisions.TryRemove(view.JobId, out _);
+        if (reply.Token is not null)
+        {
+            _messages.TryRemove(reply.Token, out _);
+        }
+
+        _locks.TryRemove(reply.Token ?? reply.ChannelId + "/" + reply.MessageId, out _);
+    }
+
+    /// <summary>Edits the reply: the interaction's @original while the token lives, else the channel message.</summary>
+    internal async Task<DiscordMessage> EditAsync(DiscordReplyHandle reply, MessagePayload payload, IReadOnlyList<OutgoingFile> files, CancellationToken cancellationToken)
+    {
+        // One edit at a time per reply: edits land in order, and the message id learnt from the first is there for the next.
+        var gate = _locks.GetOrAdd(reply.Token ?? reply.ChannelId + "/" + reply.MessageId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await EditInOrderAsync(reply, payload, files, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<DiscordMessage> EditInOrderAsync(DiscordReplyHandle reply, MessagePayload payload, IReadOnlyList<OutgoingFile> files, CancellationToken cancellationToken)
+    {
+        var tokenUsable = reply.Token is not null && time.GetUtcNow() < reply.CreatedAt + TokenLifetime - options.Value.TokenExpiryMargin;
+        if (tokenUsable)
+        {
+            try
+            {
+                var message = await rest.EditOriginalAsync(reply.ApplicationId, reply.Token!, payload, files, cancellationToken);
+                _messages[reply.Token!] = (message.ChannelId, message.Id);
+                return message;
+            }
+            catch (DiscordApiException ex) when (ex.IsTokenGone)
+            {
+                Log.TokenGone(logger, ex.Code);
+            }
+        }
+
+        var (channelId, messageId) = reply.MessageId is { } id
+            ? (reply.ChannelId, id)
+            : reply.Token is not null && _messages.TryGetValue(reply.Token, out var known) ? known : (reply.ChannelId, (string?)null);
+        if (messageId is null)
+        {
+            // The token expired before the bot ever learnt the message id (a restart in between): post anew.
+            Log.PostingNewMessage(logger);
+            var created = await rest.CreateChannelMessageAsync(channelId, payload with { Flags = null }, files, cancellationToken);
+            if (reply.Token is not null)
+            {
+                _messages[reply.Token] = (created.ChannelId, created.Id);
+            }
+
+            return created;
+        }
+
+        return await rest.EditChannelMessageAsync(channelId, messageId, payload with { Flags = null }, files, cancellationToken);
+    }
+
+    private long Limit(DiscordReplyHandle reply) => reply.AttachmentSizeLimit > 0 ? reply.AttachmentSizeLimit : options.Value.DefaultAttachmentSizeLimit;
+
+    private static async Task<byte[]?> ReadAsync(ReplyFile file, long limit, CancellationToken cancellationToken)
+    {
+        await using var stream = await file.OpenAsync(cancellationToken);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > limit)
+            {
+                return null;
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static string Extension(ReplyFile file)
+    {
+        var ext = Path.GetExtension(file.Media.FileName).TrimStart('.');
+        return ext.Length is > 0 and <= 5 ? ext.ToLowerInvariant() : file.Media.ContentType switch
+        {
+            "image/jpeg" => "jpg",
+            "image/webp" => "webp",
+            "image/gif" => "gif",
+            "video/mp4" => "mp4",
+            "video/webm" => "webm",
+            _ => "png",
+        };
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 4201, Level = LogLevel.Information, Message = "Discord interaction token no longer valid (code {Code}); editing the channel message with the bot token")]
+        public static partial void TokenGone(ILogger logger, int code);
+
+        [LoggerMessage(EventId = 4202, Level = LogLevel.Warning, Message = "Discord reply message unknown after its token expired; posting a new message")]
+        public static partial void PostingNewMessage(ILogger logger);
+    }
+}

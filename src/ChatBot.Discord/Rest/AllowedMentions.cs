@@ -1,0 +1,3 @@
+namespace ChatBot.Discord.Rest;
+
+internal sealed record AllowedMentions(IReadOnlyList<string> Parse, IReadOnlyList<string>? Users = null);

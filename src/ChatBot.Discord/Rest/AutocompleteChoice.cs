@@ -1,0 +1,3 @@
+namespace ChatBot.Discord.Rest;
+
+internal sealed record AutocompleteChoice(string Name, string Value);

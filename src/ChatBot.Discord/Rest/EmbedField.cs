@@ -1,0 +1,3 @@
+namespace ChatBot.Discord.Rest;
+
+internal sealed record EmbedField(string Name, string Value, bool Inline = true);

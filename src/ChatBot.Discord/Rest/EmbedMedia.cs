@@ -1,0 +1,3 @@
+namespace ChatBot.Discord.Rest;
+
+internal sealed record EmbedMedia(string Url);

@@ -1,0 +1,34 @@
+using ChatBot.Discord.Tests.TestSupport;
+
+namespace ChatBot.Discord.Tests.Commands;
+
+public sealed class CommandRegistrarTests
+{
+    [Fact]
+    public async Task Start_NoGuild_RegistersAllCommandsGlobally()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+
+        await host.Emulator.WaitUntilAsync(e => e.RegisteredCommands.ContainsKey("global"));
+
+        var commands = host.Emulator.RegisteredCommands["global"]!.AsArray();
+        var slash = commands.Where(c => c!["type"]!.GetValue<int>() == 1).Select(c => c!["name"]!.GetValue<string>());
+        var menus = commands.Where(c => c!["type"]!.GetValue<int>() == 3).Select(c => c!["name"]!.GetValue<string>());
+        slash.ShouldBe(["imagine", "edit", "video", "upscale", "credits", "jobs", "cancel", "models", "settings"], ignoreOrder: true);
+        menus.ShouldBe(["Edit image", "Upscale", "Animate", "Remove background"], ignoreOrder: true);
+        var upscale = commands.Single(c => c!["name"]!.GetValue<string>() == "upscale" && c["type"]!.GetValue<int>() == 1)!;
+        upscale["options"]!.AsArray().ShouldContain(o => o!["type"]!.GetValue<int>() == 11 && o["required"]!.GetValue<bool>());
+        commands.Single(c => c!["name"]!.GetValue<string>() == "imagine")!["options"]!.AsArray()
+            .Single(o => o!["name"]!.GetValue<string>() == "model")!["autocomplete"]!.GetValue<bool>().ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Start_GuildSet_RegistersInThatGuild()
+    {
+        await using var host = await DiscordTestHost.StartAsync(s => s["Discord:GuildId"] = "4242");
+
+        await host.Emulator.WaitUntilAsync(e => e.RegisteredCommands.ContainsKey("4242"));
+
+        host.Emulator.RegisteredCommands.Keys.ShouldNotContain("global");
+    }
+}

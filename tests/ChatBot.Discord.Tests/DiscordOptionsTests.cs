@@ -1,0 +1,58 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text;
+using Microsoft.Extensions.Configuration;
+
+namespace ChatBot.Discord.Tests;
+
+public sealed class DiscordOptionsTests
+{
+    private static List<ValidationResult> Validate(DiscordOptions options)
+    {
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true);
+        return results;
+    }
+
+    [Fact]
+    public void Validate_NoToken_NothingRequired() => Validate(new DiscordOptions()).ShouldBeEmpty();
+
+    [Fact]
+    public void Validate_TokenWithoutApplicationId_NamesTheSetting() =>
+        Validate(new DiscordOptions { Token = "t" }).ShouldContain(r => r.ErrorMessage!.Contains("Discord:ApplicationId"));
+
+    [Fact]
+    public void Validate_HttpModeWithoutPublicKey_NamesTheSetting() =>
+        Validate(new DiscordOptions { Token = "t", ApplicationId = "1", Mode = DiscordMode.Http }).ShouldContain(r => r.ErrorMessage!.Contains("Discord:PublicKey"));
+
+    [Fact]
+    public void Validate_ShardIdNotBelowCount_Refused() =>
+        Validate(new DiscordOptions { Token = "t", ApplicationId = "1", ShardId = 2, ShardCount = 2 }).ShouldContain(r => r.ErrorMessage!.Contains("Discord:ShardId"));
+
+    [Fact]
+    public void EffectiveIntents_Default_IsGuildsMessagesReactionsDms()
+    {
+        new DiscordOptions().EffectiveIntents.ShouldBe(5633);
+        new DiscordOptions { ReactionsOnAnyMessage = true }.EffectiveIntents.ShouldBe(38401);
+        new DiscordOptions { Intents = 1 }.EffectiveIntents.ShouldBe(1);
+    }
+
+    [Fact]
+    public void Bind_ExampleSection_GivesTheDefaults()
+    {
+        const string json = """
+            { "Discord": { "Token": "", "ApplicationId": "", "Mode": "Gateway", "GuildId": "", "Intents": "", "ShardCount": 1,
+              "ReactionMap": { "🔍": "Upscale", "✏️": "Edit" }, "CdnHosts": [ "cdn.discordapp.com", "media.discordapp.net" ],
+              "TokenExpiryMargin": "00:01:00" } }
+            """;
+        var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build();
+
+        var options = configuration.GetSection(DiscordOptions.Section).Get<DiscordOptions>()!;
+
+        options.IsEnabled.ShouldBeFalse();
+        options.Intents.ShouldBeNull();
+        options.EffectiveIntents.ShouldBe(5633);
+        options.EffectiveCdnHosts.ShouldBe(["cdn.discordapp.com", "media.discordapp.net"]);
+        options.EffectiveReactionMap["✏️"].ShouldBe("Edit");
+        Validate(options).ShouldBeEmpty();
+    }
+}

@@ -1,0 +1,197 @@
+using System.Text.Json.Nodes;
+using ChatBot.Discord.Tests.TestSupport;
+using ChatBot.Emulators.Discord;
+
+namespace ChatBot.Discord.Tests.Gateway;
+
+public sealed class DiscordGatewayServiceTests
+{
+    [Fact]
+    public async Task Start_FetchesGatewayAndIdentifies_WithDefaultIntentsAndShard()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+
+        var calls = host.Emulator.RestCalls;
+        calls.ShouldContain(c => c.Is("GET", "/gateway/bot"));
+        host.Emulator.ConnectUrls[0].ShouldBe("/gateway?v=10&encoding=json");
+        var identify = host.Emulator.GatewayFrames.Single(f => f["op"]!.GetValue<int>() == 2)["d"]!;
+        identify["token"]!.GetValue<string>().ShouldBe(host.Emulator.Token);
+        identify["intents"]!.GetValue<long>().ShouldBe(1 | 512 | 1024 | 4096);
+        identify["shard"]!.AsArray().Select(n => n!.GetValue<int>()).ShouldBe([0, 1]);
+    }
+
+    [Fact]
+    public async Task Start_ReactionsOnAnyMessage_AddsMessageContentIntent()
+    {
+        await using var host = await DiscordTestHost.StartAsync(s => s["Discord:ReactionsOnAnyMessage"] = "true");
+
+        var identify = host.Emulator.GatewayFrames.Single(f => f["op"]!.GetValue<int>() == 2)["d"]!;
+        identify["intents"]!.GetValue<long>().ShouldBe(38401);
+    }
+
+    [Fact]
+    public async Task Start_Sharded_IdentifiesWithShardPair()
+    {
+        await using var host = await DiscordTestHost.StartAsync(s =>
+        {
+            s["Discord:ShardId"] = "1";
+            s["Discord:ShardCount"] = "2";
+        });
+
+        var identify = host.Emulator.GatewayFrames.Single(f => f["op"]!.GetValue<int>() == 2)["d"]!;
+        identify["shard"]!.AsArray().Select(n => n!.GetValue<int>()).ShouldBe([1, 2]);
+    }
+
+    [Fact]
+    public async Task Sharding_TwoProcesses_EachGetsOnlyItsGuildsEvents()
+    {
+        await using var emulator = await DiscordEmulator.StartAsync();
+        await using var shard0 = await DiscordTestHost.StartAsync(s => { s["Discord:ShardId"] = "0"; s["Discord:ShardCount"] = "2"; }, sharedEmulator: emulator, waitForReady: false);
+        await using var shard1 = await DiscordTestHost.StartAsync(s => { s["Discord:ShardId"] = "1"; s["Discord:ShardCount"] = "2"; }, sharedEmulator: emulator, waitForReady: false);
+        await emulator.WaitUntilAsync(e => e.LiveSessionCount == 2);
+        var evenGuild = emulator.CreateGuildChannel((2L << 22).ToString(System.Globalization.CultureInfo.InvariantCulture), "even");
+        var oddGuild = emulator.CreateGuildChannel((3L << 22).ToString(System.Globalization.CultureInfo.InvariantCulture), "odd");
+
+        await emulator.SendSlashCommandAsync(evenGuild, shard0.Member, "imagine", [new JsonObject { ["name"] = "prompt", ["type"] = 3, ["value"] = "even" }]);
+        await emulator.SendSlashCommandAsync(oddGuild, shard1.Member, "imagine", [new JsonObject { ["name"] = "prompt", ["type"] = 3, ["value"] = "odd" }]);
+
+        (await shard0.Dispatcher.NextAsync()).Options.Prompt.ShouldBe("even");
+        (await shard1.Dispatcher.NextAsync()).Options.Prompt.ShouldBe("odd");
+        shard0.Dispatcher.Requests.Count.ShouldBe(1);
+        shard1.Dispatcher.Requests.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Heartbeat_AfterInterval_SendsLastSequence()
+    {
+        var clock = new FakeTimeProvider();
+        await using var host = await DiscordTestHost.StartAsync(time: clock);
+
+        await clock.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(45));
+
+        await host.Emulator.WaitUntilAsync(e => e.CountFrames(1) == 1);
+        var heartbeat = host.Emulator.GatewayFrames.Single(f => f["op"]!.GetValue<int>() == 1);
+        heartbeat["d"]!.GetValue<long>().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Heartbeat_ServerAsksWithOp1_HeartbeatsAtOnce()
+    {
+        var clock = new FakeTimeProvider();
+        await using var host = await DiscordTestHost.StartAsync(time: clock);
+
+        await host.Emulator.RequestHeartbeatAsync();
+
+        await host.Emulator.WaitUntilAsync(e => e.CountFrames(1) == 1);
+    }
+
+    [Fact]
+    public async Task Heartbeat_MissedAck_ClosesZombieAndResumes()
+    {
+        var clock = new FakeTimeProvider();
+        await using var host = await DiscordTestHost.StartAsync(time: clock, emulatorOptions: new DiscordEmulatorOptions { AcknowledgeHeartbeats = false });
+
+        await clock.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(45));
+        await host.Emulator.WaitUntilAsync(e => e.CountFrames(1) == 1);
+        await clock.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(45));
+
+        await host.Emulator.WaitUntilAsync(e => e.ResumeCount == 1);
+        host.Emulator.ClientCloses.ShouldContain(code => code != 1000 && code != 1001);
+        host.Emulator.ConnectUrls[^1].ShouldStartWith(DiscordEmulator.ResumePath);
+        host.Emulator.CountFrames(2).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Reconnect_Op7_ResumesOnResumeUrlWithSequence()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+
+        await host.Emulator.SendReconnectAsync();
+
+        await host.Emulator.WaitUntilAsync(e => e.ResumeCount == 1 && e.IsConnected);
+        var resume = host.Emulator.GatewayFrames.Single(f => f["op"]!.GetValue<int>() == 6)["d"]!;
+        resume["seq"]!.GetValue<long>().ShouldBe(1);
+        resume["session_id"]!.GetValue<string>().ShouldNotBeNullOrEmpty();
+        host.Emulator.ConnectUrls[^1].ShouldBe(DiscordEmulator.ResumePath + "?v=10&encoding=json");
+        host.Emulator.CountFrames(2).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task InvalidSession_Resumable_Resumes()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+
+        await host.Emulator.SendInvalidSessionAsync(resumable: true);
+
+        await host.Emulator.WaitUntilAsync(e => e.ResumeCount == 1 && e.IsConnected);
+        host.Emulator.CountFrames(2).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task InvalidSession_NotResumable_IdentifiesAgainAfterWait()
+    {
+        // Discord asks for a random 1–5 s wait before identifying again; this test waits it out on the real clock.
+        await using var host = await DiscordTestHost.StartAsync();
+
+        await host.Emulator.SendInvalidSessionAsync(resumable: false);
+
+        await host.Emulator.WaitUntilAsync(e => e.CountFrames(2) == 2 && e.IsConnected);
+        host.Emulator.ResumeCount.ShouldBe(0);
+        host.Emulator.ConnectUrls[^1].ShouldStartWith("/gateway?");
+    }
+
+    [Fact]
+    public async Task Close_4009SessionTimedOut_IdentifiesNewSession()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+
+        await host.Emulator.DropConnectionAsync(4009);
+
+        await host.Emulator.WaitUntilAsync(e => e.CountFrames(2) == 2 && e.IsConnected);
+        host.Emulator.ResumeCount.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Close_4004AuthenticationFailed_StopsWithoutReconnecting()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+
+        await host.Emulator.DropConnectionAsync(4004);
+
+        await host.GatewayStopped.WaitAsync(TimeSpan.FromSeconds(20));
+        host.Emulator.ConnectUrls.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Identify_PrivilegedIntentNotEnabled_StopsOn4014()
+    {
+        await using var host = await DiscordTestHost.StartAsync(
+            s => s["Discord:ReactionsOnAnyMessage"] = "true",
+            emulatorOptions: null,
+            waitForReady: false,
+            configureEmulator: e => e.AllowMessageContentIntent = false);
+
+        await host.GatewayStopped.WaitAsync(TimeSpan.FromSeconds(20));
+
+        host.Emulator.ConnectUrls.Count.ShouldBe(1);
+        host.Emulator.IsConnected.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Drop_EventsDuringOutage_AreReplayedAndNoneRunsTwice()
+    {
+        await using var host = await DiscordTestHost.StartAsync(emulatorOptions: new DiscordEmulatorOptions { ReplayAlreadySeen = 3 });
+        var emulator = host.Emulator;
+        await emulator.SendSlashCommandAsync(host.Channel, host.Member, "imagine", [new JsonObject { ["name"] = "prompt", ["type"] = 3, ["value"] = "before" }]);
+        await host.Dispatcher.NextAsync();
+
+        await emulator.DropConnectionAsync();
+        await emulator.SendSlashCommandAsync(host.Channel, host.Member, "imagine", [new JsonObject { ["name"] = "prompt", ["type"] = 3, ["value"] = "during" }]);
+
+        (await host.Dispatcher.NextAsync()).Options.Prompt.ShouldBe("during");
+        await emulator.WaitUntilAsync(e => e.ResumeCount == 1);
+        await emulator.SendSlashCommandAsync(host.Channel, host.Member, "imagine", [new JsonObject { ["name"] = "prompt", ["type"] = 3, ["value"] = "after" }]);
+        (await host.Dispatcher.NextAsync()).Options.Prompt.ShouldBe("after");
+        host.Dispatcher.Requests.Select(r => r.Options.Prompt).ShouldBe(["before", "during", "after"]);
+    }
+}

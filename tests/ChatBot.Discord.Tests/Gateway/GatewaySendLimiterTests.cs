@@ -1,0 +1,25 @@
+using ChatBot.Discord.Gateway;
+using ChatBot.Discord.Tests.TestSupport;
+
+namespace ChatBot.Discord.Tests.Gateway;
+
+public sealed class GatewaySendLimiterTests
+{
+    [Fact]
+    public async Task WaitAsync_OverTheLimit_WaitsUntilTheWindowMoves()
+    {
+        var clock = new FakeTimeProvider();
+        var sut = new GatewaySendLimiter(clock);
+        for (var i = 0; i < 120; i++)
+        {
+            await sut.WaitAsync(CancellationToken.None);
+        }
+
+        var next = sut.WaitAsync(CancellationToken.None);
+        await clock.WaitForTimersAsync();
+        next.IsCompleted.ShouldBeFalse();
+        clock.Advance(TimeSpan.FromSeconds(60));
+
+        await next;
+    }
+}

@@ -1,0 +1,165 @@
+using System.Text.Json.Nodes;
+using ChatBot.Core.Commands;
+using ChatBot.Core.Media;
+using ChatBot.Core.Replies;
+using ChatBot.Discord.Tests.TestSupport;
+using ChatBot.Emulators.Discord;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatBot.Discord.Tests.Replies;
+
+public sealed class DiscordRepliesTests
+{
+    private static async Task<(EmulatorInteraction Interaction, CommandRequest Request)> StartJobAsync(DiscordTestHost host)
+    {
+        var interaction = await host.Emulator.SendSlashCommandAsync(host.Channel, host.Member, "imagine",
+            [new JsonObject { ["name"] = "prompt", ["type"] = 3, ["value"] = "a fox" }]);
+        var request = await host.Dispatcher.NextAsync();
+        await host.Emulator.WaitForCallAsync(c => c.Is("PATCH", "/messages/@original"));
+        return (interaction, request);
+    }
+
+    private static IChatReplies CreateSut(DiscordTestHost host) =>
+        host.Services.GetServices<IChatReplies>().Single(r => r.Platform == "discord");
+
+    private static ReplyFile File(byte[] bytes, string name = "out.png", Uri? link = null) =>
+        new(new StoredMedia("k-" + name, "image/png", name, bytes.Length), _ => Task.FromResult<Stream>(new MemoryStream(bytes))) { PublicUrl = link };
+
+    [Fact]
+    public async Task Update_Running_RendersProgressElapsedEtaAndPreviewFile()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        var (interaction, request) = await StartJobAsync(host);
+        var view = new ReplyView
+        {
+            JobId = "job1",
+            Status = ReplyStatus.Running,
+            Title = "🎨 a fox",
+            StatusText = "Painting",
+            Progress = 40,
+            Elapsed = TimeSpan.FromSeconds(75),
+            Eta = TimeSpan.FromSeconds(30),
+            ModelLabel = "Local sketch · local",
+            Preview = File(TestImages.Png(), "p.png"),
+            Revision = 5,
+        };
+
+        await CreateSut(host).UpdateAsync(request.Reply, view, CancellationToken.None);
+
+        var edit = host.Emulator.RestCalls.Last(c => c.Is("PATCH", "/messages/@original"));
+        edit.IsMultipart.ShouldBeTrue();
+        edit.Files.ShouldHaveSingleItem().PartName.ShouldBe("files[0]");
+        var embed = edit.Json!["embeds"]![0]!;
+        embed["description"]!.GetValue<string>().ShouldBe("Painting");
+        embed["image"]!["url"]!.GetValue<string>().ShouldBe("attachment://preview.png");
+        var fields = embed["fields"]!.AsArray().ToDictionary(f => f!["name"]!.GetValue<string>(), f => f!["value"]!.GetValue<string>());
+        fields["Progress"].ShouldBe("▰▰▰▰▱▱▱▱▱▱ 40%");
+        fields["Elapsed"].ShouldBe("1:15");
+        fields["ETA"].ShouldBe("~0:30");
+        host.Emulator.GetOriginal(interaction)!["attachments"]!.AsArray().Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Update_OlderRevisionAfterNewer_IsDropped()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        var (_, request) = await StartJobAsync(host);
+        var sut = CreateSut(host);
+        var before = host.Emulator.RestCalls.Count;
+
+        await sut.UpdateAsync(request.Reply, new ReplyView { JobId = "job1", Status = ReplyStatus.Running, Title = "t", Revision = 9 }, CancellationToken.None);
+        await sut.UpdateAsync(request.Reply, new ReplyView { JobId = "job1", Status = ReplyStatus.Queued, Title = "t", Revision = 8 }, CancellationToken.None);
+
+        host.Emulator.RestCalls.Count.ShouldBe(before + 1);
+    }
+
+    [Fact]
+    public async Task PostResult_SeveralImages_OneMultipartMessageWithPerImageButtons()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        var (interaction, request) = await StartJobAsync(host);
+        var result = new ResultView
+        {
+            JobId = "job1",
+            Title = "🎨 a fox",
+            Details = "seed 42",
+            CreditsCharged = 2,
+            Elapsed = TimeSpan.FromSeconds(12),
+            Files = [File(TestImages.Png(), "a.png"), File(TestImages.Png(), "b.png")],
+            Buttons =
+            [
+                new ReplyButton(ButtonId.Encode(ButtonAction.Upscale, "job1", 0), "Upscale", ButtonAction.Upscale, "job1", 0),
+                new ReplyButton(ButtonId.Encode(ButtonAction.Upscale, "job1", 1), "Upscale", ButtonAction.Upscale, "job1", 1),
+                new ReplyButton(ButtonId.Encode(ButtonAction.Vary, "job1", 0), "Vary", ButtonAction.Vary, "job1", 0),
+                new ReplyButton(ButtonId.Encode(ButtonAction.Vary, "job1", 1), "Vary", ButtonAction.Vary, "job1", 1),
+                new ReplyButton(ButtonId.Encode(ButtonAction.Reroll, "job1"), "Re-roll", ButtonAction.Reroll, "job1"),
+                new ReplyButton(ButtonId.Encode(ButtonAction.Edit, "job1", 0), "Edit", ButtonAction.Edit, "job1", 0),
+            ],
+        };
+
+        await CreateSut(host).PostResultAsync(request.Reply, result, CancellationToken.None);
+
+        var edit = host.Emulator.RestCalls.Last(c => c.Is("PATCH", "/messages/@original"));
+        edit.Files.Select(f => f.PartName).ShouldBe(["files[0]", "files[1]"]);
+        edit.Json!["attachments"]!.AsArray().Select(a => a!["filename"]!.GetValue<string>()).ShouldBe(["job1-1.png", "job1-2.png"]);
+        var rows = edit.Json["components"]!.AsArray().Select(r => r!["components"]!.AsArray().Select(b => b!["label"]!.GetValue<string>()).ToList()).ToList();
+        rows.Count.ShouldBe(3);
+        rows[0].ShouldBe(["U1", "U2"]);
+        rows[1].ShouldBe(["V1", "V2"]);
+        rows[2].ShouldBe(["Re-roll", "Edit…"]);
+        host.Emulator.GetOriginal(interaction)!["attachments"]!.AsArray().Count.ShouldBe(2);
+        edit.Json["embeds"]![0]!["footer"]!["text"]!.GetValue<string>().ShouldContain("2 credits");
+    }
+
+    [Fact]
+    public async Task PostResult_FileOverAttachmentLimit_PostedAsLink()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        var (_, request) = await StartJobAsync(host);
+        var handle = ChatBot.Discord.Replies.DiscordReplyHandle.Parse(request.Reply) with { AttachmentSizeLimit = 100 };
+        var result = new ResultView { JobId = "job1", Title = "t", Files = [File(new byte[500], "big.mp4", new Uri("https://cdn.provider.example/big.mp4"))] };
+
+        await CreateSut(host).PostResultAsync(handle.ToReplyHandle(), result, CancellationToken.None);
+
+        var edit = host.Emulator.RestCalls.Last(c => c.Is("PATCH", "/messages/@original"));
+        edit.IsMultipart.ShouldBeFalse();
+        edit.Json!["embeds"]![0]!["description"]!.GetValue<string>().ShouldContain("(https://cdn.provider.example/big.mp4)");
+    }
+
+    [Fact]
+    public async Task Update_AfterFifteenMinutes_EditsChannelMessageWithBotToken()
+    {
+        var clock = new FakeTimeProvider();
+        await using var host = await DiscordTestHost.StartAsync(time: clock, emulatorOptions: new DiscordEmulatorOptions { TimeProvider = clock });
+        var (interaction, request) = await StartJobAsync(host);
+        var messageId = host.Emulator.GetOriginal(interaction)!["id"]!.GetValue<string>();
+        var sut = CreateSut(host);
+        await sut.UpdateAsync(request.Reply, new ReplyView { JobId = "job1", Status = ReplyStatus.Running, Title = "🎬 long video", Progress = 10, Revision = 2 }, CancellationToken.None);
+
+        clock.Advance(TimeSpan.FromMinutes(14.5));
+        await sut.UpdateAsync(request.Reply, new ReplyView { JobId = "job1", Status = ReplyStatus.Running, Title = "🎬 long video", Progress = 90, Revision = 20 }, CancellationToken.None);
+
+        var edit = host.Emulator.RestCalls.Last(c => c.Method == "PATCH");
+        edit.Is("PATCH", $"/channels/{host.Channel.Id}/messages/{messageId}").ShouldBeTrue(string.Join("\n", host.Emulator.RestCalls.Select(c => $"{c.Method} {c.Path} {c.Status}")));
+        edit.Authorization.ShouldBe("Bot " + host.Emulator.Token);
+        edit.Status.ShouldBe(200);
+        host.Emulator.GetMessage(messageId)!["embeds"]![0]!["title"]!.GetValue<string>().ShouldBe("🎬 long video");
+    }
+
+    [Fact]
+    public async Task Update_TokenRefusedEarly_FallsBackToChannelEdit()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        var (interaction, request) = await StartJobAsync(host);
+        var sut = CreateSut(host);
+        await sut.UpdateAsync(request.Reply, new ReplyView { JobId = "job1", Status = ReplyStatus.Running, Title = "going", Revision = 2 }, CancellationToken.None);
+        host.Emulator.ExpireToken(interaction.Token);
+
+        await sut.UpdateAsync(request.Reply, new ReplyView { JobId = "job1", Status = ReplyStatus.Running, Title = "still going", Revision = 3 }, CancellationToken.None);
+
+        var calls = host.Emulator.RestCalls.Where(c => c.Method == "PATCH").ToList();
+        calls[^2].Status.ShouldBe(401);
+        calls[^1].Is("PATCH", $"/channels/{host.Channel.Id}/messages/").ShouldBeTrue();
+        calls[^1].Status.ShouldBe(200);
+    }
+}

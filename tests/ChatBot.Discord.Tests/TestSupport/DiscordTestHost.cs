@@ -1,0 +1,107 @@
+using System.Net;
+using ChatBot.Core.Catalog;
+using ChatBot.Core.Commands;
+using ChatBot.Core.Platform;
+using ChatBot.Discord.Gateway;
+using ChatBot.Emulators.Discord;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ChatBot.Discord.Tests.TestSupport;
+
+/// <summary>The Discord adapter in a small web host, pointed at a <see cref="DiscordEmulator"/> by configuration alone.</summary>
+public sealed class DiscordTestHost : IAsyncDisposable
+{
+    private DiscordTestHost(WebApplication app, DiscordEmulator emulator, RecordingDispatcher dispatcher)
+    {
+        App = app;
+        Emulator = emulator;
+        Dispatcher = dispatcher;
+    }
+
+    private bool _ownsEmulator = true;
+
+    public WebApplication App { get; }
+    public DiscordEmulator Emulator { get; }
+    public RecordingDispatcher Dispatcher { get; }
+    public Uri BaseAddress { get; private set; } = null!;
+    public IServiceProvider Services => App.Services;
+
+    public EmulatorMember Member { get; } = DiscordEmulator.CreateMember("ada");
+    public string GuildId { get; private set; } = "";
+    public EmulatorChannel Channel { get; private set; } = null!;
+
+    internal Task GatewayStopped => Services.GetRequiredService<DiscordGatewayService>().Stopped;
+
+    public static async Task<DiscordTestHost> StartAsync(
+        Action<Dictionary<string, string?>>? configure = null,
+        TimeProvider? time = null,
+        DiscordEmulatorOptions? emulatorOptions = null,
+        bool waitForReady = true,
+        Action<DiscordEmulator>? configureEmulator = null,
+        DiscordEmulator? sharedEmulator = null)
+    {
+        var emulator = sharedEmulator ?? await DiscordEmulator.StartAsync(emulatorOptions);
+        var ownsEmulator = sharedEmulator is null;
+        configureEmulator?.Invoke(emulator);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Discord:Token"] = emulator.Token,
+            ["Discord:ApplicationId"] = emulator.ApplicationId,
+            ["Discord:ApiBaseUrl"] = emulator.ApiBaseUrl,
+            ["Discord:CdnHosts:0"] = emulator.CdnHost,
+            ["Discord:PublicKey"] = emulator.Signer.PublicKeyHex,
+        };
+        configure?.Invoke(settings);
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(settings);
+        var dispatcher = new RecordingDispatcher();
+        if (time is not null)
+        {
+            builder.Services.AddSingleton(time);
+        }
+
+        builder.Services.AddSingleton<ICommandDispatcher>(dispatcher);
+        builder.Services.AddSingleton<IEventDeduplicator, InMemoryDeduplicator>();
+        builder.Services.AddSingleton(new ModelCatalog(
+        [
+            new ModelDefinition { Id = "local-sketch", Provider = "local", DisplayName = "Local sketch", Operations = [MediaOperation.Imagine, MediaOperation.Vary] },
+            new ModelDefinition { Id = "sky-pro", Provider = "aetherwave", DisplayName = "Sky Pro", Operations = [MediaOperation.Imagine] },
+            new ModelDefinition { Id = "local-upscale", Provider = "local", DisplayName = "Local resample", Operations = [MediaOperation.Upscale] },
+        ]));
+        builder.Services.AddDiscord();
+        var app = builder.Build();
+        app.MapDiscord();
+        await app.StartAsync();
+
+        var host = new DiscordTestHost(app, emulator, dispatcher) { _ownsEmulator = ownsEmulator };
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        host.BaseAddress = new Uri(address.TrimEnd('/') + "/");
+        host.GuildId = emulator.CreateGuildId();
+        host.Channel = emulator.CreateGuildChannel(host.GuildId, "art");
+        if (waitForReady)
+        {
+            await emulator.WaitUntilAsync(e => e.IsConnected);
+        }
+
+        return host;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        if (_ownsEmulator)
+        {
+            await Emulator.DisposeAsync();
+        }
+    }
+}

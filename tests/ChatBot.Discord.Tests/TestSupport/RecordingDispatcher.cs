@@ -1,0 +1,36 @@
+using System.Collections.Concurrent;
+using ChatBot.Core.Commands;
+using ChatBot.Core.Replies;
+
+namespace ChatBot.Discord.Tests.TestSupport;
+
+/// <summary>The engine's entry point as the adapter sees it: records requests and answers as told.</summary>
+public sealed class RecordingDispatcher : ICommandDispatcher
+{
+    private readonly ConcurrentQueue<CommandRequest> _requests = new();
+    private readonly SemaphoreSlim _arrived = new(0);
+    private int _taken;
+
+    public Func<CommandRequest, CommandOutcome> Answer { get; set; } = request =>
+        new CommandOutcome.Accepted("job1", new ReplyView { JobId = "job1", Status = ReplyStatus.Queued, Title = "🎨 " + request.Options.Prompt, QueuePosition = 1, QueueLength = 1, Revision = 1 });
+
+    public IReadOnlyList<CommandRequest> Requests => [.. _requests];
+
+    public Task<CommandOutcome> DispatchAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        _requests.Enqueue(request);
+        _arrived.Release();
+        return Task.FromResult(Answer(request));
+    }
+
+    /// <summary>Waits for the next request the adapter dispatches.</summary>
+    public async Task<CommandRequest> NextAsync()
+    {
+        if (!await _arrived.WaitAsync(TimeSpan.FromSeconds(20)))
+        {
+            throw new TimeoutException("No command reached the dispatcher.");
+        }
+
+        return _requests.ElementAt(Interlocked.Increment(ref _taken) - 1);
+    }
+}

@@ -1,0 +1,450 @@
+using System.Globalization;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace ChatBot.Emulators.Discord;
+
+public sealed partial class DiscordEmulator
+{
+    public const string ResumePath = "/gateway-resume";
+    private readonly Dictionary<string, GatewaySession> _sessions = [];
+    private readonly List<JsonObject> _gatewayFrames = [];
+    private readonly List<string> _connectUrls = [];
+    private readonly List<int?> _clientCloses = [];
+
+    /// <summary>Every frame the bot sent over the gateway, in order.</summary>
+    public IReadOnlyList<JsonObject> GatewayFrames
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _gatewayFrames.Select(f => (JsonObject)f.DeepClone())];
+            }
+        }
+    }
+
+    /// <summary>Path and query of every gateway connection the bot opened.</summary>
+    public IReadOnlyList<string> ConnectUrls
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _connectUrls];
+            }
+        }
+    }
+
+    /// <summary>Close codes the bot sent (null when it closed without one).</summary>
+    public IReadOnlyList<int?> ClientCloses
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _clientCloses];
+            }
+        }
+    }
+
+    public int CountFrames(int op) => GatewayFrames.Count(f => f["op"]?.GetValue<int>() == op);
+
+    /// <summary>True when a session is identified and has a live socket.</summary>
+    public bool IsConnected
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _sessions.Values.Any(s => s.Socket is { State: WebSocketState.Open } && s.Ready);
+            }
+        }
+    }
+
+    /// <summary>How many sessions are identified and connected (one per shard).</summary>
+    public int LiveSessionCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _sessions.Values.Count(s => s.Socket is { State: WebSocketState.Open } && s.Ready);
+            }
+        }
+    }
+
+    /// <summary>Sends a dispatch event to the session serving the guild (or shard 0 for DMs); queued for replay while disconnected.</summary>
+    public async Task DispatchAsync(string type, JsonNode data, string? guildId)
+    {
+        GatewaySession session;
+        long seq;
+        lock (_gate)
+        {
+            // The live session for the shard; while the bot is away, the newest one (its events wait for a Resume).
+            session = _sessions.Values.Where(s => s.ServesGuild(guildId)).OrderByDescending(s => s.Connection is not null).ThenByDescending(s => s.Created).FirstOrDefault()
+                ?? throw new InvalidOperationException("No gateway session serves this guild; wait for READY first.");
+            seq = ++session.Seq;
+            session.Events.Add((seq, type, data.DeepClone()));
+        }
+
+        await session.TrySendAsync(Dispatch(seq, type, data));
+        Changed();
+    }
+
+    /// <summary>Cuts the bot's connection: with a close code, or by aborting the TCP stream when null.</summary>
+    public async Task DropConnectionAsync(int? closeCode = null)
+    {
+        foreach (var session in LiveSessions())
+        {
+            await session.DropAsync(closeCode);
+        }
+
+        Changed();
+    }
+
+    /// <summary>Sends op 7 Reconnect.</summary>
+    public Task SendReconnectAsync() => SendToAllAsync(new JsonObject { ["op"] = 7, ["d"] = null });
+
+    /// <summary>Sends op 9 Invalid Session; when not resumable the session is forgotten.</summary>
+    public async Task SendInvalidSessionAsync(bool resumable)
+    {
+        var live = LiveSessions();
+        if (!resumable)
+        {
+            lock (_gate)
+            {
+                foreach (var session in live)
+                {
+                    _sessions.Remove(session.Id);
+                }
+            }
+        }
+
+        await SendToAllAsync(new JsonObject { ["op"] = 9, ["d"] = resumable }, live);
+    }
+
+    /// <summary>Sends op 1: the bot must heartbeat at once.</summary>
+    public Task RequestHeartbeatAsync() => SendToAllAsync(new JsonObject { ["op"] = 1, ["d"] = null });
+
+    private List<GatewaySession> LiveSessions()
+    {
+        lock (_gate)
+        {
+            return [.. _sessions.Values.Where(s => s.Socket is not null)];
+        }
+    }
+
+    private async Task SendToAllAsync(JsonObject frame, List<GatewaySession>? sessions = null)
+    {
+        foreach (var session in sessions ?? LiveSessions())
+        {
+            await session.TrySendAsync(frame);
+        }
+
+        Changed();
+    }
+
+    private async Task HandleGatewayAsync(HttpContext context)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            context.Response.StatusCode = 400;
+            return;
+        }
+
+        lock (_gate)
+        {
+            _connectUrls.Add(context.Request.Path + context.Request.QueryString);
+        }
+
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        var connection = new GatewayConnectionState(socket);
+        Changed();
+        if (context.Request.Query["v"] != "10" || context.Request.Query["encoding"] != "json")
+        {
+            await socket.CloseOutputAsync((WebSocketCloseStatus)4012, "Invalid API version", CancellationToken.None);
+            return;
+        }
+
+        await connection.SendAsync(new JsonObject { ["op"] = 10, ["d"] = new JsonObject { ["heartbeat_interval"] = (long)Options.HeartbeatInterval.TotalMilliseconds } });
+        GatewaySession? session = null;
+        try
+        {
+            while (socket.State == WebSocketState.Open)
+            {
+                var frame = await ReceiveAsync(socket);
+                if (frame is null)
+                {
+                    lock (_gate)
+                    {
+                        _clientCloses.Add((int?)socket.CloseStatus);
+                    }
+
+                    if (socket.State == WebSocketState.CloseReceived)
+                    {
+                        await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "", CancellationToken.None);
+                    }
+
+                    if (session is not null && socket.CloseStatus is WebSocketCloseStatus.NormalClosure or WebSocketCloseStatus.EndpointUnavailable)
+                    {
+                        lock (_gate)
+                        {
+                            _sessions.Remove(session.Id);
+                        }
+                    }
+
+                    break;
+                }
+
+                lock (_gate)
+                {
+                    _gatewayFrames.Add(frame);
+                }
+
+                Changed();
+                session = await HandleFrameAsync(connection, frame, session) ?? session;
+            }
+        }
+        catch (WebSocketException)
+        {
+            // The bot went away without a close frame; the session stays resumable.
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        finally
+        {
+            if (session is not null)
+            {
+                lock (_gate)
+                {
+                    if (session.Connection == connection)
+                    {
+                        session.Connection = null;
+                    }
+                }
+            }
+
+            Changed();
+        }
+    }
+
+    private async Task<GatewaySession?> HandleFrameAsync(GatewayConnectionState connection, JsonObject frame, GatewaySession? current)
+    {
+        var op = frame["op"]?.GetValue<int>();
+        var d = frame["d"];
+        switch (op)
+        {
+            case 1:
+                if (Options.AcknowledgeHeartbeats)
+                {
+                    await connection.SendAsync(new JsonObject { ["op"] = 11 });
+                }
+
+                return null;
+            case 2:
+                return await IdentifyAsync(connection, d as JsonObject ?? []);
+            case 6:
+                return await ResumeAsync(connection, d as JsonObject ?? []);
+            default:
+                return current;
+        }
+    }
+
+    private async Task<GatewaySession?> IdentifyAsync(GatewayConnectionState connection, JsonObject d)
+    {
+        if (d["token"]?.GetValue<string>() != Options.Token)
+        {
+            await connection.Socket.CloseOutputAsync((WebSocketCloseStatus)4004, "Authentication failed.", CancellationToken.None);
+            return null;
+        }
+
+        var intents = d["intents"]?.GetValue<long>() ?? 0;
+        if ((intents & 32768) != 0 && !AllowMessageContentIntent)
+        {
+            await connection.Socket.CloseOutputAsync((WebSocketCloseStatus)4014, "Disallowed intent(s).", CancellationToken.None);
+            return null;
+        }
+
+        var shard = d["shard"] as JsonArray;
+        var session = new GatewaySession(Guid.NewGuid().ToString("N"), shard?[0]?.GetValue<int>() ?? 0, shard?[1]?.GetValue<int>() ?? 1)
+        {
+            Connection = connection,
+        };
+        lock (_gate)
+        {
+            _sessions[session.Id] = session;
+            session.Seq++;
+        }
+
+        var ready = new JsonObject
+        {
+            ["v"] = 10,
+            ["user"] = new JsonObject { ["id"] = Options.BotUserId, ["username"] = "ChatBot", ["bot"] = true },
+            ["guilds"] = new JsonArray(),
+            ["session_id"] = session.Id,
+            ["resume_gateway_url"] = $"ws://{BaseAddress.Authority}{ResumePath}",
+            ["application"] = new JsonObject { ["id"] = Options.ApplicationId, ["flags"] = 0 },
+        };
+        if (shard is not null)
+        {
+            ready["shard"] = shard.DeepClone();
+        }
+
+        await connection.SendAsync(Dispatch(session.Seq, "READY", ready));
+        session.Ready = true;
+        Changed();
+        return session;
+    }
+
+    private async Task<GatewaySession?> ResumeAsync(GatewayConnectionState connection, JsonObject d)
+    {
+        GatewaySession? session;
+        List<(long Seq, string Type, JsonNode Data)> replay;
+        lock (_gate)
+        {
+            _sessions.TryGetValue(d["session_id"]?.GetValue<string>() ?? "", out session);
+            if (session is null || d["token"]?.GetValue<string>() != Options.Token)
+            {
+                session = null;
+                replay = [];
+            }
+            else
+            {
+                var seen = d["seq"]?.GetValue<long>() ?? 0;
+                var from = Math.Max(0, seen - Options.ReplayAlreadySeen);
+                replay = [.. session.Events.Where(e => e.Seq > from)];
+                session.Connection?.Socket.Abort();
+                session.Connection = connection;
+                ResumeCount++;
+            }
+        }
+
+        if (session is null)
+        {
+            await connection.SendAsync(new JsonObject { ["op"] = 9, ["d"] = false });
+            return null;
+        }
+
+        foreach (var (seq, type, data) in replay)
+        {
+            await connection.SendAsync(Dispatch(seq, type, data));
+        }
+
+        long resumedSeq;
+        lock (_gate)
+        {
+            resumedSeq = ++session.Seq;
+            session.Events.Add((resumedSeq, "RESUMED", new JsonObject()));
+        }
+
+        await connection.SendAsync(Dispatch(resumedSeq, "RESUMED", new JsonObject()));
+        session.Ready = true;
+        Changed();
+        return session;
+    }
+
+    /// <summary>Whether an Identify asking for MESSAGE_CONTENT is accepted (false: closed with 4014, as for an app without the privileged intent).</summary>
+    public bool AllowMessageContentIntent { get; set; } = true;
+
+    /// <summary>How many Resumes succeeded.</summary>
+    public int ResumeCount { get; private set; }
+
+    private static JsonObject Dispatch(long seq, string type, JsonNode data) =>
+        new() { ["op"] = 0, ["s"] = seq, ["t"] = type, ["d"] = data.DeepClone() };
+
+    private static async Task<JsonObject?> ReceiveAsync(WebSocket socket)
+    {
+        var buffer = new byte[8192];
+        using var message = new MemoryStream();
+        while (true)
+        {
+            var result = await socket.ReceiveAsync(buffer, CancellationToken.None);
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                return null;
+            }
+
+            message.Write(buffer, 0, result.Count);
+            if (result.EndOfMessage)
+            {
+                return JsonNode.Parse(Encoding.UTF8.GetString(message.ToArray())) as JsonObject ?? [];
+            }
+        }
+    }
+
+    private sealed class GatewayConnectionState(WebSocket socket)
+    {
+        private readonly SemaphoreSlim _send = new(1, 1);
+
+        public WebSocket Socket { get; } = socket;
+
+        public async Task SendAsync(JsonObject frame)
+        {
+            await _send.WaitAsync();
+            try
+            {
+                if (Socket.State == WebSocketState.Open)
+                {
+                    await Socket.SendAsync(Encoding.UTF8.GetBytes(frame.ToJsonString()), WebSocketMessageType.Text, true, CancellationToken.None);
+                }
+            }
+            catch (WebSocketException)
+            {
+            }
+            finally
+            {
+                _send.Release();
+            }
+        }
+    }
+
+    private sealed class GatewaySession(string id, int shardId, int shardCount)
+    {
+        private static long s_created;
+
+        public string Id { get; } = id;
+        public long Created { get; } = Interlocked.Increment(ref s_created);
+        public long Seq { get; set; }
+        public bool Ready { get; set; }
+        public List<(long Seq, string Type, JsonNode Data)> Events { get; } = [];
+        public GatewayConnectionState? Connection { get; set; }
+        public WebSocket? Socket => Connection?.Socket;
+
+        public bool ServesGuild(string? guildId) =>
+            guildId is null
+                ? shardId == 0
+                : (long.Parse(guildId, CultureInfo.InvariantCulture) >> 22) % shardCount == shardId;
+
+        public Task TrySendAsync(JsonObject frame) => Connection?.SendAsync(frame) ?? Task.CompletedTask;
+
+        public async Task DropAsync(int? closeCode)
+        {
+            var connection = Connection;
+            Connection = null;
+            Ready = false;
+            if (connection is null)
+            {
+                return;
+            }
+
+            if (closeCode is { } code)
+            {
+                try
+                {
+                    await connection.Socket.CloseOutputAsync((WebSocketCloseStatus)code, "emulator", CancellationToken.None);
+                }
+                catch (WebSocketException)
+                {
+                }
+            }
+            else
+            {
+                connection.Socket.Abort();
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+namespace ChatBot.Emulators.Discord;
+
+/// <summary>How the emulator behaves; tests change these before or while they run.</summary>
+public sealed class DiscordEmulatorOptions
+{
+    public string Token { get; set; } = "emulator-bot-token.abc123";
+    public string ApplicationId { get; set; } = "900000000000000001";
+    public string BotUserId { get; set; } = "900000000000000002";
+
+    /// <summary>The heartbeat interval announced in Hello.</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(45);
+
+    /// <summary>When false, heartbeats get no ACK (a zombie connection from the client's view).</summary>
+    public bool AcknowledgeHeartbeats { get; set; } = true;
+
+    /// <summary>Requests per bucket window before the emulator answers 429 (a client that follows the headers never sees it).</summary>
+    public int BucketLimit { get; set; } = 50;
+
+    public TimeSpan BucketWindow { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>On Resume, also re-send this many events the client had already seen (tests de-duplication).</summary>
+    public int ReplayAlreadySeen { get; set; }
+
+    /// <summary>How long interaction tokens stay valid.</summary>
+    public TimeSpan InteractionTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+}

@@ -1,0 +1,142 @@
+using System.Net;
+using ChatBot.Core;
+using ChatBot.Core.Jobs;
+using ChatBot.Core.Providers;
+using ChatBot.Discord;
+using ChatBot.Emulators.Discord;
+using ChatBot.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ChatBot.IntegrationTests.Discord;
+
+/// <summary>
+/// The whole bot — engine, SQLite storage and the Discord adapter — against the Discord emulator, with
+/// a scripted provider. Everything reaches the emulator by configuration alone.
+/// </summary>
+internal sealed class DiscordBotHost : IAsyncDisposable
+{
+    private const string Catalog = """
+        {
+          "providers": [ { "name": "scripted", "displayName": "Scripted" } ],
+          "models": [
+            {
+              "id": "scripted-image", "provider": "scripted", "displayName": "Scripted image",
+              "operations": [ "imagine", "vary", "edit", "upscale", "remove-background" ],
+              "price": { "perOutput": 1 },
+              "limits": { "maxCount": 4, "aspectRatios": [ "1:1", "16:9" ], "upscaleFactors": [ 2, 4 ], "maxInputImages": 1 }
+            }
+          ]
+        }
+        """;
+
+    private readonly string _directory;
+    private readonly Dictionary<string, string?> _settings;
+
+    private readonly TimeProvider? _time;
+
+    private DiscordBotHost(DiscordEmulator emulator, string directory, Dictionary<string, string?> settings, TimeProvider? time)
+    {
+        Emulator = emulator;
+        _directory = directory;
+        _settings = settings;
+        _time = time;
+    }
+
+    public DiscordEmulator Emulator { get; }
+    public ScriptedProvider Provider { get; } = new();
+    public JobEndings Endings { get; } = new();
+    public WebApplication App { get; private set; } = null!;
+    public IServiceProvider Services => App.Services;
+    public EmulatorMember Member { get; } = DiscordEmulator.CreateMember("ada");
+    public string GuildId { get; private set; } = "";
+    public EmulatorChannel Channel { get; private set; } = null!;
+
+    /// <param name="time">A clock for the whole bot and the emulator (the 15-minute token tests).</param>
+    public static async Task<DiscordBotHost> StartAsync(Action<Dictionary<string, string?>>? configure = null, DiscordEmulatorOptions? emulatorOptions = null, TimeProvider? time = null)
+    {
+        emulatorOptions ??= new DiscordEmulatorOptions();
+        if (time is not null)
+        {
+            emulatorOptions.TimeProvider = time;
+        }
+
+        var emulator = await DiscordEmulator.StartAsync(emulatorOptions);
+        var directory = Path.Combine(Path.GetTempPath(), "chatbot-discord-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        await File.WriteAllTextAsync(Path.Combine(directory, "models.json"), Catalog);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:DatabasePath"] = Path.Combine(directory, "chatbot.db"),
+            ["Storage:MediaPath"] = Path.Combine(directory, "media"),
+            ["Catalog:Path"] = Path.Combine(directory, "models.json"),
+            ["Replies:EditInterval"] = "00:00:00.2",
+            ["Credits:DefaultDailyAllowance"] = "50",
+            ["Discord:Token"] = emulator.Token,
+            ["Discord:ApplicationId"] = emulator.ApplicationId,
+            ["Discord:ApiBaseUrl"] = emulator.ApiBaseUrl,
+            ["Discord:CdnHosts:0"] = emulator.CdnHost,
+            ["Discord:PublicKey"] = emulator.Signer.PublicKeyHex,
+        };
+        configure?.Invoke(settings);
+        var host = new DiscordBotHost(emulator, directory, settings, time);
+        host.GuildId = emulator.CreateGuildId();
+        host.Channel = emulator.CreateGuildChannel(host.GuildId, "art");
+        await host.StartAppAsync();
+        return host;
+    }
+
+    /// <summary>Stops the bot (as a restart would) and starts it again on the same database and emulator.</summary>
+    public async Task RestartAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        await StartAppAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        await Emulator.DisposeAsync();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private async Task StartAppAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(_settings);
+        builder.Services.AddSingleton<IMediaProvider>(Provider);
+        if (_time is not null)
+        {
+            builder.Services.AddSingleton(_time);
+        }
+
+        // Storage first, as in the host: its migrations must run before the engine's recovery reads the jobs.
+        builder.Services.AddSqliteStorage();
+        builder.Services.AddChatBotCore();
+        builder.Services.AddDiscord();
+        var store = builder.Services.Last(d => d.ServiceType == typeof(IJobStore));
+        builder.Services.Remove(store);
+        builder.Services.AddSingleton<IJobStore>(sp => new SignallingJobStore((IJobStore)ActivatorUtilities.CreateInstance(sp, store.ImplementationType!), Endings));
+        App = builder.Build();
+        App.MapDiscord();
+        var connections = Emulator.ConnectUrls.Count;
+        await App.StartAsync();
+        if (_settings.GetValueOrDefault("Discord:Mode") != "Http")
+        {
+            await Emulator.WaitUntilAsync(e => e.ConnectUrls.Count > connections && e.IsConnected);
+        }
+    }
+}
