@@ -15,20 +15,14 @@ internal static class ScenarioList
         new LedgerScenario(),
         new RelayScenario(),
         new ThroughputScenario(),
-#if DISCORD_EMULATOR
         new AckScenario(),
-#else
-        new PlaygroundAckScenario(),
-#endif
         new InflightScenario(),
     ];
 
     /// <summary>Scenarios run only by name, not by <c>all</c>.</summary>
     public static IReadOnlyList<IScenario> Extra() =>
     [
-#if DISCORD_EMULATOR
         new PlaygroundAckScenario(),
-#endif
     ];
 
     /// <summary>The folder holding ChatBot.sln, searched upwards from the working directory and then from the program.</summary>

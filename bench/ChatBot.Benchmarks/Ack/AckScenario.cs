@@ -1,4 +1,3 @@
-#if DISCORD_EMULATOR
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
@@ -181,4 +180,3 @@ internal sealed class AckScenario : IScenario
         }
     }
 }
-#endif

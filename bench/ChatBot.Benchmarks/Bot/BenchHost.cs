@@ -4,10 +4,8 @@ using ChatBot.Benchmarks.Harness;
 using ChatBot.Core.Jobs;
 using ChatBot.Core.Providers;
 using ChatBot.Core.Replies;
-#if DISCORD_EMULATOR
 using ChatBot.Discord;
 using ChatBot.Emulators.Discord;
-#endif
 using ChatBot.Host;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -25,16 +23,12 @@ internal sealed class BenchHost : IAsyncDisposable
     public const string Model = "bench-instant";
 
     private readonly WebApplication _app;
-    private readonly IAsyncDisposable? _discord;
     private bool _disposed;
 
-    private BenchHost(WebApplication app, Uri address, BenchProvider provider, ReplyCounters counters, object? discord)
+    private BenchHost(WebApplication app, Uri address, BenchProvider provider, ReplyCounters counters, DiscordEmulator? discord)
     {
         _app = app;
-        _discord = discord as IAsyncDisposable;
-#if DISCORD_EMULATOR
-        Discord = discord as DiscordEmulator;
-#endif
+        Discord = discord;
         Address = address;
         Provider = provider;
         Replies = counters;
@@ -59,10 +53,8 @@ internal sealed class BenchHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-#if DISCORD_EMULATOR
     /// <summary>The Discord emulator the bot is connected to (gateway + REST), when started with Discord.</summary>
     public DiscordEmulator? Discord { get; }
-#endif
 
     public static async Task<BenchHost> StartAsync(BenchContext context, string name, IReadOnlyDictionary<string, string?>? overrides, CancellationToken cancellationToken, bool withDiscord = false)
     {
@@ -86,7 +78,6 @@ internal sealed class BenchHost : IAsyncDisposable
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Error",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Error",
         };
-#if DISCORD_EMULATOR
         DiscordEmulator? discord = null;
         if (withDiscord)
         {
@@ -97,13 +88,6 @@ internal sealed class BenchHost : IAsyncDisposable
             settings["Discord:CdnHosts:0"] = discord.CdnHost;
             settings["Discord:RegisterCommands"] = "false";
         }
-#else
-        object? discord = null;
-        if (withDiscord)
-        {
-            throw new NotSupportedException("This build has no Discord emulator.");
-        }
-#endif
 
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
@@ -115,23 +99,19 @@ internal sealed class BenchHost : IAsyncDisposable
         var provider = new BenchProvider();
         var counters = new ReplyCounters();
         builder.Services.AddSingleton<IMediaProvider>(provider);
-#if DISCORD_EMULATOR
         if (withDiscord && !builder.Services.Any(d => d.ServiceType.Assembly == typeof(DiscordOptions).Assembly))
         {
-            // The host composes Discord itself once it does; until then the bench adds it the same way.
+            // The host composes Discord itself; this only guards a build whose host does not.
             builder.Services.AddDiscord();
         }
-#endif
 
         WrapReplies(builder.Services, counters);
         var app = ChatBotHost.Build(builder);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
-#if DISCORD_EMULATOR
         if (discord is not null)
         {
             await discord.WaitUntilAsync(e => e.IsConnected, TimeSpan.FromSeconds(30)).ConfigureAwait(false);
         }
-#endif
 
         var address = new Uri(app.Urls.First(u => u.StartsWith("http://127.0.0.1:", StringComparison.Ordinal)));
         return new BenchHost(app, address, provider, counters, discord);
@@ -159,9 +139,9 @@ internal sealed class BenchHost : IAsyncDisposable
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(15));
         await _app.StopAsync(stop.Token).ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
-        if (_discord is not null)
+        if (Discord is not null)
         {
-            await _discord.DisposeAsync().ConfigureAwait(false);
+            await Discord.DisposeAsync().ConfigureAwait(false);
         }
     }
 

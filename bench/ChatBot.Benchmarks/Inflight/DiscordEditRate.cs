@@ -1,4 +1,3 @@
-#if DISCORD_EMULATOR
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using ChatBot.Benchmarks.Bot;
@@ -100,4 +99,3 @@ internal static class DiscordEditRate
         return count;
     }
 }
-#endif

@@ -56,11 +56,7 @@ internal sealed class InflightScenario : IScenario
         var busy = await ObserveAsync(host, "progress", window, cancellationToken).ConfigureAwait(false);
         host.Provider.SetProgressPeriod(null);
         await host.DisposeAsync().ConfigureAwait(false);
-#if DISCORD_EMULATOR
         var discord = await DiscordEditRate.RunAsync(context, Name, cancellationToken).ConfigureAwait(false);
-#else
-        IReadOnlyList<Measurement> discord = [];
-#endif
 
         var held = $"{jobs} jobs held, {jobs / JobsPerUser} users";
         return
