@@ -82,7 +82,7 @@ internal sealed class RelayScenario : IScenario
         using var response = await http.GetAsync(source, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        var stored = await intake.StoreResultAsync(body, "result.mp4", cancellationToken).ConfigureAwait(false);
+        var stored = await intake.StoreResultAsync(body, "result.mp4", source, cancellationToken).ConfigureAwait(false);
 
         // Store → platform, as an adapter's upload does with a ReplyFile's OpenAsync.
         var file = await store.OpenReadAsync(stored.Key, cancellationToken).ConfigureAwait(false)

@@ -67,11 +67,15 @@ public sealed class DiscordGatewayServiceTests
         var clock = new FakeTimeProvider();
         await using var host = await DiscordTestHost.StartAsync(time: clock);
 
+        // The heartbeat timer starts at Hello, before READY: first make sure the client has read a
+        // dispatch after READY, so the sequence it must report is known (READY is 1, this is 2).
+        await host.Emulator.SendSlashCommandAsync(host.Channel, host.Member, "imagine", [new JsonObject { ["name"] = "prompt", ["type"] = 3, ["value"] = "tick" }]);
+        await host.Dispatcher.NextAsync();
         await clock.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(45));
 
         await host.Emulator.WaitUntilAsync(e => e.CountFrames(1) == 1);
         var heartbeat = host.Emulator.GatewayFrames.Single(f => f["op"]!.GetValue<int>() == 1);
-        heartbeat["d"]!.GetValue<long>().ShouldBe(1);
+        heartbeat["d"].ShouldNotBeNull().GetValue<long>().ShouldBe(2);
     }
 
     [Fact]
