@@ -68,9 +68,12 @@ public static class JobViews
             _ => "Working…",
         };
 
-    public static string Duration(TimeSpan t) => t.TotalSeconds < 60
-        ? string.Create(CultureInfo.InvariantCulture, $"{Math.Max(0, t.TotalSeconds):0}s")
-        : string.Create(CultureInfo.InvariantCulture, $"{(int)t.TotalMinutes}m {t.Seconds:00}s");
+    public static string Duration(TimeSpan t) => t.TotalSeconds switch
+    {
+        < 60 => string.Create(CultureInfo.InvariantCulture, $"{Math.Max(0, t.TotalSeconds):0}s"),
+        < 3600 => string.Create(CultureInfo.InvariantCulture, $"{(int)t.TotalMinutes}m {t.Seconds:00}s"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{(int)t.TotalHours}h {t.Minutes:00}m"),
+    };
 
     public static IReadOnlyList<ReplyButton> CancelButton(string jobId) =>
         [new ReplyButton(ButtonId.Encode(ButtonAction.Cancel, jobId), "Cancel", ButtonAction.Cancel, jobId)];

@@ -70,13 +70,14 @@ internal sealed class PlaygroundReplyStore(IOptions<PlaygroundOptions> options, 
             }
 
             next = next with { Id = id, Revision = ++_revision, CreatedAt = current?.CreatedAt ?? (next.CreatedAt == default ? time.GetUtcNow() : next.CreatedAt) };
+            _replies[id] = next;
             if (current is null)
             {
+                // Stored before trimming: a store full of unfinished replies must still take a new one.
                 _order.AddLast(id);
                 Trim();
             }
 
-            _replies[id] = next;
             foreach (var subscriber in _subscribers)
             {
                 subscriber.Writer.TryWrite(next);
@@ -126,7 +127,7 @@ internal sealed class PlaygroundReplyStore(IOptions<PlaygroundOptions> options, 
         while (_order.Count > max && node is not null)
         {
             var next = node.Next;
-            if (_replies[node.Value].IsFinal)
+            if (!_replies.TryGetValue(node.Value, out var reply) || reply.IsFinal)
             {
                 _replies.Remove(node.Value);
                 _order.Remove(node);

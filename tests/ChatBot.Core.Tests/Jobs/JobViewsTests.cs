@@ -79,4 +79,11 @@ public sealed class JobViewsTests
 
         public Task SaveToGalleryAsync(GallerySaveRequest request, CancellationToken cancellationToken) => Task.CompletedTask;
     }
+
+    [Theory]
+    [InlineData(42, "42s")]
+    [InlineData(125, "2m 05s")]
+    [InlineData(76_210, "21h 10m")]
+    public void Duration_ReadsLikeAPerson(int seconds, string expected) =>
+        JobViews.Duration(TimeSpan.FromSeconds(seconds)).ShouldBe(expected);
 }

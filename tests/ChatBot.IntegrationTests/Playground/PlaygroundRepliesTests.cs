@@ -68,6 +68,20 @@ public sealed class PlaygroundRepliesTests
         await changes.DisposeAsync();
     }
 
+    [Fact]
+    public void Change_StoreFullOfUnfinishedReplies_StillTakesANewOne()
+    {
+        var store = new PlaygroundReplyStore(Options.Create(new PlaygroundOptions { MaxReplies = 2 }), TimeProvider.System);
+        var unfinished = new PlaygroundReply { Id = "", Status = ReplyStatus.Running };
+        store.Change("a", _ => unfinished);
+        store.Change("b", _ => unfinished);
+
+        var added = store.Change("c", _ => unfinished);
+
+        added.ShouldNotBeNull().Id.ShouldBe("c");
+        store.Get("c").ShouldNotBeNull();
+    }
+
     private PlaygroundReplies CreateSut() => new(_store);
 
     private static ReplyHandle Handle(string replyId) => new("playground", replyId);
