@@ -78,6 +78,10 @@ internal sealed partial class DiscordRestClient(IHttpClientFactory httpClients, 
     private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, IReadOnlyList<OutgoingFile>? files, bool safeToRetry, CancellationToken cancellationToken, bool exemptFromGlobal = false)
     {
         var route = RouteKey(method, path);
+
+        // Interaction endpoints (the callback, and @original and followups under the interaction's
+        // webhook token) are not under the bot's global limit; holding them to it starves acks under load.
+        exemptFromGlobal |= path.StartsWith("webhooks/", StringComparison.Ordinal);
         var json = body is null ? null : JsonSerializer.Serialize(body, body.GetType(), DiscordJson.Options);
         var area = method.Method + " " + path.Split('/')[0];
         var rateLimited = 0;
