@@ -92,7 +92,9 @@ public sealed partial class CommandDispatcher(
             }
             else
             {
-                if (source.State != JobState.Succeeded || source.OutputKeys.Count == 0)
+                // Delivering counts: the outputs are stored before the result is posted, and a member can
+                // press a button in the moment between the post and the job's settlement.
+                if (source.State is not (JobState.Succeeded or JobState.Delivering) || source.OutputKeys.Count == 0)
                 {
                     return new CommandOutcome.Refused("That job has no finished result to work on yet.");
                 }
@@ -528,7 +530,7 @@ public sealed partial class CommandDispatcher(
         }
 
         var index = request.SourceOutputIndex ?? 0;
-        if (job.State != JobState.Succeeded || index < 0 || index >= job.OutputKeys.Count)
+        if (job.State is not (JobState.Succeeded or JobState.Delivering) || index < 0 || index >= job.OutputKeys.Count)
         {
             return new CommandOutcome.Refused("That job has no finished result to save.");
         }

@@ -171,6 +171,22 @@ public sealed class CommandDispatcherTests
             Arg.Any<CancellationToken>());
     }
 
+    [Theory]
+    [InlineData(JobState.Delivering, true)]
+    [InlineData(JobState.Succeeded, true)]
+    [InlineData(JobState.Running, false)]
+    public async Task Dispatch_UpscaleButton_WorksOnceOutputsAreStored(JobState state, bool accepted)
+    {
+        // The result is posted while the job is still Delivering: a quick press must not be refused.
+        var source = _engine.Job("src", "bob") with { State = state, OutputKeys = state == JobState.Running ? [] : ["k"] };
+        _engine.Store.GetAsync("src", Arg.Any<CancellationToken>()).Returns(source);
+        var request = ChatBot.Core.Replies.ButtonCommands.ToRequest(ChatBot.Core.Replies.ButtonAction.Upscale, "src", 0, _alice, new Conversation("c1"), new ReplyHandle("test", "r2"));
+
+        var outcome = await CreateSut().DispatchAsync(request, default);
+
+        (outcome is CommandOutcome.Accepted).ShouldBe(accepted, (outcome as CommandOutcome.Refused)?.Message);
+    }
+
     [Fact]
     public async Task Dispatch_ButtonOnOtherTenantsJob_IsRefused()
     {
