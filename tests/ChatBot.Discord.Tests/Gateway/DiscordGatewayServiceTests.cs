@@ -1,3 +1,4 @@
+using ChatBot.Emulators.Time;
 using System.Text.Json.Nodes;
 using ChatBot.Discord.Tests.TestSupport;
 using ChatBot.Emulators.Discord;

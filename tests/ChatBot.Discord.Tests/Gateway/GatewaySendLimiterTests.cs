@@ -1,5 +1,5 @@
+using ChatBot.Emulators.Time;
 using ChatBot.Discord.Gateway;
-using ChatBot.Discord.Tests.TestSupport;
 
 namespace ChatBot.Discord.Tests.Gateway;
 

@@ -1,5 +1,5 @@
+using ChatBot.Emulators.Time;
 using ChatBot.Discord.Rest;
-using ChatBot.Discord.Tests.TestSupport;
 using ChatBot.Emulators.Discord;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

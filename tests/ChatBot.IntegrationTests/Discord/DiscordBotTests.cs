@@ -1,3 +1,4 @@
+using ChatBot.Emulators.Time;
 using System.Text.Json.Nodes;
 using ChatBot.Core.Commands;
 using ChatBot.Core.Credits;
@@ -187,7 +188,7 @@ public sealed class DiscordBotTests
     [Fact]
     public async Task JobOutlivingItsToken_ContinuesByEditingTheChannelMessage()
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider();
         await using var host = await DiscordBotHost.StartAsync(time: clock);
         host.Provider.Manual = true;
         var interaction = await host.Emulator.SendSlashCommandAsync(host.Channel, host.Member, "imagine", Prompt("a very long job"));
@@ -211,7 +212,7 @@ public sealed class DiscordBotTests
     }
 
     /// <summary>Moves the shared clock a second at a time (edit pacing waits on it) until the emulator shows the state.</summary>
-    private static async Task AdvanceUntilAsync(ManualClock clock, DiscordBotHost host, Func<DiscordEmulator, bool> condition)
+    private static async Task AdvanceUntilAsync(FakeTimeProvider clock, DiscordBotHost host, Func<DiscordEmulator, bool> condition)
     {
         for (var step = 0; step < 60 && !condition(host.Emulator); step++)
         {

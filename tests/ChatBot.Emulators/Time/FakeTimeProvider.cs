@@ -1,6 +1,6 @@
-namespace ChatBot.Discord.Tests.TestSupport;
+namespace ChatBot.Emulators.Time;
 
-/// <summary>A clock the test moves. Timers fire when <see cref="Advance"/> passes their due time.</summary>
+/// <summary>A clock tests move (a whole bot and its emulator can share it). Timers fire when <see cref="Advance"/> passes their due time.</summary>
 public sealed class FakeTimeProvider(DateTimeOffset start) : TimeProvider
 {
     private readonly Lock _gate = new();
