@@ -1,5 +1,5 @@
 using System.Globalization;
-using ChatBot.Core.Commands;
+using ChatBot.Core.Model;
 
 namespace ChatBot.Providers;
 

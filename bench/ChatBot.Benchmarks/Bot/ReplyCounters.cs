@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using ChatBot.Core.Commands;
+using ChatBot.Core.Model;
 
 namespace ChatBot.Benchmarks.Bot;
 

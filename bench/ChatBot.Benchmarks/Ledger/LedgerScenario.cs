@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using ChatBot.Benchmarks.Bot;
 using ChatBot.Benchmarks.Harness;
-using ChatBot.Core.Commands;
+using ChatBot.Core.Model;
 using ChatBot.Core.Credits;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;

@@ -11,6 +11,8 @@ using ChatBot.Core.Tenants;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
+using ChatBot.Core.Model;
+
 namespace ChatBot.Core.Commands;
 
 /// <summary>

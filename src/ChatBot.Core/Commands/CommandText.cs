@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 
+using ChatBot.Core.Model;
+
 namespace ChatBot.Core.Commands;
 
 /// <summary>

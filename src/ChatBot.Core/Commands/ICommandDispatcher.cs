@@ -1,3 +1,5 @@
+using ChatBot.Core.Model;
+
 namespace ChatBot.Core.Commands;
 
 /// <summary>

@@ -1,5 +1,7 @@
 using ChatBot.Core.Catalog;
 
+using ChatBot.Core.Model;
+
 namespace ChatBot.Core.Commands;
 
 /// <summary>Maps a command (and its <c>--mode</c>) to the provider operation it needs.</summary>

@@ -1,4 +1,4 @@
-using ChatBot.Core.Commands;
+using ChatBot.Core.Model;
 
 namespace ChatBot.Core.Jobs;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using ChatBot.Core.Catalog;
-using ChatBot.Core.Commands;
+using ChatBot.Core.Model;
 using ChatBot.Core.Media;
 using ChatBot.Core.Providers;
 using ChatBot.Core.Replies;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using ChatBot.Core.Commands;
+using ChatBot.Core.Model;
 using ChatBot.Core.Platform;
 using Microsoft.Extensions.Options;
 

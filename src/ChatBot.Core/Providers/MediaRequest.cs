@@ -1,5 +1,5 @@
 using ChatBot.Core.Catalog;
-using ChatBot.Core.Commands;
+using ChatBot.Core.Model;
 
 namespace ChatBot.Core.Providers;
 

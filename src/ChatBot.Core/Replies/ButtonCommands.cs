@@ -1,4 +1,5 @@
 using ChatBot.Core.Commands;
+using ChatBot.Core.Model;
 
 namespace ChatBot.Core.Replies;
 

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using ChatBot.Core.Commands;
+using ChatBot.Core.Model;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ChatBot.Core.Commands;
+using ChatBot.Core.Model;
 using ChatBot.Core.Platform;
 using ChatBot.Core.Replies;
 using ChatBot.Discord.Commands;

@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 using ChatBot.Core.Catalog;
-using ChatBot.Core.Commands;
+using ChatBot.Core.Model;
 using ChatBot.Core.Media;
 using ChatBot.Core.Providers;
 using ChatBot.Providers.Http;

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using ChatBot.Core.Catalog;
-using ChatBot.Core.Commands;
+using ChatBot.Core.Model;
 using ChatBot.Core.Providers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

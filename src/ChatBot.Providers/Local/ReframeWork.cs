@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using ChatBot.Core.Commands;
+using ChatBot.Core.Model;
 using ChatBot.Core.Providers;
 
 namespace ChatBot.Providers.Local;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ChatBot.Core.Commands;
+using ChatBot.Core.Model;
 using ChatBot.Core.Replies;
 using ChatBot.Slack.WebApi;
 

@@ -1,5 +1,5 @@
 using System.Net.Http.Headers;
-using ChatBot.Core.Commands;
+using ChatBot.Core.Model;
 using ChatBot.Core.Platform;
 using Microsoft.Extensions.Options;
 

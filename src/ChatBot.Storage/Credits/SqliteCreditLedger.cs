@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using ChatBot.Core.Commands;
+using ChatBot.Core.Model;
 using ChatBot.Core.Credits;
 using ChatBot.Storage.Jobs;
 using ChatBot.Storage.Sqlite;

@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using ChatBot.Core.Commands;
+using ChatBot.Core.Model;
 using ChatBot.Core.Media;
 using ChatBot.Core.Platform;
 using ChatBot.Core.Tests.Support;

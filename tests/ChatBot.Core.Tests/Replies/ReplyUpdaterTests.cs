@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using ChatBot.Core.Commands;
+using ChatBot.Core.Model;
 using ChatBot.Core.Replies;
 using ChatBot.Core.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;

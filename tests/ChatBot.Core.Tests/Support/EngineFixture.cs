@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using ChatBot.Core.Catalog;
-using ChatBot.Core.Commands;
+using ChatBot.Core.Model;
 using ChatBot.Core.Jobs;
 using ChatBot.Core.Media;
 using ChatBot.Core.Platform;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using ChatBot.Core.Commands;
+using ChatBot.Core.Model;
 using ChatBot.Core.Platform;
 using ChatBot.Core.Replies;
 using ChatBot.Discord.Rest;

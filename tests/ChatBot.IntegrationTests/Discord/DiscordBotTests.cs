@@ -1,6 +1,6 @@
 using ChatBot.Emulators.Time;
 using System.Text.Json.Nodes;
-using ChatBot.Core.Commands;
+using ChatBot.Core.Model;
 using ChatBot.Core.Credits;
 using ChatBot.Core.Providers;
 using ChatBot.Emulators.Discord;

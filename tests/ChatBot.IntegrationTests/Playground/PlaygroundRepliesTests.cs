@@ -1,4 +1,4 @@
-using ChatBot.Core.Commands;
+using ChatBot.Core.Model;
 using ChatBot.Core.Media;
 using ChatBot.Core.Replies;
 using ChatBot.Host.Playground;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using ChatBot.Core.Commands;
+using ChatBot.Core.Model;
 using ChatBot.Emulators.Slack;
 using ChatBot.Slack.Blocks;
 using ChatBot.Slack.Commands;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using ChatBot.Core.Commands;
+using ChatBot.Core.Model;
 using ChatBot.Emulators.Slack;
 using ChatBot.Slack.Tests.Support;
 

@@ -1,4 +1,4 @@
-using ChatBot.Core.Commands;
+using ChatBot.Core.Model;
 using ChatBot.Core.Platform;
 using ChatBot.Emulators.Slack;
 using ChatBot.Slack.Media;

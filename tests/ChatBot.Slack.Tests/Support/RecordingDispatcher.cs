@@ -1,4 +1,5 @@
 using ChatBot.Core.Commands;
+using ChatBot.Core.Model;
 using ChatBot.Core.Replies;
 
 namespace ChatBot.Slack.Tests.Support;

@@ -1,5 +1,5 @@
 using ChatBot.Core.Catalog;
-using ChatBot.Core.Commands;
+using ChatBot.Core.Model;
 using ChatBot.Core.Jobs;
 using ChatBot.Storage.Jobs;
 using ChatBot.Storage.Tests.TestSupport;

@@ -1,4 +1,4 @@
-using ChatBot.Core.Commands;
+using ChatBot.Core.Model;
 using ChatBot.Core.Tenants;
 using ChatBot.Storage.Tenants;
 using ChatBot.Storage.Tests.TestSupport;

@@ -1,4 +1,4 @@
-namespace ChatBot.Core.Commands;
+namespace ChatBot.Core.Model;
 
 /// <summary>
 /// The options of a command, from platform option fields and Midjourney-style inline flags

@@ -1,4 +1,4 @@
-namespace ChatBot.Core.Commands;
+namespace ChatBot.Core.Model;
 
 /// <summary>
 /// Opaque, serialisable address of the bot's reply: what the platform adapter needs to edit it later

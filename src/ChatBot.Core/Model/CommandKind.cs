@@ -1,4 +1,4 @@
-namespace ChatBot.Core.Commands;
+namespace ChatBot.Core.Model;
 
 /// <summary>What the member asked for, independent of the platform it came from.</summary>
 public enum CommandKind

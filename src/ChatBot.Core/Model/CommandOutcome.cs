@@ -1,6 +1,6 @@
 using ChatBot.Core.Replies;
 
-namespace ChatBot.Core.Commands;
+namespace ChatBot.Core.Model;
 
 /// <summary>What the dispatcher decided about a command. The adapter renders it natively.</summary>
 public abstract record CommandOutcome

@@ -1,4 +1,4 @@
-namespace ChatBot.Core.Commands;
+namespace ChatBot.Core.Model;
 
 /// <summary>
 /// An input file as the platform announced it. Nothing is trusted: the declared type and size

@@ -1,4 +1,4 @@
-namespace ChatBot.Core.Commands;
+namespace ChatBot.Core.Model;
 
 /// <summary>Identifies one credit account: a user inside a tenant on a platform.</summary>
 public readonly record struct AccountKey(string Platform, string TenantId, string UserId)

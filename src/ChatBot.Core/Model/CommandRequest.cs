@@ -1,4 +1,4 @@
-namespace ChatBot.Core.Commands;
+namespace ChatBot.Core.Model;
 
 /// <summary>A command from any platform, in the bot's own terms.</summary>
 public sealed record CommandRequest(
