@@ -5,6 +5,7 @@ using ChatBot.Core.Providers;
 using ChatBot.Providers.Local;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatBot.Providers.Tests.Local;
 
@@ -369,7 +370,7 @@ public sealed class LocalProviderTests
     [Fact]
     public async Task TrackAsync_PassDelay_WaitsOnTheInjectedClock()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var sut = CreateSut(o => o.PassDelay = TimeSpan.FromSeconds(2), time);
         var request = Request(MediaOperation.Imagine, new CommandOptions { Prompt = "slow", Seed = 1, AspectRatio = "1:1" });
         await using var updates = sut.TrackAsync(request, new Submission("r"), CancellationToken.None).GetAsyncEnumerator();
@@ -388,7 +389,7 @@ public sealed class LocalProviderTests
     [Fact]
     public async Task TrackAsync_Cancelled_StopsWithoutFinishing()
     {
-        var time = new ManualTimeProvider();
+        var time = new WatchedTimeProvider();
         var sut = CreateSut(o => o.PassDelay = TimeSpan.FromHours(1), time);
         using var cancellation = new CancellationTokenSource();
         var request = Request(MediaOperation.Imagine, new CommandOptions { Prompt = "never finished", Seed = 1, Count = 4 });
