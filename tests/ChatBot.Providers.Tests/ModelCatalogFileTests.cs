@@ -1,4 +1,3 @@
-using ChatBot.Core.Catalog;
 
 namespace ChatBot.Providers.Tests;
 

@@ -1,9 +1,4 @@
-using ChatBot.Core.Catalog;
-using ChatBot.Core.Model;
-using ChatBot.Core.Providers;
-using ChatBot.Emulators.Providers;
 using Microsoft.Extensions.DependencyInjection;
-using static ChatBot.Providers.Tests.ProviderHarness;
 
 namespace ChatBot.Providers.Tests;
 

@@ -1,4 +1,3 @@
-using ChatBot.Core.Providers;
 using ChatBot.Providers.Local;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,35 +1,14 @@
-using ChatBot.Core.Catalog;
-using ChatBot.Core.Model;
-using ChatBot.Core.Providers;
-using ChatBot.Emulators.Providers;
-using static ChatBot.Providers.Tests.ProviderHarness;
-
 namespace ChatBot.Providers.Tests.AetherWave;
 
 /// <summary>AetherWave's emulator misbehaves; every fault ends in a clear answer, never a hang or a second job.</summary>
-public sealed class AetherWaveFaultTests : IAsyncLifetime
+public sealed class AetherWaveFaultTests() : ProviderTestBase<AetherWaveEmulator>(ProviderNames.AetherWaveSection, ProviderNames.AetherWave)
 {
-    private readonly AetherWaveEmulator _emulator = new();
-    private readonly List<ProviderHarness> _harnesses = [];
-
-    public Task InitializeAsync() => _emulator.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        foreach (var harness in _harnesses)
-        {
-            await harness.DisposeAsync();
-        }
-
-        await _emulator.DisposeAsync();
-    }
-
     [Fact]
     public async Task Track_TaskFails_FailsWithProviderReason()
     {
-        _emulator.Faults.TaskFails = true;
+        Emulator.Faults.TaskFails = true;
 
-        var updates = await RunAsync(Sut(), Imagine());
+        var updates = await RunAsync(CreateSut(), Imagine());
 
         var failed = updates[^1].ShouldBeOfType<ProviderUpdate.Failed>();
         failed.Code.ShouldBe("generation_failed");
@@ -39,10 +18,10 @@ public sealed class AetherWaveFaultTests : IAsyncLifetime
     [Fact]
     public async Task Track_StatusAnswers500Twice_RetriesAndSucceeds()
     {
-        _emulator.Faults.Scope = FaultScope.Status;
-        _emulator.Faults.ServerErrors = 2;
+        Emulator.Faults.Scope = FaultScope.Status;
+        Emulator.Faults.ServerErrors = 2;
 
-        var updates = await RunAsync(Sut(), Imagine());
+        var updates = await RunAsync(CreateSut(), Imagine());
 
         updates[^1].ShouldBeOfType<ProviderUpdate.Succeeded>();
     }
@@ -50,9 +29,9 @@ public sealed class AetherWaveFaultTests : IAsyncLifetime
     [Fact]
     public async Task Track_StatusAlways500_FailsClearlyAndOpensTheCircuit()
     {
-        _emulator.Faults.Scope = FaultScope.Status;
-        _emulator.Faults.ServerErrors = 1000;
-        var sut = Sut(s => s["Providers:AetherWave:CircuitMinimumThroughput"] = "2");
+        Emulator.Faults.Scope = FaultScope.Status;
+        Emulator.Faults.ServerErrors = 1000;
+        var sut = CreateSut(s => s["Providers:AetherWave:CircuitMinimumThroughput"] = "2");
 
         var updates = await RunAsync(sut, Imagine());
 
@@ -63,54 +42,54 @@ public sealed class AetherWaveFaultTests : IAsyncLifetime
     [Fact]
     public async Task Submit_429WithRetryAfter_RetriedAndCreatesOneJob()
     {
-        _emulator.Faults.Scope = FaultScope.Submit;
-        _emulator.Faults.RateLimits = 1;
-        _emulator.Faults.RetryAfterSeconds = 1;
+        Emulator.Faults.Scope = FaultScope.Submit;
+        Emulator.Faults.RateLimits = 1;
+        Emulator.Faults.RetryAfterSeconds = 1;
 
-        var updates = await RunAsync(Sut(), Imagine());
+        var updates = await RunAsync(CreateSut(), Imagine());
 
         updates[^1].ShouldBeOfType<ProviderUpdate.Succeeded>();
-        _emulator.SubmitCount.ShouldBe(1);
-        _emulator.Requests.Count(r => r.Path == "/api/generate-image").ShouldBe(1); // the 429 was answered before recording
+        Emulator.SubmitCount.ShouldBe(1);
+        Emulator.Requests.Count(r => r.Path == "/api/generate-image").ShouldBe(1); // the 429 was answered before recording
     }
 
     [Fact]
     public async Task Submit_500_IsNotRetriedAndFailsClearly()
     {
-        _emulator.Faults.Scope = FaultScope.Submit;
-        _emulator.Faults.ServerErrors = 5;
+        Emulator.Faults.Scope = FaultScope.Submit;
+        Emulator.Faults.ServerErrors = 5;
 
-        var e = await Should.ThrowAsync<ProviderException>(() => Sut().SubmitAsync(Imagine(), CancellationToken.None));
+        var e = await Should.ThrowAsync<ProviderException>(() => CreateSut().SubmitAsync(Imagine(), CancellationToken.None));
 
         e.Code.ShouldBe("provider_error");
-        _emulator.Faults.ServerErrors.ShouldBe(4); // exactly one attempt reached the server
+        Emulator.Faults.ServerErrors.ShouldBe(4); // exactly one attempt reached the server
     }
 
     [Fact]
     public async Task Submit_TimeoutAfterProviderAccepted_NeverCreatesASecondJob()
     {
-        _emulator.Faults.DelayAfterAccept = TimeSpan.FromSeconds(10);
-        var sut = Sut(s => s["Providers:AetherWave:SubmitTimeout"] = "00:00:01.500");
+        Emulator.Faults.DelayAfterAccept = TimeSpan.FromSeconds(10);
+        var sut = CreateSut(s => s["Providers:AetherWave:SubmitTimeout"] = "00:00:01.500");
 
         var e = await Should.ThrowAsync<ProviderException>(() => sut.SubmitAsync(Imagine(), CancellationToken.None));
 
         e.Code.ShouldBe("provider_timeout");
         e.NeverReachedProvider.ShouldBeFalse();
-        _emulator.SubmitCount.ShouldBe(1);
+        Emulator.SubmitCount.ShouldBe(1);
     }
 
     [Fact]
     public async Task Track_SlowStatusAnswers_TimesOutEachAttemptAndFails()
     {
-        var sut = Sut(s =>
+        var sut = CreateSut(s =>
         {
             s["Providers:AetherWave:AttemptTimeout"] = "00:00:00.200";
             s["Providers:AetherWave:MaxRetries"] = "1";
         });
         var request = Imagine();
         var submission = await sut.SubmitAsync(request, CancellationToken.None);
-        _emulator.Faults.Scope = FaultScope.Status;
-        _emulator.Faults.Delay = TimeSpan.FromSeconds(10);
+        Emulator.Faults.Scope = FaultScope.Status;
+        Emulator.Faults.Delay = TimeSpan.FromSeconds(10);
 
         var updates = await TrackAsync(sut, request, submission);
 
@@ -120,10 +99,10 @@ public sealed class AetherWaveFaultTests : IAsyncLifetime
     [Fact]
     public async Task Track_MalformedStatusJson_FailsClearly()
     {
-        _emulator.Faults.Scope = FaultScope.Status;
-        _emulator.Faults.MalformedJson = true;
+        Emulator.Faults.Scope = FaultScope.Status;
+        Emulator.Faults.MalformedJson = true;
 
-        var updates = await RunAsync(Sut(), Imagine());
+        var updates = await RunAsync(CreateSut(), Imagine());
 
         updates[^1].ShouldBeOfType<ProviderUpdate.Failed>().Code.ShouldBe("malformed_answer");
     }
@@ -131,20 +110,20 @@ public sealed class AetherWaveFaultTests : IAsyncLifetime
     [Fact]
     public async Task Submit_KeyRefused_ThrowsAuthErrorWithoutTheKey()
     {
-        _emulator.Faults.RejectAuth = true;
+        Emulator.Faults.RejectAuth = true;
 
-        var e = await Should.ThrowAsync<ProviderException>(() => Sut().SubmitAsync(Imagine(), CancellationToken.None));
+        var e = await Should.ThrowAsync<ProviderException>(() => CreateSut().SubmitAsync(Imagine(), CancellationToken.None));
 
         e.Code.ShouldBe("provider_auth");
-        e.Message.ShouldNotContain(_emulator.ApiKey);
+        e.Message.ShouldNotContain(Emulator.ApiKey);
     }
 
     [Fact]
     public async Task Open_ResultUrl404_ThrowsResultMissing()
     {
-        _emulator.Faults.ResultNotFound = true;
+        Emulator.Faults.ResultNotFound = true;
 
-        var updates = await RunAsync(Sut(), Imagine());
+        var updates = await RunAsync(CreateSut(), Imagine());
 
         var done = updates[^1].ShouldBeOfType<ProviderUpdate.Succeeded>();
         var e = await Should.ThrowAsync<ProviderException>(() => ReadAsync(done.Outputs[0]));
@@ -154,9 +133,9 @@ public sealed class AetherWaveFaultTests : IAsyncLifetime
     [Fact]
     public async Task Track_ResultOnForeignHost_RefusesToDownload()
     {
-        _emulator.Faults.ForeignResultHost = true;
+        Emulator.Faults.ForeignResultHost = true;
 
-        var updates = await RunAsync(Sut(), Imagine());
+        var updates = await RunAsync(CreateSut(), Imagine());
 
         updates[^1].ShouldBeOfType<ProviderUpdate.Failed>().Code.ShouldBe("result_host_refused");
     }
@@ -164,8 +143,8 @@ public sealed class AetherWaveFaultTests : IAsyncLifetime
     [Fact]
     public async Task Track_ResultOnConfiguredMediaHost_IsAccepted()
     {
-        _emulator.Faults.ForeignResultHost = true;
-        var sut = Sut(s => s["Providers:AetherWave:MediaHosts:0"] = "localhost");
+        Emulator.Faults.ForeignResultHost = true;
+        var sut = CreateSut(s => s["Providers:AetherWave:MediaHosts:0"] = "localhost");
 
         var updates = await RunAsync(sut, Imagine());
 
@@ -176,7 +155,7 @@ public sealed class AetherWaveFaultTests : IAsyncLifetime
     [Fact]
     public async Task Open_ResultLargerThanCap_ThrowsTooLarge()
     {
-        var sut = Sut(s => s["Providers:AetherWave:MaxResultBytes"] = "1024");
+        var sut = CreateSut(s => s["Providers:AetherWave:MaxResultBytes"] = "1024");
         var updates = await RunAsync(sut, Imagine());
 
         var done = updates[^1].ShouldBeOfType<ProviderUpdate.Succeeded>();
@@ -189,20 +168,19 @@ public sealed class AetherWaveFaultTests : IAsyncLifetime
     [Fact]
     public async Task Provider_WithoutKey_IsUnavailableAndRefusesWithoutCalling()
     {
-        var sut = Sut(apiKey: null);
+        var sut = CreateSut(apiKey: null);
 
         sut.IsAvailable.ShouldBeFalse();
         var e = await Should.ThrowAsync<ProviderException>(() => sut.SubmitAsync(Imagine(), CancellationToken.None));
         e.NeverReachedProvider.ShouldBeTrue();
-        _emulator.Requests.ShouldBeEmpty();
+        Emulator.Requests.ShouldBeEmpty();
     }
 
     [Fact]
     public async Task Submit_ConnectionRefused_SaysItNeverReachedTheProvider()
     {
         var closedPort = new Uri("http://127.0.0.1:9/");
-        var harness = Create(ProviderNames.AetherWaveSection, closedPort, "k");
-        _harnesses.Add(harness);
+        var harness = Harness(closedPort, "k");
 
         var e = await Should.ThrowAsync<ProviderException>(() => harness.Provider(ProviderNames.AetherWave).SubmitAsync(Imagine(), CancellationToken.None));
 
@@ -211,11 +189,4 @@ public sealed class AetherWaveFaultTests : IAsyncLifetime
     }
 
     private static MediaRequest Imagine() => Request(MediaOperation.Imagine, ProviderNames.AetherWave, "imagen-4", new CommandOptions { Prompt = "fox" });
-
-    private IMediaProvider Sut(Action<Dictionary<string, string?>>? configure = null, string? apiKey = "emulator-key")
-    {
-        var harness = Create(ProviderNames.AetherWaveSection, _emulator.BaseUrl, apiKey, configure);
-        _harnesses.Add(harness);
-        return harness.Provider(ProviderNames.AetherWave);
-    }
 }

@@ -1,32 +1,8 @@
-using ChatBot.Core.Catalog;
-using ChatBot.Core.Model;
-using ChatBot.Core.Media;
-using ChatBot.Core.Providers;
-using ChatBot.Emulators.Providers;
-using static ChatBot.Providers.Tests.ProviderHarness;
-
 namespace ChatBot.Providers.Tests.AetherWave;
 
 /// <summary>Every Image Studio operation of document 000, over HTTP against its emulator.</summary>
-public sealed class AetherWaveImageTests : IAsyncLifetime
+public sealed class AetherWaveImageTests() : ProviderTestBase<AetherWaveEmulator>(ProviderNames.AetherWaveSection, ProviderNames.AetherWave)
 {
-    private readonly AetherWaveEmulator _emulator = new();
-    private ProviderHarness _harness = null!;
-
-    private IMediaProvider Sut => _harness.Provider(ProviderNames.AetherWave);
-
-    public async Task InitializeAsync()
-    {
-        await _emulator.StartAsync();
-        _harness = Create(ProviderNames.AetherWaveSection, _emulator.BaseUrl, _emulator.ApiKey);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _harness.DisposeAsync();
-        await _emulator.DisposeAsync();
-    }
-
     [Fact]
     public async Task Imagine_AllOptions_SendsDocumentedFieldsAndReturnsImagesWithActualCost()
     {
@@ -43,9 +19,9 @@ public sealed class AetherWaveImageTests : IAsyncLifetime
 
         var updates = await RunAsync(Sut, Request(MediaOperation.Imagine, ProviderNames.AetherWave, "seedream-v4-t2i", options));
 
-        var sent = _emulator.LastSubmit!;
+        var sent = Emulator.LastSubmit!;
         sent.Path.ShouldBe("/api/generate-image");
-        sent.Headers["X-AW-Key"].ShouldBe(_emulator.ApiKey);
+        sent.Headers["X-AW-Key"].ShouldBe(Emulator.ApiKey);
         sent.ContentType!.ShouldStartWith("application/json");
         sent.Field("prompt").ShouldBe("Neon samurai");
         sent.Field("model").ShouldBe("seedream-v4-t2i");
@@ -83,7 +59,7 @@ public sealed class AetherWaveImageTests : IAsyncLifetime
         var png = TestMedia.Png();
         var updates = await RunAsync(Sut, Request(MediaOperation.Vary, ProviderNames.AetherWave, "flux-kontext-pro", new CommandOptions { Prompt = "in a space suit" }, Input(MediaRole.Image, png)));
 
-        var refs = _emulator.LastSubmit!.Json!["referenceImages"]!.AsArray();
+        var refs = Emulator.LastSubmit!.Json!["referenceImages"]!.AsArray();
         refs.Count.ShouldBe(1);
         refs[0]!.ToString().ShouldBe("data:image/png;base64," + Convert.ToBase64String(png));
         updates[^1].ShouldBeOfType<ProviderUpdate.Succeeded>().ProviderCost.ShouldBe(7m);
@@ -94,7 +70,7 @@ public sealed class AetherWaveImageTests : IAsyncLifetime
     {
         var updates = await RunAsync(Sut, Request(MediaOperation.Edit, ProviderNames.AetherWave, "grok-imagine-i2i", new CommandOptions { Prompt = "make it night" }, Input(MediaRole.Image, TestMedia.Png())));
 
-        var sent = _emulator.LastSubmit!;
+        var sent = Emulator.LastSubmit!;
         sent.Path.ShouldBe("/api/edit-image");
         sent.ContentType!.ShouldStartWith("multipart/form-data");
         sent.Files.Single().Field.ShouldBe("image");
@@ -108,7 +84,7 @@ public sealed class AetherWaveImageTests : IAsyncLifetime
     {
         var updates = await RunAsync(Sut, Request(MediaOperation.Edit, ProviderNames.AetherWave, "seedream-v4-edit", new CommandOptions { Prompt = "same style" }, Input(MediaRole.Image, TestMedia.Png()), Input(MediaRole.Reference, TestMedia.Png(4, 4), fileName: "b.png")));
 
-        _emulator.LastSubmit!.Files.Select(f => f.Field).ShouldBe(["images", "images"]);
+        Emulator.LastSubmit!.Files.Select(f => f.Field).ShouldBe(["images", "images"]);
         updates[^1].ShouldBeOfType<ProviderUpdate.Succeeded>().ProviderCost.ShouldBe(14m);
     }
 
@@ -119,7 +95,7 @@ public sealed class AetherWaveImageTests : IAsyncLifetime
 
         var updates = await RunAsync(Sut, Request(MediaOperation.Inpaint, ProviderNames.AetherWave, "ideogram-v3-edit", options, Input(MediaRole.Image, TestMedia.Png()), Input(MediaRole.Mask, TestMedia.Png(), fileName: "mask.png")));
 
-        var sent = _emulator.LastSubmit!;
+        var sent = Emulator.LastSubmit!;
         sent.Path.ShouldBe("/api/inpaint-image");
         sent.Field("image")!.ShouldStartWith("data:image/png;base64,");
         sent.Field("mask")!.ShouldStartWith("data:image/png;base64,");
@@ -133,7 +109,7 @@ public sealed class AetherWaveImageTests : IAsyncLifetime
         var e = await Should.ThrowAsync<ProviderException>(() => Sut.SubmitAsync(Request(MediaOperation.Inpaint, ProviderNames.AetherWave, "ideogram-v3-edit", new CommandOptions { Prompt = "x" }, Input(MediaRole.Image, TestMedia.Png())), CancellationToken.None));
 
         e.Message.ShouldContain("mask");
-        _emulator.Requests.ShouldBeEmpty();
+        Emulator.Requests.ShouldBeEmpty();
     }
 
     [Fact]
@@ -143,7 +119,7 @@ public sealed class AetherWaveImageTests : IAsyncLifetime
 
         var updates = await RunAsync(Sut, Request(MediaOperation.Reframe, ProviderNames.AetherWave, "ideogram-v3-reframe", options, Input(MediaRole.Image, TestMedia.Png())));
 
-        var sent = _emulator.LastSubmit!;
+        var sent = Emulator.LastSubmit!;
         sent.Path.ShouldBe("/api/reframe-image");
         sent.Field("aspectRatio").ShouldBe("21:9");
         sent.Field("rendering_speed").ShouldBe("TURBO");
@@ -156,7 +132,7 @@ public sealed class AetherWaveImageTests : IAsyncLifetime
     {
         var updates = await RunAsync(Sut, Request(MediaOperation.Upscale, ProviderNames.AetherWave, "topaz-upscale", new CommandOptions { UpscaleFactor = 4 }, Input(MediaRole.Image, TestMedia.Png())));
 
-        var sent = _emulator.LastSubmit!;
+        var sent = Emulator.LastSubmit!;
         sent.Path.ShouldBe("/api/upscale-image");
         sent.Field("upscaleFactor").ShouldBe("4x");
         sent.Files.Single().Field.ShouldBe("image");
@@ -168,7 +144,7 @@ public sealed class AetherWaveImageTests : IAsyncLifetime
     {
         var updates = await RunAsync(Sut, Request(MediaOperation.RemoveBackground, ProviderNames.AetherWave, "recraft-remove-background", new CommandOptions(), Input(MediaRole.Image, TestMedia.Png())));
 
-        _emulator.LastSubmit!.Path.ShouldBe("/api/remove-background");
+        Emulator.LastSubmit!.Path.ShouldBe("/api/remove-background");
         updates[^1].ShouldBeOfType<ProviderUpdate.Succeeded>().ProviderCost.ShouldBe(5m);
     }
 
@@ -177,7 +153,7 @@ public sealed class AetherWaveImageTests : IAsyncLifetime
     {
         var updates = await RunAsync(Sut, Request(MediaOperation.Enhance, ProviderNames.AetherWave, "recraft-crisp-upscale", new CommandOptions(), Input(MediaRole.Image, TestMedia.Png())));
 
-        _emulator.LastSubmit!.Path.ShouldBe("/api/enhance-image");
+        Emulator.LastSubmit!.Path.ShouldBe("/api/enhance-image");
         updates[^1].ShouldBeOfType<ProviderUpdate.Succeeded>().ProviderCost.ShouldBe(8m);
     }
 
@@ -186,7 +162,7 @@ public sealed class AetherWaveImageTests : IAsyncLifetime
     {
         var updates = await RunAsync(Sut, Request(MediaOperation.AlbumArt, ProviderNames.AetherWave, "google-nano-banana", new CommandOptions { Prompt = "synthwave", Style = "Digital", AspectRatio = "1:1" }));
 
-        var sent = _emulator.LastSubmit!;
+        var sent = Emulator.LastSubmit!;
         sent.Path.ShouldBe("/api/generate-art");
         sent.Field("style").ShouldBe("digital");
         updates[^1].ShouldBeOfType<ProviderUpdate.Succeeded>().ProviderCost.ShouldBe(0m);
@@ -199,6 +175,6 @@ public sealed class AetherWaveImageTests : IAsyncLifetime
 
         await provider.SaveToGalleryAsync(new Uri("https://media.aetherwavestudio.com/images/a.png"), "image", "fox", "grok-imagine-t2i", "Fox", CancellationToken.None);
 
-        _emulator.GallerySaves.ShouldBe(["https://media.aetherwavestudio.com/images/a.png"]);
+        Emulator.GallerySaves.ShouldBe(["https://media.aetherwavestudio.com/images/a.png"]);
     }
 }

@@ -1,32 +1,8 @@
-using ChatBot.Core.Catalog;
-using ChatBot.Core.Model;
-using ChatBot.Core.Media;
-using ChatBot.Core.Providers;
-using ChatBot.Emulators.Providers;
-using static ChatBot.Providers.Tests.ProviderHarness;
-
 namespace ChatBot.Providers.Tests.AetherWave;
 
 /// <summary>Every Video Studio operation of document 003, over HTTP against its emulator.</summary>
-public sealed class AetherWaveVideoTests : IAsyncLifetime
+public sealed class AetherWaveVideoTests() : ProviderTestBase<AetherWaveEmulator>(ProviderNames.AetherWaveSection, ProviderNames.AetherWave)
 {
-    private readonly AetherWaveEmulator _emulator = new();
-    private ProviderHarness _harness = null!;
-
-    private IMediaProvider Sut => _harness.Provider(ProviderNames.AetherWave);
-
-    public async Task InitializeAsync()
-    {
-        await _emulator.StartAsync();
-        _harness = Create(ProviderNames.AetherWaveSection, _emulator.BaseUrl, _emulator.ApiKey);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _harness.DisposeAsync();
-        await _emulator.DisposeAsync();
-    }
-
     [Fact]
     public async Task Video_SynchronousModel_ReturnsVideoAtOnce()
     {
@@ -39,8 +15,8 @@ public sealed class AetherWaveVideoTests : IAsyncLifetime
         var updates = await FollowAsync(Sut, request, submission);
         updates.ShouldHaveSingleItem().ShouldBe(done);
         MediaSniffer.Sniff(await ReadAsync(done.Outputs[0]))!.Kind.ShouldBe(MediaKind.Video);
-        _emulator.LastSubmit!.Field("duration").ShouldBe("5");
-        _emulator.LastSubmit!.Field("resolution").ShouldBe("480p");
+        Emulator.LastSubmit!.Field("duration").ShouldBe("5");
+        Emulator.LastSubmit!.Field("resolution").ShouldBe("480p");
     }
 
     [Fact]
@@ -59,7 +35,7 @@ public sealed class AetherWaveVideoTests : IAsyncLifetime
 
         var updates = await RunAsync(Sut, Request(MediaOperation.Video, ProviderNames.AetherWave, "kling-2.6-t2v", options));
 
-        var sent = _emulator.LastSubmit!;
+        var sent = Emulator.LastSubmit!;
         sent.Path.ShouldBe("/api/generate-video");
         sent.Field("model").ShouldBe("kling-2.6-t2v");
         sent.Field("negativePrompt").ShouldBe("blur");
@@ -78,7 +54,7 @@ public sealed class AetherWaveVideoTests : IAsyncLifetime
     {
         await RunAsync(Sut, Request(MediaOperation.Video, ProviderNames.AetherWave, "wan-2.5-t2v", new CommandOptions { Prompt = "city", NegativePrompt = "rain" }));
 
-        _emulator.LastSubmit!.Json!.ContainsKey("negativePrompt").ShouldBeFalse();
+        Emulator.LastSubmit!.Json!.ContainsKey("negativePrompt").ShouldBeFalse();
     }
 
     [Fact]
@@ -88,7 +64,7 @@ public sealed class AetherWaveVideoTests : IAsyncLifetime
 
         var updates = await RunAsync(Sut, request);
 
-        var sent = _emulator.LastSubmit!;
+        var sent = Emulator.LastSubmit!;
         sent.Field("model").ShouldBe("seedance-pro-i2v");
         sent.Field("imageData")!.ShouldStartWith("data:image/png;base64,");
         sent.Field("endImageData")!.ShouldStartWith("data:image/png;base64,");
@@ -102,7 +78,7 @@ public sealed class AetherWaveVideoTests : IAsyncLifetime
 
         var updates = await RunAsync(Sut, request);
 
-        var sent = _emulator.LastSubmit!;
+        var sent = Emulator.LastSubmit!;
         sent.Field("audioData")!.ShouldStartWith("data:audio/mpeg;base64,");
         sent.Field("imageData")!.ShouldStartWith("data:image/png;base64,");
         updates[^1].ShouldBeOfType<ProviderUpdate.Succeeded>().ProviderCost.ShouldBe(50m);
@@ -115,12 +91,12 @@ public sealed class AetherWaveVideoTests : IAsyncLifetime
 
         var updates = await RunAsync(Sut, request);
 
-        var shots = _emulator.LastSubmit!.Json!["storyboard"]!.AsArray();
+        var shots = Emulator.LastSubmit!.Json!["storyboard"]!.AsArray();
         shots.Count.ShouldBe(3);
         shots[0]!["description"]!.ToString().ShouldBe("desert highway");
         shots[0]!["duration"]!.GetValue<int>().ShouldBe(5);
         shots[2]!["duration"]!.GetValue<int>().ShouldBe(7);
-        _emulator.LastSubmit!.Json!.ContainsKey("prompt").ShouldBeFalse();
+        Emulator.LastSubmit!.Json!.ContainsKey("prompt").ShouldBeFalse();
         updates[^1].ShouldBeOfType<ProviderUpdate.Succeeded>();
     }
 
@@ -131,8 +107,8 @@ public sealed class AetherWaveVideoTests : IAsyncLifetime
 
         var updates = await RunAsync(Sut, request);
 
-        _emulator.LastSubmit!.Path.ShouldBe("/api/video/remove-background");
-        _emulator.LastSubmit!.Files.Single().Field.ShouldBe("video");
+        Emulator.LastSubmit!.Path.ShouldBe("/api/video/remove-background");
+        Emulator.LastSubmit!.Files.Single().Field.ShouldBe("video");
         updates.OfType<ProviderUpdate.Running>().ShouldContain(r => r.Percent > 0);
         updates[^1].ShouldBeOfType<ProviderUpdate.Succeeded>().ProviderCost.ShouldBe(20m);
     }
@@ -140,8 +116,8 @@ public sealed class AetherWaveVideoTests : IAsyncLifetime
     [Fact]
     public async Task Video_TaskOutlivesItsModelTimeout_FailsInsteadOfWaitingForever()
     {
-        _emulator.VideoTimeoutSeconds = 1;
-        _emulator.PollsBeforeDone = int.MaxValue;
+        Emulator.VideoTimeoutSeconds = 1;
+        Emulator.PollsBeforeDone = int.MaxValue;
 
         var updates = await RunAsync(Sut, Request(MediaOperation.Video, ProviderNames.AetherWave, "veo3-fast", new CommandOptions { Prompt = "x" }));
 
@@ -151,8 +127,8 @@ public sealed class AetherWaveVideoTests : IAsyncLifetime
     [Fact]
     public async Task Video_TaskFails_FailsWithProviderReason()
     {
-        _emulator.Faults.TaskFails = true;
-        _emulator.Faults.FailureMessage = "Content policy violation";
+        Emulator.Faults.TaskFails = true;
+        Emulator.Faults.FailureMessage = "Content policy violation";
 
         var updates = await RunAsync(Sut, Request(MediaOperation.Video, ProviderNames.AetherWave, "kling-2.1-pro", new CommandOptions { Prompt = "x" }, Input(MediaRole.Image, TestMedia.Png())));
 

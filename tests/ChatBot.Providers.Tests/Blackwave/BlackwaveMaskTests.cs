@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using ChatBot.Core.Media;
-using ChatBot.Core.Providers;
-using ChatBot.Emulators.Providers;
 using ChatBot.Providers.Blackwave;
 
 namespace ChatBot.Providers.Tests.Blackwave;

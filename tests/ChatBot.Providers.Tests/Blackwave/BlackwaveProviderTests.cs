@@ -1,30 +1,8 @@
-using ChatBot.Core.Catalog;
-using ChatBot.Core.Model;
-using ChatBot.Core.Media;
-using ChatBot.Core.Providers;
-using ChatBot.Emulators.Providers;
-using static ChatBot.Providers.Tests.ProviderHarness;
-
 namespace ChatBot.Providers.Tests.Blackwave;
 
 /// <summary>Blackwave (document 002) over HTTP against its emulator: modes, streaming, error codes, faults.</summary>
-public sealed class BlackwaveProviderTests : IAsyncLifetime
+public sealed class BlackwaveProviderTests() : ProviderTestBase<BlackwaveEmulator>(ProviderNames.BlackwaveSection, ProviderNames.Blackwave)
 {
-    private readonly BlackwaveEmulator _emulator = new();
-    private readonly List<ProviderHarness> _harnesses = [];
-
-    public Task InitializeAsync() => _emulator.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        foreach (var harness in _harnesses)
-        {
-            await harness.DisposeAsync();
-        }
-
-        await _emulator.DisposeAsync();
-    }
-
     [Fact]
     public async Task Imagine_AllOptions_SendsTokenInBodyAndStreamsQueueToResult()
     {
@@ -37,12 +15,12 @@ public sealed class BlackwaveProviderTests : IAsyncLifetime
             Extra = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["sampler"] = "DPM++ 2M", ["cfg"] = "9.5", ["steps"] = "30", ["loras"] = "detail-tweaker:0.8, anime-lineart" },
         };
 
-        var updates = await RunAsync(Sut(), Request(MediaOperation.Imagine, ProviderNames.Blackwave, "AniFlux-v4.1", options));
+        var updates = await RunAsync(CreateSut(), Request(MediaOperation.Imagine, ProviderNames.Blackwave, "AniFlux-v4.1", options));
 
-        var sent = _emulator.LastSubmit!;
+        var sent = Emulator.LastSubmit!;
         sent.Path.ShouldBe("/api/v1/generate");
         sent.Headers.ContainsKey("Authorization").ShouldBeFalse();
-        sent.Field("token").ShouldBe(_emulator.ApiKey);
+        sent.Field("token").ShouldBe(Emulator.ApiKey);
         sent.Field("model").ShouldBe("AniFlux-v4.1");
         sent.Field("negative_prompt").ShouldBe("blur");
         sent.Field("width").ShouldBe("1024");
@@ -69,16 +47,16 @@ public sealed class BlackwaveProviderTests : IAsyncLifetime
     {
         var request = Request(MediaOperation.Imagine, ProviderNames.Blackwave, "FLUX-Devfp32", new CommandOptions { Prompt = "nsfw art" }) with { AllowNsfw = true };
 
-        var updates = await RunAsync(Sut(), request);
+        var updates = await RunAsync(CreateSut(), request);
 
-        _emulator.LastSubmit!.Field("nsfw_filter").ShouldBe("false");
+        Emulator.LastSubmit!.Field("nsfw_filter").ShouldBe("false");
         updates[^1].ShouldBeOfType<ProviderUpdate.Succeeded>();
     }
 
     [Fact]
     public async Task Imagine_NsfwPromptInNormalChannel_FailsWithNsfwMessage()
     {
-        var e = await Should.ThrowAsync<ProviderException>(() => Sut().SubmitAsync(Request(MediaOperation.Imagine, ProviderNames.Blackwave, "FLUX-Devfp32", new CommandOptions { Prompt = "nsfw art" }), CancellationToken.None));
+        var e = await Should.ThrowAsync<ProviderException>(() => CreateSut().SubmitAsync(Request(MediaOperation.Imagine, ProviderNames.Blackwave, "FLUX-Devfp32", new CommandOptions { Prompt = "nsfw art" }), CancellationToken.None));
 
         e.Code.ShouldBe("nsfw_detected");
         e.Message.ShouldContain("NSFW");
@@ -88,9 +66,9 @@ public sealed class BlackwaveProviderTests : IAsyncLifetime
     public async Task Edit_Img2Img_SendsBareBase64AndDenoisingStrength()
     {
         var png = TestMedia.Png(600, 400);
-        var updates = await RunAsync(Sut(), Request(MediaOperation.Edit, ProviderNames.Blackwave, "AniFlux-v4.1", new CommandOptions { Prompt = "watercolor", Strength = 0.6 }, Input(MediaRole.Image, png)));
+        var updates = await RunAsync(CreateSut(), Request(MediaOperation.Edit, ProviderNames.Blackwave, "AniFlux-v4.1", new CommandOptions { Prompt = "watercolor", Strength = 0.6 }, Input(MediaRole.Image, png)));
 
-        var sent = _emulator.LastSubmit!;
+        var sent = Emulator.LastSubmit!;
         sent.Field("init_image").ShouldBe(Convert.ToBase64String(png));
         sent.Field("denoising_strength").ShouldBe("0.6");
         sent.Field("width").ShouldBe("1024");
@@ -103,19 +81,19 @@ public sealed class BlackwaveProviderTests : IAsyncLifetime
     public async Task Inpaint_JpegMaskOfSameSize_IsSentAsIs()
     {
         var mask = TestMedia.Jpeg(8, 8);
-        var updates = await RunAsync(Sut(), Request(MediaOperation.Inpaint, ProviderNames.Blackwave, "AniFlux-v4.1", new CommandOptions { Prompt = "mountains" }, Input(MediaRole.Image, TestMedia.Png(8, 8)), Input(MediaRole.Mask, mask, "image/jpeg", "mask.jpg")));
+        var updates = await RunAsync(CreateSut(), Request(MediaOperation.Inpaint, ProviderNames.Blackwave, "AniFlux-v4.1", new CommandOptions { Prompt = "mountains" }, Input(MediaRole.Image, TestMedia.Png(8, 8)), Input(MediaRole.Mask, mask, "image/jpeg", "mask.jpg")));
 
-        _emulator.LastSubmit!.Field("mask_image").ShouldBe(Convert.ToBase64String(mask));
-        _emulator.LastSubmit!.Field("denoising_strength").ShouldBe("0.85");
+        Emulator.LastSubmit!.Field("mask_image").ShouldBe(Convert.ToBase64String(mask));
+        Emulator.LastSubmit!.Field("denoising_strength").ShouldBe("0.85");
         updates[^1].ShouldBeOfType<ProviderUpdate.Succeeded>();
     }
 
     [Fact]
     public async Task Inpaint_TransparentPngMask_IsConvertedToJpegOfTheImageSize()
     {
-        var updates = await RunAsync(Sut(), Request(MediaOperation.Inpaint, ProviderNames.Blackwave, "AniFlux-v4.1", new CommandOptions { Prompt = "mountains" }, Input(MediaRole.Image, TestMedia.Png(64, 48)), Input(MediaRole.Mask, TestMedia.MaskPng(32, 24), fileName: "mask.png")));
+        var updates = await RunAsync(CreateSut(), Request(MediaOperation.Inpaint, ProviderNames.Blackwave, "AniFlux-v4.1", new CommandOptions { Prompt = "mountains" }, Input(MediaRole.Image, TestMedia.Png(64, 48)), Input(MediaRole.Mask, TestMedia.MaskPng(32, 24), fileName: "mask.png")));
 
-        var mask = MediaSniffer.Sniff(Convert.FromBase64String(_emulator.LastSubmit!.Field("mask_image")!))!;
+        var mask = MediaSniffer.Sniff(Convert.FromBase64String(Emulator.LastSubmit!.Field("mask_image")!))!;
         mask.ContentType.ShouldBe("image/jpeg");
         (mask.Width, mask.Height).ShouldBe((64, 48));
         updates[^1].ShouldBeOfType<ProviderUpdate.Succeeded>();
@@ -124,10 +102,10 @@ public sealed class BlackwaveProviderTests : IAsyncLifetime
     [Fact]
     public async Task Inpaint_WithoutMask_RefusesBeforeSending()
     {
-        var e = await Should.ThrowAsync<ProviderException>(() => Sut().SubmitAsync(Request(MediaOperation.Inpaint, ProviderNames.Blackwave, "AniFlux-v4.1", new CommandOptions { Prompt = "x" }, Input(MediaRole.Image, TestMedia.Png())), CancellationToken.None));
+        var e = await Should.ThrowAsync<ProviderException>(() => CreateSut().SubmitAsync(Request(MediaOperation.Inpaint, ProviderNames.Blackwave, "AniFlux-v4.1", new CommandOptions { Prompt = "x" }, Input(MediaRole.Image, TestMedia.Png())), CancellationToken.None));
 
         e.Code.ShouldBe("mask_required");
-        _emulator.Requests.ShouldBeEmpty();
+        Emulator.Requests.ShouldBeEmpty();
     }
 
     [Theory]
@@ -143,12 +121,12 @@ public sealed class BlackwaveProviderTests : IAsyncLifetime
     [InlineData("invalid_token", "API key")]
     public async Task Submit_DocumentedErrorCode_ThrowsItsHumanMessage(string code, string phrase)
     {
-        _emulator.Faults.SubmitErrorCode = code;
+        Emulator.Faults.SubmitErrorCode = code;
 
-        var e = await Should.ThrowAsync<ProviderException>(() => Sut().SubmitAsync(Imagine(), CancellationToken.None));
+        var e = await Should.ThrowAsync<ProviderException>(() => CreateSut().SubmitAsync(Imagine(), CancellationToken.None));
 
         e.Message.ShouldContain(phrase);
-        e.Message.ShouldNotContain(_emulator.ApiKey);
+        e.Message.ShouldNotContain(Emulator.ApiKey);
     }
 
     [Fact]
@@ -156,7 +134,7 @@ public sealed class BlackwaveProviderTests : IAsyncLifetime
     {
         var options = new CommandOptions { Prompt = "x", Extra = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["loras"] = "sdxl-only:0.5" } };
 
-        var e = await Should.ThrowAsync<ProviderException>(() => Sut().SubmitAsync(Request(MediaOperation.Imagine, ProviderNames.Blackwave, "AniFlux-v4.1", options), CancellationToken.None));
+        var e = await Should.ThrowAsync<ProviderException>(() => CreateSut().SubmitAsync(Request(MediaOperation.Imagine, ProviderNames.Blackwave, "AniFlux-v4.1", options), CancellationToken.None));
 
         e.Code.ShouldBe("lora_mismatch");
     }
@@ -164,20 +142,20 @@ public sealed class BlackwaveProviderTests : IAsyncLifetime
     [Fact]
     public async Task Track_StreamStopsHalfway_FailsClearly()
     {
-        _emulator.Faults.StreamStopsHalfway = true;
+        Emulator.Faults.StreamStopsHalfway = true;
 
-        var updates = await RunAsync(Sut(), Imagine());
+        var updates = await RunAsync(CreateSut(), Imagine());
 
         updates[^1].ShouldBeOfType<ProviderUpdate.Failed>().Code.ShouldBe("stream_interrupted");
-        _emulator.SubmitCount.ShouldBe(1);
+        Emulator.SubmitCount.ShouldBe(1);
     }
 
     [Fact]
     public async Task Track_TaskFails_FailsWithGenerationMessage()
     {
-        _emulator.Faults.TaskFails = true;
+        Emulator.Faults.TaskFails = true;
 
-        var updates = await RunAsync(Sut(), Imagine());
+        var updates = await RunAsync(CreateSut(), Imagine());
 
         updates[^1].ShouldBeOfType<ProviderUpdate.Failed>().Code.ShouldBe("generation_failed");
     }
@@ -185,9 +163,9 @@ public sealed class BlackwaveProviderTests : IAsyncLifetime
     [Fact]
     public async Task Submit_MalformedLines_FailsAsUnreadable()
     {
-        _emulator.Faults.MalformedJson = true;
+        Emulator.Faults.MalformedJson = true;
 
-        var e = await Should.ThrowAsync<ProviderException>(() => Sut().SubmitAsync(Imagine(), CancellationToken.None));
+        var e = await Should.ThrowAsync<ProviderException>(() => CreateSut().SubmitAsync(Imagine(), CancellationToken.None));
 
         e.Code.ShouldBe("malformed_answer");
     }
@@ -195,9 +173,9 @@ public sealed class BlackwaveProviderTests : IAsyncLifetime
     [Fact]
     public async Task Track_SilentStream_StopsWaitingAtTheIdleTimeout()
     {
-        var sut = Sut(s => s["Providers:Blackwave:StreamIdleTimeout"] = "00:00:01.500");
+        var sut = CreateSut(s => s["Providers:Blackwave:StreamIdleTimeout"] = "00:00:01.500");
         var request = Imagine();
-        _emulator.StallAfterFirstLine = TimeSpan.FromSeconds(10);
+        Emulator.StallAfterFirstLine = TimeSpan.FromSeconds(10);
 
         var submission = await sut.SubmitAsync(request, CancellationToken.None);
         var updates = await TrackAsync(sut, request, submission);
@@ -209,44 +187,44 @@ public sealed class BlackwaveProviderTests : IAsyncLifetime
     [Fact]
     public async Task Submit_TimeoutAfterAcceptance_NeverCreatesASecondJob()
     {
-        _emulator.Faults.DelayAfterAccept = TimeSpan.FromSeconds(10);
-        var sut = Sut(s => s["Providers:Blackwave:SubmitTimeout"] = "00:00:01.500");
+        Emulator.Faults.DelayAfterAccept = TimeSpan.FromSeconds(10);
+        var sut = CreateSut(s => s["Providers:Blackwave:SubmitTimeout"] = "00:00:01.500");
 
         var e = await Should.ThrowAsync<ProviderException>(() => sut.SubmitAsync(Imagine(), CancellationToken.None));
 
         e.Code.ShouldBe("provider_timeout");
-        _emulator.SubmitCount.ShouldBe(1);
+        Emulator.SubmitCount.ShouldBe(1);
     }
 
     [Fact]
     public async Task Submit_429ThenOk_RetriesAfterRetryAfter()
     {
-        _emulator.Faults.RateLimits = 1;
+        Emulator.Faults.RateLimits = 1;
 
-        var updates = await RunAsync(Sut(), Imagine());
+        var updates = await RunAsync(CreateSut(), Imagine());
 
         updates[^1].ShouldBeOfType<ProviderUpdate.Succeeded>();
-        _emulator.SubmitCount.ShouldBe(1);
+        Emulator.SubmitCount.ShouldBe(1);
     }
 
     [Fact]
     public async Task Submit_503Always_ThrowsRetryableNeverReached()
     {
-        _emulator.Faults.Unavailable = 100;
-        _emulator.Faults.RetryAfterSeconds = 0;
+        Emulator.Faults.Unavailable = 100;
+        Emulator.Faults.RetryAfterSeconds = 0;
 
-        var e = await Should.ThrowAsync<ProviderException>(() => Sut().SubmitAsync(Imagine(), CancellationToken.None));
+        var e = await Should.ThrowAsync<ProviderException>(() => CreateSut().SubmitAsync(Imagine(), CancellationToken.None));
 
         e.Retryable.ShouldBeTrue();
-        _emulator.SubmitCount.ShouldBe(0);
+        Emulator.SubmitCount.ShouldBe(0);
     }
 
     [Fact]
     public async Task Open_ResultUrl404_ThrowsResultMissing()
     {
-        _emulator.Faults.ResultNotFound = true;
+        Emulator.Faults.ResultNotFound = true;
 
-        var updates = await RunAsync(Sut(), Imagine());
+        var updates = await RunAsync(CreateSut(), Imagine());
 
         var e = await Should.ThrowAsync<ProviderException>(() => ReadAsync(updates[^1].ShouldBeOfType<ProviderUpdate.Succeeded>().Outputs[0]));
         e.Code.ShouldBe("result_missing");
@@ -255,9 +233,9 @@ public sealed class BlackwaveProviderTests : IAsyncLifetime
     [Fact]
     public async Task Track_ResultOnForeignHost_IsRefused()
     {
-        _emulator.Faults.ForeignResultHost = true;
+        Emulator.Faults.ForeignResultHost = true;
 
-        var updates = await RunAsync(Sut(), Imagine());
+        var updates = await RunAsync(CreateSut(), Imagine());
 
         updates[^1].ShouldBeOfType<ProviderUpdate.Failed>().Code.ShouldBe("result_host_refused");
     }
@@ -265,7 +243,7 @@ public sealed class BlackwaveProviderTests : IAsyncLifetime
     [Fact]
     public async Task Track_AfterRestart_FailsBecauseTheStreamIsGone()
     {
-        var updates = await TrackAsync(Sut(), Imagine(), new Submission("j-00000042", "stream"));
+        var updates = await TrackAsync(CreateSut(), Imagine(), new Submission("j-00000042", "stream"));
 
         updates.ShouldHaveSingleItem().ShouldBeOfType<ProviderUpdate.Failed>().Code.ShouldBe("stream_lost");
     }
@@ -273,18 +251,11 @@ public sealed class BlackwaveProviderTests : IAsyncLifetime
     [Fact]
     public async Task Provider_WithoutKey_IsUnavailable()
     {
-        var sut = Sut(apiKey: null);
+        var sut = CreateSut(apiKey: null);
 
         sut.IsAvailable.ShouldBeFalse();
         (await Should.ThrowAsync<ProviderException>(() => sut.SubmitAsync(Imagine(), CancellationToken.None))).NeverReachedProvider.ShouldBeTrue();
     }
 
     private static MediaRequest Imagine() => Request(MediaOperation.Imagine, ProviderNames.Blackwave, "FLUX-Devfp32", new CommandOptions { Prompt = "spaceship" });
-
-    private IMediaProvider Sut(Action<Dictionary<string, string?>>? configure = null, string? apiKey = "emulator-key")
-    {
-        var harness = Create(ProviderNames.BlackwaveSection, _emulator.BaseUrl, apiKey, configure);
-        _harnesses.Add(harness);
-        return harness.Provider(ProviderNames.Blackwave);
-    }
 }

@@ -1,5 +1,3 @@
-using ChatBot.Core.Providers;
-using ChatBot.Emulators.Providers;
 using ChatBot.Providers.Http;
 using Microsoft.Extensions.DependencyInjection;
 

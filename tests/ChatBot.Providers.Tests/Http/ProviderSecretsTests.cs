@@ -1,8 +1,3 @@
-using ChatBot.Core.Catalog;
-using ChatBot.Core.Model;
-using ChatBot.Core.Providers;
-using ChatBot.Emulators.Providers;
-using static ChatBot.Providers.Tests.ProviderHarness;
 
 namespace ChatBot.Providers.Tests.Http;
 

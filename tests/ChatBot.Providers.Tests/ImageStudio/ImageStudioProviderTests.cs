@@ -1,31 +1,10 @@
-using ChatBot.Core.Catalog;
-using ChatBot.Core.Model;
-using ChatBot.Core.Media;
-using ChatBot.Core.Providers;
-using ChatBot.Emulators.Providers;
 using ChatBot.Providers.ImageStudio;
-using static ChatBot.Providers.Tests.ProviderHarness;
 
 namespace ChatBot.Providers.Tests.ImageStudio;
 
 /// <summary>ALwrity Image Studio (document 001) over HTTP against its emulator.</summary>
-public sealed class ImageStudioProviderTests : IAsyncLifetime
+public sealed class ImageStudioProviderTests() : ProviderTestBase<ImageStudioEmulator>(ProviderNames.ImageStudioSection, ProviderNames.ImageStudio)
 {
-    private readonly ImageStudioEmulator _emulator = new();
-    private readonly List<ProviderHarness> _harnesses = [];
-
-    public Task InitializeAsync() => _emulator.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        foreach (var harness in _harnesses)
-        {
-            await harness.DisposeAsync();
-        }
-
-        await _emulator.DisposeAsync();
-    }
-
     [Fact]
     public async Task Imagine_TemplateAndEveryOption_SendsThemAndDecodesEveryVariation()
     {
@@ -45,11 +24,11 @@ public sealed class ImageStudioProviderTests : IAsyncLifetime
             ? r with { Model = r.Model with { Settings = new Dictionary<string, string> { ["provider"] = "wavespeed" } } }
             : null!;
 
-        var updates = await RunAsync(Sut(), request);
+        var updates = await RunAsync(CreateSut(), request);
 
-        var sent = _emulator.LastSubmit!;
+        var sent = Emulator.LastSubmit!;
         sent.Path.ShouldBe("/api/image-studio/create");
-        sent.Headers["Authorization"].ShouldBe($"Bearer {_emulator.ApiKey}");
+        sent.Headers["Authorization"].ShouldBe($"Bearer {Emulator.ApiKey}");
         sent.Field("template_id").ShouldBe("linkedin_post");
         sent.Field("provider").ShouldBe("wavespeed");
         sent.Field("model").ShouldBe("ideogram-v3-turbo");
@@ -63,7 +42,7 @@ public sealed class ImageStudioProviderTests : IAsyncLifetime
         sent.Field("num_variations").ShouldBe("3");
         sent.Field("enhance_prompt").ShouldBe("false");
         sent.Field("width").ShouldBe("1200");
-        _emulator.Requests.ShouldContain(q => q.Path == "/api/image-studio/estimate-cost" && q.Field("num_images") == "3");
+        Emulator.Requests.ShouldContain(q => q.Path == "/api/image-studio/estimate-cost" && q.Field("num_images") == "3");
 
         var done = updates.ShouldHaveSingleItem().ShouldBeOfType<ProviderUpdate.Succeeded>();
         done.Outputs.Count.ShouldBe(3);
@@ -74,16 +53,16 @@ public sealed class ImageStudioProviderTests : IAsyncLifetime
     [Fact]
     public async Task Imagine_AutoModel_LetsImageStudioChoose()
     {
-        await RunAsync(Sut(), Request(MediaOperation.Imagine, ProviderNames.ImageStudio, "auto", new CommandOptions { Prompt = "office" }));
+        await RunAsync(CreateSut(), Request(MediaOperation.Imagine, ProviderNames.ImageStudio, "auto", new CommandOptions { Prompt = "office" }));
 
-        _emulator.LastSubmit!.Field("provider").ShouldBe("auto");
-        _emulator.LastSubmit!.Json!.ContainsKey("model").ShouldBeFalse();
+        Emulator.LastSubmit!.Field("provider").ShouldBe("auto");
+        Emulator.LastSubmit!.Json!.ContainsKey("model").ShouldBeFalse();
     }
 
     [Fact]
     public async Task Imagine_UnknownTemplate_ThrowsTheDetail()
     {
-        var e = await Should.ThrowAsync<ProviderException>(() => Sut().SubmitAsync(Request(MediaOperation.Imagine, ProviderNames.ImageStudio, "auto", new CommandOptions { Prompt = "x", Template = "myspace_banner" }), CancellationToken.None));
+        var e = await Should.ThrowAsync<ProviderException>(() => CreateSut().SubmitAsync(Request(MediaOperation.Imagine, ProviderNames.ImageStudio, "auto", new CommandOptions { Prompt = "x", Template = "myspace_banner" }), CancellationToken.None));
 
         e.Message.ShouldContain("Template not found");
     }
@@ -91,7 +70,7 @@ public sealed class ImageStudioProviderTests : IAsyncLifetime
     [Fact]
     public async Task GetTemplatesAsync_Platform_ListsItsTemplates()
     {
-        var provider = (ImageStudioProvider)Sut();
+        var provider = (ImageStudioProvider)CreateSut();
 
         var templates = await provider.GetTemplatesAsync("instagram", null, CancellationToken.None);
 
@@ -117,9 +96,9 @@ public sealed class ImageStudioProviderTests : IAsyncLifetime
 
         var options = new CommandOptions { Prompt = "a red car", Mode = mode, Extra = extra };
 
-        var updates = await RunAsync(Sut(), Request(MediaOperation.Edit, ProviderNames.ImageStudio, "auto", options, Input(MediaRole.Image, TestMedia.Png(), width: 8, height: 8)));
+        var updates = await RunAsync(CreateSut(), Request(MediaOperation.Edit, ProviderNames.ImageStudio, "auto", options, Input(MediaRole.Image, TestMedia.Png(), width: 8, height: 8)));
 
-        var sent = _emulator.LastSubmit!;
+        var sent = Emulator.LastSubmit!;
         sent.Path.ShouldBe("/api/image-studio/edit/process");
         sent.Field("operation").ShouldBe(operation);
         sent.Field("image_base64")!.ShouldStartWith("data:image/png;base64,");
@@ -129,9 +108,9 @@ public sealed class ImageStudioProviderTests : IAsyncLifetime
     [Fact]
     public async Task Inpaint_ImageMaskPrompt_SendsMask()
     {
-        var updates = await RunAsync(Sut(), Request(MediaOperation.Inpaint, ProviderNames.ImageStudio, "auto", new CommandOptions { Prompt = "a lamp", NegativePrompt = "people" }, Input(MediaRole.Image, TestMedia.Png()), Input(MediaRole.Mask, TestMedia.MaskPng(), fileName: "m.png")));
+        var updates = await RunAsync(CreateSut(), Request(MediaOperation.Inpaint, ProviderNames.ImageStudio, "auto", new CommandOptions { Prompt = "a lamp", NegativePrompt = "people" }, Input(MediaRole.Image, TestMedia.Png()), Input(MediaRole.Mask, TestMedia.MaskPng(), fileName: "m.png")));
 
-        var sent = _emulator.LastSubmit!;
+        var sent = Emulator.LastSubmit!;
         sent.Field("operation").ShouldBe("inpaint");
         sent.Field("mask_base64")!.ShouldStartWith("data:image/png;base64,");
         sent.Field("negative_prompt").ShouldBe("people");
@@ -141,18 +120,18 @@ public sealed class ImageStudioProviderTests : IAsyncLifetime
     [Fact]
     public async Task Inpaint_WithoutPrompt_ThrowsTheDocumentsDetail()
     {
-        var e = await Should.ThrowAsync<ProviderException>(() => Sut().SubmitAsync(Request(MediaOperation.Inpaint, ProviderNames.ImageStudio, "auto", new CommandOptions(), Input(MediaRole.Image, TestMedia.Png())), CancellationToken.None));
+        var e = await Should.ThrowAsync<ProviderException>(() => CreateSut().SubmitAsync(Request(MediaOperation.Inpaint, ProviderNames.ImageStudio, "auto", new CommandOptions(), Input(MediaRole.Image, TestMedia.Png())), CancellationToken.None));
 
         e.Message.ShouldContain("Prompt is required for inpainting");
-        _emulator.SubmitCount.ShouldBe(0);
+        Emulator.SubmitCount.ShouldBe(0);
     }
 
     [Fact]
     public async Task Reframe_AspectRatio_OutpaintsWithComputedExpansions()
     {
-        var updates = await RunAsync(Sut(), Request(MediaOperation.Reframe, ProviderNames.ImageStudio, "auto", new CommandOptions { AspectRatio = "16:9" }, Input(MediaRole.Image, TestMedia.Png(90, 90), width: 90, height: 90)));
+        var updates = await RunAsync(CreateSut(), Request(MediaOperation.Reframe, ProviderNames.ImageStudio, "auto", new CommandOptions { AspectRatio = "16:9" }, Input(MediaRole.Image, TestMedia.Png(90, 90), width: 90, height: 90)));
 
-        var sent = _emulator.LastSubmit!;
+        var sent = Emulator.LastSubmit!;
         sent.Field("operation").ShouldBe("outpaint");
         sent.Field("expand_left").ShouldBe("35");
         sent.Field("expand_right").ShouldBe("35");
@@ -165,18 +144,18 @@ public sealed class ImageStudioProviderTests : IAsyncLifetime
     {
         var options = new CommandOptions { Extra = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["up"] = "20", ["down"] = "10" } };
 
-        await RunAsync(Sut(), Request(MediaOperation.Reframe, ProviderNames.ImageStudio, "auto", options, Input(MediaRole.Image, TestMedia.Png())));
+        await RunAsync(CreateSut(), Request(MediaOperation.Reframe, ProviderNames.ImageStudio, "auto", options, Input(MediaRole.Image, TestMedia.Png())));
 
-        _emulator.LastSubmit!.Field("expand_up").ShouldBe("20");
-        _emulator.LastSubmit!.Field("expand_down").ShouldBe("10");
+        Emulator.LastSubmit!.Field("expand_up").ShouldBe("20");
+        Emulator.LastSubmit!.Field("expand_down").ShouldBe("10");
     }
 
     [Fact]
     public async Task RemoveBackground_Image_UsesRemoveBackgroundOperation()
     {
-        await RunAsync(Sut(), Request(MediaOperation.RemoveBackground, ProviderNames.ImageStudio, "auto", new CommandOptions(), Input(MediaRole.Image, TestMedia.Png())));
+        await RunAsync(CreateSut(), Request(MediaOperation.RemoveBackground, ProviderNames.ImageStudio, "auto", new CommandOptions(), Input(MediaRole.Image, TestMedia.Png())));
 
-        _emulator.LastSubmit!.Field("operation").ShouldBe("remove_background");
+        Emulator.LastSubmit!.Field("operation").ShouldBe("remove_background");
     }
 
     [Fact]
@@ -184,9 +163,9 @@ public sealed class ImageStudioProviderTests : IAsyncLifetime
     {
         var options = new CommandOptions { UpscaleFactor = 4, Mode = "creative", Prompt = "keep details", Extra = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["preset"] = "print" } };
 
-        var updates = await RunAsync(Sut(), Request(MediaOperation.Upscale, ProviderNames.ImageStudio, "auto", options, Input(MediaRole.Image, TestMedia.Png(), width: 8, height: 6)));
+        var updates = await RunAsync(CreateSut(), Request(MediaOperation.Upscale, ProviderNames.ImageStudio, "auto", options, Input(MediaRole.Image, TestMedia.Png(), width: 8, height: 6)));
 
-        var sent = _emulator.LastSubmit!;
+        var sent = Emulator.LastSubmit!;
         sent.Path.ShouldBe("/api/image-studio/upscale");
         sent.Field("mode").ShouldBe("creative");
         sent.Field("preset").ShouldBe("print");
@@ -205,9 +184,9 @@ public sealed class ImageStudioProviderTests : IAsyncLifetime
     {
         var request = Request(MediaOperation.Control, ProviderNames.ImageStudio, "auto", new CommandOptions { Prompt = "modern office", Mode = mode, Strength = 0.8 }, Input(MediaRole.Image, TestMedia.Png()), Input(MediaRole.Reference, TestMedia.Png(4, 4), fileName: "style.png"));
 
-        var updates = await RunAsync(Sut(), request);
+        var updates = await RunAsync(CreateSut(), request);
 
-        var sent = _emulator.LastSubmit!;
+        var sent = Emulator.LastSubmit!;
         sent.Path.ShouldBe("/api/image-studio/control/process");
         sent.Field("operation").ShouldBe(mode.Replace('-', '_'));
         sent.Field(strengthField).ShouldBe("0.8");
@@ -220,9 +199,9 @@ public sealed class ImageStudioProviderTests : IAsyncLifetime
     {
         var options = new CommandOptions { Mode = "social", Extra = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["platforms"] = "instagram, linkedin", ["crop"] = "center", ["formats"] = "linkedin=Post", ["focus"] = "0.25,0.75" } };
 
-        var updates = await RunAsync(Sut(), Request(MediaOperation.Social, ProviderNames.ImageStudio, "auto", options, Input(MediaRole.Image, TestMedia.Png())));
+        var updates = await RunAsync(CreateSut(), Request(MediaOperation.Social, ProviderNames.ImageStudio, "auto", options, Input(MediaRole.Image, TestMedia.Png())));
 
-        var sent = _emulator.LastSubmit!;
+        var sent = Emulator.LastSubmit!;
         sent.Path.ShouldBe("/api/image-studio/social/optimize");
         sent.Json!["platforms"]!.AsArray().Select(p => p!.ToString()).ShouldBe(["instagram", "linkedin"]);
         sent.Field("crop_mode").ShouldBe("center");
@@ -235,13 +214,13 @@ public sealed class ImageStudioProviderTests : IAsyncLifetime
     [Fact]
     public async Task CheckHealthAsync_Unhealthy_MakesTheProviderUnavailable()
     {
-        var provider = (ImageStudioProvider)Sut();
-        _emulator.Healthy = false;
+        var provider = (ImageStudioProvider)CreateSut();
+        Emulator.Healthy = false;
 
         (await provider.CheckHealthAsync(CancellationToken.None)).ShouldBeFalse();
         provider.IsAvailable.ShouldBeFalse();
 
-        _emulator.Healthy = true;
+        Emulator.Healthy = true;
         (await provider.CheckHealthAsync(CancellationToken.None)).ShouldBeTrue();
         provider.IsAvailable.ShouldBeTrue();
     }
@@ -249,10 +228,10 @@ public sealed class ImageStudioProviderTests : IAsyncLifetime
     [Fact]
     public async Task Submit_GenerationFails_ThrowsTheDetailAsHumanMessage()
     {
-        _emulator.Faults.TaskFails = true;
-        _emulator.Faults.FailureMessage = "Provider error message";
+        Emulator.Faults.TaskFails = true;
+        Emulator.Faults.FailureMessage = "Provider error message";
 
-        var e = await Should.ThrowAsync<ProviderException>(() => Sut().SubmitAsync(Imagine(), CancellationToken.None));
+        var e = await Should.ThrowAsync<ProviderException>(() => CreateSut().SubmitAsync(Imagine(), CancellationToken.None));
 
         e.Message.ShouldContain("Image generation failed: Provider error message");
     }
@@ -260,21 +239,21 @@ public sealed class ImageStudioProviderTests : IAsyncLifetime
     [Fact]
     public async Task Submit_AuthRefused_ThrowsAuthErrorWithoutKey()
     {
-        _emulator.Faults.RejectAuth = true;
+        Emulator.Faults.RejectAuth = true;
 
-        var e = await Should.ThrowAsync<ProviderException>(() => Sut().SubmitAsync(Imagine(), CancellationToken.None));
+        var e = await Should.ThrowAsync<ProviderException>(() => CreateSut().SubmitAsync(Imagine(), CancellationToken.None));
 
         e.Code.ShouldBe("provider_auth");
-        e.Message.ShouldNotContain(_emulator.ApiKey);
+        e.Message.ShouldNotContain(Emulator.ApiKey);
     }
 
     [Fact]
     public async Task Submit_MalformedAnswer_FailsClearly()
     {
-        _emulator.Faults.Scope = FaultScope.Submit;
-        _emulator.Faults.MalformedJson = true;
+        Emulator.Faults.Scope = FaultScope.Submit;
+        Emulator.Faults.MalformedJson = true;
 
-        var updates = await RunAsync(Sut(), Imagine());
+        var updates = await RunAsync(CreateSut(), Imagine());
 
         updates.ShouldHaveSingleItem().ShouldBeOfType<ProviderUpdate.Failed>().Code.ShouldBe("malformed_answer");
     }
@@ -282,10 +261,10 @@ public sealed class ImageStudioProviderTests : IAsyncLifetime
     [Fact]
     public async Task Submit_EstimateUnavailable_StillRunsWithoutACost()
     {
-        _emulator.Faults.Scope = FaultScope.Status;
-        _emulator.Faults.ServerErrors = 100;
+        Emulator.Faults.Scope = FaultScope.Status;
+        Emulator.Faults.ServerErrors = 100;
 
-        var updates = await RunAsync(Sut(), Imagine());
+        var updates = await RunAsync(CreateSut(), Imagine());
 
         updates.ShouldHaveSingleItem().ShouldBeOfType<ProviderUpdate.Succeeded>().ProviderCost.ShouldBeNull();
     }
@@ -293,19 +272,19 @@ public sealed class ImageStudioProviderTests : IAsyncLifetime
     [Fact]
     public async Task Submit_TimeoutAfterAcceptance_NeverCreatesASecondJob()
     {
-        _emulator.Faults.DelayAfterAccept = TimeSpan.FromSeconds(10);
-        var sut = Sut(s => s["Providers:ImageStudio:SubmitTimeout"] = "00:00:01.500");
+        Emulator.Faults.DelayAfterAccept = TimeSpan.FromSeconds(10);
+        var sut = CreateSut(s => s["Providers:ImageStudio:SubmitTimeout"] = "00:00:01.500");
 
         var e = await Should.ThrowAsync<ProviderException>(() => sut.SubmitAsync(Imagine(), CancellationToken.None));
 
         e.Code.ShouldBe("provider_timeout");
-        _emulator.SubmitCount.ShouldBe(1);
+        Emulator.SubmitCount.ShouldBe(1);
     }
 
     [Fact]
     public async Task Submit_Base64LargerThanCap_FailsTooLarge()
     {
-        var sut = Sut(s => s["Providers:ImageStudio:MaxResultBytes"] = "1024");
+        var sut = CreateSut(s => s["Providers:ImageStudio:MaxResultBytes"] = "1024");
 
         var updates = await RunAsync(sut, Request(MediaOperation.Upscale, ProviderNames.ImageStudio, "auto", new CommandOptions { Extra = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["width"] = "256", ["height"] = "256" } }, Input(MediaRole.Image, TestMedia.Png())));
 
@@ -315,20 +294,13 @@ public sealed class ImageStudioProviderTests : IAsyncLifetime
     [Fact]
     public async Task Track_AfterRestart_FailsClearly()
     {
-        var updates = await TrackAsync(Sut(), Imagine(), new Submission("is-job-1"));
+        var updates = await TrackAsync(CreateSut(), Imagine(), new Submission("is-job-1"));
 
         updates.ShouldHaveSingleItem().ShouldBeOfType<ProviderUpdate.Failed>().Code.ShouldBe("result_lost");
     }
 
     [Fact]
-    public void Provider_WithoutKey_IsUnavailable() => Sut(apiKey: null).IsAvailable.ShouldBeFalse();
+    public void Provider_WithoutKey_IsUnavailable() => CreateSut(apiKey: null).IsAvailable.ShouldBeFalse();
 
     private static MediaRequest Imagine() => Request(MediaOperation.Imagine, ProviderNames.ImageStudio, "auto", new CommandOptions { Prompt = "office" });
-
-    private IMediaProvider Sut(Action<Dictionary<string, string?>>? configure = null, string? apiKey = "emulator-key")
-    {
-        var harness = Create(ProviderNames.ImageStudioSection, _emulator.BaseUrl, apiKey, configure);
-        _harnesses.Add(harness);
-        return harness.Provider(ProviderNames.ImageStudio);
-    }
 }

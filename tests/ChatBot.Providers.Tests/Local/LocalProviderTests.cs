@@ -1,7 +1,3 @@
-using ChatBot.Core.Catalog;
-using ChatBot.Core.Model;
-using ChatBot.Core.Media;
-using ChatBot.Core.Providers;
 using ChatBot.Providers.Local;
 using ChatBot.Providers.Local.Imaging;
 using ChatBot.Providers.Local.Rendering;

@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using ChatBot.Core.Model;
-using ChatBot.Core.Media;
-using ChatBot.Core.Providers;
 using ChatBot.Providers.Local.Imaging;
 
 namespace ChatBot.Providers.Tests.Local;

@@ -1,4 +1,3 @@
-using ChatBot.Core.Media;
 using ChatBot.Providers.Local.Imaging;
 
 namespace ChatBot.Providers.Tests.Local.Imaging;
