@@ -1,4 +1,5 @@
 using ChatBot.Core.Commands;
+using ChatBot.Core.Commands.Handlers;
 using ChatBot.Core.Model;
 using ChatBot.Core.Credits;
 using ChatBot.Core.Jobs;
@@ -253,6 +254,32 @@ public sealed class CommandDispatcherTests
         var outcome = await CreateSut(router: new ChatBot.Core.Providers.ProviderRouter(_engine.Catalog, [gallery])).DispatchAsync(request, default);
 
         outcome.ShouldBeOfType<CommandOutcome.Refused>().Message.ShouldContain("Your gallery is full.");
+    }
+
+    [Fact]
+    public async Task Dispatch_WhileStopping_IsRefusedWithoutAnyHandler()
+    {
+        var sut = CreateSut();
+        await _engine.Scheduler.StopAsync(default);
+
+        var outcome = await sut.DispatchAsync(Request("/credits"), default);
+
+        outcome.ShouldBeOfType<CommandOutcome.Refused>().Message.ShouldBe("The bot is restarting. Please try again in a minute.");
+        await _ledger.DidNotReceiveWithAnyArgs().GetBalanceAsync(default, default);
+    }
+
+    [Fact]
+    public void Constructor_KindWithoutHandler_Throws()
+    {
+        Should.Throw<InvalidOperationException>(() => new CommandDispatcher([new HelpCommandHandler()], _engine.Scheduler))
+            .Message.ShouldStartWith("No command handler answers Imagine, ");
+    }
+
+    [Fact]
+    public void Constructor_TwoHandlersForOneKind_Throws()
+    {
+        Should.Throw<InvalidOperationException>(() => new CommandDispatcher([new HelpCommandHandler(), new HelpCommandHandler()], _engine.Scheduler))
+            .Message.ShouldBe("Two command handlers answer Help: HelpCommandHandler and HelpCommandHandler.");
     }
 
     private (CommandRequest Request, Uri Link) ArrangeGallerySave()

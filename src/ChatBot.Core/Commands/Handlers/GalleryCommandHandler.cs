@@ -56,7 +56,7 @@ internal sealed class GalleryCommandHandler(
         }
         catch (ProviderException ex)
         {
-            CommandsLog.GalleryRefused(logger, job.Id, job.Provider, ex.Code);
+            logger.GallerySaveRefused(job.Id, job.Provider, ex.Code);
             return new CommandOutcome.Refused($"{name} did not save it: {ex.Message}");
         }
 

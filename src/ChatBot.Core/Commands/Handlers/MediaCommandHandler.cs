@@ -109,7 +109,7 @@ internal sealed class MediaCommandHandler(
         }
 
         var job = ((CreateJobResult.Created)created).Job;
-        CommandsLog.Accepted(logger, job.Id, account.ToString(), model.Id, price);
+        logger.JobAccepted(job.Id, account.ToString(), model.Id, price);
 
         // The adapter shows the first view itself; the engine's first edit waits a full interval after it.
         replies.Shown(request.Reply);

@@ -66,7 +66,7 @@ internal sealed class ModelsCommandHandler(
         }
         catch (Exception ex) when (ex is ProviderException || (ex is OperationCanceledException && !ct.IsCancellationRequested))
         {
-            CommandsLog.TemplatesUnavailable(logger, provider, ex.GetType().Name);
+            logger.TemplatesUnavailable(provider, ex.GetType().Name);
             return;
         }
 
