@@ -1,7 +1,7 @@
 using ChatBot.Core.Platform;
 using ChatBot.Core.Replies;
-using ChatBot.Slack.Commands;
 using ChatBot.Slack.Http;
+using ChatBot.Slack.Inbound;
 using ChatBot.Slack.Media;
 using ChatBot.Slack.Replies;
 using ChatBot.Slack.SocketMode;
@@ -39,6 +39,17 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<SlackUsers>();
         services.TryAddSingleton<SlackMessages>();
         services.TryAddSingleton<SlackReplies>();
+        services.TryAddSingleton<SlackInputLimits>();
+        services.TryAddSingleton<SlackOutcomeResponder>();
+        services.TryAddSingleton<SlackCommandRunner>();
+        services.TryAddSingleton<SlackEditModal>();
+        services.TryAddSingleton<SlackButtons>();
+        services.TryAddSingleton<SlackMessageActions>();
+        services.TryAddSingleton<SlashCommandHandler>();
+        services.TryAddSingleton<BlockActionHandler>();
+        services.TryAddSingleton<MessageShortcutHandler>();
+        services.TryAddSingleton<ViewSubmissionHandler>();
+        services.TryAddSingleton<ReactionEventHandler>();
         services.TryAddSingleton<SlackRouter>();
         services.AddSingleton<IChatReplies>(sp => sp.GetRequiredService<SlackReplies>());
         services.AddSingleton<IPlatformMedia, SlackPlatformMedia>();

@@ -2,10 +2,10 @@ using System.Text.Json.Nodes;
 using ChatBot.Core.Model;
 using ChatBot.Emulators.Slack;
 using ChatBot.Slack.Blocks;
-using ChatBot.Slack.Commands;
+using ChatBot.Slack.Inbound;
 using ChatBot.Slack.Tests.Support;
 
-namespace ChatBot.Slack.Tests.Commands;
+namespace ChatBot.Slack.Tests.Inbound;
 
 /// <summary>Slack requests over Socket Mode through the adapter to the dispatcher, observed at the emulator.</summary>
 public sealed class SlackRouterTests : IAsyncLifetime
@@ -168,7 +168,7 @@ public sealed class SlackRouterTests : IAsyncLifetime
     {
         var (ts, file) = Emulator.ShareUserFile("C1", "U2", TestImages.Png(), "dog.png", "image/png");
 
-        await Emulator.SendInteractiveAsync(Emulator.MessageShortcut("U1", SlackRouter.UpscaleShortcut, "C1", ts));
+        await Emulator.SendInteractiveAsync(Emulator.MessageShortcut("U1", MessageShortcutHandler.UpscaleShortcut, "C1", ts));
 
         var request = await Dispatcher.WaitForRequestAsync();
         request.Kind.ShouldBe(CommandKind.Upscale);
@@ -181,7 +181,7 @@ public sealed class SlackRouterTests : IAsyncLifetime
     {
         var (ts, file) = Emulator.ShareUserFile("C1", "U2", TestImages.Png(), "dog.png", "image/png", threadTs: null);
 
-        await Emulator.SendInteractiveAsync(Emulator.MessageShortcut("U1", SlackRouter.EditShortcut, "C1", ts));
+        await Emulator.SendInteractiveAsync(Emulator.MessageShortcut("U1", MessageShortcutHandler.EditShortcut, "C1", ts));
         await Emulator.WaitUntilAsync(() => Emulator.Views.Count == 1, what: "the modal");
         await Emulator.SendInteractiveAsync(Emulator.ViewSubmission("U1", Emulator.Views.Single(), new Dictionary<string, (string, string)> { ["prompt"] = ("prompt", "make it a watercolor") }));
 
@@ -196,7 +196,7 @@ public sealed class SlackRouterTests : IAsyncLifetime
     {
         var ts = Emulator.PostUserMessage("C1", "U2", "just words");
 
-        await Emulator.SendInteractiveAsync(Emulator.MessageShortcut("U1", SlackRouter.AnimateShortcut, "C1", ts));
+        await Emulator.SendInteractiveAsync(Emulator.MessageShortcut("U1", MessageShortcutHandler.AnimateShortcut, "C1", ts));
 
         await WaitForResponseAsync();
         Emulator.ResponseUrlPosts.Single().Body["text"]!.GetValue<string>().ShouldContain("no image");
