@@ -1,8 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using ChatBot.Core.Model;
-using ChatBot.Emulators.Slack;
-using ChatBot.Slack.Tests.Support;
 
 namespace ChatBot.Slack.Tests.Http;
 

@@ -1,7 +1,3 @@
-using ChatBot.Core.Model;
-using ChatBot.Emulators.Slack;
-using ChatBot.Slack.Tests.Support;
-
 namespace ChatBot.Slack.Tests.SocketMode;
 
 public sealed class SocketModeServiceTests : IAsyncLifetime
