@@ -32,7 +32,9 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<ProviderRouter>();
         services.TryAddSingleton<EtaEstimator>();
         services.TryAddSingleton<ReplyUpdater>();
+        services.TryAddSingleton<JobReplyViews>();
         services.TryAddSingleton<MediaIntake>();
+        services.TryAddSingleton<JobEnder>();
         services.TryAddSingleton<JobRunner>();
         services.TryAddSingleton<JobScheduler>();
         services.TryAddSingleton<IJobQueueMetrics>(sp => sp.GetRequiredService<JobScheduler>());

@@ -20,7 +20,7 @@ namespace ChatBot.Core.Commands;
 /// command (validation, routing, input checks, limits, credits) happens before the reservation, so
 /// a refused command costs nothing.
 /// </summary>
-public sealed partial class CommandDispatcher(
+internal sealed partial class CommandDispatcher(
     ModelCatalog catalog,
     ProviderRouter router,
     IJobStore store,
@@ -29,8 +29,7 @@ public sealed partial class CommandDispatcher(
     MediaIntake intake,
     IMediaStore media,
     JobScheduler scheduler,
-    JobRunner runner,
-    ReplyUpdater replies,
+    JobEnder ender,
     IOptions<ValidationOptions> validation,
     IOptions<SchedulerOptions> scheduling,
     TimeProvider time,
@@ -217,18 +216,9 @@ public sealed partial class CommandDispatcher(
         var job = ((CreateJobResult.Created)created).Job;
         LogAccepted(logger, job.Id, actor.Account.ToString(), model.Id, price);
 
-        // The adapter shows the first view itself; the engine's first edit waits a full interval after it.
-        replies.Shown(request.Reply);
-        var position = scheduler.Enqueue(job);
-        var view = position > 0
-            ? runner.QueuedView(job, position, scheduler.Queued)
-            : runner.QueuedView(job, 1, Math.Max(1, scheduler.Queued)) with { Status = ReplyStatus.Running, StatusText = "Starting…", QueuePosition = null };
-        if (note is not null)
-        {
-            view = view with { StatusText = $"{view.StatusText}\n{note}" };
-        }
-
-        return new CommandOutcome.Accepted(job.Id, view);
+        // The engine writes the reply, its first view included: shown by the time this returns.
+        await scheduler.AdmitAsync(job, note).ConfigureAwait(false);
+        return new CommandOutcome.Accepted(job.Id);
     }
 
     private string? Validate(MediaOperation operation, CommandOptions options)
@@ -335,7 +325,7 @@ public sealed partial class CommandDispatcher(
             .Append(CultureInfo.InvariantCulture, $"**Credits:** {balance.Available} available")
             .Append(balance.Reserved > 0 ? string.Create(CultureInfo.InvariantCulture, $", {balance.Reserved} reserved by running jobs") : "")
             .Append('\n')
-            .Append(CultureInfo.InvariantCulture, $"Daily allowance: {balance.DailyAllowance} · next top-up in {JobViews.Duration(until)} (00:00 UTC)\n");
+            .Append(CultureInfo.InvariantCulture, $"Daily allowance: {balance.DailyAllowance} · next top-up in {ReplyText.Duration(until)} (00:00 UTC)\n");
         if (history.Count > 0)
         {
             text.Append("Last movements:\n");
@@ -394,8 +384,8 @@ public sealed partial class CommandDispatcher(
         var text = new StringBuilder("**Your jobs**\n");
         foreach (var job in jobs)
         {
-            var where = job.State == JobState.Queued && scheduler.PositionOf(job.Id) is { } p ? $"queued, {JobViews.Ordinal(p)} in line" : job.State.ToString().ToLowerInvariant();
-            text.Append(CultureInfo.InvariantCulture, $"`{job.Id}` {JobViews.Title(job.Spec)} — {where}, {job.ReservedCredits} credits reserved\n");
+            var where = job.State == JobState.Queued && scheduler.PositionOf(job.Id) is { } p ? $"queued, {ReplyText.Ordinal(p)} in line" : job.State.ToString().ToLowerInvariant();
+            text.Append(CultureInfo.InvariantCulture, $"`{job.Id}` {ReplyText.Title(job.Spec)} — {where}, {job.ReservedCredits} credits reserved\n");
         }
 
         text.Append("Cancel one with `/cancel <job>`.");
@@ -438,7 +428,7 @@ public sealed partial class CommandDispatcher(
 
         if (!scheduler.Cancel(job.Id))
         {
-            await runner.EndAsync(job, JobState.Cancelled, "Cancelled.", "cancelled by request").ConfigureAwait(false);
+            await ender.EndAsync(job, JobState.Cancelled, "Cancelled.", "cancelled by request").ConfigureAwait(false);
         }
 
         return new CommandOutcome.Info($"Cancelling job `{job.Id}`. Its {Credits(job.ReservedCredits)} will be returned.");
@@ -545,7 +535,7 @@ public sealed partial class CommandDispatcher(
 
         try
         {
-            await gallery.SaveToGalleryAsync(new GallerySaveRequest(url, output.Kind, job.Spec.Options.Prompt, job.Spec.ModelId, JobViews.Title(job.Spec)), ct).ConfigureAwait(false);
+            await gallery.SaveToGalleryAsync(new GallerySaveRequest(url, output.Kind, job.Spec.Options.Prompt, job.Spec.ModelId, ReplyText.Title(job.Spec)), ct).ConfigureAwait(false);
         }
         catch (ProviderException ex)
         {

@@ -18,7 +18,6 @@ namespace ChatBot.Discord.Interactions;
 /// </summary>
 internal sealed partial class InteractionHandler(
     DiscordRestClient rest,
-    DiscordReplies replies,
     DiscordCommandMapper mapper,
     ICommandDispatcher dispatcher,
     IEventDeduplicator deduplicator,
@@ -199,7 +198,7 @@ internal sealed partial class InteractionHandler(
         await RespondAsync(interaction, new InteractionResponse(InteractionResponse.AutocompleteResult, new MessagePayload { Choices = choices }), cancellationToken);
     }
 
-    /// <summary>Dispatches a mapped command and renders the outcome into the deferred reply.</summary>
+    /// <summary>Dispatches a mapped command and renders an outcome that runs no job into the deferred reply.</summary>
     private async Task RunAsync(DiscordInteraction interaction, MappedCommand mapped, bool publicReply, CancellationToken cancellationToken)
     {
         if (mapped.Request is not { } request)
@@ -222,9 +221,8 @@ internal sealed partial class InteractionHandler(
 
         switch (outcome)
         {
-            case CommandOutcome.Accepted accepted:
-                await replies.UpdateAsync(request.Reply, accepted.View, cancellationToken);
-                break;
+            case CommandOutcome.Accepted:
+                break; // The engine has shown the job's first view in the deferred reply (IChatReplies' rule).
             case CommandOutcome.Info { Ephemeral: false } info:
                 await rest.EditOriginalAsync(interaction.ApplicationId, interaction.Token, DiscordMessageRenderer.Text(info.Text, ephemeral: false), null, cancellationToken);
                 break;

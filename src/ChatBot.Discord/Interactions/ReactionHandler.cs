@@ -19,7 +19,6 @@ namespace ChatBot.Discord.Interactions;
 /// </summary>
 internal sealed partial class ReactionHandler(
     DiscordRestClient rest,
-    DiscordReplies replies,
     DiscordCommandMapper mapper,
     ICommandDispatcher dispatcher,
     IEventDeduplicator deduplicator,
@@ -122,10 +121,9 @@ internal sealed partial class ReactionHandler(
                 outcome = new CommandOutcome.Refused("Something went wrong on my side; nothing was charged.");
             }
 
-            if (outcome is CommandOutcome.Accepted accepted)
+            if (outcome is CommandOutcome.Accepted)
             {
-                await replies.UpdateAsync(reply, accepted.View, cancellationToken);
-                return;
+                return; // The engine has shown the job's first view in the placeholder (IChatReplies' rule).
             }
 
             text = outcome switch

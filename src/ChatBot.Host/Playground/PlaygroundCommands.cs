@@ -109,8 +109,9 @@ internal sealed partial class PlaygroundCommands(
         switch (outcome)
         {
             case CommandOutcome.Accepted accepted:
+                // The engine has already applied the job's first view to this reply (IChatReplies' rule).
                 LogAccepted(logger, replyId, accepted.JobId);
-                return replies.Change(replyId, current => PlaygroundReplies.Apply(current, accepted.View))!;
+                return replies.Get(replyId)!;
             case CommandOutcome.Info info:
                 return Show(replyId, ReplyStatus.Succeeded, info.Text, info.Ephemeral);
             case CommandOutcome.Refused refused:

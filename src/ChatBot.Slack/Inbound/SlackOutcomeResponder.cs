@@ -12,7 +12,7 @@ namespace ChatBot.Slack.Inbound;
 /// (refusals and private information ephemerally, public information in the channel), and the
 /// ephemeral answers the handlers give before anything reaches the engine.
 /// </summary>
-internal sealed class SlackOutcomeResponder(SlackApiClient api, SlackReplies replies, ILogger<SlackOutcomeResponder> logger)
+internal sealed class SlackOutcomeResponder(SlackApiClient api, ILogger<SlackOutcomeResponder> logger)
 {
     /// <summary>The outcome of a command that answers at once (credits, jobs, cancel, settings…).</summary>
     public async Task RespondAsync(SlackOrigin origin, CommandOutcome outcome, CancellationToken cancellationToken)
@@ -26,31 +26,21 @@ internal sealed class SlackOutcomeResponder(SlackApiClient api, SlackReplies rep
                 await EphemeralAsync(origin, refused.Message, cancellationToken).ConfigureAwait(false);
                 break;
             case CommandOutcome.Accepted accepted:
-                await EphemeralAsync(origin, accepted.View.Title + " — " + accepted.View.StatusText, cancellationToken).ConfigureAwait(false);
+                await EphemeralAsync(origin, $"Job `{accepted.JobId}` is queued.", cancellationToken).ConfigureAwait(false);
                 break;
         }
     }
 
     /// <summary>
     /// The outcome of a job command whose reply was already posted at <paramref name="reply"/>: an accepted job
-    /// keeps it; otherwise the reply is removed and the member told privately (or the channel, for public info).
+    /// keeps it (the engine writes every view into it); otherwise the reply is removed and the member told privately (or the channel, for public info).
     /// </summary>
     public async Task RespondToJobAsync(SlackOrigin origin, SlackReplyAddress reply, CommandOutcome outcome, CancellationToken cancellationToken)
     {
         switch (outcome)
         {
-            case CommandOutcome.Accepted accepted:
-                var handle = reply.ToHandle();
-                try
-                {
-                    await replies.UpdateAsync(handle, accepted.View, cancellationToken).ConfigureAwait(false);
-                }
-                catch (SlackApiException ex)
-                {
-                    logger.ReplyUpdateFailed(handle.ToString(), ex.Error);
-                }
-
-                break;
+            case CommandOutcome.Accepted:
+                break; // The engine has shown the job's first view in the reply (IChatReplies' rule).
             case CommandOutcome.Refused refused:
                 await DeleteAsync(reply, cancellationToken).ConfigureAwait(false);
                 await EphemeralAsync(origin, refused.Message, cancellationToken).ConfigureAwait(false);

@@ -2,6 +2,7 @@ using System.Net;
 using ChatBot.Core.Catalog;
 using ChatBot.Core.Commands;
 using ChatBot.Core.Platform;
+using ChatBot.Core.Replies;
 using ChatBot.Discord.Gateway;
 using ChatBot.Emulators.Discord;
 using Microsoft.AspNetCore.Builder;
@@ -79,6 +80,7 @@ public sealed class DiscordTestHost : IAsyncDisposable
         ]));
         builder.Services.AddDiscord();
         var app = builder.Build();
+        dispatcher.Replies = app.Services.GetRequiredService<IChatReplies>();
         app.MapDiscord();
         await app.StartAsync();
 

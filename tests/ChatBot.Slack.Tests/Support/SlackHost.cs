@@ -1,5 +1,6 @@
 using System.Net;
 using ChatBot.Core.Commands;
+using ChatBot.Core.Replies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -50,6 +51,7 @@ public sealed class SlackHost(SlackEmulator emulator, WebApplication app, Record
         builder.Services.AddSlack();
         services?.Invoke(builder.Services);
         var app = builder.Build();
+        dispatcher.Replies = app.Services.GetRequiredService<IChatReplies>();
         app.MapSlack();
         await app.StartAsync();
         return new SlackHost(emulator, app, dispatcher);
