@@ -1,7 +1,5 @@
-using System.Text.Json.Nodes;
 using ChatBot.Core.Commands;
 using ChatBot.Core.Model;
-using ChatBot.Slack.Blocks;
 using ChatBot.Slack.Replies;
 using ChatBot.Slack.WebApi;
 using Microsoft.Extensions.Logging;
@@ -13,7 +11,7 @@ namespace ChatBot.Slack.Inbound;
 /// <see cref="ReplyHandle"/>), then the dispatcher decides and <see cref="SlackOutcomeResponder"/> tells the member.
 /// </summary>
 internal sealed class SlackCommandRunner(
-    SlackApiClient api,
+    SlackReplies replies,
     ICommandDispatcher dispatcher,
     SlackOutcomeResponder responder,
     ILogger<SlackCommandRunner> logger)
@@ -54,21 +52,9 @@ internal sealed class SlackCommandRunner(
 
     private async Task<SlackReplyAddress?> PostReplyAsync(SlackOrigin origin, string title, CancellationToken cancellationToken)
     {
-        var post = new JsonObject
-        {
-            ["channel"] = origin.Channel,
-            ["text"] = title,
-            ["blocks"] = SlackBlocks.Placeholder(title),
-        };
-        if (origin.ThreadTs is not null)
-        {
-            post["thread_ts"] = origin.ThreadTs;
-        }
-
         try
         {
-            var posted = await api.CallAsync("chat.postMessage", post, cancellationToken).ConfigureAwait(false);
-            return new SlackReplyAddress(origin.Channel, posted.GetProperty("ts").GetString()!, origin.ThreadTs);
+            return await replies.PostPlaceholderAsync(origin.Channel, origin.ThreadTs, title, cancellationToken).ConfigureAwait(false);
         }
         catch (SlackApiException ex) when (ex.Error is "not_in_channel" or "channel_not_found")
         {
