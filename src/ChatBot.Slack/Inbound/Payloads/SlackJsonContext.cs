@@ -13,6 +13,7 @@ namespace ChatBot.Slack.Inbound.Payloads;
 [JsonSerializable(typeof(SlashCommandPayload))]
 [JsonSerializable(typeof(SlackInteraction))]
 [JsonSerializable(typeof(SlackEventCallback))]
+[JsonSerializable(typeof(SlackEventsRequest))]
 [JsonSerializable(typeof(SlackMessageList))]
 [JsonSerializable(typeof(EditModalMetadata))]
 internal sealed partial class SlackJsonContext : JsonSerializerContext;
