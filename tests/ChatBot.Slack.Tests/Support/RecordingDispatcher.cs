@@ -1,5 +1,4 @@
 using ChatBot.Core.Commands;
-using ChatBot.Core.Model;
 using ChatBot.Core.Replies;
 
 namespace ChatBot.Slack.Tests.Support;

@@ -1,4 +1,4 @@
-namespace ChatBot.Slack.Commands;
+namespace ChatBot.Slack.Inbound;
 
 internal enum SlackInboundKind
 {

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using ChatBot.Core.Platform;
 
-namespace ChatBot.Slack.Commands;
+namespace ChatBot.Slack.Inbound;
 
 /// <summary>
 /// Fallback used only when no durable <see cref="IEventDeduplicator"/> (the SQLite one from storage)

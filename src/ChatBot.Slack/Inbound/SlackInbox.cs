@@ -2,7 +2,7 @@ using System.Threading.Channels;
 using ChatBot.Core.Platform;
 using Microsoft.Extensions.Logging;
 
-namespace ChatBot.Slack.Commands;
+namespace ChatBot.Slack.Inbound;
 
 /// <summary>
 /// Where both transports drop Slack requests after acknowledging them. Each request is recorded

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace ChatBot.Slack.Commands;
+namespace ChatBot.Slack.Inbound;
 
 /// <summary>Runs queued Slack requests, several at once; one failing request is logged and never stops the others.</summary>
 internal sealed class SlackInboxWorker(SlackInbox inbox, SlackRouter router, IOptions<SlackOptions> options, ILogger<SlackInboxWorker> logger) : BackgroundService

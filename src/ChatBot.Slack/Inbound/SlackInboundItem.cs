@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace ChatBot.Slack.Commands;
+namespace ChatBot.Slack.Inbound;
 
 /// <summary>
 /// A request from Slack, the same whether it came over Socket Mode or signed HTTP: a slash command

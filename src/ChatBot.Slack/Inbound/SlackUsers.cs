@@ -1,15 +1,18 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using ChatBot.Core.Model;
+using ChatBot.Core.Platform;
 using ChatBot.Slack.WebApi;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace ChatBot.Slack.Commands;
+namespace ChatBot.Slack.Inbound;
 
 /// <summary>
 /// Who is who: the bot's own user id (auth.test) and whether a member is an admin — listed in
 /// <see cref="SlackOptions.AdminUserIds"/>, or a workspace admin or owner per users.info (cached).
 /// </summary>
-internal sealed class SlackUsers(SlackApiClient api, IOptions<SlackOptions> options, TimeProvider time)
+internal sealed class SlackUsers(SlackApiClient api, IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackUsers> logger)
 {
     private readonly ConcurrentDictionary<string, (bool IsAdmin, string Name, DateTimeOffset Until)> _cache = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _identityLock = new(1, 1);
@@ -37,6 +40,28 @@ internal sealed class SlackUsers(SlackApiClient api, IOptions<SlackOptions> opti
         {
             _identityLock.Release();
         }
+    }
+
+    /// <summary>
+    /// The member as the engine sees them. Whether they are an admin is looked up only for admin commands and
+    /// for Cancel (an admin may cancel anyone's job); a failed look-up counts as "not an admin".
+    /// </summary>
+    public async Task<Actor> ActorAsync(SlackOrigin origin, CommandKind kind, CancellationToken cancellationToken)
+    {
+        var isAdmin = false;
+        if (kind.IsAdminOnly() || kind == CommandKind.Cancel)
+        {
+            try
+            {
+                isAdmin = await IsAdminAsync(origin.UserId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SlackApiException ex)
+            {
+                logger.ApiFailed("users.info", ex.Error);
+            }
+        }
+
+        return new Actor(PlatformNames.Slack, origin.TeamId, origin.UserId, origin.UserName.Length > 0 ? origin.UserName : origin.UserId, isAdmin);
     }
 
     public async Task<bool> IsAdminAsync(string userId, CancellationToken cancellationToken)
