@@ -1,11 +1,5 @@
 using ChatBot.Emulators.Time;
-using System.Text.Json.Nodes;
-using ChatBot.Core.Model;
 using ChatBot.Core.Media;
-using ChatBot.Core.Replies;
-using ChatBot.Discord.Tests.TestSupport;
-using ChatBot.Emulators.Discord;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatBot.Discord.Tests.Replies;
 
@@ -14,7 +8,7 @@ public sealed class DiscordRepliesTests
     private static async Task<(EmulatorInteraction Interaction, CommandRequest Request)> StartJobAsync(DiscordTestHost host)
     {
         var interaction = await host.Emulator.SendSlashCommandAsync(host.Channel, host.Member, "imagine",
-            [new JsonObject { ["name"] = "prompt", ["type"] = 3, ["value"] = "a fox" }]);
+            SlashOptions.Prompt("a fox"));
         var request = await host.Dispatcher.NextAsync();
         await host.Emulator.WaitForCallAsync(c => c.Is("PATCH", "/messages/@original"));
         return (interaction, request);

@@ -1,15 +1,12 @@
 using System.Net;
 using ChatBot.Core.Catalog;
 using ChatBot.Core.Commands;
-using ChatBot.Core.Platform;
 using ChatBot.Discord.Gateway;
-using ChatBot.Emulators.Discord;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Discord.Tests.TestSupport;
@@ -93,6 +90,37 @@ public sealed class DiscordTestHost : IAsyncDisposable
         }
 
         return host;
+    }
+
+    /// <summary>Posts a bot result (one image, U1/V1 buttons) as the bot would, and returns its message id.</summary>
+    internal async Task<string> PostBotResultAsync(string jobId)
+    {
+        var rest = Services.GetRequiredService<DiscordRestClient>();
+        var payload = new MessagePayload
+        {
+            Components =
+            [
+                new Component(Component.ActionRowType)
+                {
+                    Components =
+                    [
+                        new Component(Component.ButtonType) { Style = 2, Label = "U1", CustomId = ButtonId.Encode(ButtonAction.Upscale, jobId, 0) },
+                        new Component(Component.ButtonType) { Style = 2, Label = "V1", CustomId = ButtonId.Encode(ButtonAction.Vary, jobId, 0) },
+                    ],
+                },
+            ],
+            Attachments = [new AttachmentRef("0", $"{jobId}-1.png")],
+        };
+        var message = await rest.CreateChannelMessageAsync(Channel.Id, payload, [new OutgoingFile($"{jobId}-1.png", "image/png", TestImages.Png())], CancellationToken.None);
+        return message.Id;
+    }
+
+    /// <summary>The member posts a message with a PNG attached (in the test channel unless told), as a member would.</summary>
+    public async Task<(EmulatorAttachment Photo, string MessageId)> PostMemberPhotoAsync(string text, EmulatorChannel? channel = null)
+    {
+        var photo = Emulator.UploadToCdn(TestImages.Png(), "photo.png", "image/png");
+        var messageId = await Emulator.PostUserMessageAsync(channel ?? Channel, Member, text, photo);
+        return (photo, messageId);
     }
 
     public async ValueTask DisposeAsync()
