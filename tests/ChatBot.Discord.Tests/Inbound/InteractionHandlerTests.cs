@@ -105,7 +105,7 @@ public sealed class InteractionHandlerTests
     public async Task Edit_AttachmentOnCdn_BecomesMediaRefThatPlatformMediaReads()
     {
         await using var host = await DiscordTestHost.StartAsync();
-        var png = TestImages.Png();
+        var png = TestMedia.Png();
         var attachment = host.Emulator.UploadToCdn(png, "cat.png", "image/png");
 
         await host.Emulator.SendSlashCommandAsync(host.Channel, host.Member, "edit",
@@ -151,9 +151,7 @@ public sealed class InteractionHandlerTests
         await host.Emulator.ClickButtonAsync(host.Channel, host.Member, result, ButtonId.Encode(ButtonAction.Upscale, "job42", 1));
         var request = await host.Dispatcher.NextAsync();
 
-        request.Kind.ShouldBe(CommandKind.Upscale);
-        request.SourceJobId.ShouldBe("job42");
-        request.SourceOutputIndex.ShouldBe(1);
+        (request.Kind, request.SourceJobId, request.SourceOutputIndex).ShouldBe((CommandKind.Upscale, "job42", 1));
     }
 
     [Fact]

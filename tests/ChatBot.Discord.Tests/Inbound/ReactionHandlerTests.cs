@@ -2,14 +2,20 @@ namespace ChatBot.Discord.Tests.Inbound;
 
 public sealed class ReactionHandlerTests
 {
+    /// <summary>The member reacts with <paramref name="emoji"/> to a result the bot posted; returns that result and the request it made.</summary>
+    private static async Task<(string Result, CommandRequest Request)> ReactToBotResultAsync(DiscordTestHost host, string jobId, string emoji)
+    {
+        var result = await host.PostBotResultAsync(jobId);
+        await host.Emulator.AddReactionAsync(host.Channel, host.Member, result, emoji);
+        return (result, await host.Dispatcher.NextAsync());
+    }
+
     [Fact]
     public async Task Reaction_MagnifierOnOwnResult_UpscalesIntoAReplyMessage()
     {
         await using var host = await DiscordTestHost.StartAsync();
-        var result = await host.PostBotResultAsync("job9");
 
-        await host.Emulator.AddReactionAsync(host.Channel, host.Member, result, "🔍");
-        var request = await host.Dispatcher.NextAsync();
+        var (result, request) = await ReactToBotResultAsync(host, "job9", "🔍");
         await host.Emulator.WaitForCallAsync(c => c.Method == "PATCH" && c.Path.StartsWith($"/channels/{host.Channel.Id}/messages/", StringComparison.Ordinal));
 
         request.Kind.ShouldBe(CommandKind.Upscale);
@@ -23,7 +29,7 @@ public sealed class ReactionHandlerTests
     {
         await using var host = await DiscordTestHost.StartAsync(s => s["Discord:ReactionsOnAnyMessage"] = "true");
         var nsfw = host.Emulator.CreateGuildChannel(host.GuildId, "after-dark", nsfw: true);
-        var (photo, messageId) = await host.PostMemberPhotoAsync("", nsfw);
+        var (_, messageId) = await host.PostMemberPhotoAsync("", nsfw);
 
         await host.Emulator.AddReactionAsync(nsfw, host.Member, messageId, "🎬");
         var request = await host.Dispatcher.NextAsync();
@@ -56,10 +62,8 @@ public sealed class ReactionHandlerTests
     public async Task Reaction_RerollOnOwnResult_UsesTheSourceJob()
     {
         await using var host = await DiscordTestHost.StartAsync();
-        var result = await host.PostBotResultAsync("job11");
 
-        await host.Emulator.AddReactionAsync(host.Channel, host.Member, result, "🔁");
-        var request = await host.Dispatcher.NextAsync();
+        var (_, request) = await ReactToBotResultAsync(host, "job11", "🔁");
 
         request.Kind.ShouldBe(CommandKind.Reroll);
         request.SourceJobId.ShouldBe("job11");
@@ -69,7 +73,7 @@ public sealed class ReactionHandlerTests
     public async Task Reaction_OnMemberMessage_IgnoredUnlessEnabled()
     {
         await using var host = await DiscordTestHost.StartAsync();
-        var (photo, messageId) = await host.PostMemberPhotoAsync("look");
+        var (_, messageId) = await host.PostMemberPhotoAsync("look");
         var result = await host.PostBotResultAsync("job12");
 
         await host.Emulator.AddReactionAsync(host.Channel, host.Member, messageId, "🔍");

@@ -1,5 +1,4 @@
 using ChatBot.Emulators.Time;
-using Microsoft.Extensions.Configuration;
 
 namespace ChatBot.Discord.Tests.Rest;
 

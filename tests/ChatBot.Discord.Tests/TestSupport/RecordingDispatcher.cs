@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using ChatBot.Core.Commands;
 
 namespace ChatBot.Discord.Tests.TestSupport;
 
