@@ -1,5 +1,6 @@
 using ChatBot.Core.Commands;
 using ChatBot.Core.Model;
+using ChatBot.Core.Replies;
 using ChatBot.Discord.Replies;
 using ChatBot.Discord.Rest;
 using ChatBot.Discord.Rest.Models;
@@ -10,11 +11,11 @@ namespace ChatBot.Discord.Inbound;
 /// <summary>
 /// Dispatches a mapped command and renders the engine's <see cref="CommandOutcome"/> on Discord: into an
 /// interaction's deferred reply (refusals and private info ephemeral), or into the channel message a reaction
-/// answers with (no ephemeral channel there: the member is named instead).
+/// answers with (no ephemeral channel there: the member is named instead). A job's views are not rendered
+/// here: the engine writes every one of them, the first included, through <see cref="IChatReplies"/>.
 /// </summary>
 internal sealed partial class DiscordOutcomeResponder(
     DiscordRestClient rest,
-    DiscordReplies replies,
     ICommandDispatcher dispatcher,
     ILogger<DiscordOutcomeResponder> logger)
 {
@@ -44,13 +45,12 @@ internal sealed partial class DiscordOutcomeResponder(
     }
 
     /// <summary>Renders an outcome into an interaction's deferred reply (public for jobs, else ephemeral).</summary>
-    public async Task RespondAsync(DiscordInteraction interaction, ReplyHandle reply, CommandOutcome outcome, bool publicReply, CancellationToken cancellationToken)
+    public async Task RespondAsync(DiscordInteraction interaction, CommandOutcome outcome, bool publicReply, CancellationToken cancellationToken)
     {
         switch (outcome)
         {
-            case CommandOutcome.Accepted accepted:
-                await replies.UpdateAsync(reply, accepted.View, cancellationToken).ConfigureAwait(false);
-                break;
+            case CommandOutcome.Accepted:
+                break; // The engine has shown the job's first view in the deferred reply (IChatReplies' rule).
             case CommandOutcome.Info { Ephemeral: false } info:
                 await rest.EditOriginalAsync(interaction.ApplicationId, interaction.Token, DiscordMessageRenderer.Text(info.Text, ephemeral: false), null, cancellationToken).ConfigureAwait(false);
                 break;
@@ -64,12 +64,11 @@ internal sealed partial class DiscordOutcomeResponder(
     }
 
     /// <summary>Renders an outcome into the placeholder message a reaction was answered with.</summary>
-    public async Task RespondInChannelAsync(string channelId, string messageId, string userId, ReplyHandle reply, CommandOutcome outcome, CancellationToken cancellationToken)
+    public async Task RespondInChannelAsync(string channelId, string messageId, string userId, CommandOutcome outcome, CancellationToken cancellationToken)
     {
-        if (outcome is CommandOutcome.Accepted accepted)
+        if (outcome is CommandOutcome.Accepted)
         {
-            await replies.UpdateAsync(reply, accepted.View, cancellationToken).ConfigureAwait(false);
-            return;
+            return; // The engine has shown the job's first view in the placeholder (IChatReplies' rule).
         }
 
         var text = outcome switch

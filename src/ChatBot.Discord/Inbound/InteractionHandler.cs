@@ -79,7 +79,7 @@ internal sealed partial class InteractionHandler(
         var isJob = kind.StartsJob();
         if (await DeferAsync(interaction, ephemeral: !isJob, cancellationToken).ConfigureAwait(false))
         {
-            await RunAsync(interaction, reply, mapper.MapSlash(interaction, kind, reply), publicReply: isJob, cancellationToken).ConfigureAwait(false);
+            await RunAsync(interaction, mapper.MapSlash(interaction, kind, reply), publicReply: isJob, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -103,7 +103,7 @@ internal sealed partial class InteractionHandler(
         if (await DeferAsync(interaction, ephemeral: false, cancellationToken).ConfigureAwait(false))
         {
             var mapped = mapper.MapMessageAction(kind, DiscordActors.ActorOf(interaction), DiscordActors.ConversationOf(interaction), target, null, reply);
-            await RunAsync(interaction, reply, mapped, publicReply: true, cancellationToken).ConfigureAwait(false);
+            await RunAsync(interaction, mapped, publicReply: true, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -131,7 +131,7 @@ internal sealed partial class InteractionHandler(
         var isJob = action != ButtonAction.Cancel;
         if (await DeferAsync(interaction, ephemeral: !isJob, cancellationToken).ConfigureAwait(false))
         {
-            await RunAsync(interaction, reply, DiscordCommandMapper.MapButton(interaction, action, jobId, index, null, reply), publicReply: isJob, cancellationToken).ConfigureAwait(false);
+            await RunAsync(interaction, DiscordCommandMapper.MapButton(interaction, action, jobId, index, null, reply), publicReply: isJob, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -157,7 +157,7 @@ internal sealed partial class InteractionHandler(
                 : MappedCommand.Refuse("This form no longer works.");
         }
 
-        await RunAsync(interaction, reply, mapped, publicReply: true, cancellationToken).ConfigureAwait(false);
+        await RunAsync(interaction, mapped, publicReply: true, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The Edit modal of a context menu or a reaction: the message is fetched again, as it is now.</summary>
@@ -182,10 +182,10 @@ internal sealed partial class InteractionHandler(
         await RespondAsync(interaction, new InteractionResponse(InteractionResponse.AutocompleteResult, new MessagePayload { Choices = choices }), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task RunAsync(DiscordInteraction interaction, ReplyHandle reply, MappedCommand mapped, bool publicReply, CancellationToken cancellationToken)
+    private async Task RunAsync(DiscordInteraction interaction, MappedCommand mapped, bool publicReply, CancellationToken cancellationToken)
     {
         var outcome = await responder.DispatchAsync(mapped, DispatchFailedText, cancellationToken).ConfigureAwait(false);
-        await responder.RespondAsync(interaction, reply, outcome, publicReply, cancellationToken).ConfigureAwait(false);
+        await responder.RespondAsync(interaction, outcome, publicReply, cancellationToken).ConfigureAwait(false);
     }
 
     private Task<bool> OpenEditModalAsync(DiscordInteraction interaction, string modalId, CancellationToken cancellationToken) =>

@@ -102,7 +102,7 @@ internal sealed class ReactionHandler(
         }
 
         var outcome = await responder.DispatchAsync(mapped, DispatchFailedText, cancellationToken).ConfigureAwait(false);
-        await responder.RespondInChannelAsync(channelId, placeholder.Id, userId, reply, outcome, cancellationToken).ConfigureAwait(false);
+        await responder.RespondInChannelAsync(channelId, placeholder.Id, userId, outcome, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task AskForPromptAsync(DiscordMessage message, string userId, CancellationToken cancellationToken)

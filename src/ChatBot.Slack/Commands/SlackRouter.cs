@@ -22,7 +22,6 @@ namespace ChatBot.Slack.Commands;
 internal sealed class SlackRouter(
     SlackApiClient api,
     ICommandDispatcher dispatcher,
-    SlackReplies replies,
     SlackUsers users,
     SlackMessages messages,
     IOptions<SlackOptions> options,
@@ -400,17 +399,8 @@ internal sealed class SlackRouter(
 
         switch (outcome)
         {
-            case CommandOutcome.Accepted accepted:
-                try
-                {
-                    await replies.UpdateAsync(handle, accepted.View, ct).ConfigureAwait(false);
-                }
-                catch (SlackApiException ex)
-                {
-                    logger.ReplyUpdateFailed(handle.ToString(), ex.Error);
-                }
-
-                break;
+            case CommandOutcome.Accepted:
+                break; // The engine has shown the job's first view in the placeholder (IChatReplies' rule).
             case CommandOutcome.Refused refused:
                 await DeleteAsync(address, ct).ConfigureAwait(false);
                 await EphemeralAsync(origin, refused.Message, ct).ConfigureAwait(false);
@@ -434,7 +424,7 @@ internal sealed class SlackRouter(
                 await EphemeralAsync(origin, refused.Message, ct).ConfigureAwait(false);
                 break;
             case CommandOutcome.Accepted accepted:
-                await EphemeralAsync(origin, accepted.View.Title + " — " + accepted.View.StatusText, ct).ConfigureAwait(false);
+                await EphemeralAsync(origin, $"Job `{accepted.JobId}` is queued.", ct).ConfigureAwait(false);
                 break;
         }
     }

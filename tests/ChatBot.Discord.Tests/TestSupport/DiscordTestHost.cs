@@ -57,6 +57,7 @@ public sealed class DiscordTestHost : IAsyncDisposable
         ]));
         builder.Services.AddDiscord();
         var app = builder.Build();
+        dispatcher.Replies = app.Services.GetRequiredService<IChatReplies>();
         app.MapDiscord();
         await app.StartAsync();
 

@@ -1,5 +1,6 @@
 using System.Net;
 using ChatBot.Core.Commands;
+using ChatBot.Core.Replies;
 using ChatBot.Emulators.Slack;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -63,6 +64,7 @@ public sealed class SlackHost : IAsyncDisposable
         builder.Services.AddSlack();
         services?.Invoke(builder.Services);
         var app = builder.Build();
+        dispatcher.Replies = app.Services.GetRequiredService<IChatReplies>();
         app.MapSlack();
         await app.StartAsync();
         var host = new SlackHost(emulator, app, dispatcher);
