@@ -25,7 +25,7 @@ internal static partial class HealthEndpoints
         try
         {
             // The cheapest read the storage contract offers: one row by primary key.
-            _ = await ledger.GetAllowanceAsync(new TenantKey(PlatformNames.Playground, PlatformNames.Playground), cancellationToken);
+            _ = await ledger.GetAllowanceAsync(new TenantKey(PlatformNames.Playground, PlatformNames.Playground), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using ChatBot.Core.Commands;
-using ChatBot.Core.Model;
-using ChatBot.Core.Replies;
 
 namespace ChatBot.Discord.Tests.TestSupport;
 
