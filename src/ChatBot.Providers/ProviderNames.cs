@@ -4,7 +4,7 @@ namespace ChatBot.Providers;
 /// The remote providers: their <see cref="Core.Providers.IMediaProvider.Name"/> (as config/models.json names them),
 /// their configuration section under <c>Providers:</c>, and the API root their documents name.
 /// </summary>
-public static class ProviderNames
+internal static class ProviderNames
 {
     public const string AetherWave = "aetherwave";
     public const string ImageStudio = "imagestudio";

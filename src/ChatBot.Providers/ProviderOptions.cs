@@ -7,7 +7,7 @@ namespace ChatBot.Providers;
 /// (<c>AetherWave</c>, <c>ImageStudio</c>, <c>Blackwave</c>, <c>AetherForge</c>).
 /// A provider without <see cref="ApiKey"/> is shown as unavailable.
 /// </summary>
-public sealed class ProviderOptions : IValidatableObject
+internal sealed class ProviderOptions : IValidatableObject
 {
     /// <summary>The provider's key. Never logged.</summary>
     public string? ApiKey { get; set; }

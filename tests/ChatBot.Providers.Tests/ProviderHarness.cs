@@ -66,13 +66,20 @@ internal sealed class ProviderHarness : IAsyncDisposable
     public static MediaInput Input(MediaRole role, byte[] bytes, string contentType = "image/png", string fileName = "input.png", int? width = null, int? height = null) =>
         new(role, new StoredMedia("key-" + fileName, contentType, fileName, bytes.Length, width, height), _ => Task.FromResult<Stream>(new MemoryStream(bytes)));
 
-    /// <summary>Submits and follows a job to its end. The token only guards against a hang.</summary>
+    /// <summary>
+    /// Submits and follows a job to its end as the engine's JobRunner does: an immediate result is the whole
+    /// story, anything else is tracked. The token only guards against a hang.
+    /// </summary>
     public static async Task<List<ProviderUpdate>> RunAsync(IMediaProvider provider, MediaRequest request)
     {
         using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var submission = await provider.SubmitAsync(request, guard.Token);
-        return await TrackAsync(provider, request, submission, guard.Token);
+        return await FollowAsync(provider, request, submission, guard.Token);
     }
+
+    /// <summary>What the engine's JobRunner sees after a submit: the immediate result alone, else the tracked updates.</summary>
+    public static async Task<List<ProviderUpdate>> FollowAsync(IMediaProvider provider, MediaRequest request, Submission submission, CancellationToken cancellationToken = default) =>
+        submission.ImmediateResult is { } immediate ? [immediate] : await TrackAsync(provider, request, submission, cancellationToken);
 
     public static async Task<List<ProviderUpdate>> TrackAsync(IMediaProvider provider, MediaRequest request, Submission submission, CancellationToken cancellationToken = default)
     {

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using ChatBot.Core.Catalog;
 using ChatBot.Core.Model;
 using ChatBot.Core.Media;
@@ -52,16 +51,16 @@ internal sealed class AetherForgeProvider(
             throw new ProviderException("too_many_references", tooMany);
         }
 
-        var files = new List<(byte[] Bytes, MediaInput Input)>();
+        var files = new List<ProviderFile>();
         foreach (var input in inputs)
         {
-            var bytes = await ProviderHttp.ReadInputAsync(input, cancellationToken).ConfigureAwait(false);
+            var bytes = await ProviderInputs.ReadAsync(input, cancellationToken).ConfigureAwait(false);
             if (MediaSniffer.Sniff(bytes)?.Kind != MediaKind.Image)
             {
                 throw new ProviderException("invalid_image", "Invalid image file");
             }
 
-            files.Add((bytes, input));
+            files.Add(ProviderFile.From("ref_images", bytes, input));
         }
 
         var prompt = request.Options.Prompt ?? (request.Operation == MediaOperation.Vary ? "A variation of the reference image" : null);
@@ -70,7 +69,7 @@ internal sealed class AetherForgeProvider(
             throw new ProviderException("prompt_required", "AetherForge needs a prompt.");
         }
 
-        using var response = await http.SubmitAsync(() => Build(prompt, model, files), cancellationToken).ConfigureAwait(false);
+        using var response = await http.SubmitAsync(ProviderPost.Multipart("public/v1/generate/image", files, ("prompt", prompt), ("ai_model", model)), cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
             var (_, message) = await ProviderErrorText.ReadAsync(response, http.ApiKey, cancellationToken).ConfigureAwait(false);
@@ -121,7 +120,7 @@ internal sealed class AetherForgeProvider(
                 try
                 {
                     // The document reports no cost: the engine charges the quoted price.
-                    return new ProviderUpdate.Succeeded([.. urls.Select((u, i) => http.RemoteOutput(u, $"{request.JobId}-{i + 1}"))]);
+                    return new ProviderUpdate.Succeeded([.. urls.Select((u, i) => http.Results.RemoteOutput(u, $"{request.JobId}-{i + 1}"))]);
                 }
                 catch (ProviderException e)
                 {
@@ -135,22 +134,5 @@ internal sealed class AetherForgeProvider(
                 // Pending, and anything undocumented besides Succeed and Failed, is read as still working.
                 return new ProviderUpdate.Running(null, "AetherForge is working…");
         }
-    }
-
-    private static HttpRequestMessage Build(string prompt, string model, List<(byte[] Bytes, MediaInput Input)> files)
-    {
-        var content = new MultipartFormDataContent
-        {
-            { new StringContent(prompt), "prompt" },
-            { new StringContent(model), "ai_model" },
-        };
-        foreach (var (bytes, input) in files)
-        {
-            var part = new ByteArrayContent(bytes);
-            part.Headers.ContentType = new MediaTypeHeaderValue(input.Media.ContentType);
-            content.Add(part, "ref_images", input.Media.FileName);
-        }
-
-        return new HttpRequestMessage(HttpMethod.Post, "public/v1/generate/image") { Content = content };
     }
 }

@@ -1,6 +1,4 @@
-using System.Net;
 using System.Text.Json;
-using ChatBot.Core.Media;
 using ChatBot.Core.Providers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,8 +9,8 @@ namespace ChatBot.Providers.Http;
 
 /// <summary>
 /// Everything one remote provider's adapter shares: its options, its named <see cref="HttpClient"/>
-/// (with the auth handler), its resilience pipelines, and the checked ways results come back
-/// (allowlisted, size-capped, sniffed downloads and base64 payloads).
+/// (with the auth handler), its resilience pipelines, the one way requests are sent (submits, polls and
+/// <see cref="ProviderPost"/> bodies) and, through <see cref="Results"/>, the checked ways results come back.
 /// </summary>
 internal sealed class ProviderHttp
 {
@@ -31,6 +29,7 @@ internal sealed class ProviderHttp
         _logger = logger;
         Time = time;
         Resilience = new ProviderResilience(Options, time);
+        Results = new ProviderResults(this, logger);
     }
 
     public static string ClientName(string section) => "ChatBot.Providers." + section;
@@ -40,6 +39,9 @@ internal sealed class ProviderHttp
     public string DisplayName { get; }
     public TimeProvider Time { get; }
     public ProviderResilience Resilience { get; }
+
+    /// <summary>Result links, downloads and base64 payloads, checked against this provider's caps and hosts.</summary>
+    public ProviderResults Results { get; }
     public ProviderOptions Options => _options.Get(Section);
     public string ApiKey => Options.ApiKey ?? "";
     public bool HasKey => !string.IsNullOrWhiteSpace(Options.ApiKey);
@@ -54,7 +56,7 @@ internal sealed class ProviderHttp
     /// Sends the request that starts paid work. Retried only when the provider never got it (connection refused)
     /// or said 429/503; a timeout after sending is never retried, so no second job can be created.
     /// </summary>
-    public async Task<HttpResponseMessage> SubmitAsync(Func<HttpRequestMessage> createRequest, CancellationToken cancellationToken, HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead)
+    private async Task<HttpResponseMessage> SubmitAsync(Func<HttpRequestMessage> createRequest, CancellationToken cancellationToken, HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead)
     {
         if (!HasKey)
         {
@@ -80,14 +82,32 @@ internal sealed class ProviderHttp
         }
     }
 
+    /// <summary>Posts <paramref name="post"/> as the request that starts paid work (see the other overload).</summary>
+    public Task<HttpResponseMessage> SubmitAsync(ProviderPost post, CancellationToken cancellationToken, HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead) =>
+        SubmitAsync(post.ToRequest, cancellationToken, completion);
+
     /// <summary>A status poll or other repeatable read, retried with back-off.</summary>
-    public async Task<HttpResponseMessage> GetAsync(Uri uri, CancellationToken cancellationToken, HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead)
+    public Task<HttpResponseMessage> GetAsync(Uri uri, CancellationToken cancellationToken, HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead) =>
+        SendRepeatableAsync(() => new HttpRequestMessage(HttpMethod.Get, uri), cancellationToken, completion);
+
+    /// <summary>A POST that starts no paid work (a cost estimate): retried with back-off like a poll.</summary>
+    public Task<HttpResponseMessage> PostRepeatableAsync(ProviderPost post, CancellationToken cancellationToken) =>
+        SendRepeatableAsync(post.ToRequest, cancellationToken, HttpCompletionOption.ResponseContentRead);
+
+    public Task<HttpResponseMessage> GetAsync(string relative, CancellationToken cancellationToken) =>
+        GetAsync(new Uri(relative, UriKind.Relative), cancellationToken);
+
+    private async Task<HttpResponseMessage> SendRepeatableAsync(Func<HttpRequestMessage> createRequest, CancellationToken cancellationToken, HttpCompletionOption completion)
     {
         var client = CreateClient();
         try
         {
             return await Resilience.Poll.ExecuteAsync(
-                async token => await client.GetAsync(uri, completion, token).ConfigureAwait(false),
+                async token =>
+                {
+                    using var request = createRequest();
+                    return await client.SendAsync(request, completion, token).ConfigureAwait(false);
+                },
                 cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -95,9 +115,6 @@ internal sealed class ProviderHttp
             throw Translate(e, submitting: false);
         }
     }
-
-    public Task<HttpResponseMessage> GetAsync(string relative, CancellationToken cancellationToken) =>
-        GetAsync(new Uri(relative, UriKind.Relative), cancellationToken);
 
     /// <summary>Reads a JSON answer; an unreadable one is a clear failure, never a crash.</summary>
     public async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
@@ -129,137 +146,6 @@ internal sealed class ProviderHttp
     /// <summary>Sleeps the poll interval on the injected clock.</summary>
     public Task PauseAsync(TimeSpan interval, CancellationToken cancellationToken) => Task.Delay(interval, Time, cancellationToken);
 
-    public bool IsAllowedResultHost(Uri uri)
-    {
-        var options = Options;
-        if (options.BaseUrl is not { } baseUrl)
-        {
-            return false;
-        }
-
-        // Plain http is accepted only when the API itself is configured on http (a local emulator).
-        var schemeOk = uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && baseUrl.Scheme == Uri.UriSchemeHttp);
-        if (!schemeOk)
-        {
-            return false;
-        }
-
-        return string.Equals(uri.Host, baseUrl.Host, StringComparison.OrdinalIgnoreCase)
-            || options.MediaHosts.Any(h => string.Equals(h, uri.Host, StringComparison.OrdinalIgnoreCase));
-    }
-
-    /// <summary>
-    /// A result the provider serves at a URL. The host is checked now; the bytes are fetched when the engine
-    /// opens the output (capped, sniffed, retried on 5xx).
-    /// </summary>
-    public MediaOutput RemoteOutput(string? url, string fileStem)
-    {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
-        {
-            throw new ProviderException("malformed_answer", $"{DisplayName} finished but gave no usable result link.");
-        }
-
-        if (!IsAllowedResultHost(uri))
-        {
-            ProviderLog.RefusedHost(_logger, Name, uri.Host);
-            throw new ProviderException("result_host_refused", $"{DisplayName} returned a result on a host the bot does not trust ({uri.Host}), so it was not downloaded.");
-        }
-
-        var extension = Path.GetExtension(uri.AbsolutePath);
-        var fileName = extension is { Length: > 1 and <= 5 } ? fileStem + extension : fileStem;
-        return new MediaOutput(fileName, null, ct => OpenDownloadAsync(uri, ct)) { PublicUrl = uri };
-    }
-
-    public async Task<Stream> OpenDownloadAsync(Uri uri, CancellationToken cancellationToken)
-    {
-        if (!IsAllowedResultHost(uri))
-        {
-            throw new ProviderException("result_host_refused", $"{DisplayName} returned a result on a host the bot does not trust ({uri.Host}), so it was not downloaded.");
-        }
-
-        var response = await GetAsync(uri, cancellationToken, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
-        try
-        {
-            if (response.StatusCode == HttpStatusCode.NotFound)
-            {
-                throw new ProviderException("result_missing", $"{DisplayName} finished the job, but its result file is gone (404).");
-            }
-
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new ProviderException("download_failed", $"The result could not be downloaded from {DisplayName} (HTTP {(int)response.StatusCode}).", retryable: true);
-            }
-
-            var cap = Options.MaxResultBytes;
-            if (response.Content.Headers.ContentLength > cap)
-            {
-                throw TooLarge(cap);
-            }
-
-            var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            var head = new byte[(int)Math.Min(MediaSniffer.HeaderBytes, cap + 1)];
-            var filled = await body.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
-            if (filled > cap)
-            {
-                throw TooLarge(cap);
-            }
-
-            Array.Resize(ref head, filled);
-            CheckSniff(head);
-            return new CappedStream(head, body, cap, DisplayName, response);
-        }
-        catch
-        {
-            response.Dispose();
-            throw;
-        }
-    }
-
-    /// <summary>Decodes a base64 (or data URL) result with the same caps and sniffing as a download.</summary>
-    public MediaOutput DecodeBase64(string? data, string fileStem)
-    {
-        if (string.IsNullOrWhiteSpace(data))
-        {
-            throw new ProviderException("malformed_answer", $"{DisplayName} finished but sent no image.");
-        }
-
-        var payload = data.AsSpan();
-        if (payload.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
-        {
-            var comma = payload.IndexOf(',');
-            payload = comma < 0 ? [] : payload[(comma + 1)..];
-        }
-
-        var cap = Options.MaxResultBytes;
-        if ((long)payload.Length / 4 * 3 > cap)
-        {
-            throw TooLarge(cap);
-        }
-
-        var bytes = new byte[payload.Length / 4 * 3 + 3];
-        if (!Convert.TryFromBase64Chars(payload.Trim(), bytes, out var written))
-        {
-            throw new ProviderException("malformed_answer", $"{DisplayName} sent an image the bot could not decode.");
-        }
-
-        var sniff = CheckSniff(bytes.AsSpan(0, written));
-        return MediaOutput.FromBytes($"{fileStem}.{sniff.Extension}", sniff.ContentType, bytes.AsMemory(0, written));
-    }
-
-    public static async Task<byte[]> ReadInputAsync(MediaInput input, CancellationToken cancellationToken)
-    {
-        var stream = await input.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
-        {
-            using var buffer = new MemoryStream();
-            await stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-            return buffer.ToArray();
-        }
-    }
-
-    public static async Task<string> DataUrlAsync(MediaInput input, CancellationToken cancellationToken) =>
-        $"data:{input.Media.ContentType};base64,{Convert.ToBase64String(await ReadInputAsync(input, cancellationToken).ConfigureAwait(false))}";
-
     public ProviderException Translate(Exception e, bool submitting) => e switch
     {
         ProviderException p => p,
@@ -270,23 +156,4 @@ internal sealed class ProviderHttp
         HttpRequestException => new ProviderException("provider_unreachable", $"The connection to {DisplayName} broke.", retryable: false, e),
         _ => new ProviderException("provider_error", $"{DisplayName} failed unexpectedly.", retryable: false, e),
     };
-
-    private SniffResult CheckSniff(ReadOnlySpan<byte> head)
-    {
-        var sniff = MediaSniffer.Sniff(head);
-        if (sniff is null || sniff.Kind is not (MediaKind.Image or MediaKind.Video))
-        {
-            throw new ProviderException("result_not_media", $"{DisplayName} sent a result that is not an image or a video.");
-        }
-
-        if (sniff.Pixels > Options.MaxResultPixels)
-        {
-            throw new ProviderException("result_too_large", $"The image from {DisplayName} has more pixels than the bot accepts.");
-        }
-
-        return sniff;
-    }
-
-    private ProviderException TooLarge(long cap) =>
-        new("result_too_large", $"The result from {DisplayName} is larger than the bot accepts ({cap / (1024 * 1024)} MB).");
 }

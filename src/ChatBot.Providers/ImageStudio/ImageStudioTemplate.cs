@@ -1,4 +1,4 @@
 namespace ChatBot.Providers.ImageStudio;
 
 /// <summary>A template ALwrity Image Studio offers (<c>--template id</c> on /imagine).</summary>
-public sealed record ImageStudioTemplate(string Id, string Name, string? Platform, string? Category, string? Ratio, int? Width, int? Height);
+internal sealed record ImageStudioTemplate(string Id, string Name, string? Platform, string? Category, string? Ratio, int? Width, int? Height);

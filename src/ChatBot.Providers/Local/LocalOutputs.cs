@@ -1,5 +1,7 @@
 using System.Globalization;
 using ChatBot.Core.Providers;
+using ChatBot.Providers.Local.Imaging;
+using ChatBot.Providers.Local.Rendering;
 
 namespace ChatBot.Providers.Local;
 
@@ -12,13 +14,13 @@ internal static class LocalOutputs
     public static long SeedFor(string jobId, long? seed) => seed ?? (long)(SplitMix.Hash(jobId) & 0xFFFFFFFFUL);
 
     public static MediaOutput Png(string fileName, RgbaImage image, CancellationToken cancellationToken) =>
-        MediaOutput.FromBytes(fileName, "image/png", PngEncoder.Encode(image, cancellationToken: cancellationToken));
+        MediaOutput.FromBytes(fileName, "image/png", ImageCodec.EncodePng(image, cancellationToken));
 
     public static MediaOutput Preview(RgbaImage image, CancellationToken cancellationToken)
     {
         var scale = Math.Min(1.0, (double)PreviewSide / Math.Max(image.Width, image.Height));
         var small = scale < 1
-            ? Resampler.Resize(image, Math.Max(1, (int)Math.Round(image.Width * scale)), Math.Max(1, (int)Math.Round(image.Height * scale)), cancellationToken)
+            ? ImageScaler.Resize(image, Math.Max(1, (int)Math.Round(image.Width * scale)), Math.Max(1, (int)Math.Round(image.Height * scale)), cancellationToken)
             : image;
         return Png("preview.png", small, cancellationToken);
     }

@@ -2,6 +2,9 @@ using System.Runtime.CompilerServices;
 using ChatBot.Core.Catalog;
 using ChatBot.Core.Model;
 using ChatBot.Core.Providers;
+using ChatBot.Providers.Local.Imaging;
+using ChatBot.Providers.Local.Rendering;
+using ChatBot.Providers.Local.Video;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -31,7 +34,7 @@ internal sealed class LocalProvider : IMediaProvider
         this.logger = logger;
         this.timeProvider = timeProvider;
         ffmpeg = new Ffmpeg(this.options, timeProvider, logger);
-        var loader = new ImageLoader(ffmpeg, this.options);
+        var loader = new ImageLoader(this.options);
         var pacer = new LocalPacer(this.options.PassDelay, timeProvider);
         sketch = new SketchWork(loader, pacer, this.options);
         upscale = new UpscaleWork(loader, pacer, this.options);
@@ -169,12 +172,6 @@ internal sealed class LocalProvider : IMediaProvider
                 break;
             default:
                 throw Unsupported(request.Operation);
-        }
-
-        if (image is not null && request.Operation != MediaOperation.Video && ImageLoader.NeedsFfmpeg(image)
-            && !await ffmpeg.IsAvailableAsync(cancellationToken).ConfigureAwait(false))
-        {
-            throw Ffmpeg.Missing($"Reading {ImageLoader.FormatName(image.Media.ContentType)} images");
         }
     }
 

@@ -7,7 +7,7 @@ internal sealed class LocalProviderOptions
 {
     public const string SectionName = "Providers:Local";
 
-    /// <summary>The ffmpeg executable: a name on PATH or a full path. Video and non-PNG inputs need it.</summary>
+    /// <summary>The ffmpeg executable: a name on PATH or a full path. Only video needs it.</summary>
     [Required]
     public string FfmpegPath { get; set; } = "ffmpeg";
 

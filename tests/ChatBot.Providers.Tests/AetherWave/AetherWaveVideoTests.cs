@@ -36,7 +36,7 @@ public sealed class AetherWaveVideoTests : IAsyncLifetime
 
         var done = submission.ImmediateResult.ShouldBeOfType<ProviderUpdate.Succeeded>();
         done.ProviderCost.ShouldBe(15m);
-        var updates = await TrackAsync(Sut, request, submission);
+        var updates = await FollowAsync(Sut, request, submission);
         updates.ShouldHaveSingleItem().ShouldBe(done);
         MediaSniffer.Sniff(await ReadAsync(done.Outputs[0]))!.Kind.ShouldBe(MediaKind.Video);
         _emulator.LastSubmit!.Field("duration").ShouldBe("5");

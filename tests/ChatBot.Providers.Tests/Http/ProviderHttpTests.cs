@@ -20,7 +20,7 @@ public sealed class ProviderHttpTests : IAsyncDisposable
     {
         var http = CreateSut(ProviderNames.AetherForgeSection, ProviderNames.AetherForge, null, s => s["Providers:AetherForge:MediaHosts:0"] = "media.example.com");
 
-        http.IsAllowedResultHost(new Uri(url)).ShouldBe(allowed);
+        http.Results.IsAllowedResultHost(new Uri(url)).ShouldBe(allowed);
     }
 
     [Fact]
@@ -29,7 +29,7 @@ public sealed class ProviderHttpTests : IAsyncDisposable
         var http = CreateSut(ProviderNames.AetherWaveSection, ProviderNames.AetherWave, null);
 
         http.Options.BaseUrl.ShouldBe(new Uri("https://aetherwavestudio.com/"));
-        http.IsAllowedResultHost(new Uri("https://media.aetherwavestudio.com/images/result1.png")).ShouldBeTrue();
+        http.Results.IsAllowedResultHost(new Uri("https://media.aetherwavestudio.com/images/result1.png")).ShouldBeTrue();
         http.HasKey.ShouldBeFalse();
         http.IsAvailable.ShouldBeFalse();
     }
@@ -40,7 +40,7 @@ public sealed class ProviderHttpTests : IAsyncDisposable
         var png = TestMedia.Png(3, 2);
         var http = CreateSut(ProviderNames.ImageStudioSection, ProviderNames.ImageStudio, new Uri("https://api.alwrity.com/"));
 
-        var output = http.DecodeBase64("data:image/jpeg;base64," + Convert.ToBase64String(png), "job-1");
+        var output = http.Results.DecodeBase64("data:image/jpeg;base64," + Convert.ToBase64String(png), "job-1");
 
         output.FileName.ShouldBe("job-1.png");
         output.ContentType.ShouldBe("image/png");
@@ -51,8 +51,8 @@ public sealed class ProviderHttpTests : IAsyncDisposable
     {
         var http = CreateSut(ProviderNames.ImageStudioSection, ProviderNames.ImageStudio, new Uri("https://api.alwrity.com/"));
 
-        Should.Throw<ProviderException>(() => http.DecodeBase64(Convert.ToBase64String("<html>nope</html>"u8.ToArray()), "x")).Code.ShouldBe("result_not_media");
-        Should.Throw<ProviderException>(() => http.DecodeBase64("***not base64***", "x")).Code.ShouldBe("malformed_answer");
+        Should.Throw<ProviderException>(() => http.Results.DecodeBase64(Convert.ToBase64String("<html>nope</html>"u8.ToArray()), "x")).Code.ShouldBe("result_not_media");
+        Should.Throw<ProviderException>(() => http.Results.DecodeBase64("***not base64***", "x")).Code.ShouldBe("malformed_answer");
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class ProviderHttpTests : IAsyncDisposable
     {
         var http = CreateSut(ProviderNames.ImageStudioSection, ProviderNames.ImageStudio, new Uri("https://api.alwrity.com/"), s => s["Providers:ImageStudio:MaxResultBytes"] = "2048");
 
-        Should.Throw<ProviderException>(() => http.DecodeBase64(new string('A', 8192), "x")).Code.ShouldBe("result_too_large");
+        Should.Throw<ProviderException>(() => http.Results.DecodeBase64(new string('A', 8192), "x")).Code.ShouldBe("result_too_large");
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class ProviderHttpTests : IAsyncDisposable
     {
         var http = CreateSut(ProviderNames.BlackwaveSection, ProviderNames.Blackwave, null);
 
-        var e = Should.Throw<ProviderException>(() => http.RemoteOutput("https://evil.example/i/1.png", "x"));
+        var e = Should.Throw<ProviderException>(() => http.Results.RemoteOutput("https://evil.example/i/1.png", "x"));
 
         e.Code.ShouldBe("result_host_refused");
         e.Message.ShouldContain("evil.example");

@@ -3,8 +3,11 @@ using ChatBot.Core.Model;
 using ChatBot.Core.Media;
 using ChatBot.Core.Providers;
 using ChatBot.Providers.Local;
+using ChatBot.Providers.Local.Imaging;
+using ChatBot.Providers.Local.Rendering;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatBot.Providers.Tests.Local;
 
@@ -136,11 +139,11 @@ public sealed class LocalProviderTests
     public async Task TrackAsync_Vary_KeepsTheSizeAndResemblesTheInput()
     {
         var input = TestImages.Blocks(320, 240, block: 40);
-        var png = PngEncoder.Encode(input);
+        var png = ImageCodec.EncodePng(input);
 
         var updates = await RunAsync(CreateSut(), Request(MediaOperation.Vary, new CommandOptions { Seed = 5 }, [TestImages.Input(png)]));
 
-        var result = PngDecoder.TryDecode(await ReadAsync(Single(updates)), long.MaxValue).ShouldNotBeNull();
+        var result = ImageCodec.Decode(await ReadAsync(Single(updates)), long.MaxValue);
         (result.Width, result.Height).ShouldBe((320, 240));
         var difference = MeanAbsoluteDifference(input, result);
         difference.ShouldBeGreaterThan(3, "a variation is not a copy");
@@ -162,10 +165,10 @@ public sealed class LocalProviderTests
     {
         var input = TestImages.Blocks(64, 48);
 
-        var updates = await RunAsync(CreateSut(), Request(MediaOperation.Upscale, new CommandOptions { UpscaleFactor = factor }, [TestImages.Input(PngEncoder.Encode(input))]));
+        var updates = await RunAsync(CreateSut(), Request(MediaOperation.Upscale, new CommandOptions { UpscaleFactor = factor }, [TestImages.Input(ImageCodec.EncodePng(input))]));
 
         updates.OfType<ProviderUpdate.Running>().Count().ShouldBeGreaterThan(1);
-        var result = PngDecoder.TryDecode(await ReadAsync(Single(updates)), long.MaxValue).ShouldNotBeNull();
+        var result = ImageCodec.Decode(await ReadAsync(Single(updates)), long.MaxValue);
         (result.Width, result.Height).ShouldBe((64 * factor, 48 * factor));
         for (var by = 0; by < 6; by++)
         {
@@ -202,7 +205,7 @@ public sealed class LocalProviderTests
     [Fact]
     public async Task TrackAsync_UpscaleBeyondTheCapOnceRead_FailsWithClearMessage()
     {
-        var input = TestImages.Input(PngEncoder.Encode(TestImages.Blocks(200, 150)));
+        var input = TestImages.Input(ImageCodec.EncodePng(TestImages.Blocks(200, 150)));
 
         var updates = await RunAsync(CreateSut(o => o.MaxPixels = 100_000), Request(MediaOperation.Upscale, new CommandOptions { UpscaleFactor = 2 }, [input]));
 
@@ -216,10 +219,10 @@ public sealed class LocalProviderTests
     {
         var input = TestImages.Blocks(300, 300, block: 30);
 
-        var updates = await RunAsync(CreateSut(), Request(MediaOperation.Edit, new CommandOptions { AspectRatio = "16:9", Mode = "reframe" }, [TestImages.Input(PngEncoder.Encode(input))]));
+        var updates = await RunAsync(CreateSut(), Request(MediaOperation.Edit, new CommandOptions { AspectRatio = "16:9", Mode = "reframe" }, [TestImages.Input(ImageCodec.EncodePng(input))]));
 
         updates.OfType<ProviderUpdate.Running>().ShouldContain(r => r.Preview != null);
-        var result = PngDecoder.TryDecode(await ReadAsync(Single(updates)), long.MaxValue).ShouldNotBeNull();
+        var result = ImageCodec.Decode(await ReadAsync(Single(updates)), long.MaxValue);
         result.Height.ShouldBe(300);
         ((double)result.Width / result.Height).ShouldBe(16.0 / 9.0, 0.01);
         var offset = (result.Width - 300) / 2;
@@ -231,9 +234,9 @@ public sealed class LocalProviderTests
     {
         var input = TestImages.Blocks(320, 180, block: 20);
 
-        var updates = await RunAsync(CreateSut(), Request(MediaOperation.Reframe, new CommandOptions { AspectRatio = "1:1" }, [TestImages.Input(PngEncoder.Encode(input))]));
+        var updates = await RunAsync(CreateSut(), Request(MediaOperation.Reframe, new CommandOptions { AspectRatio = "1:1" }, [TestImages.Input(ImageCodec.EncodePng(input))]));
 
-        var result = PngDecoder.TryDecode(await ReadAsync(Single(updates)), long.MaxValue).ShouldNotBeNull();
+        var result = ImageCodec.Decode(await ReadAsync(Single(updates)), long.MaxValue);
         (result.Width, result.Height).ShouldBe((320, 320));
         result.Crop(0, 70, 320, 180).Pixels.ShouldBe(input.Pixels);
     }
@@ -241,7 +244,7 @@ public sealed class LocalProviderTests
     [Fact]
     public async Task SubmitAsync_ReframeWithoutAspect_ThrowsClearProviderException()
     {
-        var input = TestImages.Input(PngEncoder.Encode(TestImages.Blocks(32, 32)));
+        var input = TestImages.Input(ImageCodec.EncodePng(TestImages.Blocks(32, 32)));
 
         var error = await Should.ThrowAsync<ProviderException>(() =>
             CreateSut().SubmitAsync(Request(MediaOperation.Edit, new CommandOptions { Prompt = "make it wider" }, [input]), CancellationToken.None));
@@ -271,7 +274,7 @@ public sealed class LocalProviderTests
     [Fact]
     public async Task TrackAsync_VideoFromImage_ProducesAnMp4WithRisingProgress()
     {
-        var input = TestImages.Input(PngEncoder.Encode(TestImages.Blocks(160, 90, block: 10)));
+        var input = TestImages.Input(ImageCodec.EncodePng(TestImages.Blocks(160, 90, block: 10)));
         var sut = CreateSut();
         var request = Request(MediaOperation.Video, new CommandOptions { DurationSeconds = 1, Seed = 1 }, [input]);
 
@@ -323,7 +326,7 @@ public sealed class LocalProviderTests
     }
 
     [Fact]
-    public async Task TrackAsync_JpegInput_IsDecodedThroughFfmpeg()
+    public async Task TrackAsync_JpegInput_IsDecoded()
     {
         var input = TestImages.Input(TestImages.FfmpegJpeg(80, 60));
 
@@ -334,26 +337,29 @@ public sealed class LocalProviderTests
     }
 
     [Fact]
-    public async Task TrackAsync_SixteenBitPngInput_IsDecodedThroughFfmpeg()
+    public async Task TrackAsync_SixteenBitPngInput_IsDecoded()
     {
         var input = TestImages.Input(TestImages.FfmpegPng("rgb48be"));
 
         var updates = await RunAsync(CreateSut(), Request(MediaOperation.Upscale, new CommandOptions(), [input]));
 
-        var result = PngDecoder.TryDecode(await ReadAsync(Single(updates)), long.MaxValue).ShouldNotBeNull();
+        var result = ImageCodec.Decode(await ReadAsync(Single(updates)), long.MaxValue);
         (result.Width, result.Height).ShouldBe((134, 86));
     }
 
     [Fact]
-    public async Task SubmitAsync_JpegInputWithoutFfmpeg_ThrowsClearProviderException()
+    public async Task SubmitAsync_JpegInputWithoutFfmpeg_IsAcceptedAndDecoded()
     {
+        // Images are decoded by SkiaSharp: only video needs ffmpeg.
         var input = TestImages.Input(TestImages.FfmpegJpeg(80, 60));
         var sut = CreateSut(o => o.FfmpegPath = MissingFfmpeg);
+        var request = Request(MediaOperation.Upscale, new CommandOptions(), [input]);
 
-        var error = await Should.ThrowAsync<ProviderException>(() =>
-            sut.SubmitAsync(Request(MediaOperation.Upscale, new CommandOptions(), [input]), CancellationToken.None));
+        await sut.SubmitAsync(request, CancellationToken.None);
+        var updates = await RunAsync(sut, request);
 
-        error.Message.ShouldBe("Reading JPEG images needs ffmpeg, which is not installed on the bot's machine.");
+        var sniff = MediaSniffer.Sniff(await ReadAsync(Single(updates))).ShouldNotBeNull();
+        (sniff.ContentType, sniff.Width, sniff.Height).ShouldBe(("image/png", 160, 120));
     }
 
     [Fact]
@@ -369,7 +375,7 @@ public sealed class LocalProviderTests
     [Fact]
     public async Task TrackAsync_PassDelay_WaitsOnTheInjectedClock()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         var sut = CreateSut(o => o.PassDelay = TimeSpan.FromSeconds(2), time);
         var request = Request(MediaOperation.Imagine, new CommandOptions { Prompt = "slow", Seed = 1, AspectRatio = "1:1" });
         await using var updates = sut.TrackAsync(request, new Submission("r"), CancellationToken.None).GetAsyncEnumerator();
@@ -388,7 +394,7 @@ public sealed class LocalProviderTests
     [Fact]
     public async Task TrackAsync_Cancelled_StopsWithoutFinishing()
     {
-        var time = new ManualTimeProvider();
+        var time = new WatchedTimeProvider();
         var sut = CreateSut(o => o.PassDelay = TimeSpan.FromHours(1), time);
         using var cancellation = new CancellationTokenSource();
         var request = Request(MediaOperation.Imagine, new CommandOptions { Prompt = "never finished", Seed = 1, Count = 4 });
@@ -405,7 +411,7 @@ public sealed class LocalProviderTests
     [Fact]
     public async Task TrackAsync_CancelledWhileEncoding_StopsWithoutAVideo()
     {
-        var input = TestImages.Input(PngEncoder.Encode(TestImages.Blocks(64, 64)));
+        var input = TestImages.Input(ImageCodec.EncodePng(TestImages.Blocks(64, 64)));
         using var cancellation = new CancellationTokenSource();
         var request = Request(MediaOperation.Video, new CommandOptions { DurationSeconds = 10 }, [input]);
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using ChatBot.Core.Model;
 using ChatBot.Core.Media;
 using ChatBot.Core.Providers;
-using ChatBot.Providers.Local;
+using ChatBot.Providers.Local.Imaging;
 
 namespace ChatBot.Providers.Tests.Local;
 
@@ -118,5 +118,31 @@ internal static class TestImages
         {
             File.Delete(path);
         }
+    }
+
+    /// <summary>The largest difference between two pixel buffers of the same size, over every channel.</summary>
+    public static int MaxDifference(byte[] a, byte[] b)
+    {
+        a.Length.ShouldBe(b.Length);
+        var max = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            max = Math.Max(max, Math.Abs(a[i] - b[i]));
+        }
+
+        return max;
+    }
+
+    /// <summary>The mean difference between two pixel buffers of the same size, over every channel.</summary>
+    public static double MeanDifference(byte[] a, byte[] b)
+    {
+        a.Length.ShouldBe(b.Length);
+        long total = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            total += Math.Abs(a[i] - b[i]);
+        }
+
+        return (double)total / a.Length;
     }
 }

@@ -4,13 +4,13 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using ChatBot.Core.Providers;
+using ChatBot.Providers.Local.Imaging;
 using Microsoft.Extensions.Logging;
 
-namespace ChatBot.Providers.Local;
+namespace ChatBot.Providers.Local.Video;
 
 /// <summary>
-/// Runs Debian's ffmpeg as a child process: decoding images we do not read ourselves and encoding
-/// MP4s. Arguments go through <see cref="ProcessStartInfo.ArgumentList"/> (no shell); a missing
+/// Runs Debian's ffmpeg as a child process to encode MP4s (images are decoded by SkiaSharp). Arguments go through <see cref="ProcessStartInfo.ArgumentList"/> (no shell); a missing
 /// ffmpeg becomes a clear <see cref="ProviderException"/>, never a crash.
 /// </summary>
 internal sealed class Ffmpeg(LocalProviderOptions options, TimeProvider timeProvider, ILogger logger)
@@ -50,45 +50,6 @@ internal sealed class Ffmpeg(LocalProviderOptions options, TimeProvider timeProv
             await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
             knownAvailable = process.ExitCode == 0;
             return knownAvailable;
-        }
-    }
-
-    /// <summary>Decodes the first frame of an image file into RGBA of the size its header gave.</summary>
-    public async Task<RgbaImage> DecodeImageAsync(byte[] file, int width, int height, string needs, CancellationToken cancellationToken)
-    {
-        using var timeout = new CancellationTokenSource(options.FfmpegTimeout, timeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        var token = linked.Token;
-
-        using var process = StartOrThrow(
-            ["-hide_banner", "-loglevel", "error", "-i", "pipe:0", "-frames:v", "1", "-f", "rawvideo", "-pix_fmt", "rgba", "pipe:1"],
-            needs);
-        try
-        {
-            var errors = ReadTailAsync(process.StandardError, token);
-            var writer = WriteInputAsync(process, file, token);
-            var pixels = new byte[checked(width * height * 4)];
-            var read = await process.StandardOutput.BaseStream.ReadAtLeastAsync(pixels, pixels.Length, throwOnEndOfStream: false, token).ConfigureAwait(false);
-            var extra = new byte[4096];
-            var more = await process.StandardOutput.BaseStream.ReadAtLeastAsync(extra, 1, throwOnEndOfStream: false, token).ConfigureAwait(false);
-            await writer.ConfigureAwait(false);
-            await process.WaitForExitAsync(token).ConfigureAwait(false);
-            var error = await errors.ConfigureAwait(false);
-            if (process.ExitCode != 0 || read != pixels.Length || more != 0)
-            {
-                LocalProviderLog.FfmpegFailed(logger, process.ExitCode, "decoding an image", error);
-                throw new ProviderException("unreadable_image", "The image could not be read: the file looks damaged or is in a format I cannot open.");
-            }
-
-            return new RgbaImage(width, height, pixels);
-        }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw new ProviderException("ffmpeg_timeout", "Reading the image took too long.", retryable: true);
-        }
-        finally
-        {
-            Stop(process);
         }
     }
 

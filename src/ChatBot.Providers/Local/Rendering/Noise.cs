@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace ChatBot.Providers.Local;
+namespace ChatBot.Providers.Local.Rendering;
 
 /// <summary>Seeded value noise and fractal sums of it, in [0, 1].</summary>
 internal static class Noise

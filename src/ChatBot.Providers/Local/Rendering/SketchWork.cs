@@ -2,8 +2,9 @@ using System.Runtime.CompilerServices;
 using ChatBot.Core.Catalog;
 using ChatBot.Core.Model;
 using ChatBot.Core.Providers;
+using ChatBot.Providers.Local.Imaging;
 
-namespace ChatBot.Providers.Local;
+namespace ChatBot.Providers.Local.Rendering;
 
 /// <summary>
 /// /imagine and Vary: procedural pictures from the prompt and seed, one per requested image
@@ -79,6 +80,6 @@ internal sealed class SketchWork(ImageLoader loader, LocalPacer pacer, LocalProv
         }
 
         var scale = Math.Sqrt((double)MaxVariationPixels / image.PixelCount);
-        return Resampler.Resize(image, Math.Max(1, (int)(image.Width * scale)), Math.Max(1, (int)(image.Height * scale)), cancellationToken);
+        return ImageScaler.Resize(image, Math.Max(1, (int)(image.Width * scale)), Math.Max(1, (int)(image.Height * scale)), cancellationToken);
     }
 }

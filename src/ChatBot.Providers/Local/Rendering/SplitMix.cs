@@ -1,4 +1,4 @@
-namespace ChatBot.Providers.Local;
+namespace ChatBot.Providers.Local.Rendering;
 
 /// <summary>
 /// A small deterministic random generator (SplitMix64). Our own, so the same prompt and seed

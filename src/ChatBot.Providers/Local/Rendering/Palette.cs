@@ -1,4 +1,4 @@
-namespace ChatBot.Providers.Local;
+namespace ChatBot.Providers.Local.Rendering;
 
 /// <summary>
 /// The colours of one picture, chosen from the prompt: colour and mood words steer the hue and

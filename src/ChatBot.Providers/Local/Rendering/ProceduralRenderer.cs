@@ -1,6 +1,7 @@
+using ChatBot.Providers.Local.Imaging;
 using System.Runtime.CompilerServices;
 
-namespace ChatBot.Providers.Local;
+namespace ChatBot.Providers.Local.Rendering;
 
 /// <summary>
 /// Paints an abstract picture from a prompt and a seed in <see cref="PassCount"/> passes (base

@@ -1,8 +1,8 @@
-using ChatBot.Providers.Local;
+using ChatBot.Providers.Local.Imaging;
 
-namespace ChatBot.Providers.Tests.Local;
+namespace ChatBot.Providers.Tests.Local.Imaging;
 
-public sealed class ResamplerTests
+public sealed class ImageScalerTests
 {
     [Fact]
     public void Resize_Shrinking_AveragesInsteadOfSkipping()
@@ -16,7 +16,7 @@ public sealed class ResamplerTests
             stripes.Pixels[i + 3] = 255;
         }
 
-        var small = Resampler.Resize(stripes, 16, 16);
+        var small = ImageScaler.Resize(stripes, 16, 16);
 
         for (var i = 0; i < small.Pixels.Length; i += 4)
         {
@@ -38,7 +38,7 @@ public sealed class ResamplerTests
             }
         }
 
-        var large = Resampler.Resize(image, 16, 8);
+        var large = ImageScaler.Resize(image, 16, 8);
 
         for (var y = 0; y < 8; y++)
         {
@@ -53,12 +53,40 @@ public sealed class ResamplerTests
         }
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(4)]
+    public void Resize_UpscaleByFactor_GivesThatSizeAndKeepsBlockCentres(int factor)
+    {
+        var image = TestImages.Blocks(32, 24);
+
+        var large = ImageScaler.Resize(image, 32 * factor, 24 * factor);
+
+        (large.Width, large.Height).ShouldBe((32 * factor, 24 * factor));
+        var x = 12 * factor;
+        var y = 4 * factor;
+        large.Pixels.AsSpan((y * large.Width + x) * 4, 4).ToArray().ShouldBe(TestImages.BlockColour(1, 0));
+    }
+
+    [Fact]
+    public void ProcessRows_InBands_GivesTheSamePixelsAsOneGo()
+    {
+        var image = TestImages.Gradient(40, 30, alpha: true);
+        using var scaler = new ImageScaler(image, 80, 60);
+
+        scaler.ProcessRows(0, 13, CancellationToken.None);
+        scaler.ProcessRows(13, 41, CancellationToken.None);
+        scaler.ProcessRows(41, 60, CancellationToken.None);
+
+        scaler.ToImage().Pixels.ShouldBe(ImageScaler.Resize(image, 80, 60).Pixels);
+    }
+
     [Fact]
     public void Resize_SameSize_CopiesThePixels()
     {
         var image = TestImages.Gradient(10, 7, alpha: true);
 
-        var copy = Resampler.Resize(image, 10, 7);
+        var copy = ImageScaler.Resize(image, 10, 7);
 
         copy.Pixels.ShouldBe(image.Pixels);
         copy.Pixels.ShouldNotBeSameAs(image.Pixels);

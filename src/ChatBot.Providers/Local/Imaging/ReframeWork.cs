@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using ChatBot.Core.Model;
 using ChatBot.Core.Providers;
 
-namespace ChatBot.Providers.Local;
+namespace ChatBot.Providers.Local.Imaging;
 
 /// <summary>/edit with an aspect ratio: reframes the picture by extending it from its own edges.</summary>
 internal sealed class ReframeWork(ImageLoader loader, LocalPacer pacer, LocalProviderOptions options)

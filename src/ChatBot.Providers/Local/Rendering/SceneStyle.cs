@@ -1,4 +1,4 @@
-namespace ChatBot.Providers.Local;
+namespace ChatBot.Providers.Local.Rendering;
 
 /// <summary>The composition a procedural picture follows.</summary>
 internal enum SceneStyle

@@ -1,4 +1,4 @@
-namespace ChatBot.Providers.Local;
+namespace ChatBot.Providers.Local.Rendering;
 
 /// <summary>A colour with sRGB channels in [0, 1].</summary>
 internal readonly record struct Rgb(float R, float G, float B)

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace ChatBot.Providers.Local;
+namespace ChatBot.Providers.Local.Imaging;
 
 /// <summary>
 /// Extends a picture to another aspect ratio from its own edges: the new margins mirror the

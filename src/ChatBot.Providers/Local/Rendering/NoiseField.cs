@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace ChatBot.Providers.Local;
+namespace ChatBot.Providers.Local.Rendering;
 
 /// <summary>
 /// A smooth noise field sampled on a coarse grid and read back with bilinear interpolation:

@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using ChatBot.Core.Model;
 using ChatBot.Core.Providers;
+using ChatBot.Providers.Local.Imaging;
+using ChatBot.Providers.Local.Rendering;
 
-namespace ChatBot.Providers.Local;
+namespace ChatBot.Providers.Local.Video;
 
 /// <summary>
 /// /video and Animate: a slow zoom and pan over the input picture (or a picture rendered from the
@@ -68,7 +70,7 @@ internal sealed class MotionWork(ImageLoader loader, Ffmpeg ffmpeg, LocalPacer p
         if (picture.PixelCount > 4 * VideoPixels)
         {
             // ffmpeg works at twice the video size anyway; shrinking here keeps the pipe small.
-            picture = Resampler.Resize(picture, videoWidth * 2, videoHeight * 2, cancellationToken);
+            picture = ImageScaler.Resize(picture, videoWidth * 2, videoHeight * 2, cancellationToken);
         }
 
         var frames = seconds * Fps;

@@ -2,9 +2,9 @@ using System.Runtime.CompilerServices;
 using ChatBot.Core.Model;
 using ChatBot.Core.Providers;
 
-namespace ChatBot.Providers.Local;
+namespace ChatBot.Providers.Local.Imaging;
 
-/// <summary>/upscale: a real 2× or 4× bicubic resampling of the input picture.</summary>
+/// <summary>/upscale: a real 2× or 4× bicubic resampling of the input picture (SkiaSharp, in four bands for progress).</summary>
 internal sealed class UpscaleWork(ImageLoader loader, LocalPacer pacer, LocalProviderOptions options)
 {
     private const int Bands = 4;
@@ -37,12 +37,12 @@ internal sealed class UpscaleWork(ImageLoader loader, LocalPacer pacer, LocalPro
         var image = await loader.LoadAsync(input, cancellationToken).ConfigureAwait(false);
         Check(factor, image.Width, image.Height, options.MaxPixels);
 
-        var resampler = new Resampler(image, image.Width * factor, image.Height * factor);
-        var height = resampler.Output.Height;
+        using var scaler = new ImageScaler(image, image.Width * factor, image.Height * factor);
+        var height = scaler.Height;
         const int total = Bands + 1;
         for (var band = 0; band < Bands; band++)
         {
-            resampler.ProcessRows(height * band / Bands, height * (band + 1) / Bands, cancellationToken);
+            scaler.ProcessRows(height * band / Bands, height * (band + 1) / Bands, cancellationToken);
             yield return LocalOutputs.Step(band + 1, total, $"Resampling {factor}×: {(band + 1) * 100 / Bands}%");
             if (band < Bands - 1)
             {
@@ -50,7 +50,7 @@ internal sealed class UpscaleWork(ImageLoader loader, LocalPacer pacer, LocalPro
             }
         }
 
-        var output = LocalOutputs.Png($"upscaled-{factor}x.png", resampler.Output, cancellationToken);
-        yield return new ProviderUpdate.Succeeded([output], Note: $"{image.Width}×{image.Height} → {resampler.Output.Width}×{resampler.Output.Height} (bicubic)");
+        var output = LocalOutputs.Png($"upscaled-{factor}x.png", scaler.ToImage(), cancellationToken);
+        yield return new ProviderUpdate.Succeeded([output], Note: $"{image.Width}×{image.Height} → {scaler.Width}×{scaler.Height} (bicubic)");
     }
 }
