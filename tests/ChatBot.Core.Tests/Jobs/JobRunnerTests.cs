@@ -26,6 +26,7 @@ public sealed class JobRunnerTests
         result.Buttons.Select(b => b.Action).ShouldContain(ButtonAction.Reroll);
         result.CreditsCharged.ShouldBe(2);
         await engine.Store.Received(1).MarkSubmittedAsync("j1", "remote-j1", null, Arg.Any<CancellationToken>());
+        await engine.SettledAsync("j1");
         await engine.Store.Received(1).CompleteAsync("j1", 2, Arg.Any<CancellationToken>());
     }
 
@@ -40,6 +41,7 @@ public sealed class JobRunnerTests
 
         await runner.RunAsync(engine.Job("j1", "alice"), CancellationToken.None, CancellationToken.None);
 
+        await engine.SettledAsync("j1");
         await engine.Store.Received(1).CompleteAsync("j1", 1, Arg.Any<CancellationToken>());
     }
 
@@ -88,6 +90,7 @@ public sealed class JobRunnerTests
         cheap.Succeed("j1");
 
         ((ResultView)await engine.Replies.FinalAsync("j1")).CreditsCharged.ShouldBe(1);
+        await engine.SettledAsync("j1");
         await engine.Store.Received(1).CompleteAsync("j1", 1, Arg.Any<CancellationToken>());
     }
 
@@ -138,6 +141,7 @@ public sealed class JobRunnerTests
 
         (await engine.Replies.FinalAsync("j1")).ShouldBeOfType<ResultView>().Files.Count.ShouldBe(1);
         engine.Providers[0].Tracked.ShouldBe(0);
+        await engine.SettledAsync("j1");
         await engine.Store.Received(1).CompleteAsync("j1", 2, Arg.Any<CancellationToken>());
     }
 }

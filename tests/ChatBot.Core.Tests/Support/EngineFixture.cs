@@ -39,7 +39,11 @@ internal sealed class EngineFixture
         Store.MarkSubmittedAsync(default!, default!, default, default).ReturnsForAnyArgs(true);
         Store.MarkDeliveringAsync(default!, default!, default).ReturnsForAnyArgs(true);
         Store.SetProviderAsync(default!, default!, default!, default).ReturnsForAnyArgs(true);
-        Store.CompleteAsync(default!, default, default).ReturnsForAnyArgs(true);
+        Store.CompleteAsync(default!, default, default).ReturnsForAnyArgs(call =>
+        {
+            Settled(call.ArgAt<string>(0)).TrySetResult();
+            return true;
+        });
         Store.FailAsync(default!, default, default!, default).ReturnsForAnyArgs(true);
         Store.GetRecentDurationsAsync(default!, default, default).ReturnsForAnyArgs(Array.Empty<TimeSpan>());
         Media.SaveAsync(default!, default!, default!, default, default, default(Uri), default).ReturnsForAnyArgs(call =>
@@ -67,6 +71,7 @@ internal sealed class EngineFixture
     private readonly ConcurrentDictionary<string, StoredMedia> _media = new();
     private int _keys;
     private EtaEstimator? _eta;
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _settled = new();
 
     public FakeTimeProvider Time { get; } = new();
     public IJobStore Store { get; } = Substitute.For<IJobStore>();
@@ -94,6 +99,12 @@ internal sealed class EngineFixture
     private EtaEstimator Eta => _eta ??= new EtaEstimator(Store, Options.Create(new ReplyOptions()));
 
     private JobReplyViews CreateViews(ModelCatalog catalog) => new(catalog, Router, Eta, Time);
+
+    /// <summary>Completes when the job was settled in the store (after its result was posted).</summary>
+    public Task SettledAsync(string jobId) => Settled(jobId).Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+    private TaskCompletionSource Settled(string jobId) =>
+        _settled.GetOrAdd(jobId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 
     public JobRecord Job(string id, string user, string provider = "p") => new()
     {
