@@ -1,4 +1,4 @@
-using ChatBot.Discord.Interactions;
+using ChatBot.Discord.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

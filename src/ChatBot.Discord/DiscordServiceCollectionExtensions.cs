@@ -2,7 +2,9 @@ using ChatBot.Core.Platform;
 using ChatBot.Core.Replies;
 using ChatBot.Discord.Commands;
 using ChatBot.Discord.Gateway;
-using ChatBot.Discord.Interactions;
+using ChatBot.Discord.Http;
+using ChatBot.Discord.Inbound;
+using ChatBot.Discord.Media;
 using ChatBot.Discord.Replies;
 using ChatBot.Discord.Rest;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,6 +43,7 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<DiscordEventQueue>();
         services.AddSingleton<IGatewayEventSink>(sp => sp.GetRequiredService<DiscordEventQueue>());
         services.AddSingleton<DiscordCommandMapper>();
+        services.AddSingleton<DiscordOutcomeResponder>();
         services.AddSingleton<DiscordReplies>();
         services.AddSingleton<IChatReplies>(sp => sp.GetRequiredService<DiscordReplies>());
         services.AddSingleton<DiscordPlatformMedia>();

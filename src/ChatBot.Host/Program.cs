@@ -1,4 +1,4 @@
 using ChatBot.Host;
 
 var app = ChatBotHost.Build(ChatBotHost.CreateBuilder(args));
-await app.RunAsync();
+await app.RunAsync().ConfigureAwait(false);

@@ -1,7 +1,7 @@
 using ChatBot.Core.Platform;
 using ChatBot.Core.Replies;
-using ChatBot.Slack.Commands;
 using ChatBot.Slack.Http;
+using ChatBot.Slack.Inbound;
 using ChatBot.Slack.Media;
 using ChatBot.Slack.Replies;
 using ChatBot.Slack.SocketMode;
@@ -23,9 +23,6 @@ public static class SlackServiceCollectionExtensions
         services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
-        // The durable (SQLite) de-duplicator comes from storage; this fallback only covers a host without it.
-        services.TryAddSingleton<IEventDeduplicator, InMemoryEventDeduplicator>();
-
         // No request logging: response_url and upload URLs are capabilities, and have no place in logs.
         services.AddHttpClient(SlackApiClient.HttpClientName).RemoveAllLoggers();
         services.AddHttpClient(SlackPlatformMedia.HttpClientName)
@@ -34,16 +31,12 @@ public static class SlackServiceCollectionExtensions
 
         services.TryAddSingleton<SlackRatePacer>();
         services.TryAddSingleton<SlackApiClient>();
-        services.TryAddSingleton<SlackInbox>();
         services.TryAddSingleton<SlackRequestVerifier>();
-        services.TryAddSingleton<SlackUsers>();
-        services.TryAddSingleton<SlackMessages>();
         services.TryAddSingleton<SlackReplies>();
-        services.TryAddSingleton<SlackRouter>();
         services.AddSingleton<IChatReplies>(sp => sp.GetRequiredService<SlackReplies>());
         services.AddSingleton<IPlatformMedia, SlackPlatformMedia>();
         services.AddHostedService<SocketModeService>();
-        services.AddHostedService<SlackInboxWorker>();
+        services.AddSlackInbound();
         return services;
     }
 }

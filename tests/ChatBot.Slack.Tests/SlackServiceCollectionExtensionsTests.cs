@@ -1,6 +1,4 @@
 using System.Net;
-using ChatBot.Emulators.Slack;
-using ChatBot.Slack.Tests.Support;
 
 namespace ChatBot.Slack.Tests;
 

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace ChatBot.Core.Catalog;
 
 /// <summary>Section <c>Catalog</c>.</summary>
-public sealed class CatalogOptions
+internal sealed class CatalogOptions
 {
     public const string Section = "Catalog";
 

@@ -8,7 +8,7 @@ namespace ChatBot.Core.Jobs;
 /// Learns how long a model takes from the jobs that finished (the median of the latest ones,
 /// seeded from the store on first use) and estimates the time left of a running job.
 /// </summary>
-public sealed class EtaEstimator(IJobStore store, IOptions<ReplyOptions> options)
+internal sealed class EtaEstimator(IJobStore store, IOptions<ReplyOptions> options)
 {
     private const int Window = 25;
     private readonly ConcurrentDictionary<string, History> _models = new(StringComparer.OrdinalIgnoreCase);

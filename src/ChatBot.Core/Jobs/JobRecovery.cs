@@ -8,7 +8,7 @@ namespace ChatBot.Core.Jobs;
 /// remote id resume tracking; jobs interrupted before the provider confirmed are re-queued when
 /// re-submitting is free, and otherwise failed and refunded with a reply that says so.
 /// </summary>
-public sealed partial class JobRecovery(IJobStore store, JobScheduler scheduler, JobRunner runner, ProviderRouter router, ILogger<JobRecovery> logger)
+internal sealed class JobRecovery(IJobStore store, JobScheduler scheduler, JobEnder ender, ProviderRouter router, ILogger<JobRecovery> logger)
 {
     public async Task<int> RecoverAsync(CancellationToken cancellationToken)
     {
@@ -31,7 +31,7 @@ public sealed partial class JobRecovery(IJobStore store, JobScheduler scheduler,
 
                     break;
                 default:
-                    await runner.EndAsync(
+                    await ender.EndAsync(
                         job,
                         JobState.Failed,
                         "The bot restarted while this job was being sent, and it can't tell whether the provider received it.",
@@ -40,10 +40,7 @@ public sealed partial class JobRecovery(IJobStore store, JobScheduler scheduler,
             }
         }
 
-        LogRecovered(logger, active.Count);
+        logger.Recovered(active.Count);
         return active.Count;
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Recovery picked up {Count} unfinished job(s)")]
-    private static partial void LogRecovered(ILogger logger, int count);
 }

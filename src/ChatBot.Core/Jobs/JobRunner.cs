@@ -1,4 +1,5 @@
 using ChatBot.Core.Catalog;
+using ChatBot.Core.Credits;
 using ChatBot.Core.Media;
 using ChatBot.Core.Platform;
 using ChatBot.Core.Providers;
@@ -12,9 +13,9 @@ namespace ChatBot.Core.Jobs;
 /// <summary>
 /// Runs one job from Queued to its end: submit (with fallback to another provider when the first
 /// provably never took the work), track, store the outputs, post the result, settle the credits.
-/// Every ending goes through the store first, so a job ends exactly once.
+/// Every ending goes through the store first (<see cref="JobEnder"/>), so a job ends exactly once.
 /// </summary>
-public sealed partial class JobRunner(
+internal sealed class JobRunner(
     IJobStore store,
     ModelCatalog catalog,
     ProviderRouter router,
@@ -22,14 +23,13 @@ public sealed partial class JobRunner(
     MediaIntake intake,
     ITenantSettingsStore tenants,
     ReplyUpdater replies,
+    JobReplyViews views,
+    JobEnder ender,
     EtaEstimator eta,
     IOptions<SchedulerOptions> options,
     TimeProvider time,
     ILogger<JobRunner> logger)
 {
-    private const string NothingCharged = "No credits were charged.";
-    private long _revision;
-
     public async Task RunAsync(JobRecord job, CancellationToken cancel, CancellationToken shutdown)
     {
         using var timeout = new CancellationTokenSource(options.Value.JobTimeout, time);
@@ -42,59 +42,37 @@ public sealed partial class JobRunner(
         catch (OperationCanceledException) when (shutdown.IsCancellationRequested)
         {
             // Shutting down: the job's state is persisted; recovery resumes it at the next start.
-            LogLeftForRecovery(logger, job.Id);
+            logger.LeftForRecovery(job.Id);
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
-            await EndAsync(job, JobState.Cancelled, "Cancelled.", "cancelled by request").ConfigureAwait(false);
+            await ender.EndAsync(job, JobState.Cancelled, "Cancelled.", "cancelled by request").ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
-            await EndAsync(job, JobState.Failed, $"The provider took longer than {JobViews.Duration(options.Value.JobTimeout)}, so I stopped waiting.", "timed out").ConfigureAwait(false);
+            await ender.EndAsync(job, JobState.Failed, $"The provider took longer than {ReplyText.Duration(options.Value.JobTimeout)}, so I stopped waiting.", "timed out").ConfigureAwait(false);
         }
         catch (ProviderException ex)
         {
-            await EndAsync(job, JobState.Failed, ex.Message, ex.Code).ConfigureAwait(false);
+            await ender.EndAsync(job, JobState.Failed, ex.Message, ex.Code).ConfigureAwait(false);
         }
         catch (MediaRejectedException ex)
         {
-            await EndAsync(job, JobState.Failed, ex.Message, "bad output").ConfigureAwait(false);
+            await ender.EndAsync(job, JobState.Failed, ex.Message, "bad output").ConfigureAwait(false);
         }
         catch (HttpRequestException ex)
         {
-            LogProviderUnreachable(logger, ex, job.Id, job.Provider);
-            await EndAsync(job, JobState.Failed, $"I couldn't reach {router.DisplayName(job.Provider)}. Please try again in a moment.", "unreachable").ConfigureAwait(false);
+            logger.ProviderUnreachable(ex, job.Id, job.Provider);
+            await ender.EndAsync(job, JobState.Failed, $"I couldn't reach {router.DisplayName(job.Provider)}. Please try again in a moment.", "unreachable").ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // A bug in one job must end that job cleanly (refunded), never the engine.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            LogJobCrashed(logger, ex, job.Id);
-            await EndAsync(job, JobState.Failed, "Something went wrong on the bot's side.", "internal error").ConfigureAwait(false);
+            logger.Crashed(ex, job.Id);
+            await ender.EndAsync(job, JobState.Failed, "Something went wrong on the bot's side.", "internal error").ConfigureAwait(false);
         }
     }
-
-    /// <summary>Shows a queued job's place in line.</summary>
-    public void PublishQueued(JobRecord job, int position, int length) =>
-        replies.Publish(job.Reply, QueuedView(job, position, length));
-
-    public ReplyView QueuedView(JobRecord job, int position, int length) => new()
-    {
-        JobId = job.Id,
-        Status = ReplyStatus.Queued,
-        Title = JobViews.Title(job.Spec),
-        StatusText = JobViews.QueuedText(position, length),
-        QueuePosition = position,
-        QueueLength = length,
-        Elapsed = Elapsed(job),
-        Eta = eta.Typical(job.Spec.ModelId),
-        ModelLabel = Label(job.Spec.ModelId, job.Provider),
-        Buttons = JobViews.CancelButton(job.Id),
-        Revision = Interlocked.Increment(ref _revision),
-    };
-
-    /// <summary>Ends a job that never started (cancelled in the queue, or not resumable after a restart).</summary>
-    public Task EndAsync(JobRecord job, JobState terminal, string message, string reason) => EndCoreAsync(job, terminal, message, reason);
 
     private async Task RunCoreAsync(JobRecord job, CancellationToken token)
     {
@@ -127,6 +105,7 @@ public sealed partial class JobRunner(
             submission = new Submission(job.RemoteId, job.ResumeState);
         }
 
+        // A provider that answered at once is not tracked: the runner alone turns an immediate result into the job's end.
         var request = await BuildRequestAsync(job, model, token).ConfigureAwait(false);
         var updates = submission.ImmediateResult is { } immediate ? One(immediate) : provider.TrackAsync(request, submission, token);
         ProviderUpdate? last = null;
@@ -135,15 +114,11 @@ public sealed partial class JobRunner(
             switch (update)
             {
                 case ProviderUpdate.Queued q:
-                    replies.Publish(job.Reply, RunningView(job, model, $"Waiting at {router.DisplayName(provider.Name)} — {JobViews.Ordinal(Math.Max(1, q.Position))} in its line", null, null, note) with
-                    {
-                        QueuePosition = q.Position,
-                        QueueLength = q.Total,
-                    });
+                    replies.Publish(job.Reply, views.WaitingAtProvider(job, model, q.Position, q.Total, note));
                     break;
                 case ProviderUpdate.Running r:
                     var preview = r.Preview is null ? null : await TryStorePreviewAsync(r.Preview, token).ConfigureAwait(false);
-                    replies.Publish(job.Reply, RunningView(job, model, JobViews.RunningText(r.Percent, r.Message), r.Percent, preview, note));
+                    replies.Publish(job.Reply, views.Running(job, model, ReplyText.RunningText(r.Percent, r.Message), r.Percent, preview, note));
                     break;
                 default:
                     last = update;
@@ -171,13 +146,13 @@ public sealed partial class JobRunner(
                 await DeliverAsync(job with { State = JobState.Delivering }, model, keys, s.ProviderCost, token, note ?? s.Note).ConfigureAwait(false);
                 break;
             case ProviderUpdate.Succeeded:
-                await EndAsync(job, JobState.Failed, $"{router.DisplayName(provider.Name)} finished without sending any result.", "empty result").ConfigureAwait(false);
+                await ender.EndAsync(job, JobState.Failed, $"{router.DisplayName(provider.Name)} finished without sending any result.", "empty result").ConfigureAwait(false);
                 break;
             case ProviderUpdate.Failed f:
-                await EndAsync(job, JobState.Failed, f.UserMessage, f.Code).ConfigureAwait(false);
+                await ender.EndAsync(job, JobState.Failed, f.UserMessage, f.Code).ConfigureAwait(false);
                 break;
             default:
-                await EndAsync(job, JobState.Failed, $"{router.DisplayName(provider.Name)} stopped answering before the result was ready.", "no result").ConfigureAwait(false);
+                await ender.EndAsync(job, JobState.Failed, $"{router.DisplayName(provider.Name)} stopped answering before the result was ready.", "no result").ConfigureAwait(false);
                 break;
         }
     }
@@ -189,13 +164,13 @@ public sealed partial class JobRunner(
         var tried = new List<string>(job.Spec.TriedProviders);
         while (true)
         {
-            replies.Publish(job.Reply, RunningView(job, model, $"Sending to {router.DisplayName(provider.Name)}…", null, null, note));
+            replies.Publish(job.Reply, views.Sending(job, model, note));
             var request = await BuildRequestAsync(job, model, token).ConfigureAwait(false);
             try
             {
                 var submission = await provider.SubmitAsync(request, token).ConfigureAwait(false);
                 await store.MarkSubmittedAsync(job.Id, submission.RemoteId, submission.ResumeState, token).ConfigureAwait(false);
-                LogSubmitted(logger, job.Id, provider.Name, model.Id);
+                logger.Submitted(job.Id, provider.Name, model.Id);
                 return (job with { State = JobState.Running, RemoteId = submission.RemoteId }, model, provider, submission, note);
             }
             catch (ProviderException ex) when (ex.NeverReachedProvider)
@@ -208,7 +183,7 @@ public sealed partial class JobRunner(
                     throw;
                 }
 
-                LogFallback(logger, job.Id, provider.Name, next.Provider.Name);
+                logger.FallingBack(job.Id, provider.Name, next.Provider.Name);
                 var spec = job.Spec with { ModelId = next.Model.Id, TriedProviders = tried.ToArray() };
                 await store.SetProviderAsync(job.Id, next.Provider.Name, spec, token).ConfigureAwait(false);
                 job = job with { Spec = spec, Provider = next.Provider.Name };
@@ -220,30 +195,17 @@ public sealed partial class JobRunner(
     private async Task DeliverAsync(JobRecord job, ModelDefinition? model, IReadOnlyList<string> keys, decimal? providerCost, CancellationToken token, string? note = null)
     {
         var files = new List<ReplyFile>(keys.Count);
-        var stored = new List<StoredMedia>(keys.Count);
         foreach (var key in keys)
         {
             var item = await media.GetAsync(key, token).ConfigureAwait(false)
                 ?? throw new MediaRejectedException("The result files went missing before they could be posted.");
-            stored.Add(item);
             files.Add(new ReplyFile(item, ct => OpenStoredAsync(item.Key, ct)));
         }
 
         var charge = ActualCost(job, providerCost);
-        var elapsed = Elapsed(job);
         var settings = await tenants.GetAsync(job.Account.Tenant, token).ConfigureAwait(false);
-        var offerGallery = JobViews.OffersGallery(settings, router.FindProvider(job.Provider));
-        var result = new ResultView
-        {
-            JobId = job.Id,
-            Title = JobViews.Title(job.Spec),
-            ModelLabel = Label(job.Spec.ModelId, job.Provider),
-            Details = Details(job, charge, elapsed, note),
-            CreditsCharged = charge,
-            Elapsed = elapsed,
-            Files = files,
-            Buttons = JobViews.ResultButtons(job.Id, stored, catalog, offerGallery),
-        };
+        var offerGallery = JobReplyViews.OffersGallery(settings, router.FindProvider(job.Provider));
+        var result = views.Result(job, files, charge, offerGallery, note);
 
         try
         {
@@ -253,7 +215,7 @@ public sealed partial class JobRunner(
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            LogDeliveryFailed(logger, ex, job.Id);
+            logger.DeliveryFailed(ex, job.Id);
             await store.FailAsync(job.Id, JobState.Failed, "result could not be posted", CancellationToken.None).ConfigureAwait(false);
             return;
         }
@@ -265,22 +227,8 @@ public sealed partial class JobRunner(
                 eta.Record(model.Id, time.GetUtcNow() - started);
             }
 
-            LogSucceeded(logger, job.Id, charge);
+            logger.Succeeded(job.Id, charge);
         }
-    }
-
-    private string Details(JobRecord job, long charge, TimeSpan elapsed, string? note)
-    {
-        var parts = new List<string> { Label(job.Spec.ModelId, job.Provider) };
-        if (job.Spec.Options.Seed is { } seed)
-        {
-            parts.Add($"seed {seed}");
-        }
-
-        parts.Add(charge == 1 ? "1 credit" : $"{charge} credits");
-        parts.Add(JobViews.Duration(elapsed));
-        var line = string.Join(" · ", parts);
-        return note is null ? line : $"{line}\n{note}";
     }
 
     private long ActualCost(JobRecord job, decimal? providerCost)
@@ -290,11 +238,7 @@ public sealed partial class JobRunner(
         var cap = job.ReservedCredits;
         if (catalog.Find(job.Spec.ModelId) is { } model)
         {
-            var options = job.Spec.Options;
-            var seconds = job.Spec.Operation is MediaOperation.Video or MediaOperation.LipSync or MediaOperation.Storyboard
-                ? options.DurationSeconds ?? (model.Limits.Durations.Count > 0 ? model.Limits.Durations[0] : null)
-                : null;
-            cap = Math.Min(cap, model.Price.Quote(Math.Max(1, options.Count ?? 1), seconds, options.Resolution));
+            cap = Math.Min(cap, CreditQuote.For(model, job.Spec.Operation, job.Spec.Options));
         }
 
         if (providerCost is not { } cost || catalog.FindProvider(job.Provider)?.CreditsPerProviderUnit is not { } rate)
@@ -304,56 +248,6 @@ public sealed partial class JobRunner(
 
         var credits = (long)Math.Ceiling((double)cost * rate);
         return Math.Clamp(credits, 0, cap);
-    }
-
-    private async Task EndCoreAsync(JobRecord job, JobState terminal, string message, string reason)
-    {
-        if (!await store.FailAsync(job.Id, terminal, reason, CancellationToken.None).ConfigureAwait(false))
-        {
-            return; // Already ended elsewhere: it ends exactly once.
-        }
-
-        LogEnded(logger, job.Id, terminal, reason);
-        var view = new ReplyView
-        {
-            JobId = job.Id,
-            Status = terminal == JobState.Cancelled ? ReplyStatus.Cancelled : ReplyStatus.Failed,
-            Title = JobViews.Title(job.Spec),
-            StatusText = $"{message} {NothingCharged}",
-            Elapsed = Elapsed(job),
-            ModelLabel = Label(job.Spec.ModelId, job.Provider),
-            Revision = Interlocked.Increment(ref _revision),
-        };
-        try
-        {
-            await replies.PublishFinalAsync(job.Reply, view).ConfigureAwait(false);
-        }
-#pragma warning disable CA1031 // The reply could not be edited; the refund stands.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            LogDeliveryFailed(logger, ex, job.Id);
-        }
-    }
-
-    private ReplyView RunningView(JobRecord job, ModelDefinition model, string text, double? percent, ReplyFile? preview, string? note)
-    {
-        var elapsed = Elapsed(job);
-        var running = job.StartedAt is { } s ? time.GetUtcNow() - s : elapsed;
-        return new ReplyView
-        {
-            JobId = job.Id,
-            Status = ReplyStatus.Running,
-            Title = JobViews.Title(job.Spec),
-            StatusText = note is null ? text : $"{text}\n{note}",
-            Progress = percent,
-            Elapsed = elapsed,
-            Eta = eta.Remaining(model.Id, running, percent),
-            ModelLabel = Label(model.Id, job.Provider),
-            Preview = preview,
-            Buttons = JobViews.CancelButton(job.Id),
-            Revision = Interlocked.Increment(ref _revision),
-        };
     }
 
     private async Task<ReplyFile?> TryStorePreviewAsync(MediaOutput preview, CancellationToken token)
@@ -386,38 +280,10 @@ public sealed partial class JobRunner(
     private async Task<Stream> OpenStoredAsync(string key, CancellationToken ct) =>
         await media.OpenReadAsync(key, ct).ConfigureAwait(false) ?? throw new FileNotFoundException("Stored media is missing.", key);
 
-    private string Label(string modelId, string provider) => JobViews.ModelLabel(catalog.Find(modelId), router.DisplayName(provider));
-
-    private TimeSpan Elapsed(JobRecord job) => job.CreatedAt == default ? TimeSpan.Zero : time.GetUtcNow() - job.CreatedAt;
-
 #pragma warning disable CS1998 // An async iterator over one known item.
     private static async IAsyncEnumerable<ProviderUpdate> One(ProviderUpdate update)
 #pragma warning restore CS1998
     {
         yield return update;
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} submitted to {Provider} ({Model})")]
-    private static partial void LogSubmitted(ILogger logger, string jobId, string provider, string model);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: {Provider} could not take the job; falling back to {Fallback}")]
-    private static partial void LogFallback(ILogger logger, string jobId, string provider, string fallback);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} succeeded, {Credits} credits charged")]
-    private static partial void LogSucceeded(ILogger logger, string jobId, long credits);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} ended {State}: {Reason}")]
-    private static partial void LogEnded(ILogger logger, string jobId, JobState state, string reason);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} left for recovery at shutdown")]
-    private static partial void LogLeftForRecovery(ILogger logger, string jobId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: provider {Provider} unreachable")]
-    private static partial void LogProviderUnreachable(ILogger logger, Exception exception, string jobId, string provider);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Job {JobId} failed with an unexpected error")]
-    private static partial void LogJobCrashed(ILogger logger, Exception exception, string jobId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: the reply could not be delivered")]
-    private static partial void LogDeliveryFailed(ILogger logger, Exception exception, string jobId);
 }

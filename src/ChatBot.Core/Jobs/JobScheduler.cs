@@ -1,37 +1,34 @@
 using ChatBot.Core.Model;
+using ChatBot.Core.Replies;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ChatBot.Core.Jobs;
 
 /// <summary>
-/// The fair queue. Members take turns (round-robin), so one member's pile of jobs cannot starve
+/// The fair queue. Members take turns (<see cref="FairLine"/>), so one member's pile of jobs cannot starve
 /// the others; each member runs at most <see cref="SchedulerOptions.MaxRunningPerUser"/> jobs at once,
 /// each provider at most its concurrency. Queued replies show their real place in line and are
 /// updated as the line moves.
 /// </summary>
-public sealed partial class JobScheduler : IJobQueueMetrics
+internal sealed class JobScheduler(
+    JobRunner runner,
+    JobEnder ender,
+    ReplyUpdater replies,
+    JobReplyViews views,
+    IOptions<SchedulerOptions> options,
+    ILogger<JobScheduler> logger) : IJobQueueMetrics
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<AccountKey, LinkedList<JobRecord>> _queues = [];
-    private readonly LinkedList<AccountKey> _ring = new();
+    private readonly FairLine _line = new();
     private readonly Dictionary<AccountKey, int> _runningPerUser = [];
     private readonly Dictionary<string, int> _runningPerProvider = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, RunningJob> _running = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _positions = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _shutdown = new();
-    private readonly JobRunner _runner;
-    private readonly SchedulerOptions _options;
-    private readonly ILogger<JobScheduler> _logger;
+    private readonly SchedulerOptions _options = options.Value;
     private int _queued;
     private bool _stopping;
-
-    public JobScheduler(JobRunner runner, IOptions<SchedulerOptions> options, ILogger<JobScheduler> logger)
-    {
-        _runner = runner;
-        _options = options.Value;
-        _logger = logger;
-    }
 
     public int Queued => Volatile.Read(ref _queued);
 
@@ -53,7 +50,7 @@ public sealed partial class JobScheduler : IJobQueueMetrics
     {
         lock (_gate)
         {
-            return (_queues.TryGetValue(account, out var q) ? q.Count : 0, _runningPerUser.GetValueOrDefault(account));
+            return (_line.CountOf(account), _runningPerUser.GetValueOrDefault(account));
         }
     }
 
@@ -67,23 +64,19 @@ public sealed partial class JobScheduler : IJobQueueMetrics
     }
 
     /// <summary>Adds a queued job to the line and starts whatever can start. Returns its place (0 when it started at once).</summary>
-    public int Enqueue(JobRecord job)
-    {
-        lock (_gate)
-        {
-            if (!_queues.TryGetValue(job.Account, out var queue))
-            {
-                queue = new LinkedList<JobRecord>();
-                _queues[job.Account] = queue;
-                _ring.AddLast(job.Account);
-            }
+    public int Enqueue(JobRecord job) => Add(job, arrival: null);
 
-            queue.AddLast(job);
-            _queued++;
-            DispatchLocked();
-            RefreshPositionsLocked(job.Id);
-            return _positions.GetValueOrDefault(job.Id);
-        }
+    /// <summary>
+    /// Adds a job just accepted from a member and shows its reply's first view: its place in line, or
+    /// "Starting…" when it starts at once, with <paramref name="note"/> (from routing) under the status.
+    /// That view is offered before the job can run, so no later state of it overtakes the first; this
+    /// completes when the view has been shown (or superseded) and never throws for a platform failure.
+    /// </summary>
+    public async Task AdmitAsync(JobRecord job, string? note)
+    {
+        var arrival = new Arrival(job.Id, note);
+        Add(job, arrival);
+        await arrival.Shown.ConfigureAwait(false);
     }
 
     /// <summary>Resumes tracking a job that already reached its provider (after a restart): it runs now.</summary>
@@ -91,14 +84,14 @@ public sealed partial class JobScheduler : IJobQueueMetrics
     {
         lock (_gate)
         {
-            StartLocked(job);
+            StartLocked(job, arrival: null);
         }
     }
 
     /// <summary>Cancels a queued or running job. Returns false when the scheduler does not hold it.</summary>
     public bool Cancel(string jobId)
     {
-        JobRecord? removed = null;
+        JobRecord? removed;
         lock (_gate)
         {
             if (_running.TryGetValue(jobId, out var running))
@@ -107,31 +100,12 @@ public sealed partial class JobScheduler : IJobQueueMetrics
                 return true;
             }
 
-            foreach (var (account, queue) in _queues)
+            removed = _line.Remove(jobId);
+            if (removed is not null)
             {
-                var node = queue.First;
-                while (node is not null && node.Value.Id != jobId)
-                {
-                    node = node.Next;
-                }
-
-                if (node is null)
-                {
-                    continue;
-                }
-
-                removed = node.Value;
-                queue.Remove(node);
                 _queued--;
-                if (queue.Count == 0)
-                {
-                    _queues.Remove(account);
-                    _ring.Remove(account);
-                }
-
                 _positions.Remove(jobId);
                 RefreshPositionsLocked(null);
-                break;
             }
         }
 
@@ -140,7 +114,7 @@ public sealed partial class JobScheduler : IJobQueueMetrics
             return false;
         }
 
-        _ = _runner.EndAsync(removed, JobState.Cancelled, "Cancelled.", "cancelled while queued");
+        _ = ender.EndAsync(removed, JobState.Cancelled, "Cancelled.", "cancelled while queued");
         return true;
     }
 
@@ -165,57 +139,48 @@ public sealed partial class JobScheduler : IJobQueueMetrics
         }
     }
 
-    private void DispatchLocked()
+    private int Add(JobRecord job, Arrival? arrival)
+    {
+        lock (_gate)
+        {
+            _line.Add(job);
+            _queued++;
+            DispatchLocked(arrival);
+            RefreshPositionsLocked(job.Id, arrival);
+            return _positions.GetValueOrDefault(job.Id);
+        }
+    }
+
+    private void DispatchLocked(Arrival? arrival = null)
     {
         if (_stopping)
         {
             return;
         }
 
-        var started = true;
-        while (started && _ring.Count > 0)
+        while (_line.TakeNext(CanStartLocked) is { } job)
         {
-            started = false;
-            for (var node = _ring.First; node is not null; node = node.Next)
-            {
-                var account = node.Value;
-                if (_runningPerUser.GetValueOrDefault(account) >= _options.MaxRunningPerUser)
-                {
-                    continue;
-                }
-
-                var queue = _queues[account];
-                var job = queue.First!.Value;
-                if (_runningPerProvider.GetValueOrDefault(job.Provider) >= _options.ConcurrencyFor(job.Provider))
-                {
-                    continue;
-                }
-
-                queue.RemoveFirst();
-                _queued--;
-                _positions.Remove(job.Id);
-                _ring.Remove(node);
-                if (queue.Count == 0)
-                {
-                    _queues.Remove(account);
-                }
-                else
-                {
-                    _ring.AddLast(account); // Their turn is used: to the back of the ring.
-                }
-
-                StartLocked(job);
-                started = true;
-                break;
-            }
+            _queued--;
+            _positions.Remove(job.Id);
+            StartLocked(job, arrival);
         }
     }
 
-    private void StartLocked(JobRecord job)
+    private bool CanStartLocked(JobRecord job) =>
+        _runningPerUser.GetValueOrDefault(job.Account) < _options.MaxRunningPerUser
+        && _runningPerProvider.GetValueOrDefault(job.Provider) < _options.ConcurrencyFor(job.Provider);
+
+    private void StartLocked(JobRecord job, Arrival? arrival)
     {
         if (_running.ContainsKey(job.Id))
         {
             return;
+        }
+
+        if (arrival?.JobId == job.Id)
+        {
+            // Before the runner exists: its own first state ("Sending to …") can only follow this one.
+            arrival.Shown = replies.PublishAsync(job.Reply, views.Starting(job, _queued, arrival.Note));
         }
 
         _runningPerUser[job.Account] = _runningPerUser.GetValueOrDefault(job.Account) + 1;
@@ -230,13 +195,13 @@ public sealed partial class JobScheduler : IJobQueueMetrics
     {
         try
         {
-            await _runner.RunAsync(running.Job, running.Cancel.Token, _shutdown.Token).ConfigureAwait(false);
+            await runner.RunAsync(running.Job, running.Cancel.Token, _shutdown.Token).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // The runner handles its own failures; this keeps the slot accounting right whatever happens.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            LogRunnerEscaped(_logger, ex, running.Job.Id);
+            logger.RunnerEscaped(ex, running.Job.Id);
         }
         finally
         {
@@ -254,37 +219,26 @@ public sealed partial class JobScheduler : IJobQueueMetrics
     }
 
     /// <summary>Recomputes the fair order and tells every queued job whose place changed.</summary>
-    private void RefreshPositionsLocked(string? alwaysPublish)
+    private void RefreshPositionsLocked(string? alwaysPublish, Arrival? arrival = null)
     {
         if (_queued == 0)
         {
             return;
         }
 
-        var cursors = _ring.Select(a => _queues[a].First).ToArray();
         var position = 0;
-        var any = true;
-        while (any)
+        foreach (var job in _line.InOrder())
         {
-            any = false;
-            for (var i = 0; i < cursors.Length; i++)
+            position++;
+            if (arrival?.JobId == job.Id)
             {
-                var node = cursors[i];
-                if (node is null)
-                {
-                    continue;
-                }
-
-                any = true;
-                position++;
-                var job = node.Value;
-                if (!_positions.TryGetValue(job.Id, out var old) || old != position || job.Id == alwaysPublish)
-                {
-                    _positions[job.Id] = position;
-                    _runner.PublishQueued(job, position, _queued);
-                }
-
-                cursors[i] = node.Next;
+                _positions[job.Id] = position;
+                arrival.Shown = replies.PublishAsync(job.Reply, views.Queued(job, position, _queued, arrival.Note));
+            }
+            else if (!_positions.TryGetValue(job.Id, out var old) || old != position || job.Id == alwaysPublish)
+            {
+                _positions[job.Id] = position;
+                replies.Publish(job.Reply, views.Queued(job, position, _queued));
             }
         }
     }
@@ -305,13 +259,18 @@ public sealed partial class JobScheduler : IJobQueueMetrics
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Job {JobId}: the runner threw past its own handling")]
-    private static partial void LogRunnerEscaped(ILogger logger, Exception exception, string jobId);
-
     private sealed class RunningJob(JobRecord job, CancellationTokenSource cancel)
     {
         public JobRecord Job { get; } = job;
         public CancellationTokenSource Cancel { get; } = cancel;
         public Task Task { get; set; } = Task.CompletedTask;
+    }
+
+    /// <summary>A job being admitted, while <see cref="Add"/> holds the lock: whoever shows its first view records the wait here.</summary>
+    private sealed class Arrival(string jobId, string? note)
+    {
+        public string JobId { get; } = jobId;
+        public string? Note { get; } = note;
+        public Task Shown { get; set; } = Task.CompletedTask;
     }
 }

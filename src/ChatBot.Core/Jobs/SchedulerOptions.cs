@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace ChatBot.Core.Jobs;
 
 /// <summary>Section <c>Scheduler</c>: how many jobs run at once, per member and per provider.</summary>
-public sealed class SchedulerOptions
+internal sealed class SchedulerOptions
 {
     public const string Section = "Scheduler";
 

@@ -1,6 +1,6 @@
 namespace ChatBot.Core.Media;
 
-public abstract record IntakeResult
+internal abstract record IntakeResult
 {
     private IntakeResult()
     {

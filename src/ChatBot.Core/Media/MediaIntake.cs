@@ -14,7 +14,7 @@ public sealed class MediaIntake(IMediaStore store, IEnumerable<IPlatformMedia> p
     private readonly Dictionary<string, IPlatformMedia> _platforms = platforms.ToDictionary(p => p.Platform, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Checks and stores an input file; refusals carry a message naming the limit.</summary>
-    public async Task<IntakeResult> IngestAsync(string platform, MediaRef input, MediaKind expected, CancellationToken cancellationToken)
+    internal async Task<IntakeResult> IngestAsync(string platform, MediaRef input, MediaKind expected, CancellationToken cancellationToken)
     {
         var limits = options.Value;
         if (input.DeclaredSize is { } declared && declared > limits.MaxInputBytes)

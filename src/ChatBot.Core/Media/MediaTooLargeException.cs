@@ -1,7 +1,7 @@
 namespace ChatBot.Core.Media;
 
 /// <summary>A stream went past its byte cap.</summary>
-public sealed class MediaTooLargeException : Exception
+internal sealed class MediaTooLargeException : Exception
 {
     public MediaTooLargeException()
     {

@@ -1,5 +1,3 @@
-using ChatBot.Core.Replies;
-
 namespace ChatBot.Core.Model;
 
 /// <summary>What the dispatcher decided about a command. The adapter renders it natively.</summary>
@@ -9,8 +7,11 @@ public abstract record CommandOutcome
     {
     }
 
-    /// <summary>A job was created and queued; the adapter shows <see cref="View"/> as the job's reply.</summary>
-    public sealed record Accepted(string JobId, ReplyView View) : CommandOutcome;
+    /// <summary>
+    /// A job was created and queued. Its reply's first view has already been handed to the platform's
+    /// reply writer (IChatReplies, through the engine's ReplyUpdater): the adapter shows nothing more.
+    /// </summary>
+    public sealed record Accepted(string JobId) : CommandOutcome;
 
     /// <summary>An answer that runs no job (/credits, /models, /jobs, /cancel).</summary>
     public sealed record Info(string Text, bool Ephemeral = true) : CommandOutcome;

@@ -23,7 +23,8 @@ public interface IMediaProvider
 
     /// <summary>
     /// Follows a submitted task until it ends, yielding its steps; the last is <see cref="ProviderUpdate.Succeeded"/>
-    /// or <see cref="ProviderUpdate.Failed"/>. Also used to resume after a restart.
+    /// or <see cref="ProviderUpdate.Failed"/>. Also used to resume after a restart. Never called for a
+    /// submission that carried <see cref="Submission.ImmediateResult"/>: the job runner alone takes that result.
     /// </summary>
     IAsyncEnumerable<ProviderUpdate> TrackAsync(MediaRequest request, Submission submission, CancellationToken cancellationToken);
 }

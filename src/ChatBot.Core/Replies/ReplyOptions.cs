@@ -1,7 +1,7 @@
 namespace ChatBot.Core.Replies;
 
 /// <summary>Section <c>Replies</c>.</summary>
-public sealed class ReplyOptions
+internal sealed class ReplyOptions
 {
     public const string Section = "Replies";
 

@@ -6,11 +6,12 @@ using Microsoft.Extensions.Options;
 namespace ChatBot.Core.Replies;
 
 /// <summary>
-/// Edits each job's reply in place, paced: at most one edit per reply per
+/// The one writer of every job's reply: posts each view through the platform's <see cref="IChatReplies"/>,
+/// the first included, paced: the first view at once, then at most one edit per reply per
 /// <see cref="ReplyOptions.EditInterval"/>, always the newest state (intermediate states are
 /// coalesced away), and the final state (a result or an ending) is never dropped.
 /// </summary>
-public sealed partial class ReplyUpdater
+internal sealed partial class ReplyUpdater
 {
     private readonly Dictionary<string, IChatReplies> _adapters;
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
@@ -33,11 +34,19 @@ public sealed partial class ReplyUpdater
     /// <summary>Replies with an edit waiting or in flight.</summary>
     public int Pending => _entries.Count;
 
-    /// <summary>Marks that the adapter has just shown the reply itself, so the next edit waits a full interval.</summary>
-    public void Shown(ReplyHandle handle) => GetEntry(handle).MarkShown(_time.GetUtcNow());
-
     /// <summary>Queues an intermediate state. Returns at once; never throws.</summary>
     public void Publish(ReplyHandle handle, ReplyView view) => GetEntry(handle).Offer(new Work(view, null, null));
+
+    /// <summary>
+    /// Queues an intermediate state and completes when it has been sent, or superseded by a newer state
+    /// before it was; never faults (a failed edit is logged, and the next state tries again).
+    /// </summary>
+    public Task PublishAsync(ReplyHandle handle, ReplyView view)
+    {
+        var sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        GetEntry(handle).Offer(new Work(view, null, null, sent));
+        return sent.Task;
+    }
 
     /// <summary>Queues a final state and completes when it has been delivered (or has failed for good).</summary>
     public Task PublishFinalAsync(ReplyHandle handle, ReplyView view)
@@ -62,7 +71,7 @@ public sealed partial class ReplyUpdater
         if (!_adapters.TryGetValue(handle.Platform, out var adapter))
         {
             LogNoAdapter(_logger, handle.Platform);
-            work.Done?.TrySetResult();
+            work.Complete();
             return;
         }
 
@@ -78,26 +87,34 @@ public sealed partial class ReplyUpdater
                 await adapter.UpdateAsync(handle, work.View!, CancellationToken.None).ConfigureAwait(false);
             }
 
-            work.Done?.TrySetResult();
+            work.Complete();
         }
 #pragma warning disable CA1031 // A platform failure must not kill the job: it is logged and, for a final state, reported to the caller.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
             LogEditFailed(_logger, ex, handle.Platform, work.View?.JobId ?? work.Result?.JobId ?? "?");
+            work.Sent?.TrySetResult();
             work.Done?.TrySetException(ex);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No reply adapter is registered for platform {Platform}")]
+    [LoggerMessage(EventId = 1200, Level = LogLevel.Warning, Message = "No reply adapter is registered for platform {Platform}")]
     private static partial void LogNoAdapter(ILogger logger, string platform);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Editing the {Platform} reply of job {JobId} failed")]
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Warning, Message = "Editing the {Platform} reply of job {JobId} failed")]
     private static partial void LogEditFailed(ILogger logger, Exception exception, string platform, string jobId);
 
-    private sealed record Work(ReplyView? View, ResultView? Result, TaskCompletionSource? Done)
+    /// <summary>One state to send: <see cref="Done"/> marks a final state; <see cref="Sent"/> is an intermediate state someone waits for.</summary>
+    private sealed record Work(ReplyView? View, ResultView? Result, TaskCompletionSource? Done, TaskCompletionSource? Sent = null)
     {
         public bool IsFinal => Done is not null;
+
+        public void Complete()
+        {
+            Sent?.TrySetResult();
+            Done?.TrySetResult();
+        }
     }
 
     /// <summary>The pacing state of one reply.</summary>
@@ -110,14 +127,6 @@ public sealed partial class ReplyUpdater
         private ITimer? _timer;
         private DateTimeOffset _lastSent = DateTimeOffset.MinValue;
 
-        public void MarkShown(DateTimeOffset at)
-        {
-            lock (_gate)
-            {
-                _lastSent = at;
-            }
-        }
-
         public void Offer(Work work)
         {
             lock (_gate)
@@ -125,6 +134,7 @@ public sealed partial class ReplyUpdater
                 if (_finished || (_pending?.IsFinal == true && !work.IsFinal))
                 {
                     // A final state is queued or sent: later intermediate states are stale.
+                    work.Sent?.TrySetResult();
                     return;
                 }
 
@@ -132,6 +142,11 @@ public sealed partial class ReplyUpdater
                 {
                     // Two finals: the later wins, the earlier caller learns it was delivered through it.
                     _ = work.Done!.Task.ContinueWith(t => Mirror(t, superseded.Done!), TaskScheduler.Default);
+                }
+                else
+                {
+                    // A newer state replaces one not yet sent: whoever waited for that one is done waiting.
+                    _pending?.Sent?.TrySetResult();
                 }
 
                 _pending = work;

@@ -20,7 +20,7 @@ internal sealed partial class CommandRegistrar(DiscordRestClient rest, IOptions<
         try
         {
             var commands = DiscordCommandDefinitions.All();
-            await rest.OverwriteCommandsAsync(settings.ApplicationId!, guild, commands, stoppingToken);
+            await rest.OverwriteCommandsAsync(settings.ApplicationId!, guild, commands, stoppingToken).ConfigureAwait(false);
             Log.Registered(logger, commands.Count, guild ?? "global");
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

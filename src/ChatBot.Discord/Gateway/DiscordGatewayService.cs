@@ -1,7 +1,7 @@
+using ChatBot.Discord.Rest;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using ChatBot.Discord.Rest;
 
 namespace ChatBot.Discord.Gateway;
 
@@ -47,15 +47,15 @@ internal sealed partial class DiscordGatewayService(
 
             if (delay > TimeSpan.Zero)
             {
-                await Task.Delay(delay, time, stoppingToken);
+                await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
             }
 
             var connection = new GatewayConnection(settings, sink, identity, time, Random.Shared.NextDouble, logger);
             GatewayOutcome outcome;
             try
             {
-                gatewayUrl ??= new Uri((await rest.GetGatewayBotAsync(stoppingToken)).Url);
-                outcome = await connection.RunAsync(session?.ResumeUrl ?? gatewayUrl, session, stoppingToken);
+                gatewayUrl ??= new Uri((await rest.GetGatewayBotAsync(stoppingToken).ConfigureAwait(false)).Url);
+                outcome = await connection.RunAsync(session?.ResumeUrl ?? gatewayUrl, session, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -37,13 +37,13 @@ internal sealed partial class GatewayConnection(
         socket.Options.KeepAliveInterval = TimeSpan.Zero;
         _socket = socket;
         var builder = new UriBuilder(url) { Query = "v=10&encoding=json" };
-        await socket.ConnectAsync(builder.Uri, cancellationToken);
+        await socket.ConnectAsync(builder.Uri, cancellationToken).ConfigureAwait(false);
 
         using var connectionCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Task heartbeats = Task.CompletedTask;
         try
         {
-            var hello = await ReceiveAsync(socket, connectionCts.Token);
+            var hello = await GatewaySocket.ReceiveAsync(socket, connectionCts.Token).ConfigureAwait(false);
             if (hello is null || hello.RootElement.GetProperty("op").GetInt32() != GatewayOpCode.Hello)
             {
                 return Closed(socket);
@@ -55,25 +55,25 @@ internal sealed partial class GatewayConnection(
 
             if (resume is not null)
             {
-                await SendAsync(new JsonObject { ["op"] = GatewayOpCode.Resume, ["d"] = new JsonObject { ["token"] = options.Token, ["session_id"] = resume.SessionId, ["seq"] = resume.Sequence } }, connectionCts.Token);
+                await SendAsync(GatewayFrames.Resume(options, resume), connectionCts.Token).ConfigureAwait(false);
             }
             else
             {
-                await SendAsync(IdentifyPayload(), connectionCts.Token);
+                await SendAsync(GatewayFrames.Identify(options), connectionCts.Token).ConfigureAwait(false);
             }
 
             while (true)
             {
-                using var frame = await ReceiveAsync(socket, connectionCts.Token);
+                using var frame = await GatewaySocket.ReceiveAsync(socket, connectionCts.Token).ConfigureAwait(false);
                 if (frame is null)
                 {
                     return Closed(socket);
                 }
 
-                var outcome = await HandleAsync(frame.RootElement, connectionCts.Token);
+                var outcome = await HandleAsync(frame.RootElement, connectionCts.Token).ConfigureAwait(false);
                 if (outcome is { } end)
                 {
-                    await CloseQuietlyAsync(socket, end == GatewayOutcome.Resume ? GatewayCloseCodes.ResumableClose : (int)WebSocketCloseStatus.NormalClosure);
+                    await GatewaySocket.CloseQuietlyAsync(socket, end == GatewayOutcome.Resume ? GatewayCloseCodes.ResumableClose : (int)WebSocketCloseStatus.NormalClosure).ConfigureAwait(false);
                     return end;
                 }
             }
@@ -81,13 +81,13 @@ internal sealed partial class GatewayConnection(
         catch (OperationCanceledException) when (_zombie && !cancellationToken.IsCancellationRequested)
         {
             Log.Zombie(logger);
-            await CloseQuietlyAsync(socket, GatewayCloseCodes.ResumableClose);
+            await GatewaySocket.CloseQuietlyAsync(socket, GatewayCloseCodes.ResumableClose).ConfigureAwait(false);
             return Session is null ? GatewayOutcome.Identify : GatewayOutcome.Resume;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Shutting down: end the session cleanly so Discord shows the bot offline at once.
-            await CloseQuietlyAsync(socket, (int)WebSocketCloseStatus.NormalClosure);
+            await GatewaySocket.CloseQuietlyAsync(socket, (int)WebSocketCloseStatus.NormalClosure).ConfigureAwait(false);
             throw;
         }
         catch (WebSocketException ex) when (!cancellationToken.IsCancellationRequested)
@@ -97,10 +97,10 @@ internal sealed partial class GatewayConnection(
         }
         finally
         {
-            await connectionCts.CancelAsync();
+            await connectionCts.CancelAsync().ConfigureAwait(false);
             try
             {
-                await heartbeats;
+                await heartbeats.ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -136,12 +136,12 @@ internal sealed partial class GatewayConnection(
                 }
                 else
                 {
-                    await sink.PublishAsync(type, data.Clone(), cancellationToken);
+                    await sink.PublishAsync(type, data.Clone(), cancellationToken).ConfigureAwait(false);
                 }
 
                 return null;
             case GatewayOpCode.Heartbeat:
-                await SendHeartbeatAsync(cancellationToken);
+                await SendHeartbeatAsync(cancellationToken).ConfigureAwait(false);
                 return null;
             case GatewayOpCode.HeartbeatAck:
                 _acknowledged = true;
@@ -186,7 +186,7 @@ internal sealed partial class GatewayConnection(
         var delay = interval * jitter();
         while (true)
         {
-            await Task.Delay(delay, time, connection.Token);
+            await Task.Delay(delay, time, connection.Token).ConfigureAwait(false);
             if (!_acknowledged)
             {
                 // A zombie: close with a code that keeps the session resumable, then stop reading.
@@ -194,90 +194,37 @@ internal sealed partial class GatewayConnection(
                 try
                 {
                     using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-                    await _socket.CloseOutputAsync((WebSocketCloseStatus)GatewayCloseCodes.ResumableClose, "no heartbeat ack", timeout.Token);
+                    await _socket.CloseOutputAsync((WebSocketCloseStatus)GatewayCloseCodes.ResumableClose, "no heartbeat ack", timeout.Token).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
                 {
                 }
 
-                await connection.CancelAsync();
+                await connection.CancelAsync().ConfigureAwait(false);
                 return;
             }
 
             _acknowledged = false;
-            await SendHeartbeatAsync(connection.Token);
+            await SendHeartbeatAsync(connection.Token).ConfigureAwait(false);
             delay = interval;
         }
     }
 
     private Task SendHeartbeatAsync(CancellationToken cancellationToken) =>
-        SendAsync(new JsonObject { ["op"] = GatewayOpCode.Heartbeat, ["d"] = Session?.Sequence }, cancellationToken);
-
-    private JsonObject IdentifyPayload() => new()
-    {
-        ["op"] = GatewayOpCode.Identify,
-        ["d"] = new JsonObject
-        {
-            ["token"] = options.Token,
-            ["intents"] = options.EffectiveIntents,
-            ["properties"] = new JsonObject { ["os"] = Environment.OSVersion.Platform.ToString().ToLowerInvariant(), ["browser"] = "ChatBot", ["device"] = "ChatBot" },
-            ["shard"] = new JsonArray(options.ShardId, options.ShardCount),
-        },
-    };
+        SendAsync(GatewayFrames.Heartbeat(Session?.Sequence), cancellationToken);
 
     private async Task SendAsync(JsonObject frame, CancellationToken cancellationToken)
     {
-        await _sendLimiter.WaitAsync(cancellationToken);
+        await _sendLimiter.WaitAsync(cancellationToken).ConfigureAwait(false);
         var bytes = Encoding.UTF8.GetBytes(frame.ToJsonString());
-        await _sendLock.WaitAsync(cancellationToken);
+        await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await _socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+            await _socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             _sendLock.Release();
-        }
-    }
-
-    private static async Task<JsonDocument?> ReceiveAsync(ClientWebSocket socket, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[16 * 1024];
-        using var message = new MemoryStream();
-        while (true)
-        {
-            var result = await socket.ReceiveAsync(buffer, cancellationToken);
-            if (result.MessageType == WebSocketMessageType.Close)
-            {
-                return null;
-            }
-
-            message.Write(buffer, 0, result.Count);
-            if (result.EndOfMessage)
-            {
-                message.Position = 0;
-                return await JsonDocument.ParseAsync(message, cancellationToken: cancellationToken);
-            }
-        }
-    }
-
-    private static async Task CloseQuietlyAsync(ClientWebSocket socket, int code)
-    {
-        try
-        {
-            if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
-            {
-                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-                await socket.CloseOutputAsync((WebSocketCloseStatus)code, "reconnecting", timeout.Token);
-            }
-        }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
-        {
-            // The peer is already gone.
-        }
-        finally
-        {
-            socket.Abort();
         }
     }
 

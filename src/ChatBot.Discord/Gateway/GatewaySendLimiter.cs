@@ -29,7 +29,7 @@ internal sealed class GatewaySendLimiter(TimeProvider time, int limit = 120, Tim
                 wait = _sent.Peek() + _window - now;
             }
 
-            await Task.Delay(wait, time, cancellationToken);
+            await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
         }
     }
 }

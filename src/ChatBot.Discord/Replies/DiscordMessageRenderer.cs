@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ChatBot.Core.Replies;
-using ChatBot.Discord.Rest;
+using ChatBot.Discord.Rest.Models;
 
 namespace ChatBot.Discord.Replies;
 

@@ -3,6 +3,7 @@ using ChatBot.Core.Model;
 using ChatBot.Core.Platform;
 using ChatBot.Core.Replies;
 using ChatBot.Discord.Rest;
+using ChatBot.Discord.Rest.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -41,13 +42,13 @@ internal sealed partial class DiscordReplies(
         List<OutgoingFile> files = [];
         string? previewName = null;
         if (view.Preview is { } preview && preview.Media.Length <= Limit(reply)
-            && await ReadAsync(preview, Limit(reply), cancellationToken) is { } bytes)
+            && await ReadAsync(preview, Limit(reply), cancellationToken).ConfigureAwait(false) is { } bytes)
         {
             previewName = "preview." + Extension(preview);
             files.Add(new OutgoingFile(previewName, preview.Media.ContentType, bytes));
         }
 
-        await EditAsync(reply, DiscordMessageRenderer.Progress(view, previewName), files, cancellationToken);
+        await EditAsync(reply, DiscordMessageRenderer.Progress(view, previewName), files, cancellationToken).ConfigureAwait(false);
         if (view.IsFinal)
         {
             _revisions.TryRemove(view.JobId, out _);
@@ -66,7 +67,7 @@ internal sealed partial class DiscordReplies(
             var file = view.Files[i];
             var name = $"{view.JobId}-{i + 1}.{Extension(file)}";
             if (file.Media.Length <= limit && total + file.Media.Length <= MaxRequestBytes && files.Count < 10
-                && await ReadAsync(file, limit, cancellationToken) is { } bytes)
+                && await ReadAsync(file, limit, cancellationToken).ConfigureAwait(false) is { } bytes)
             {
                 files.Add(new OutgoingFile(name, file.Media.ContentType, bytes));
                 total += bytes.Length;
@@ -77,7 +78,7 @@ internal sealed partial class DiscordReplies(
             }
         }
 
-        await EditAsync(reply, DiscordMessageRenderer.Result(view, [.. files.Select(f => f.FileName)], links), files, cancellationToken);
+        await EditAsync(reply, DiscordMessageRenderer.Result(view, [.. files.Select(f => f.FileName)], links), files, cancellationToken).ConfigureAwait(false);
         _revisions.TryRemove(view.JobId, out _);
         if (reply.Token is not null)
         {
@@ -92,10 +93,10 @@ internal sealed partial class DiscordReplies(
     {
         // One edit at a time per reply: edits land in order, and the message id learnt from the first is there for the next.
         var gate = _locks.GetOrAdd(reply.Token ?? reply.ChannelId + "/" + reply.MessageId, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await EditInOrderAsync(reply, payload, files, cancellationToken);
+            return await EditInOrderAsync(reply, payload, files, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -110,7 +111,7 @@ internal sealed partial class DiscordReplies(
         {
             try
             {
-                var message = await rest.EditOriginalAsync(reply.ApplicationId, reply.Token!, payload, files, cancellationToken);
+                var message = await rest.EditOriginalAsync(reply.ApplicationId, reply.Token!, payload, files, cancellationToken).ConfigureAwait(false);
                 _messages[reply.Token!] = (message.ChannelId, message.Id);
                 return message;
             }
@@ -127,7 +128,7 @@ internal sealed partial class DiscordReplies(
         {
             // The token expired before the bot ever learnt the message id (a restart in between): post anew.
             Log.PostingNewMessage(logger);
-            var created = await rest.CreateChannelMessageAsync(channelId, payload with { Flags = null }, files, cancellationToken);
+            var created = await rest.CreateChannelMessageAsync(channelId, payload with { Flags = null }, files, cancellationToken).ConfigureAwait(false);
             if (reply.Token is not null)
             {
                 _messages[reply.Token] = (created.ChannelId, created.Id);
@@ -136,18 +137,19 @@ internal sealed partial class DiscordReplies(
             return created;
         }
 
-        return await rest.EditChannelMessageAsync(channelId, messageId, payload with { Flags = null }, files, cancellationToken);
+        return await rest.EditChannelMessageAsync(channelId, messageId, payload with { Flags = null }, files, cancellationToken).ConfigureAwait(false);
     }
 
     private long Limit(DiscordReplyHandle reply) => reply.AttachmentSizeLimit > 0 ? reply.AttachmentSizeLimit : options.Value.DefaultAttachmentSizeLimit;
 
     private static async Task<byte[]?> ReadAsync(ReplyFile file, long limit, CancellationToken cancellationToken)
     {
-        await using var stream = await file.OpenAsync(cancellationToken);
+        var stream = await file.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var streamScope = stream.ConfigureAwait(false);
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
         {
             buffer.Write(chunk, 0, read);
             if (buffer.Length > limit)

@@ -3,7 +3,7 @@ using System.Net;
 namespace ChatBot.Discord.Rest;
 
 /// <summary>Discord refused a request. The message is Discord's own text and never holds a token.</summary>
-public sealed class DiscordApiException : Exception
+internal sealed class DiscordApiException : Exception
 {
     public DiscordApiException()
     {

@@ -28,7 +28,7 @@ internal sealed class DiscordRateLimiter(TimeProvider time)
                 return;
             }
 
-            await Task.Delay(wait, time, cancellationToken);
+            await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChatBot.Discord.Rest.Models;
 using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Discord.Rest;
@@ -88,18 +89,18 @@ internal sealed partial class DiscordRestClient(IHttpClientFactory httpClients, 
         var failed = 0;
         while (true)
         {
-            await limiter.WaitAsync(route, exemptFromGlobal, cancellationToken);
+            await limiter.WaitAsync(route, exemptFromGlobal, cancellationToken).ConfigureAwait(false);
             HttpResponseMessage response;
             try
             {
                 using var request = new HttpRequestMessage(method, path) { Content = CreateContent(json, files) };
-                response = await httpClients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
+                response = await httpClients.CreateClient(HttpClientName).SendAsync(request, cancellationToken).ConfigureAwait(false);
             }
             catch (HttpRequestException ex) when (safeToRetry && ++failed < MaxFailedAttempts)
             {
                 limiter.Release(route);
                 Log.RetryingAfterFailure(logger, area, ex.StatusCode is { } s ? (int)s : 0);
-                await Task.Delay(Backoff(failed), time, cancellationToken);
+                await Task.Delay(Backoff(failed), time, cancellationToken).ConfigureAwait(false);
                 continue;
             }
             catch
@@ -113,7 +114,7 @@ internal sealed partial class DiscordRestClient(IHttpClientFactory httpClients, 
                 limiter.Update(route, response.Headers);
                 if (response.StatusCode == HttpStatusCode.TooManyRequests)
                 {
-                    var (retryAfter, global) = await ReadRetryAfterAsync(response, cancellationToken);
+                    var (retryAfter, global) = await ReadRetryAfterAsync(response, cancellationToken).ConfigureAwait(false);
                     limiter.OnTooManyRequests(route, retryAfter, global);
                     Log.RateLimited(logger, area, retryAfter.TotalSeconds, global);
                     if (++rateLimited < MaxRateLimitedAttempts)
@@ -124,13 +125,13 @@ internal sealed partial class DiscordRestClient(IHttpClientFactory httpClients, 
                 else if ((int)response.StatusCode >= 500 && safeToRetry && ++failed < MaxFailedAttempts)
                 {
                     Log.RetryingAfterFailure(logger, area, (int)response.StatusCode);
-                    await Task.Delay(Backoff(failed), time, cancellationToken);
+                    await Task.Delay(Backoff(failed), time, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
                 if (!response.IsSuccessStatusCode)
                 {
-                    throw await ReadErrorAsync(response, cancellationToken);
+                    throw await ReadErrorAsync(response, cancellationToken).ConfigureAwait(false);
                 }
 
                 if (response.StatusCode == HttpStatusCode.NoContent || typeof(T) == typeof(JsonElement?))
@@ -138,8 +139,9 @@ internal sealed partial class DiscordRestClient(IHttpClientFactory httpClients, 
                     return default!;
                 }
 
-                await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-                return await JsonSerializer.DeserializeAsync<T>(stream, DiscordJson.Options, cancellationToken)
+                var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                await using var streamScope = stream.ConfigureAwait(false);
+                return await JsonSerializer.DeserializeAsync<T>(stream, DiscordJson.Options, cancellationToken).ConfigureAwait(false)
                     ?? throw new DiscordApiException(response.StatusCode, 0, "empty body");
             }
         }
@@ -171,7 +173,7 @@ internal sealed partial class DiscordRestClient(IHttpClientFactory httpClients, 
         var global = response.Headers.TryGetValues("X-RateLimit-Global", out var g) && g.Any(v => v.Equals("true", StringComparison.OrdinalIgnoreCase));
         try
         {
-            var body = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken).ConfigureAwait(false);
             if (body.ValueKind == JsonValueKind.Object)
             {
                 if (body.TryGetProperty("retry_after", out var r) && r.ValueKind == JsonValueKind.Number)
@@ -197,7 +199,7 @@ internal sealed partial class DiscordRestClient(IHttpClientFactory httpClients, 
         var message = response.ReasonPhrase ?? "error";
         try
         {
-            var body = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken).ConfigureAwait(false);
             if (body.ValueKind == JsonValueKind.Object)
             {
                 code = body.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetInt32() : 0;

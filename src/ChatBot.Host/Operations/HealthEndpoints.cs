@@ -25,7 +25,7 @@ internal static partial class HealthEndpoints
         try
         {
             // The cheapest read the storage contract offers: one row by primary key.
-            _ = await ledger.GetAllowanceAsync(new TenantKey(PlatformNames.Playground, PlatformNames.Playground), cancellationToken);
+            _ = await ledger.GetAllowanceAsync(new TenantKey(PlatformNames.Playground, PlatformNames.Playground), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -39,6 +39,6 @@ internal static partial class HealthEndpoints
         return Results.Json(body, statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 
-    [LoggerMessage(1, LogLevel.Warning, "Health check: storage is unreachable")]
+    [LoggerMessage(6101, LogLevel.Warning, "Health check: storage is unreachable")]
     private static partial void LogStorageUnreachable(ILogger logger, Exception exception);
 }

@@ -38,7 +38,7 @@ internal static class PlaygroundEndpoints
         PostMessageRequest? body;
         try
         {
-            body = await context.Request.ReadFromJsonAsync<PostMessageRequest>(context.RequestAborted);
+            body = await context.Request.ReadFromJsonAsync<PostMessageRequest>(context.RequestAborted).ConfigureAwait(false);
         }
         catch (JsonException)
         {
@@ -65,7 +65,7 @@ internal static class PlaygroundEndpoints
             return Results.BadRequest(new PlaygroundError($"At most {limits.MaxAttachments} attachments per message."));
         }
 
-        var reply = await commands.PostAsync(body.User!, body.Text.Trim(), attachments, context.RequestAborted);
+        var reply = await commands.PostAsync(body.User!, body.Text.Trim(), attachments, context.RequestAborted).ConfigureAwait(false);
         return Results.Created($"/api/playground/replies/{reply.Id}", new ReplyCreated(reply.Id));
     }
 
@@ -84,7 +84,7 @@ internal static class PlaygroundEndpoints
         {
             try
             {
-                body = await context.Request.ReadFromJsonAsync<ButtonPressRequest>(context.RequestAborted);
+                body = await context.Request.ReadFromJsonAsync<ButtonPressRequest>(context.RequestAborted).ConfigureAwait(false);
             }
             catch (JsonException)
             {
@@ -99,7 +99,7 @@ internal static class PlaygroundEndpoints
             return Results.BadRequest(new PlaygroundError("Say who pressed the button: {\"user\": \"alice\"}."));
         }
 
-        var reply = await commands.PressAsync(replyId, buttonId, user!, body?.Prompt?.Trim(), context.RequestAborted);
+        var reply = await commands.PressAsync(replyId, buttonId, user!, body?.Prompt?.Trim(), context.RequestAborted).ConfigureAwait(false);
         return reply is null
             ? Results.NotFound(new PlaygroundError("That button is unknown or malformed."))
             : Results.Created($"/api/playground/replies/{reply.Id}", new ReplyCreated(reply.Id));
@@ -122,13 +122,13 @@ internal static class PlaygroundEndpoints
             await using (changes.ConfigureAwait(false))
             {
                 var pending = changes.MoveNextAsync();
-                await response.WriteAsync("retry: 2000\nevent: ready\ndata: {}\n\n", stop.Token);
-                await response.Body.FlushAsync(stop.Token);
-                while (await pending)
+                await response.WriteAsync("retry: 2000\nevent: ready\ndata: {}\n\n", stop.Token).ConfigureAwait(false);
+                await response.Body.FlushAsync(stop.Token).ConfigureAwait(false);
+                while (await pending.ConfigureAwait(false))
                 {
                     var json = JsonSerializer.Serialize(ReplyDto.From(changes.Current), EventJson);
-                    await response.WriteAsync($"id: {changes.Current.Revision}\nevent: reply\ndata: {json}\n\n", stop.Token);
-                    await response.Body.FlushAsync(stop.Token);
+                    await response.WriteAsync($"id: {changes.Current.Revision}\nevent: reply\ndata: {json}\n\n", stop.Token).ConfigureAwait(false);
+                    await response.Body.FlushAsync(stop.Token).ConfigureAwait(false);
                     pending = changes.MoveNextAsync();
                 }
             }
@@ -141,8 +141,8 @@ internal static class PlaygroundEndpoints
 
     private static async Task<IResult> GetMediaAsync(string key, IMediaStore media, HttpContext context)
     {
-        var stored = await media.GetAsync(key, context.RequestAborted);
-        var stream = stored is null ? null : await media.OpenReadAsync(key, context.RequestAborted);
+        var stored = await media.GetAsync(key, context.RequestAborted).ConfigureAwait(false);
+        var stream = stored is null ? null : await media.OpenReadAsync(key, context.RequestAborted).ConfigureAwait(false);
         if (stored is null || stream is null)
         {
             return Results.NotFound();

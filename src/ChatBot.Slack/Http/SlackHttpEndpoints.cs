@@ -1,7 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ChatBot.Slack.Commands;
+using ChatBot.Slack.Inbound;
+using ChatBot.Slack.Inbound.Payloads;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
@@ -67,23 +68,23 @@ internal static class SlackHttpEndpoints
         }
 
         JsonElement json;
+        SlackEventsRequest? request;
         try
         {
             json = JsonDocument.Parse(body).RootElement.Clone();
+            request = json.Deserialize(SlackJsonContext.Default.SlackEventsRequest);
         }
         catch (JsonException)
         {
             return Results.BadRequest();
         }
 
-        var type = json.TryGetProperty("type", out var t) ? t.GetString() : null;
-        if (type == "url_verification")
+        if (request?.Type == "url_verification")
         {
-            var challenge = json.TryGetProperty("challenge", out var c) ? c.GetString() ?? "" : "";
-            return Results.Json(new Dictionary<string, string> { ["challenge"] = challenge });
+            return Results.Json(new Dictionary<string, string> { ["challenge"] = request.Challenge ?? "" });
         }
 
-        if (type != "event_callback")
+        if (request?.Type != "event_callback")
         {
             return Results.Ok();
         }

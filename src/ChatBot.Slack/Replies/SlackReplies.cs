@@ -27,6 +27,27 @@ internal sealed class SlackReplies(SlackApiClient api, TimeProvider time, ILogge
 
     public string Platform => PlatformNames.Slack;
 
+    /// <summary>
+    /// Posts a job's reply before the engine has said anything (so its ts can go into the handle); the member sees
+    /// the bot picked the request up. Throws <see cref="SlackApiException"/> when the bot may not post there.
+    /// </summary>
+    public async Task<SlackReplyAddress> PostPlaceholderAsync(string channel, string? threadTs, string title, CancellationToken cancellationToken)
+    {
+        var post = new JsonObject
+        {
+            ["channel"] = channel,
+            ["text"] = title,
+            ["blocks"] = SlackBlocks.Placeholder(title),
+        };
+        if (threadTs is not null)
+        {
+            post["thread_ts"] = threadTs;
+        }
+
+        var posted = await api.CallAsync("chat.postMessage", post, cancellationToken).ConfigureAwait(false);
+        return new SlackReplyAddress(channel, posted.GetProperty("ts").GetString()!, threadTs);
+    }
+
     public async Task UpdateAsync(ReplyHandle handle, ReplyView view, CancellationToken cancellationToken)
     {
         var address = SlackReplyAddress.Parse(handle);

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ChatBot.Slack.Commands;
+using ChatBot.Slack.Inbound;
 using ChatBot.Slack.WebApi;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

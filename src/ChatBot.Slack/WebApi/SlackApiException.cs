@@ -1,7 +1,7 @@
 namespace ChatBot.Slack.WebApi;
 
 /// <summary>Slack answered <c>ok:false</c> (or kept rate-limiting). <see cref="Error"/> is Slack's error code; no token in the message.</summary>
-public sealed class SlackApiException : Exception
+internal sealed class SlackApiException : Exception
 {
     public SlackApiException()
     {

@@ -26,6 +26,7 @@ public sealed class JobRunnerTests
         result.Buttons.Select(b => b.Action).ShouldContain(ButtonAction.Reroll);
         result.CreditsCharged.ShouldBe(2);
         await engine.Store.Received(1).MarkSubmittedAsync("j1", "remote-j1", null, Arg.Any<CancellationToken>());
+        await engine.SettledAsync("j1");
         await engine.Store.Received(1).CompleteAsync("j1", 2, Arg.Any<CancellationToken>());
     }
 
@@ -35,11 +36,12 @@ public sealed class JobRunnerTests
         var provider = new EngineFixture.GatedProvider("p");
         var engine = new EngineFixture(null, provider);
         var catalog = new ModelCatalog(engine.Catalog.Models, [new ProviderInfo { Name = "p", CreditsPerProviderUnit = 0.5 }]);
-        var runner = new JobRunner(engine.Store, catalog, engine.Router, engine.Media, new ChatBot.Core.Media.MediaIntake(engine.Media, [], Microsoft.Extensions.Options.Options.Create(new ChatBot.Core.Media.MediaOptions())), engine.Tenants, engine.Updater, new EtaEstimator(engine.Store, Microsoft.Extensions.Options.Options.Create(new ReplyOptions())), Microsoft.Extensions.Options.Options.Create(new SchedulerOptions()), engine.Time, Microsoft.Extensions.Logging.Abstractions.NullLogger<JobRunner>.Instance);
+        var runner = engine.CreateRunner(catalog);
         provider.Succeed("j1", cost: 1.5m);
 
         await runner.RunAsync(engine.Job("j1", "alice"), CancellationToken.None, CancellationToken.None);
 
+        await engine.SettledAsync("j1");
         await engine.Store.Received(1).CompleteAsync("j1", 1, Arg.Any<CancellationToken>());
     }
 
@@ -88,6 +90,7 @@ public sealed class JobRunnerTests
         cheap.Succeed("j1");
 
         ((ResultView)await engine.Replies.FinalAsync("j1")).CreditsCharged.ShouldBe(1);
+        await engine.SettledAsync("j1");
         await engine.Store.Received(1).CompleteAsync("j1", 1, Arg.Any<CancellationToken>());
     }
 
@@ -127,5 +130,18 @@ public sealed class JobRunnerTests
         await engine.Runner.RunAsync(engine.Job("j1", "alice"), CancellationToken.None, CancellationToken.None);
 
         engine.Providers[0].Submitted.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Run_ProviderAnswersAtOnce_DeliversWithoutTracking()
+    {
+        var engine = new EngineFixture(null, new EngineFixture.GatedProvider("p") { AnswersAtOnce = true });
+
+        await engine.Runner.RunAsync(engine.Job("j1", "alice"), CancellationToken.None, CancellationToken.None);
+
+        (await engine.Replies.FinalAsync("j1")).ShouldBeOfType<ResultView>().Files.Count.ShouldBe(1);
+        engine.Providers[0].Tracked.ShouldBe(0);
+        await engine.SettledAsync("j1");
+        await engine.Store.Received(1).CompleteAsync("j1", 2, Arg.Any<CancellationToken>());
     }
 }

@@ -107,4 +107,34 @@ public sealed class JobSchedulerTests
         await engine.Store.Received(1).FailAsync("a1", JobState.Cancelled, Arg.Any<string>(), Arg.Any<CancellationToken>());
         await engine.Store.DidNotReceiveWithAnyArgs().CompleteAsync(default!, default, default);
     }
+
+    [Fact]
+    public async Task AdmitAsync_StartsAtOnce_FirstViewIsStartingWithTheNote()
+    {
+        var engine = new EngineFixture();
+        var sut = engine.Scheduler;
+
+        await sut.AdmitAsync(engine.Job("a1", "alice"), "Model a is busy, so model b runs it.");
+
+        var first = engine.Replies.Updates.First(u => u.Reply == "a1").View;
+        first.Status.ShouldBe(ReplyStatus.Running);
+        first.StatusText.ShouldBe("Starting…\nModel a is busy, so model b runs it.");
+        (await engine.Providers[0].NextStartedAsync()).ShouldBe("a1");
+    }
+
+    [Fact]
+    public async Task AdmitAsync_LineIsBusy_FirstViewShowsThePlaceWithTheNote()
+    {
+        var engine = new EngineFixture(new SchedulerOptions { DefaultProviderConcurrency = 1 });
+        var sut = engine.Scheduler;
+        sut.Enqueue(engine.Job("a1", "alice"));
+        await engine.Providers[0].NextStartedAsync();
+
+        await sut.AdmitAsync(engine.Job("b1", "bob"), "A note.");
+
+        var first = engine.Replies.Updates.Where(u => u.Reply == "b1").ShouldHaveSingleItem().View;
+        first.Status.ShouldBe(ReplyStatus.Queued);
+        first.StatusText.ShouldBe("Queued — next in line\nA note.");
+        sut.PositionOf("b1").ShouldBe(1);
+    }
 }

@@ -104,6 +104,41 @@ public sealed class ReplyUpdaterTests
         new[] { first, second }.Order().ShouldBe(["update 1", "update 2"]);
     }
 
+    [Fact]
+    public async Task PublishAsync_FirstView_IsSentAtOnceAndCompletes()
+    {
+        var sut = CreateSut();
+
+        await sut.PublishAsync(Handle, View(1)).WaitAsync(TimeSpan.FromSeconds(10));
+
+        _platform.Sent.ShouldBe(["update 1"]);
+    }
+
+    [Fact]
+    public async Task PublishAsync_SupersededBeforeItWasSent_CompletesAndOnlyTheNewestIsSent()
+    {
+        var sut = CreateSut();
+        sut.Publish(Handle, View(1));
+        await _platform.NextAsync();
+
+        var waiting = sut.PublishAsync(Handle, View(2));
+        sut.Publish(Handle, View(3));
+        await waiting.WaitAsync(TimeSpan.FromSeconds(10));
+
+        _time.Advance(TimeSpan.FromSeconds(1.5));
+        (await _platform.NextAsync()).ShouldBe("update 3");
+        _platform.Sent.ShouldBe(["update 1", "update 3"]);
+    }
+
+    [Fact]
+    public async Task PublishAsync_PlatformFails_CompletesWithoutFault()
+    {
+        _platform.FailUpdates = true;
+        var sut = CreateSut();
+
+        await sut.PublishAsync(Handle, View(1)).WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
     private ReplyUpdater CreateSut() => new(
         [_platform],
         Options.Create(new ReplyOptions { EditInterval = TimeSpan.FromSeconds(1.5) }),
@@ -121,12 +156,15 @@ public sealed class ReplyUpdaterTests
 
         public bool FailResults { get; set; }
 
+        public bool FailUpdates { get; set; }
+
         /// <summary>When set, every edit waits for it after being recorded (a slow platform).</summary>
         public TaskCompletionSource? Hold { get; set; }
 
         public List<string> Sent { get; } = [];
 
-        public Task UpdateAsync(ReplyHandle handle, ReplyView view, CancellationToken cancellationToken) => Record($"update {view.StatusText}");
+        public Task UpdateAsync(ReplyHandle handle, ReplyView view, CancellationToken cancellationToken) =>
+            FailUpdates ? throw new InvalidOperationException("platform said no") : Record($"update {view.StatusText}");
 
         public Task PostResultAsync(ReplyHandle handle, ResultView view, CancellationToken cancellationToken) =>
             FailResults ? throw new InvalidOperationException("platform said no") : Record($"result {view.Title}");

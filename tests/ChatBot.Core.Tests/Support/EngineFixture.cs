@@ -18,7 +18,7 @@ namespace ChatBot.Core.Tests.Support;
 /// The real scheduler, runner, reply pacing and intake, over substituted storage and gated fake
 /// providers whose jobs finish when a test releases them.
 /// </summary>
-public sealed class EngineFixture
+internal sealed class EngineFixture
 {
     public static readonly byte[] TinyPng = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
@@ -39,7 +39,11 @@ public sealed class EngineFixture
         Store.MarkSubmittedAsync(default!, default!, default, default).ReturnsForAnyArgs(true);
         Store.MarkDeliveringAsync(default!, default!, default).ReturnsForAnyArgs(true);
         Store.SetProviderAsync(default!, default!, default!, default).ReturnsForAnyArgs(true);
-        Store.CompleteAsync(default!, default, default).ReturnsForAnyArgs(true);
+        Store.CompleteAsync(default!, default, default).ReturnsForAnyArgs(call =>
+        {
+            Settled(call.ArgAt<string>(0)).TrySetResult();
+            return true;
+        });
         Store.FailAsync(default!, default, default!, default).ReturnsForAnyArgs(true);
         Store.GetRecentDurationsAsync(default!, default, default).ReturnsForAnyArgs(Array.Empty<TimeSpan>());
         Media.SaveAsync(default!, default!, default!, default, default, default(Uri), default).ReturnsForAnyArgs(call =>
@@ -53,17 +57,21 @@ public sealed class EngineFixture
         Media.GetAsync(default!, default).ReturnsForAnyArgs(call => _media.GetValueOrDefault(call.ArgAt<string>(0)));
         Media.OpenReadAsync(default!, default).ReturnsForAnyArgs(_ => new MemoryStream(TinyPng));
 
-        var options = Options.Create(scheduling ?? new SchedulerOptions());
+        _options = Options.Create(scheduling ?? new SchedulerOptions());
         Router = new ProviderRouter(Catalog, Providers);
         Updater = new ReplyUpdater([Replies], Options.Create(new ReplyOptions { EditInterval = TimeSpan.Zero }), Time, NullLogger<ReplyUpdater>.Instance);
-        var intake = new MediaIntake(Media, Array.Empty<IPlatformMedia>(), Options.Create(new MediaOptions()));
-        var eta = new EtaEstimator(Store, Options.Create(new ReplyOptions()));
-        Runner = new JobRunner(Store, Catalog, Router, Media, intake, Tenants, Updater, eta, options, Time, NullLogger<JobRunner>.Instance);
-        Scheduler = new JobScheduler(Runner, options, NullLogger<JobScheduler>.Instance);
+        Views = CreateViews(Catalog);
+        Ender = new JobEnder(Store, Updater, Views, NullLogger<JobEnder>.Instance);
+        Runner = CreateRunner();
+        Scheduler = new JobScheduler(Runner, Ender, Updater, Views, _options, NullLogger<JobScheduler>.Instance);
     }
+
+    private readonly IOptions<SchedulerOptions> _options;
 
     private readonly ConcurrentDictionary<string, StoredMedia> _media = new();
     private int _keys;
+    private EtaEstimator? _eta;
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _settled = new();
 
     public FakeTimeProvider Time { get; } = new();
     public IJobStore Store { get; } = Substitute.For<IJobStore>();
@@ -74,8 +82,29 @@ public sealed class EngineFixture
     public ModelCatalog Catalog { get; }
     public ProviderRouter Router { get; }
     public ReplyUpdater Updater { get; }
+    public JobReplyViews Views { get; }
+    public JobEnder Ender { get; }
     public JobRunner Runner { get; }
     public JobScheduler Scheduler { get; }
+
+    /// <summary>A runner over this fixture's store, providers and replies; <paramref name="catalog"/> replaces the fixture's.</summary>
+    public JobRunner CreateRunner(ModelCatalog? catalog = null)
+    {
+        catalog ??= Catalog;
+        var intake = new MediaIntake(Media, Array.Empty<IPlatformMedia>(), Options.Create(new MediaOptions()));
+        var views = catalog == Catalog ? Views : CreateViews(catalog);
+        return new JobRunner(Store, catalog, Router, Media, intake, Tenants, Updater, views, Ender, Eta, _options, Time, NullLogger<JobRunner>.Instance);
+    }
+
+    private EtaEstimator Eta => _eta ??= new EtaEstimator(Store, Options.Create(new ReplyOptions()));
+
+    private JobReplyViews CreateViews(ModelCatalog catalog) => new(catalog, Router, Eta, Time);
+
+    /// <summary>Completes when the job was settled in the store (after its result was posted).</summary>
+    public Task SettledAsync(string jobId) => Settled(jobId).Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+    private TaskCompletionSource Settled(string jobId) =>
+        _settled.GetOrAdd(jobId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 
     public JobRecord Job(string id, string user, string provider = "p") => new()
     {
@@ -117,11 +146,21 @@ public sealed class EngineFixture
 
             Submitted.Enqueue(request.JobId);
             _started.Writer.TryWrite(request.JobId);
-            return Task.FromResult(new Submission($"remote-{request.JobId}"));
+            var immediate = AnswersAtOnce ? new ProviderUpdate.Succeeded([MediaOutput.FromBytes("out.png", "image/png", TinyPng)]) : null;
+            return Task.FromResult(new Submission($"remote-{request.JobId}", null, immediate));
         }
+
+        /// <summary>When set, the result comes with the submission (a synchronous provider).</summary>
+        public bool AnswersAtOnce { get; init; }
+
+        /// <summary>How many times a job was tracked.</summary>
+        public int Tracked => Volatile.Read(ref _tracked);
+
+        private int _tracked;
 
         public async IAsyncEnumerable<ProviderUpdate> TrackAsync(MediaRequest request, Submission submission, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
         {
+            Interlocked.Increment(ref _tracked);
             yield return new ProviderUpdate.Running(50, "Half way");
             yield return await Gate(request.JobId).Task.WaitAsync(cancellationToken);
         }
@@ -145,8 +184,16 @@ public sealed class EngineFixture
 
         public ConcurrentQueue<(string Reply, ReplyView View)> Updates { get; } = new();
 
+        /// <summary>When set, every edit fails as a platform that lost the reply would.</summary>
+        public bool FailUpdates { get; set; }
+
         public Task UpdateAsync(ReplyHandle handle, ReplyView view, CancellationToken cancellationToken)
         {
+            if (FailUpdates)
+            {
+                throw new InvalidOperationException("platform said no");
+            }
+
             Updates.Enqueue((handle.Value, view));
             Channel(handle.Value).Writer.TryWrite(view);
             return Task.CompletedTask;

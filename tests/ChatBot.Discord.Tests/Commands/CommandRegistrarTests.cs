@@ -1,4 +1,3 @@
-using ChatBot.Discord.Tests.TestSupport;
 
 namespace ChatBot.Discord.Tests.Commands;
 

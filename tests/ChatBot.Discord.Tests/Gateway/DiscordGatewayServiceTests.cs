@@ -1,7 +1,4 @@
 using ChatBot.Emulators.Time;
-using System.Text.Json.Nodes;
-using ChatBot.Discord.Tests.TestSupport;
-using ChatBot.Emulators.Discord;
 
 namespace ChatBot.Discord.Tests.Gateway;
 
@@ -53,8 +50,8 @@ public sealed class DiscordGatewayServiceTests
         var evenGuild = emulator.CreateGuildChannel((2L << 22).ToString(System.Globalization.CultureInfo.InvariantCulture), "even");
         var oddGuild = emulator.CreateGuildChannel((3L << 22).ToString(System.Globalization.CultureInfo.InvariantCulture), "odd");
 
-        await emulator.SendSlashCommandAsync(evenGuild, shard0.Member, "imagine", [new JsonObject { ["name"] = "prompt", ["type"] = 3, ["value"] = "even" }]);
-        await emulator.SendSlashCommandAsync(oddGuild, shard1.Member, "imagine", [new JsonObject { ["name"] = "prompt", ["type"] = 3, ["value"] = "odd" }]);
+        await emulator.SendSlashCommandAsync(evenGuild, shard0.Member, "imagine", SlashOptions.Prompt("even"));
+        await emulator.SendSlashCommandAsync(oddGuild, shard1.Member, "imagine", SlashOptions.Prompt("odd"));
 
         (await shard0.Dispatcher.NextAsync()).Options.Prompt.ShouldBe("even");
         (await shard1.Dispatcher.NextAsync()).Options.Prompt.ShouldBe("odd");
@@ -70,7 +67,7 @@ public sealed class DiscordGatewayServiceTests
 
         // The heartbeat timer starts at Hello, before READY: first make sure the client has read a
         // dispatch after READY, so the sequence it must report is known (READY is 1, this is 2).
-        await host.Emulator.SendSlashCommandAsync(host.Channel, host.Member, "imagine", [new JsonObject { ["name"] = "prompt", ["type"] = 3, ["value"] = "tick" }]);
+        await host.Emulator.SendSlashCommandAsync(host.Channel, host.Member, "imagine", SlashOptions.Prompt("tick"));
         await host.Dispatcher.NextAsync();
         await clock.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(45));
 
@@ -187,15 +184,15 @@ public sealed class DiscordGatewayServiceTests
     {
         await using var host = await DiscordTestHost.StartAsync(emulatorOptions: new DiscordEmulatorOptions { ReplayAlreadySeen = 3 });
         var emulator = host.Emulator;
-        await emulator.SendSlashCommandAsync(host.Channel, host.Member, "imagine", [new JsonObject { ["name"] = "prompt", ["type"] = 3, ["value"] = "before" }]);
+        await emulator.SendSlashCommandAsync(host.Channel, host.Member, "imagine", SlashOptions.Prompt("before"));
         await host.Dispatcher.NextAsync();
 
         await emulator.DropConnectionAsync();
-        await emulator.SendSlashCommandAsync(host.Channel, host.Member, "imagine", [new JsonObject { ["name"] = "prompt", ["type"] = 3, ["value"] = "during" }]);
+        await emulator.SendSlashCommandAsync(host.Channel, host.Member, "imagine", SlashOptions.Prompt("during"));
 
         (await host.Dispatcher.NextAsync()).Options.Prompt.ShouldBe("during");
         await emulator.WaitUntilAsync(e => e.ResumeCount == 1);
-        await emulator.SendSlashCommandAsync(host.Channel, host.Member, "imagine", [new JsonObject { ["name"] = "prompt", ["type"] = 3, ["value"] = "after" }]);
+        await emulator.SendSlashCommandAsync(host.Channel, host.Member, "imagine", SlashOptions.Prompt("after"));
         (await host.Dispatcher.NextAsync()).Options.Prompt.ShouldBe("after");
         host.Dispatcher.Requests.Select(r => r.Options.Prompt).ShouldBe(["before", "during", "after"]);
     }

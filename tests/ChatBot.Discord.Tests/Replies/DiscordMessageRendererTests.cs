@@ -1,4 +1,3 @@
-using ChatBot.Core.Replies;
 using ChatBot.Discord.Replies;
 
 namespace ChatBot.Discord.Tests.Replies;

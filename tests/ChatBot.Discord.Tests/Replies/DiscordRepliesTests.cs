@@ -1,11 +1,5 @@
 using ChatBot.Emulators.Time;
-using System.Text.Json.Nodes;
-using ChatBot.Core.Model;
 using ChatBot.Core.Media;
-using ChatBot.Core.Replies;
-using ChatBot.Discord.Tests.TestSupport;
-using ChatBot.Emulators.Discord;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatBot.Discord.Tests.Replies;
 
@@ -14,7 +8,7 @@ public sealed class DiscordRepliesTests
     private static async Task<(EmulatorInteraction Interaction, CommandRequest Request)> StartJobAsync(DiscordTestHost host)
     {
         var interaction = await host.Emulator.SendSlashCommandAsync(host.Channel, host.Member, "imagine",
-            [new JsonObject { ["name"] = "prompt", ["type"] = 3, ["value"] = "a fox" }]);
+            SlashOptions.Prompt("a fox"));
         var request = await host.Dispatcher.NextAsync();
         await host.Emulator.WaitForCallAsync(c => c.Is("PATCH", "/messages/@original"));
         return (interaction, request);
@@ -26,23 +20,25 @@ public sealed class DiscordRepliesTests
     private static ReplyFile File(byte[] bytes, string name = "out.png", Uri? link = null) =>
         new(new StoredMedia("k-" + name, "image/png", name, bytes.Length), _ => Task.FromResult<Stream>(new MemoryStream(bytes))) { PublicUrl = link };
 
+    private static ReplyView Running(string title, long revision) =>
+        new() { JobId = "job1", Status = ReplyStatus.Running, Title = title, Revision = revision };
+
+    private static ReplyButton Button(ButtonAction action, string label, int? index = null) =>
+        new(ButtonId.Encode(action, "job1", index), label, action, "job1", index);
+
     [Fact]
     public async Task Update_Running_RendersProgressElapsedEtaAndPreviewFile()
     {
         await using var host = await DiscordTestHost.StartAsync();
         var (interaction, request) = await StartJobAsync(host);
-        var view = new ReplyView
+        var view = Running("🎨 a fox", revision: 5) with
         {
-            JobId = "job1",
-            Status = ReplyStatus.Running,
-            Title = "🎨 a fox",
             StatusText = "Painting",
             Progress = 40,
             Elapsed = TimeSpan.FromSeconds(75),
             Eta = TimeSpan.FromSeconds(30),
             ModelLabel = "Local sketch · local",
-            Preview = File(TestImages.Png(), "p.png"),
-            Revision = 5,
+            Preview = File(TestMedia.Png(), "p.png"),
         };
 
         await CreateSut(host).UpdateAsync(request.Reply, view, CancellationToken.None);
@@ -68,8 +64,8 @@ public sealed class DiscordRepliesTests
         var sut = CreateSut(host);
         var before = host.Emulator.RestCalls.Count;
 
-        await sut.UpdateAsync(request.Reply, new ReplyView { JobId = "job1", Status = ReplyStatus.Running, Title = "t", Revision = 9 }, CancellationToken.None);
-        await sut.UpdateAsync(request.Reply, new ReplyView { JobId = "job1", Status = ReplyStatus.Queued, Title = "t", Revision = 8 }, CancellationToken.None);
+        await sut.UpdateAsync(request.Reply, Running("t", revision: 9), CancellationToken.None);
+        await sut.UpdateAsync(request.Reply, Running("t", revision: 8) with { Status = ReplyStatus.Queued }, CancellationToken.None);
 
         host.Emulator.RestCalls.Count.ShouldBe(before + 1);
     }
@@ -86,15 +82,15 @@ public sealed class DiscordRepliesTests
             Details = "seed 42",
             CreditsCharged = 2,
             Elapsed = TimeSpan.FromSeconds(12),
-            Files = [File(TestImages.Png(), "a.png"), File(TestImages.Png(), "b.png")],
+            Files = [File(TestMedia.Png(), "a.png"), File(TestMedia.Png(), "b.png")],
             Buttons =
             [
-                new ReplyButton(ButtonId.Encode(ButtonAction.Upscale, "job1", 0), "Upscale", ButtonAction.Upscale, "job1", 0),
-                new ReplyButton(ButtonId.Encode(ButtonAction.Upscale, "job1", 1), "Upscale", ButtonAction.Upscale, "job1", 1),
-                new ReplyButton(ButtonId.Encode(ButtonAction.Vary, "job1", 0), "Vary", ButtonAction.Vary, "job1", 0),
-                new ReplyButton(ButtonId.Encode(ButtonAction.Vary, "job1", 1), "Vary", ButtonAction.Vary, "job1", 1),
-                new ReplyButton(ButtonId.Encode(ButtonAction.Reroll, "job1"), "Re-roll", ButtonAction.Reroll, "job1"),
-                new ReplyButton(ButtonId.Encode(ButtonAction.Edit, "job1", 0), "Edit", ButtonAction.Edit, "job1", 0),
+                Button(ButtonAction.Upscale, "Upscale", 0),
+                Button(ButtonAction.Upscale, "Upscale", 1),
+                Button(ButtonAction.Vary, "Vary", 0),
+                Button(ButtonAction.Vary, "Vary", 1),
+                Button(ButtonAction.Reroll, "Re-roll"),
+                Button(ButtonAction.Edit, "Edit", 0),
             ],
         };
 
@@ -135,10 +131,10 @@ public sealed class DiscordRepliesTests
         var (interaction, request) = await StartJobAsync(host);
         var messageId = host.Emulator.GetOriginal(interaction)!["id"]!.GetValue<string>();
         var sut = CreateSut(host);
-        await sut.UpdateAsync(request.Reply, new ReplyView { JobId = "job1", Status = ReplyStatus.Running, Title = "🎬 long video", Progress = 10, Revision = 2 }, CancellationToken.None);
+        await sut.UpdateAsync(request.Reply, Running("🎬 long video", revision: 2) with { Progress = 10 }, CancellationToken.None);
 
         clock.Advance(TimeSpan.FromMinutes(14.5));
-        await sut.UpdateAsync(request.Reply, new ReplyView { JobId = "job1", Status = ReplyStatus.Running, Title = "🎬 long video", Progress = 90, Revision = 20 }, CancellationToken.None);
+        await sut.UpdateAsync(request.Reply, Running("🎬 long video", revision: 20) with { Progress = 90 }, CancellationToken.None);
 
         var edit = host.Emulator.RestCalls.Last(c => c.Method == "PATCH");
         edit.Is("PATCH", $"/channels/{host.Channel.Id}/messages/{messageId}").ShouldBeTrue(string.Join("\n", host.Emulator.RestCalls.Select(c => $"{c.Method} {c.Path} {c.Status}")));
@@ -153,10 +149,10 @@ public sealed class DiscordRepliesTests
         await using var host = await DiscordTestHost.StartAsync();
         var (interaction, request) = await StartJobAsync(host);
         var sut = CreateSut(host);
-        await sut.UpdateAsync(request.Reply, new ReplyView { JobId = "job1", Status = ReplyStatus.Running, Title = "going", Revision = 2 }, CancellationToken.None);
+        await sut.UpdateAsync(request.Reply, Running("going", revision: 2), CancellationToken.None);
         host.Emulator.ExpireToken(interaction.Token);
 
-        await sut.UpdateAsync(request.Reply, new ReplyView { JobId = "job1", Status = ReplyStatus.Running, Title = "still going", Revision = 3 }, CancellationToken.None);
+        await sut.UpdateAsync(request.Reply, Running("still going", revision: 3), CancellationToken.None);
 
         var calls = host.Emulator.RestCalls.Where(c => c.Method == "PATCH").ToList();
         calls[^2].Status.ShouldBe(401);

@@ -1,8 +1,4 @@
 using ChatBot.Emulators.Time;
-using ChatBot.Discord.Rest;
-using ChatBot.Emulators.Discord;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatBot.Discord.Tests.Rest;
 

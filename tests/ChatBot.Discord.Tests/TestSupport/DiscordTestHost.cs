@@ -1,34 +1,19 @@
 using System.Net;
-using ChatBot.Core.Catalog;
-using ChatBot.Core.Commands;
-using ChatBot.Core.Platform;
 using ChatBot.Discord.Gateway;
-using ChatBot.Emulators.Discord;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Discord.Tests.TestSupport;
 
 /// <summary>The Discord adapter in a small web host, pointed at a <see cref="DiscordEmulator"/> by configuration alone.</summary>
 public sealed class DiscordTestHost : IAsyncDisposable
 {
-    private DiscordTestHost(WebApplication app, DiscordEmulator emulator, RecordingDispatcher dispatcher)
-    {
-        App = app;
-        Emulator = emulator;
-        Dispatcher = dispatcher;
-    }
-
     private bool _ownsEmulator = true;
 
-    public WebApplication App { get; }
-    public DiscordEmulator Emulator { get; }
-    public RecordingDispatcher Dispatcher { get; }
+    public WebApplication App { get; private init; } = null!;
+    public DiscordEmulator Emulator { get; private init; } = null!;
+    public RecordingDispatcher Dispatcher { get; private init; } = null!;
     public Uri BaseAddress { get; private set; } = null!;
     public IServiceProvider Services => App.Services;
 
@@ -49,14 +34,7 @@ public sealed class DiscordTestHost : IAsyncDisposable
         var emulator = sharedEmulator ?? await DiscordEmulator.StartAsync(emulatorOptions);
         var ownsEmulator = sharedEmulator is null;
         configureEmulator?.Invoke(emulator);
-        var settings = new Dictionary<string, string?>
-        {
-            ["Discord:Token"] = emulator.Token,
-            ["Discord:ApplicationId"] = emulator.ApplicationId,
-            ["Discord:ApiBaseUrl"] = emulator.ApiBaseUrl,
-            ["Discord:CdnHosts:0"] = emulator.CdnHost,
-            ["Discord:PublicKey"] = emulator.Signer.PublicKeyHex,
-        };
+        var settings = emulator.BotSettings();
         configure?.Invoke(settings);
 
         var builder = WebApplication.CreateSlimBuilder();
@@ -79,10 +57,11 @@ public sealed class DiscordTestHost : IAsyncDisposable
         ]));
         builder.Services.AddDiscord();
         var app = builder.Build();
+        dispatcher.Replies = app.Services.GetRequiredService<IChatReplies>();
         app.MapDiscord();
         await app.StartAsync();
 
-        var host = new DiscordTestHost(app, emulator, dispatcher) { _ownsEmulator = ownsEmulator };
+        var host = new DiscordTestHost { App = app, Emulator = emulator, Dispatcher = dispatcher, _ownsEmulator = ownsEmulator };
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         host.BaseAddress = new Uri(address.TrimEnd('/') + "/");
         host.GuildId = emulator.CreateGuildId();
@@ -93,6 +72,37 @@ public sealed class DiscordTestHost : IAsyncDisposable
         }
 
         return host;
+    }
+
+    /// <summary>Posts a bot result (one image, U1/V1 buttons) as the bot would, and returns its message id.</summary>
+    internal async Task<string> PostBotResultAsync(string jobId)
+    {
+        var rest = Services.GetRequiredService<DiscordRestClient>();
+        var payload = new MessagePayload
+        {
+            Components =
+            [
+                new Component(Component.ActionRowType)
+                {
+                    Components =
+                    [
+                        new Component(Component.ButtonType) { Style = 2, Label = "U1", CustomId = ButtonId.Encode(ButtonAction.Upscale, jobId, 0) },
+                        new Component(Component.ButtonType) { Style = 2, Label = "V1", CustomId = ButtonId.Encode(ButtonAction.Vary, jobId, 0) },
+                    ],
+                },
+            ],
+            Attachments = [new AttachmentRef("0", $"{jobId}-1.png")],
+        };
+        var message = await rest.CreateChannelMessageAsync(Channel.Id, payload, [new OutgoingFile($"{jobId}-1.png", "image/png", TestMedia.Png())], CancellationToken.None);
+        return message.Id;
+    }
+
+    /// <summary>The member posts a message with a PNG attached (in the test channel unless told), as a member would.</summary>
+    public async Task<(EmulatorAttachment Photo, string MessageId)> PostMemberPhotoAsync(string text, EmulatorChannel? channel = null)
+    {
+        var photo = Emulator.UploadToCdn(TestMedia.Png(), "photo.png", "image/png");
+        var messageId = await Emulator.PostUserMessageAsync(channel ?? Channel, Member, text, photo);
+        return (photo, messageId);
     }
 
     public async ValueTask DisposeAsync()

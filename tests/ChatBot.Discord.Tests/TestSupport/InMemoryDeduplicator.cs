@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using ChatBot.Core.Platform;
 
 namespace ChatBot.Discord.Tests.TestSupport;
 

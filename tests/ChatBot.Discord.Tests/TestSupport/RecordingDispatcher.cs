@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using ChatBot.Core.Commands;
-using ChatBot.Core.Model;
-using ChatBot.Core.Replies;
 
 namespace ChatBot.Discord.Tests.TestSupport;
 
@@ -12,16 +9,28 @@ public sealed class RecordingDispatcher : ICommandDispatcher
     private readonly SemaphoreSlim _arrived = new(0);
     private int _taken;
 
-    public Func<CommandRequest, CommandOutcome> Answer { get; set; } = request =>
-        new CommandOutcome.Accepted("job1", new ReplyView { JobId = "job1", Status = ReplyStatus.Queued, Title = "🎨 " + request.Options.Prompt, QueuePosition = 1, QueueLength = 1, Revision = 1 });
+    public Func<CommandRequest, CommandOutcome> Answer { get; set; } = _ => new CommandOutcome.Accepted("job1");
+
+    /// <summary>The first view of an accepted job, which the engine shows before it answers.</summary>
+    public Func<CommandRequest, ReplyView> FirstView { get; set; } = request =>
+        new ReplyView { JobId = "job1", Status = ReplyStatus.Queued, Title = "🎨 " + request.Options.Prompt, QueuePosition = 1, QueueLength = 1, Revision = 1 };
+
+    /// <summary>The adapter's reply writer: the engine writes every view through it, the first included.</summary>
+    public IChatReplies? Replies { get; set; }
 
     public IReadOnlyList<CommandRequest> Requests => [.. _requests];
 
-    public Task<CommandOutcome> DispatchAsync(CommandRequest request, CancellationToken cancellationToken)
+    public async Task<CommandOutcome> DispatchAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         _requests.Enqueue(request);
         _arrived.Release();
-        return Task.FromResult(Answer(request));
+        var outcome = Answer(request);
+        if (outcome is CommandOutcome.Accepted && Replies is { } replies)
+        {
+            await replies.UpdateAsync(request.Reply, FirstView(request), cancellationToken);
+        }
+
+        return outcome;
     }
 
     /// <summary>Waits for the next request the adapter dispatches.</summary>

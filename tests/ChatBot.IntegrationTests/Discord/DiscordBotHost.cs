@@ -75,12 +75,12 @@ internal sealed class DiscordBotHost : IAsyncDisposable
             ["Catalog:Path"] = Path.Combine(directory, "models.json"),
             ["Replies:EditInterval"] = "00:00:00.2",
             ["Credits:DefaultDailyAllowance"] = "50",
-            ["Discord:Token"] = emulator.Token,
-            ["Discord:ApplicationId"] = emulator.ApplicationId,
-            ["Discord:ApiBaseUrl"] = emulator.ApiBaseUrl,
-            ["Discord:CdnHosts:0"] = emulator.CdnHost,
-            ["Discord:PublicKey"] = emulator.Signer.PublicKeyHex,
         };
+        foreach (var (key, value) in emulator.BotSettings())
+        {
+            settings[key] = value;
+        }
+
         configure?.Invoke(settings);
         var host = new DiscordBotHost(emulator, directory, settings, time);
         host.GuildId = emulator.CreateGuildId();

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using ChatBot.Core.Replies;
 using ChatBot.Slack.Blocks;
 

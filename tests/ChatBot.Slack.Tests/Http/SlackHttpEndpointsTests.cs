@@ -1,35 +1,33 @@
 using System.Net;
 using System.Text.Json;
-using ChatBot.Core.Model;
-using ChatBot.Emulators.Slack;
-using ChatBot.Slack.Tests.Support;
 
 namespace ChatBot.Slack.Tests.Http;
 
-public sealed class SlackHttpEndpointsTests : IAsyncLifetime
+public sealed class SlackHttpEndpointsTests() : SlackHostTests(SlackMode.Http)
 {
-    private SlackHost _host = null!;
-
-    private SlackEmulator Emulator => _host.Emulator;
-
-    public async Task InitializeAsync() => _host = await SlackHost.StartAsync(SlackMode.Http);
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     private static long Now() => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
 
-    private Uri Url(string path) => new(_host.BaseUri, path);
+    private Uri Url(string path) => new(Host.BaseUri, path);
+
+    /// <summary>Sends a signed request that must be answered 200, then waits for the command it runs.</summary>
+    private async Task<CommandRequest> SendAcceptedAsync(HttpRequestMessage request)
+    {
+        using (request)
+        {
+            using var response = await Host.Http.SendAsync(request);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        return await Dispatcher.WaitForRequestAsync();
+    }
 
     [Fact]
     public async Task Commands_SignedSlashCommand_AnswersOkAndRunsTheCommand()
     {
         var fields = Emulator.SlashCommandJson("/imagine", "a fox in snow --ar 16:9", "U1", "C1");
-        using var request = SlackSignedRequests.SlashCommand(Url("slack/commands"), Emulator.SigningSecret, Now(), fields);
 
-        using var response = await _host.Http.SendAsync(request);
+        var command = await SendAcceptedAsync(SlackSignedRequests.SlashCommand(Url("slack/commands"), Emulator.SigningSecret, Now(), fields));
 
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var command = await _host.Dispatcher.WaitForRequestAsync();
         command.Kind.ShouldBe(CommandKind.Imagine);
         command.Options.Prompt.ShouldBe("a fox in snow");
         command.Options.AspectRatio.ShouldBe("16:9");
@@ -43,11 +41,11 @@ public sealed class SlackHttpEndpointsTests : IAsyncLifetime
         var fields = Emulator.SlashCommandJson("/imagine", "a fox", "U1", "C1");
         using var request = SlackSignedRequests.SlashCommand(Url("slack/commands"), "wrong-secret", Now(), fields);
 
-        using var response = await _host.Http.SendAsync(request);
+        using var response = await Host.Http.SendAsync(request);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await response.Content.ReadAsStringAsync()).ShouldNotContain(Emulator.SigningSecret);
-        _host.Dispatcher.Requests.ShouldBeEmpty();
+        Dispatcher.Requests.ShouldBeEmpty();
     }
 
     [Fact]
@@ -56,7 +54,7 @@ public sealed class SlackHttpEndpointsTests : IAsyncLifetime
         var fields = Emulator.SlashCommandJson("/imagine", "a fox", "U1", "C1");
         using var request = SlackSignedRequests.SlashCommand(Url("slack/commands"), Emulator.SigningSecret, Now() - 360, fields);
 
-        using var response = await _host.Http.SendAsync(request);
+        using var response = await Host.Http.SendAsync(request);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
@@ -69,15 +67,15 @@ public sealed class SlackHttpEndpointsTests : IAsyncLifetime
         using var first = SlackSignedRequests.SlashCommand(Url("slack/commands"), Emulator.SigningSecret, now, fields);
         using var replay = SlackSignedRequests.SlashCommand(Url("slack/commands"), Emulator.SigningSecret, now, fields);
 
-        (await _host.Http.SendAsync(first)).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await _host.Http.SendAsync(replay)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Host.Http.SendAsync(first)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Host.Http.SendAsync(replay)).StatusCode.ShouldBe(HttpStatusCode.OK);
         fields["text"] = "a second, different command";
         fields["trigger_id"] = Emulator.NewTriggerId();
         using var other = SlackSignedRequests.SlashCommand(Url("slack/commands"), Emulator.SigningSecret, now, fields);
-        (await _host.Http.SendAsync(other)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Host.Http.SendAsync(other)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        await _host.Dispatcher.WaitForRequestAsync(2);
-        _host.Dispatcher.Requests.Select(r => r.Options.Prompt).ShouldBe(["a fox", "a second, different command"], ignoreOrder: true);
+        await Dispatcher.WaitForRequestAsync(2);
+        Dispatcher.Requests.Select(r => r.Options.Prompt).ShouldBe(["a fox", "a second, different command"], ignoreOrder: true);
     }
 
     [Fact]
@@ -85,7 +83,7 @@ public sealed class SlackHttpEndpointsTests : IAsyncLifetime
     {
         using var request = SlackSignedRequests.Event(Url("slack/events"), Emulator.SigningSecret, Now(), SlackSignedRequests.UrlVerification("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P"));
 
-        using var response = await _host.Http.SendAsync(request);
+        using var response = await Host.Http.SendAsync(request);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -98,7 +96,7 @@ public sealed class SlackHttpEndpointsTests : IAsyncLifetime
         using var request = SlackSignedRequests.Event(Url("slack/events"), Emulator.SigningSecret, Now(), SlackSignedRequests.UrlVerification("x"), retryNum: null);
         request.Headers.Remove("X-Slack-Signature");
 
-        using var response = await _host.Http.SendAsync(request);
+        using var response = await Host.Http.SendAsync(request);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
@@ -107,12 +105,9 @@ public sealed class SlackHttpEndpointsTests : IAsyncLifetime
     public async Task Interactivity_SignedBlockAction_RunsTheButton()
     {
         var payload = Emulator.BlockAction("U1", "C1", "1700000000.000001", "cb:Upscale:job42:1");
-        using var request = SlackSignedRequests.Interactivity(Url("slack/interactivity"), Emulator.SigningSecret, Now(), payload);
 
-        using var response = await _host.Http.SendAsync(request);
+        var command = await SendAcceptedAsync(SlackSignedRequests.Interactivity(Url("slack/interactivity"), Emulator.SigningSecret, Now(), payload));
 
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var command = await _host.Dispatcher.WaitForRequestAsync();
         command.Kind.ShouldBe(CommandKind.Upscale);
         command.SourceJobId.ShouldBe("job42");
         command.SourceOutputIndex.ShouldBe(1);
@@ -126,17 +121,17 @@ public sealed class SlackHttpEndpointsTests : IAsyncLifetime
 
         using (var first = SlackSignedRequests.Event(Url("slack/events"), Emulator.SigningSecret, Now(), body))
         {
-            (await _host.Http.SendAsync(first)).StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await Host.Http.SendAsync(first)).StatusCode.ShouldBe(HttpStatusCode.OK);
         }
 
         using (var retry = SlackSignedRequests.Event(Url("slack/events"), Emulator.SigningSecret, Now(), body, retryNum: 1))
         {
-            (await _host.Http.SendAsync(retry)).StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await Host.Http.SendAsync(retry)).StatusCode.ShouldBe(HttpStatusCode.OK);
         }
 
-        var command = await _host.Dispatcher.WaitForRequestAsync();
+        var command = await Dispatcher.WaitForRequestAsync();
         command.Kind.ShouldBe(CommandKind.Upscale);
         await Emulator.WaitUntilAsync(() => Emulator.CallsTo("chat.update").Count >= 1, what: "the reply edited");
-        _host.Dispatcher.Requests.Count.ShouldBe(1);
+        Dispatcher.Requests.Count.ShouldBe(1);
     }
 }

@@ -1,7 +1,5 @@
 using System.Text;
-using ChatBot.Emulators.Slack;
 using ChatBot.Slack.Http;
-using ChatBot.Slack.Tests.Support;
 using Microsoft.Extensions.Options;
 
 namespace ChatBot.Slack.Tests.Http;
@@ -70,7 +68,7 @@ public sealed class SlackRequestVerifierTests
     [Fact]
     public void Verify_TimestampFromTheFuture_IsStale()
     {
-        _time.SetUtcNow(DateTimeOffset.FromUnixTimeSeconds(1531420618 - 400));
+        _time.AdjustTime(DateTimeOffset.FromUnixTimeSeconds(1531420618 - 400));
         CreateSut().Verify(Timestamp, Expected, Encoding.UTF8.GetBytes(Body)).ShouldBe(SlackVerification.Stale);
     }
 

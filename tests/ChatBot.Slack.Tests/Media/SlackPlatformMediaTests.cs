@@ -1,9 +1,5 @@
-using ChatBot.Core.Model;
 using ChatBot.Core.Platform;
-using ChatBot.Emulators.Slack;
 using ChatBot.Slack.Media;
-using ChatBot.Slack.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatBot.Slack.Tests.Media;
 

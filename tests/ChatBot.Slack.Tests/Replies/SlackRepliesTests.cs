@@ -1,12 +1,7 @@
-using System.Text.Json.Nodes;
-using ChatBot.Core.Model;
 using ChatBot.Core.Media;
 using ChatBot.Core.Replies;
-using ChatBot.Emulators.Slack;
 using ChatBot.Slack.Replies;
-using ChatBot.Slack.Tests.Support;
 using ChatBot.Slack.WebApi;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatBot.Slack.Tests.Replies;
 
@@ -14,7 +9,7 @@ public sealed class SlackRepliesTests : IAsyncLifetime
 {
     private SlackEmulator _emulator = null!;
     private ServiceProvider _services = null!;
-    private readonly FakeTimeProvider _time = new() { AutoAdvance = true };
+    private readonly TimerTrackingTimeProvider _time = new() { AutoAdvance = true };
 
     public async Task InitializeAsync()
     {

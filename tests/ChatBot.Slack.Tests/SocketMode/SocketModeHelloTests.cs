@@ -1,5 +1,3 @@
-using ChatBot.Slack.Tests.Support;
-
 namespace ChatBot.Slack.Tests.SocketMode;
 
 public sealed class SocketModeHelloTests

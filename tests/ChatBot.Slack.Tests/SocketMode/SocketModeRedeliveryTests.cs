@@ -1,6 +1,4 @@
 using ChatBot.Core.Platform;
-using ChatBot.Slack.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatBot.Slack.Tests.SocketMode;
 

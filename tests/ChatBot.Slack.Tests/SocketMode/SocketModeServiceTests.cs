@@ -1,25 +1,7 @@
-using ChatBot.Core.Model;
-using ChatBot.Emulators.Slack;
-using ChatBot.Slack.Tests.Support;
-
 namespace ChatBot.Slack.Tests.SocketMode;
 
-public sealed class SocketModeServiceTests : IAsyncLifetime
+public sealed class SocketModeServiceTests() : SlackHostTests(SlackMode.Socket)
 {
-    private SlackHost _host = null!;
-
-    private SlackEmulator Emulator => _host.Emulator;
-
-    public async Task InitializeAsync()
-    {
-        _host = await SlackHost.StartAsync(SlackMode.Socket);
-        await Emulator.WaitUntilAsync(() => Emulator.Envelopes.Count == 0 && ConnectedCount() == 1, what: "the first connection");
-    }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
-    private int ConnectedCount() => Emulator.OpenConnections().Count;
-
     [Fact]
     public async Task Connect_UsesAppTokenForConnectionsOpen()
     {
@@ -35,7 +17,7 @@ public sealed class SocketModeServiceTests : IAsyncLifetime
         var id = await Emulator.SendSlashCommandAsync("/imagine", "a lighthouse at dusk --n 2", "U1", "C1");
 
         await Emulator.WaitUntilAsync(() => Emulator.Envelopes.Single(e => e.EnvelopeId == id).Acked, what: "the ack");
-        var command = await _host.Dispatcher.WaitForRequestAsync();
+        var command = await Dispatcher.WaitForRequestAsync();
         command.Kind.ShouldBe(CommandKind.Imagine);
         command.Options.Prompt.ShouldBe("a lighthouse at dusk");
         command.Options.Count.ShouldBe(2);
@@ -51,10 +33,10 @@ public sealed class SocketModeServiceTests : IAsyncLifetime
         var second = await Emulator.SendEventAsync(reaction, "Ev42");
 
         await Emulator.WaitUntilAsync(() => Emulator.Envelopes.Where(e => e.EnvelopeId == first || e.EnvelopeId == second).All(e => e.Acked), what: "both acks");
-        var command = await _host.Dispatcher.WaitForRequestAsync();
+        var command = await Dispatcher.WaitForRequestAsync();
         command.Kind.ShouldBe(CommandKind.RemoveBackground);
         await Emulator.WaitUntilAsync(() => Emulator.CallsTo("chat.update").Count >= 1, what: "the reply edited");
-        _host.Dispatcher.Requests.Count.ShouldBe(1);
+        Dispatcher.Requests.Count.ShouldBe(1);
     }
 
     [Theory]
@@ -86,7 +68,7 @@ public sealed class SocketModeServiceTests : IAsyncLifetime
         var id = await Emulator.SendSlashCommandAsync("/imagine", "during the handover", "U1", "C1");
 
         await Emulator.WaitUntilAsync(() => Emulator.Envelopes.Single(e => e.EnvelopeId == id).Acked, what: "the ack");
-        (await _host.Dispatcher.WaitForRequestAsync()).Options.Prompt.ShouldBe("during the handover");
+        (await Dispatcher.WaitForRequestAsync()).Options.Prompt.ShouldBe("during the handover");
         await Emulator.WaitUntilAsync(() => Emulator.ConnectionEvents.Any(e => e.ConnectionId == old && !e.Opened), what: "the old connection closed");
     }
 
@@ -113,6 +95,6 @@ public sealed class SocketModeServiceTests : IAsyncLifetime
         var id = await Emulator.SendSlashCommandAsync("/imagine", "after the outage", "U1", "C1");
         await Emulator.WaitUntilAsync(() => Emulator.Envelopes.Single(e => e.EnvelopeId == id).Acked, what: "the ack");
         (await Emulator.RedeliverUnackedAsync()).ShouldBe(0);
-        (await _host.Dispatcher.WaitForRequestAsync()).Options.Prompt.ShouldBe("after the outage");
+        (await Dispatcher.WaitForRequestAsync()).Options.Prompt.ShouldBe("after the outage");
     }
 }

@@ -1,5 +1,4 @@
 using ChatBot.Core.Commands;
-using ChatBot.Core.Model;
 using ChatBot.Core.Replies;
 
 namespace ChatBot.Slack.Tests.Support;
@@ -12,18 +11,22 @@ public sealed class RecordingDispatcher : ICommandDispatcher
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>The answer; by default every job is accepted and shown as queued first in line.</summary>
-    public Func<CommandRequest, CommandOutcome> Respond { get; set; } = request => new CommandOutcome.Accepted(
-        "job1",
-        new ReplyView
-        {
-            JobId = "job1",
-            Status = ReplyStatus.Queued,
-            Title = "🎨 " + (request.Options.Prompt ?? request.Kind.ToString()),
-            StatusText = "Queued — 1st in line",
-            QueuePosition = 1,
-            QueueLength = 1,
-            Revision = 1,
-        });
+    public Func<CommandRequest, CommandOutcome> Respond { get; set; } = _ => new CommandOutcome.Accepted("job1");
+
+    /// <summary>The first view of an accepted job, which the engine shows before it answers.</summary>
+    public Func<CommandRequest, ReplyView> FirstView { get; set; } = request => new ReplyView
+    {
+        JobId = "job1",
+        Status = ReplyStatus.Queued,
+        Title = "🎨 " + (request.Options.Prompt ?? request.Kind.ToString()),
+        StatusText = "Queued — 1st in line",
+        QueuePosition = 1,
+        QueueLength = 1,
+        Revision = 1,
+    };
+
+    /// <summary>The adapter's reply writer: the engine writes every view through it, the first included.</summary>
+    public IChatReplies? Replies { get; set; }
 
     public IReadOnlyList<CommandRequest> Requests
     {
@@ -36,7 +39,7 @@ public sealed class RecordingDispatcher : ICommandDispatcher
         }
     }
 
-    public Task<CommandOutcome> DispatchAsync(CommandRequest request, CancellationToken cancellationToken)
+    public async Task<CommandOutcome> DispatchAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         TaskCompletionSource previous;
         lock (_gate)
@@ -47,7 +50,13 @@ public sealed class RecordingDispatcher : ICommandDispatcher
         }
 
         previous.TrySetResult();
-        return Task.FromResult(Respond(request));
+        var outcome = Respond(request);
+        if (outcome is CommandOutcome.Accepted && Replies is { } replies)
+        {
+            await replies.UpdateAsync(request.Reply, FirstView(request), cancellationToken);
+        }
+
+        return outcome;
     }
 
     public async Task<CommandRequest> WaitForRequestAsync(int count = 1)

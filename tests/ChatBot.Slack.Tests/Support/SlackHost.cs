@@ -1,12 +1,9 @@
 using System.Net;
 using ChatBot.Core.Commands;
-using ChatBot.Emulators.Slack;
+using ChatBot.Core.Replies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Slack.Tests.Support;
@@ -15,45 +12,36 @@ namespace ChatBot.Slack.Tests.Support;
 /// The Slack adapter in a real host on 127.0.0.1 (for HTTP mode), wired to a <see cref="SlackEmulator"/>,
 /// with a <see cref="RecordingDispatcher"/> in place of the job engine.
 /// </summary>
-public sealed class SlackHost : IAsyncDisposable
+public sealed class SlackHost(SlackEmulator emulator, WebApplication app, RecordingDispatcher dispatcher) : IAsyncDisposable
 {
-    private SlackHost(SlackEmulator emulator, WebApplication app, RecordingDispatcher dispatcher)
-    {
-        Emulator = emulator;
-        App = app;
-        Dispatcher = dispatcher;
-    }
+    public SlackEmulator Emulator => emulator;
 
-    public SlackEmulator Emulator { get; }
-    public WebApplication App { get; }
-    public RecordingDispatcher Dispatcher { get; }
-    public Uri BaseUri { get; private set; } = null!;
+    public WebApplication App => app;
+
+    public RecordingDispatcher Dispatcher => dispatcher;
+
+    /// <summary>Where the host listens (its port is chosen when it starts).</summary>
+    public Uri BaseUri => new(app.Urls.First().TrimEnd('/') + "/");
+
     public HttpClient Http { get; } = new();
 
     public T Get<T>()
-        where T : notnull => App.Services.GetRequiredService<T>();
+        where T : notnull => app.Services.GetRequiredService<T>();
 
     public static async Task<SlackHost> StartAsync(SlackMode mode, Action<Dictionary<string, string?>>? configure = null, Action<IServiceCollection>? services = null, Action<SlackEmulator>? emulatorSetup = null)
     {
         var emulator = await SlackEmulator.StartAsync(emulatorSetup);
-        var settings = new Dictionary<string, string?>
+        var settings = SlackServices.Settings(emulator);
+        settings["Slack:FileSharePollInterval"] = "00:00:00.010";
+        settings["Slack:Mode"] = mode.ToString();
+        if (mode == SlackMode.Http)
         {
-            ["Slack:BotToken"] = emulator.BotToken,
-            ["Slack:ApiBaseUrl"] = emulator.ApiBaseUrl,
-            ["Slack:FileHosts:0"] = emulator.FileHost,
-            ["Slack:FileSharePollInterval"] = "00:00:00.010",
-            ["Slack:Mode"] = mode.ToString(),
-        };
-        if (mode == SlackMode.Socket)
-        {
-            settings["Slack:AppToken"] = emulator.AppToken;
-        }
-        else
-        {
+            settings.Remove("Slack:AppToken");
             settings["Slack:SigningSecret"] = emulator.SigningSecret;
         }
 
         configure?.Invoke(settings);
+
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(settings);
@@ -63,19 +51,17 @@ public sealed class SlackHost : IAsyncDisposable
         builder.Services.AddSlack();
         services?.Invoke(builder.Services);
         var app = builder.Build();
+        dispatcher.Replies = app.Services.GetRequiredService<IChatReplies>();
         app.MapSlack();
         await app.StartAsync();
-        var host = new SlackHost(emulator, app, dispatcher);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        host.BaseUri = new Uri(address.TrimEnd('/') + "/");
-        return host;
+        return new SlackHost(emulator, app, dispatcher);
     }
 
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        await App.StopAsync();
-        await App.DisposeAsync();
-        await Emulator.DisposeAsync();
+        await app.StopAsync();
+        await app.DisposeAsync();
+        await emulator.DisposeAsync();
     }
 }

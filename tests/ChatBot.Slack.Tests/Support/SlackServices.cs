@@ -1,7 +1,7 @@
-using ChatBot.Emulators.Slack;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ChatBot.Slack.Tests.Support;
@@ -9,22 +9,25 @@ namespace ChatBot.Slack.Tests.Support;
 /// <summary>The Slack adapter's services (no hosted services started) against an emulator, with a chosen clock.</summary>
 public static class SlackServices
 {
+    /// <summary>The settings that point the adapter at <paramref name="emulator"/> (both tokens; no signing secret).</summary>
+    public static Dictionary<string, string?> Settings(SlackEmulator emulator) => new()
+    {
+        ["Slack:BotToken"] = emulator.BotToken,
+        ["Slack:AppToken"] = emulator.AppToken,
+        ["Slack:ApiBaseUrl"] = emulator.ApiBaseUrl,
+        ["Slack:FileHosts:0"] = emulator.FileHost,
+    };
+
     public static ServiceProvider Create(SlackEmulator emulator, TimeProvider time, Action<Dictionary<string, string?>>? configure = null)
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Slack:BotToken"] = emulator.BotToken,
-            ["Slack:AppToken"] = emulator.AppToken,
-            ["Slack:ApiBaseUrl"] = emulator.ApiBaseUrl,
-            ["Slack:FileHosts:0"] = emulator.FileHost,
-        };
+        var settings = Settings(emulator);
         configure?.Invoke(settings);
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         services.AddSingleton(time);
-        services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddSlack();
-        services.RemoveAll<Microsoft.Extensions.Hosting.IHostedService>();
+        services.RemoveAll<IHostedService>();
         return services.BuildServiceProvider();
     }
 }

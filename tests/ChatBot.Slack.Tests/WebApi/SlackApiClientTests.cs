@@ -1,8 +1,4 @@
-using System.Text.Json.Nodes;
-using ChatBot.Emulators.Slack;
-using ChatBot.Slack.Tests.Support;
 using ChatBot.Slack.WebApi;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatBot.Slack.Tests.WebApi;
 
@@ -10,7 +6,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime
 {
     private SlackEmulator _emulator = null!;
     private ServiceProvider _services = null!;
-    private FakeTimeProvider _time = null!;
+    private TimerTrackingTimeProvider _time = null!;
 
     public async Task InitializeAsync() => _emulator = await SlackEmulator.StartAsync();
 
@@ -22,7 +18,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime
 
     private SlackApiClient CreateSut(bool autoAdvance = false, Action<Dictionary<string, string?>>? configure = null)
     {
-        _time = new FakeTimeProvider { AutoAdvance = autoAdvance };
+        _time = new TimerTrackingTimeProvider { AutoAdvance = autoAdvance };
         _services = SlackServices.Create(_emulator, _time, configure);
         return _services.GetRequiredService<SlackApiClient>();
     }

@@ -1,4 +1,3 @@
-using ChatBot.Slack.Tests.Support;
 using ChatBot.Slack.WebApi;
 
 namespace ChatBot.Slack.Tests.WebApi;

@@ -1,0 +1,38 @@
+using ChatBot.Core.Replies;
+using Microsoft.Extensions.Logging;
+
+namespace ChatBot.Core.Jobs;
+
+/// <summary>
+/// Ends a job that will not finish: failed, cancelled (in the line or running), or not resumable after a
+/// restart. The store records the ending and returns the reservation first, and only the caller that won
+/// shows the final view, so a job ends exactly once whoever asks. The runner, the scheduler, the cancel
+/// command and recovery all end jobs here.
+/// </summary>
+internal sealed class JobEnder(IJobStore store, ReplyUpdater replies, JobReplyViews views, ILogger<JobEnder> logger)
+{
+    /// <summary>
+    /// Moves the job to <paramref name="terminal"/> for <paramref name="reason"/> (logged, never shown) and
+    /// tells the member <paramref name="message"/>. Never throws for a reply that could not be edited.
+    /// </summary>
+    public async Task EndAsync(JobRecord job, JobState terminal, string message, string reason)
+    {
+        // Not cancellable: once asked for, an ending (and its refund) must complete, shutdown or not.
+        if (!await store.FailAsync(job.Id, terminal, reason, CancellationToken.None).ConfigureAwait(false))
+        {
+            return; // Already ended elsewhere: it ends exactly once.
+        }
+
+        logger.Ended(job.Id, terminal, reason);
+        try
+        {
+            await replies.PublishFinalAsync(job.Reply, views.Ended(job, terminal, message)).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // The reply could not be edited; the refund stands.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            logger.DeliveryFailed(ex, job.Id);
+        }
+    }
+}

@@ -1,9 +1,0 @@
-using ChatBot.Core.Model;
-
-namespace ChatBot.Discord.Commands;
-
-/// <summary>A request to dispatch, or the reason it was refused before reaching the engine.</summary>
-internal sealed record MappedCommand(CommandRequest? Request, string? Refusal)
-{
-    public static MappedCommand Refuse(string message) => new(null, message);
-}

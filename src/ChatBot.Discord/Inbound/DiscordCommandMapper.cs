@@ -1,0 +1,176 @@
+using System.Text.Json;
+using ChatBot.Core.Commands;
+using ChatBot.Core.Model;
+using ChatBot.Core.Replies;
+using ChatBot.Discord.Rest.Models;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Discord.Inbound;
+
+/// <summary>Turns interactions into the engine's <see cref="CommandRequest"/>, checking attachments on the way.</summary>
+internal sealed class DiscordCommandMapper(IOptions<DiscordOptions> options)
+{
+    /// <summary>A slash command: options and attachments into a request, or a refusal for the member.</summary>
+    public MappedCommand MapSlash(DiscordInteraction interaction, CommandKind kind, ReplyHandle reply)
+    {
+        var values = new SlashOptionValues(interaction.Data?.Options);
+        var inputs = new List<MediaRef>();
+        foreach (var option in values.All.Where(o => o.Type == 11))
+        {
+            var id = SlashOptionValues.Text(option);
+            if (id is null || interaction.Data?.Resolved?.Attachments?.GetValueOrDefault(id) is not { } attachment)
+            {
+                return MappedCommand.Refuse("That attachment did not come through; please attach it again.");
+            }
+
+            var role = option.Name switch
+            {
+                "mask" => MediaRole.Mask,
+                "end_image" or "last_frame" => MediaRole.LastFrame,
+                _ => MediaRole.Image,
+            };
+            var (media, refusal) = CheckAttachment(attachment, role);
+            if (refusal is not null)
+            {
+                return MappedCommand.Refuse(refusal);
+            }
+
+            inputs.Add(media!);
+        }
+
+        var grant = values.Long("grant");
+        var allowance = values.Long("allowance");
+        var finalKind = kind switch
+        {
+            CommandKind.Credits when grant is not null => CommandKind.GrantCredits,
+            CommandKind.Settings when allowance is not null => CommandKind.SetAllowance,
+            _ => kind,
+        };
+        var extra = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (values.Get("gallery") is { Value: { } g })
+        {
+            extra["gallery"] = g.ValueKind == JsonValueKind.True ? "true" : "false";
+        }
+
+        if (values.Get("operation") is { } operation && SlashOptionValues.Text(operation) is { } op)
+        {
+            extra["operation"] = op;
+        }
+
+        var commandOptions = new CommandOptions
+        {
+            Prompt = values.Str("prompt"),
+            NegativePrompt = values.Str("negative"),
+            Model = values.Str("model") ?? values.Str("default_model"),
+            AspectRatio = values.Str("aspect"),
+            Count = (int?)values.Long("count"),
+            Seed = values.Long("seed"),
+            Strength = values.Double("strength"),
+            DurationSeconds = (int?)values.Long("duration"),
+            Resolution = values.Str("resolution"),
+            UpscaleFactor = (int?)values.Long("factor"),
+            Mode = values.Str("mode"),
+            TargetUserId = values.Str("user"),
+            Amount = grant ?? allowance,
+            JobId = values.Str("job"),
+            Extra = extra,
+        };
+
+        if (finalKind.StartsJob() && commandOptions.Prompt is not null)
+        {
+            // Inline flags typed into the prompt ("a fox --ar 16:9") override the option fields.
+            var parsed = CommandText.ApplyInlineFlags(finalKind, commandOptions);
+            if (parsed.Error is not null)
+            {
+                return MappedCommand.Refuse(parsed.Error);
+            }
+
+            commandOptions = parsed.Options;
+        }
+
+        return new MappedCommand(
+            new CommandRequest(finalKind, DiscordActors.ActorOf(interaction), DiscordActors.ConversationOf(interaction), commandOptions, inputs, reply)
+            {
+                RawText = values.RawText(interaction.Data?.Name),
+            },
+            null);
+    }
+
+    /// <summary>A job on a message's image: a context menu, a reaction, or the Edit modal of either.</summary>
+    public MappedCommand MapMessageAction(CommandKind kind, Actor actor, Conversation conversation, DiscordMessage target, string? prompt, ReplyHandle reply)
+    {
+        var sourceJob = SourceJobOf(target);
+        var image = target.Attachments?.FirstOrDefault(a => a.ContentType?.StartsWith("image/", StringComparison.OrdinalIgnoreCase) ?? DiscordAttachmentCheck.LooksLikeImage(a.Filename));
+        if (image is null && sourceJob is null)
+        {
+            return MappedCommand.Refuse("That message has no image to work on.");
+        }
+
+        var inputs = new List<MediaRef>();
+        if (image is not null)
+        {
+            var (media, refusal) = CheckAttachment(image, MediaRole.Image);
+            if (refusal is not null)
+            {
+                return MappedCommand.Refuse(refusal);
+            }
+
+            inputs.Add(media!);
+        }
+
+        var commandOptions = new CommandOptions { Prompt = prompt };
+        if (prompt is not null)
+        {
+            var parsed = CommandText.ApplyInlineFlags(kind, commandOptions);
+            if (parsed.Error is not null)
+            {
+                return MappedCommand.Refuse(parsed.Error);
+            }
+
+            commandOptions = parsed.Options;
+        }
+
+        var request = new CommandRequest(kind, actor, conversation, commandOptions, inputs, reply)
+        {
+            SourceJobId = inputs.Count == 0 ? sourceJob?.JobId : null,
+            SourceOutputIndex = inputs.Count == 0 ? sourceJob?.Index : null,
+            RawText = $"{kind} on message {target.Id}",
+        };
+        return new MappedCommand(request, null);
+    }
+
+    /// <summary>A button under a result (or the Edit modal it opened): the action on that job's output.</summary>
+    public static MappedCommand MapButton(DiscordInteraction interaction, ButtonAction action, string jobId, int? index, string? prompt, ReplyHandle reply) =>
+        new(ButtonCommands.ToRequest(action, jobId, index, DiscordActors.ActorOf(interaction), DiscordActors.ConversationOf(interaction), reply, prompt), null);
+
+    /// <summary>The job a bot result belongs to, read from its buttons' custom ids.</summary>
+    public static (string JobId, int? Index)? SourceJobOf(DiscordMessage message)
+    {
+        if (message.Components is not { ValueKind: JsonValueKind.Array } rows)
+        {
+            return null;
+        }
+
+        foreach (var row in rows.EnumerateArray())
+        {
+            if (!row.TryGetProperty("components", out var buttons) || buttons.ValueKind != JsonValueKind.Array)
+            {
+                continue;
+            }
+
+            foreach (var button in buttons.EnumerateArray())
+            {
+                if (button.TryGetProperty("custom_id", out var id) && ButtonId.TryDecode(id.GetString(), out _, out var jobId, out _))
+                {
+                    return (jobId, null);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Checks an attachment before any credit is reserved (see <see cref="DiscordAttachmentCheck"/>).</summary>
+    public (MediaRef? Media, string? Refusal) CheckAttachment(DiscordAttachment attachment, MediaRole role) =>
+        DiscordAttachmentCheck.Check(attachment, role, options.Value);
+}

@@ -1,3 +1,0 @@
-namespace ChatBot.Discord.Rest;
-
-internal sealed record AutocompleteChoice(string Name, string Value);

@@ -1,6 +1,0 @@
-namespace ChatBot.Discord.Rest;
-
-internal sealed record DiscordUser(string Id, string? Username = null, string? GlobalName = null, bool? Bot = null)
-{
-    public string DisplayName => GlobalName ?? Username ?? Id;
-}

@@ -1,3 +1,0 @@
-namespace ChatBot.Discord.Rest;
-
-internal sealed record EmbedField(string Name, string Value, bool Inline = true);

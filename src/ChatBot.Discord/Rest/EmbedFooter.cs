@@ -1,3 +1,0 @@
-namespace ChatBot.Discord.Rest;
-
-internal sealed record EmbedFooter(string Text);

@@ -1,0 +1,3 @@
+namespace ChatBot.Discord.Rest.Models;
+
+internal sealed record EmbedFooter(string Text);

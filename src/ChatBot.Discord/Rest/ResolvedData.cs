@@ -1,7 +1,0 @@
-namespace ChatBot.Discord.Rest;
-
-internal sealed record ResolvedData
-{
-    public IReadOnlyDictionary<string, DiscordAttachment>? Attachments { get; init; }
-    public IReadOnlyDictionary<string, DiscordMessage>? Messages { get; init; }
-}

@@ -1,8 +1,0 @@
-namespace ChatBot.Slack.Commands;
-
-internal enum SlackInboundKind
-{
-    SlashCommand,
-    Interaction,
-    Event,
-}

@@ -1,0 +1,3 @@
+namespace ChatBot.Slack.Inbound.Payloads;
+
+internal sealed record SlackTeamRef(string? Id);

@@ -1,0 +1,8 @@
+namespace ChatBot.Slack.Inbound;
+
+internal enum SlackInboundKind
+{
+    SlashCommand,
+    Interaction,
+    Event,
+}

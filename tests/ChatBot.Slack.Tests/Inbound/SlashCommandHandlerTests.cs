@@ -1,0 +1,89 @@
+namespace ChatBot.Slack.Tests.Inbound;
+
+/// <summary>Slash commands over Socket Mode through the adapter to the dispatcher, observed at the emulator.</summary>
+public sealed class SlashCommandHandlerTests() : SlackHostTests(SlackMode.Socket)
+{
+    [Fact]
+    public async Task Imagine_Accepted_PostsReplyThenEditsItWithTheView()
+    {
+        await Emulator.SendSlashCommandAsync("/imagine", "a lighthouse", "U1", "C1");
+
+        var request = await Dispatcher.WaitForRequestAsync();
+        await Emulator.WaitUntilAsync(() => Emulator.CallsTo("chat.update").Count == 1, what: "the edit");
+        var reply = Emulator.BotMessages().ShouldHaveSingleItem();
+        reply.Versions.Count.ShouldBe(2);
+        reply.Text.ShouldContain("Queued — 1st in line");
+        request.Reply.Value.ShouldStartWith("C1|" + reply.Ts);
+    }
+
+    [Fact]
+    public async Task UnknownCommandText_AnswersEphemerallyWithoutDispatch()
+    {
+        await Emulator.SendSlashCommandAsync("/imagine", "a fox --n", "U1", "C1");
+
+        await WaitForResponseAsync();
+        Dispatcher.Requests.ShouldBeEmpty();
+        Emulator.ResponseUrlPosts.Single().Body["response_type"]!.GetValue<string>().ShouldBe("ephemeral");
+    }
+
+    [Fact]
+    public async Task Edit_WithoutSharedImage_ExplainsAndCostsNothing()
+    {
+        await Emulator.SendSlashCommandAsync("/edit", "make it night", "U1", "C1");
+
+        await WaitForResponseAsync();
+        ResponseText().ShouldContain("works on an image");
+        Dispatcher.Requests.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Edit_AfterMemberSharedImage_UsesTheirLatestImage()
+    {
+        Emulator.ShareUserFile("C1", "U1", TestImages.Png(), "old.png", "image/png");
+        Emulator.ShareUserFile("C1", "U2", TestImages.Png(), "someone-else.png", "image/png");
+        var (_, mine) = Emulator.ShareUserFile("C1", "U1", TestImages.Png(), "mine.png", "image/png");
+        Emulator.PostUserMessage("C1", "U1", "here it is");
+
+        await Emulator.SendSlashCommandAsync("/edit", "make it night --strength 0.5", "U1", "C1");
+
+        var request = await Dispatcher.WaitForRequestAsync();
+        request.Kind.ShouldBe(CommandKind.Edit);
+        request.Options.Prompt.ShouldBe("make it night");
+        request.Options.Strength.ShouldBe(0.5);
+        var input = request.Inputs.ShouldHaveSingleItem();
+        input.Url.ShouldBe(Emulator.UrlPrivate(mine.Id));
+        input.RequiresBotToken.ShouldBeTrue();
+        input.DeclaredContentType.ShouldBe("image/png");
+    }
+
+    [Fact]
+    public async Task Upscale_FileTooLarge_RefusedBeforeDispatch()
+    {
+        var big = new byte[30 * 1024 * 1024];
+        TestImages.Png().CopyTo(big, 0);
+        Emulator.ShareUserFile("C1", "U1", big, "huge.png", "image/png");
+
+        await Emulator.SendSlashCommandAsync("/upscale", "", "U1", "C1");
+
+        await WaitForResponseAsync();
+        ResponseText().ShouldContain("too large");
+        Dispatcher.Requests.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("UADMIN", false, true)]
+    [InlineData("UWSADMIN", true, true)]
+    [InlineData("UMEMBER", false, false)]
+    public async Task CreditsGrant_Admin_FromConfigOrWorkspaceAdmin(string user, bool workspaceAdmin, bool expected)
+    {
+        Emulator.AddUser(new SlackEmulatedUser(user, user.ToLowerInvariant(), IsAdmin: workspaceAdmin));
+        Dispatcher.Respond = _ => new CommandOutcome.Info("ok");
+
+        await Emulator.SendSlashCommandAsync("/credits", "grant <@U5|bob> 10", user, "C1");
+
+        var request = await Dispatcher.WaitForRequestAsync();
+        request.Kind.ShouldBe(CommandKind.GrantCredits);
+        request.Options.TargetUserId.ShouldBe("U5");
+        request.Actor.IsAdmin.ShouldBe(expected);
+    }
+}
