@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using ChatBot.Core.Platform;
 using Microsoft.Extensions.Logging;
 
@@ -13,10 +12,8 @@ internal sealed class SlackInbox(IEventDeduplicator deduplicator, ILogger<SlackI
 {
     public const string DedupeSource = "slack";
 
-    private readonly Channel<SlackInboundItem> _channel = Channel.CreateBounded<SlackInboundItem>(
-        new BoundedChannelOptions(1024) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
-
-    public ChannelReader<SlackInboundItem> Reader => _channel.Reader;
+    /// <summary>The queue of accepted requests and the loop that works them off (Core's shared inbound worker).</summary>
+    public InboundWorker<SlackInboundItem> Worker { get; } = new("Slack", 1024, item => item.Kind.ToString(), logger);
 
     /// <summary>Queues the request unless it was seen before. Returns false for a duplicate.</summary>
     public async Task<bool> AcceptAsync(SlackInboundItem item, int retryAttempt, CancellationToken cancellationToken)
@@ -27,7 +24,7 @@ internal sealed class SlackInbox(IEventDeduplicator deduplicator, ILogger<SlackI
             return false;
         }
 
-        await _channel.Writer.WriteAsync(item, cancellationToken).ConfigureAwait(false);
+        await Worker.EnqueueAsync(item, cancellationToken).ConfigureAwait(false);
         return true;
     }
 }
