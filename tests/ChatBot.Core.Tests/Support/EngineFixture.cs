@@ -10,6 +10,7 @@ using ChatBot.Core.Replies;
 using ChatBot.Core.Tenants;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
 
 namespace ChatBot.Core.Tests.Support;
@@ -65,7 +66,7 @@ public sealed class EngineFixture
     private readonly ConcurrentDictionary<string, StoredMedia> _media = new();
     private int _keys;
 
-    public FakeTimeProvider Time { get; } = new();
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
     public IJobStore Store { get; } = Substitute.For<IJobStore>();
     public IMediaStore Media { get; } = Substitute.For<IMediaStore>();
     public ITenantSettingsStore Tenants { get; } = Substitute.For<ITenantSettingsStore>();

@@ -65,7 +65,7 @@ public sealed class DiscordGatewayServiceTests
     [Fact]
     public async Task Heartbeat_AfterInterval_SendsLastSequence()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new TimerAwareFakeTimeProvider();
         await using var host = await DiscordTestHost.StartAsync(time: clock);
 
         // The heartbeat timer starts at Hello, before READY: first make sure the client has read a
@@ -82,7 +82,7 @@ public sealed class DiscordGatewayServiceTests
     [Fact]
     public async Task Heartbeat_ServerAsksWithOp1_HeartbeatsAtOnce()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new TimerAwareFakeTimeProvider();
         await using var host = await DiscordTestHost.StartAsync(time: clock);
 
         await host.Emulator.RequestHeartbeatAsync();
@@ -93,7 +93,7 @@ public sealed class DiscordGatewayServiceTests
     [Fact]
     public async Task Heartbeat_MissedAck_ClosesZombieAndResumes()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new TimerAwareFakeTimeProvider();
         await using var host = await DiscordTestHost.StartAsync(time: clock, emulatorOptions: new DiscordEmulatorOptions { AcknowledgeHeartbeats = false });
 
         await clock.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(45));

@@ -1,4 +1,4 @@
-using ChatBot.Emulators.Time;
+using Microsoft.Extensions.Time.Testing;
 using System.Text.Json.Nodes;
 using ChatBot.Core.Model;
 using ChatBot.Core.Credits;
@@ -188,7 +188,7 @@ public sealed class DiscordBotTests
     [Fact]
     public async Task JobOutlivingItsToken_ContinuesByEditingTheChannelMessage()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
         await using var host = await DiscordBotHost.StartAsync(time: clock);
         host.Provider.Manual = true;
         var interaction = await host.Emulator.SendSlashCommandAsync(host.Channel, host.Member, "imagine", Prompt("a very long job"));

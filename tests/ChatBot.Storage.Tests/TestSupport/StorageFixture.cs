@@ -7,6 +7,7 @@ using ChatBot.Storage.Platform;
 using ChatBot.Storage.Sqlite;
 using ChatBot.Storage.Tenants;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatBot.Storage.Tests.TestSupport;
 
@@ -34,7 +35,7 @@ internal sealed class StorageFixture : IDisposable
 
     public CreditOptions Credits { get; }
 
-    public FakeTimeProvider Time { get; } = new();
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
 
     public SqliteDatabase Database { get; }
 
