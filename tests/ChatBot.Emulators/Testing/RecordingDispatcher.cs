@@ -1,0 +1,84 @@
+using ChatBot.Core.Commands;
+using ChatBot.Core.Model;
+using ChatBot.Core.Replies;
+
+namespace ChatBot.Emulators.Testing;
+
+/// <summary>The engine's entry point as an adapter sees it: records every request it dispatches and answers as told.</summary>
+public sealed class RecordingDispatcher : ICommandDispatcher
+{
+    private readonly Lock _gate = new();
+    private readonly List<CommandRequest> _requests = [];
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _taken;
+
+    /// <summary>The answer; by default every job is accepted and shown as queued first in line.</summary>
+    public Func<CommandRequest, CommandOutcome> Answer { get; set; } = request => new CommandOutcome.Accepted(
+        "job1",
+        new ReplyView
+        {
+            JobId = "job1",
+            Status = ReplyStatus.Queued,
+            Title = "🎨 " + (request.Options.Prompt ?? request.Kind.ToString()),
+            StatusText = "Queued — 1st in line",
+            QueuePosition = 1,
+            QueueLength = 1,
+            Revision = 1,
+        });
+
+    public IReadOnlyList<CommandRequest> Requests
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _requests];
+            }
+        }
+    }
+
+    public Task<CommandOutcome> DispatchAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        TaskCompletionSource previous;
+        lock (_gate)
+        {
+            _requests.Add(request);
+            previous = _changed;
+            _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        previous.TrySetResult();
+        return Task.FromResult(Answer(request));
+    }
+
+    /// <summary>Waits for the next request not yet taken by an earlier call.</summary>
+    public Task<CommandRequest> NextAsync() => WaitForRequestAsync(Interlocked.Increment(ref _taken));
+
+    /// <summary>Waits until <paramref name="count"/> requests have arrived and returns the last of them.</summary>
+    public async Task<CommandRequest> WaitForRequestAsync(int count = 1)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            Task changed;
+            lock (_gate)
+            {
+                if (_requests.Count >= count)
+                {
+                    return _requests[count - 1];
+                }
+
+                changed = _changed.Task;
+            }
+
+            try
+            {
+                await changed.WaitAsync(cts.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"Only {Requests.Count} of {count} commands reached the dispatcher.");
+            }
+        }
+    }
+}
