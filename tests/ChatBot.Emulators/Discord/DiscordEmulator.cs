@@ -45,6 +45,16 @@ public sealed partial class DiscordEmulator : IAsyncDisposable
 
     public string Token => Options.Token;
 
+    /// <summary>The <c>Discord:*</c> settings that point a bot at this emulator.</summary>
+    public Dictionary<string, string?> BotSettings() => new()
+    {
+        ["Discord:Token"] = Token,
+        ["Discord:ApplicationId"] = ApplicationId,
+        ["Discord:ApiBaseUrl"] = ApiBaseUrl,
+        ["Discord:CdnHosts:0"] = CdnHost,
+        ["Discord:PublicKey"] = Signer.PublicKeyHex,
+    };
+
     public string ApplicationId => Options.ApplicationId;
 
     public IReadOnlyList<DiscordRestCall> RestCalls

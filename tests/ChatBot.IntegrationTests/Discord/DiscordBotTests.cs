@@ -4,6 +4,7 @@ using ChatBot.Core.Model;
 using ChatBot.Core.Credits;
 using ChatBot.Core.Providers;
 using ChatBot.Emulators.Discord;
+using ChatBot.Emulators.Providers;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatBot.IntegrationTests.Discord;
@@ -174,7 +175,7 @@ public sealed class DiscordBotTests
     public async Task ReactionEdit_OnAMembersImage_UsesItsTextAndPostsTheResult()
     {
         await using var host = await DiscordBotHost.StartAsync(s => s["Discord:ReactionsOnAnyMessage"] = "true");
-        var photo = host.Emulator.UploadToCdn(ScriptedProvider.Png(40, 30), "photo.png", "image/png");
+        var photo = host.Emulator.UploadToCdn(TestMedia.Png(40, 30), "photo.png", "image/png");
         var messageId = await host.Emulator.PostUserMessageAsync(host.Channel, host.Member, "make it night", photo);
 
         await host.Emulator.AddReactionAsync(host.Channel, host.Member, messageId, "✏️");

@@ -20,30 +20,11 @@ public sealed class ProviderExtrasEndToEndTests : IAsyncLifetime
     private readonly ImageStudioEmulator _imageStudio = new();
     private RunningHost _host = null!;
 
-    public async Task InitializeAsync()
-    {
-        await Task.WhenAll(_aetherWave.StartAsync(), _imageStudio.StartAsync());
-        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["Credits:DefaultDailyAllowance"] = "1000",
-            ["Playground:Admin"] = Admin,
-        };
-        foreach (var (section, emulator) in new (string, ProviderEmulator)[] { ("AetherWave", _aetherWave), ("ImageStudio", _imageStudio) })
-        {
-            settings[$"Providers:{section}:BaseUrl"] = emulator.BaseUrl.ToString();
-            settings[$"Providers:{section}:ApiKey"] = emulator.ApiKey;
-            settings[$"Providers:{section}:PollInterval"] = "00:00:00.020";
-            settings[$"Providers:{section}:RetryDelay"] = "00:00:00.020";
-        }
+    public async Task InitializeAsync() => _host = await RunningHost.StartAgainstAsync(
+        new Dictionary<string, ProviderEmulator> { ["AetherWave"] = _aetherWave, ["ImageStudio"] = _imageStudio },
+        new(StringComparer.OrdinalIgnoreCase) { ["Credits:DefaultDailyAllowance"] = "1000", ["Playground:Admin"] = Admin });
 
-        _host = await RunningHost.StartAsync(settings);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await Task.WhenAll(_aetherWave.DisposeAsync().AsTask(), _imageStudio.DisposeAsync().AsTask());
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task SaveToGallery_TenantEnabled_SavesTheResultsAetherWaveLinkForFree()

@@ -19,29 +19,11 @@ public sealed class RemoteProvidersEndToEndTests : IAsyncLifetime
     private readonly AetherForgeEmulator _aetherForge = new();
     private RunningHost _host = null!;
 
-    public async Task InitializeAsync()
-    {
-        await Task.WhenAll(_aetherWave.StartAsync(), _imageStudio.StartAsync(), _blackwave.StartAsync(), _aetherForge.StartAsync());
-        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["Credits:DefaultDailyAllowance"] = "1000",
-        };
-        foreach (var (section, emulator) in new (string, ProviderEmulator)[] { ("AetherWave", _aetherWave), ("ImageStudio", _imageStudio), ("Blackwave", _blackwave), ("AetherForge", _aetherForge) })
-        {
-            settings[$"Providers:{section}:BaseUrl"] = emulator.BaseUrl.ToString();
-            settings[$"Providers:{section}:ApiKey"] = emulator.ApiKey;
-            settings[$"Providers:{section}:PollInterval"] = "00:00:00.020";
-            settings[$"Providers:{section}:RetryDelay"] = "00:00:00.020";
-        }
+    public async Task InitializeAsync() => _host = await RunningHost.StartAgainstAsync(
+        new Dictionary<string, ProviderEmulator> { ["AetherWave"] = _aetherWave, ["ImageStudio"] = _imageStudio, ["Blackwave"] = _blackwave, ["AetherForge"] = _aetherForge },
+        new(StringComparer.OrdinalIgnoreCase) { ["Credits:DefaultDailyAllowance"] = "1000" });
 
-        _host = await RunningHost.StartAsync(settings);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await Task.WhenAll(_aetherWave.DisposeAsync().AsTask(), _imageStudio.DisposeAsync().AsTask(), _blackwave.DisposeAsync().AsTask(), _aetherForge.DisposeAsync().AsTask());
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Theory]
     [InlineData("aw-imagine", "/imagine a fox in the snow --model qwen-image-t2i", "", 2, "AetherWave")] // quoted 6, AetherWave reports 2
