@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using ChatBot.Core.Media;
 using ChatBot.Emulators.Providers;
 using ChatBot.IntegrationTests.TestSupport;
@@ -69,8 +67,8 @@ public sealed class RemoteProvidersEndToEndTests : IAsyncLifetime
             MediaSniffer.Sniff(bytes)!.Kind.ShouldBeOneOf(MediaKind.Image, MediaKind.Video);
         }
 
-        (await ModelLabelAsync(replyId)).ShouldContain(providerName);
-        (before - await SettledCreditsAsync(user, timeout.Token)).ShouldBe(charged, final.Text);
+        (await _host.Client.ModelLabelAsync(replyId)).ShouldContain(providerName);
+        (before - await _host.Client.SettledCreditsAsync(user, timeout.Token)).ShouldBe(charged, final.Text);
         Audit();
     }
 
@@ -86,7 +84,7 @@ public sealed class RemoteProvidersEndToEndTests : IAsyncLifetime
 
         final.Status.ShouldBe("succeeded", final.Text);
         _aetherWave.LastSubmit!.Field("upscaleFactor").ShouldBe("4x");
-        (before - await SettledCreditsAsync("aw-up", timeout.Token)).ShouldBe(20, final.Text); // quoted 40
+        (before - await _host.Client.SettledCreditsAsync("aw-up", timeout.Token)).ShouldBe(20, final.Text); // quoted 40
         Audit();
     }
 
@@ -130,36 +128,12 @@ public sealed class RemoteProvidersEndToEndTests : IAsyncLifetime
 
             final.Status.ShouldBe("failed", $"{command}: {final.Text}");
             final.Text.ShouldContain(phrase, Case.Insensitive, customMessage: command);
-            (await SettledCreditsAsync(user, timeout.Token)).ShouldBe(before, command);
+            (await _host.Client.SettledCreditsAsync(user, timeout.Token)).ShouldBe(before, command);
         }
 
         Audit();
         _aetherWave.SubmitCount.ShouldBe(1);
         _blackwave.SubmitCount.ShouldBe(1);
-    }
-
-    /// <summary>
-    /// The balance once the job's money has moved: the result is posted before the charge is written,
-    /// so a balance read at once can still show the reservation.
-    /// </summary>
-    private async Task<long> SettledCreditsAsync(string user, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var reply = await _host.Client.GetAsync(await _host.Client.PostAsync(user, "/credits"));
-            if (!reply.Text.Contains("reserved", StringComparison.Ordinal))
-            {
-                return PlaygroundClient.ParseAvailable(reply.Text);
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
-        }
-    }
-
-    private async Task<string> ModelLabelAsync(string replyId)
-    {
-        var reply = await _host.Client.Http.GetFromJsonAsync<JsonElement>($"/api/playground/replies/{Uri.EscapeDataString(replyId)}");
-        return reply.GetProperty("modelLabel").GetString() ?? "";
     }
 
     private void Audit()
