@@ -1,5 +1,7 @@
 using ChatBot.Core.Catalog;
 using ChatBot.Core.Commands;
+using ChatBot.Core.Commands.Handlers;
+using ChatBot.Core.Commands.Rules;
 using ChatBot.Core.Credits;
 using ChatBot.Core.Jobs;
 using ChatBot.Core.Media;
@@ -37,8 +39,29 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<JobScheduler>();
         services.TryAddSingleton<IJobQueueMetrics>(sp => sp.GetRequiredService<JobScheduler>());
         services.TryAddSingleton<JobRecovery>();
-        services.TryAddSingleton<ICommandDispatcher, CommandDispatcher>();
+        services.AddCommandHandlers();
         services.AddHostedService<JobEngineService>();
+        return services;
+    }
+
+    /// <summary>The dispatcher, one handler per command concern, and the rules they share.</summary>
+    internal static IServiceCollection AddCommandHandlers(this IServiceCollection services)
+    {
+        services.TryAddSingleton<PromptRules>();
+        services.TryAddSingleton<ResultSource>();
+        services.TryAddSingleton<JobInputIntake>();
+        services.TryAddEnumerable(
+        [
+            ServiceDescriptor.Singleton<ICommandHandler, MediaCommandHandler>(),
+            ServiceDescriptor.Singleton<ICommandHandler, CreditsCommandHandler>(),
+            ServiceDescriptor.Singleton<ICommandHandler, JobsCommandHandler>(),
+            ServiceDescriptor.Singleton<ICommandHandler, CancelCommandHandler>(),
+            ServiceDescriptor.Singleton<ICommandHandler, ModelsCommandHandler>(),
+            ServiceDescriptor.Singleton<ICommandHandler, SettingsCommandHandler>(),
+            ServiceDescriptor.Singleton<ICommandHandler, GalleryCommandHandler>(),
+            ServiceDescriptor.Singleton<ICommandHandler, HelpCommandHandler>(),
+        ]);
+        services.TryAddSingleton<ICommandDispatcher, CommandDispatcher>();
         return services;
     }
 

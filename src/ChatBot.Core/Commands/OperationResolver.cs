@@ -5,7 +5,7 @@ using ChatBot.Core.Model;
 namespace ChatBot.Core.Commands;
 
 /// <summary>Maps a command (and its <c>--mode</c>) to the provider operation it needs.</summary>
-public static class OperationResolver
+internal static class OperationResolver
 {
     public static MediaOperation? Resolve(CommandKind kind, string? mode, bool hasMask) => kind switch
     {

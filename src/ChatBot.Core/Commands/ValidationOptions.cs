@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace ChatBot.Core.Commands;
 
 /// <summary>Section <c>Validation</c>.</summary>
-public sealed class ValidationOptions
+internal sealed class ValidationOptions
 {
     public const string Section = "Validation";
 

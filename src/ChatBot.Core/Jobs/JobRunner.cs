@@ -1,4 +1,5 @@
 using ChatBot.Core.Catalog;
+using ChatBot.Core.Credits;
 using ChatBot.Core.Media;
 using ChatBot.Core.Platform;
 using ChatBot.Core.Providers;
@@ -290,11 +291,7 @@ public sealed partial class JobRunner(
         var cap = job.ReservedCredits;
         if (catalog.Find(job.Spec.ModelId) is { } model)
         {
-            var options = job.Spec.Options;
-            var seconds = job.Spec.Operation is MediaOperation.Video or MediaOperation.LipSync or MediaOperation.Storyboard
-                ? options.DurationSeconds ?? (model.Limits.Durations.Count > 0 ? model.Limits.Durations[0] : null)
-                : null;
-            cap = Math.Min(cap, model.Price.Quote(Math.Max(1, options.Count ?? 1), seconds, options.Resolution));
+            cap = Math.Min(cap, CreditQuote.For(model, job.Spec.Operation, job.Spec.Options));
         }
 
         if (providerCost is not { } cost || catalog.FindProvider(job.Provider)?.CreditsPerProviderUnit is not { } rate)

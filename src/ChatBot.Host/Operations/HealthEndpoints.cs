@@ -39,6 +39,6 @@ internal static partial class HealthEndpoints
         return Results.Json(body, statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 
-    [LoggerMessage(1, LogLevel.Warning, "Health check: storage is unreachable")]
+    [LoggerMessage(6101, LogLevel.Warning, "Health check: storage is unreachable")]
     private static partial void LogStorageUnreachable(ILogger logger, Exception exception);
 }

@@ -20,6 +20,6 @@ internal sealed partial class ListeningAddressLogger(IServer server, IHostApplic
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(1, LogLevel.Information, "ChatBot is listening on {Address} (Playground at {Address}/)")]
+    [LoggerMessage(6100, LogLevel.Information, "ChatBot is listening on {Address} (Playground at {Address}/)")]
     private static partial void LogListening(ILogger logger, string address);
 }

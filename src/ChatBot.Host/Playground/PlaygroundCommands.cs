@@ -202,18 +202,18 @@ internal sealed partial class PlaygroundCommands(
         ? string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MB")
         : string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KB");
 
-    [LoggerMessage(1, LogLevel.Information, "Playground message {ReplyId} from {UserId}: {Kind}")]
+    [LoggerMessage(6001, LogLevel.Information, "Playground message {ReplyId} from {UserId}: {Kind}")]
     private static partial void LogMessage(ILogger logger, string replyId, string userId, CommandKind kind);
 
-    [LoggerMessage(2, LogLevel.Information, "Playground button {Action} on job {JobId} pressed by {UserId} (reply {ReplyId})")]
+    [LoggerMessage(6002, LogLevel.Information, "Playground button {Action} on job {JobId} pressed by {UserId} (reply {ReplyId})")]
     private static partial void LogButton(ILogger logger, string replyId, string userId, ButtonAction action, string jobId);
 
-    [LoggerMessage(3, LogLevel.Information, "Playground reply {ReplyId} runs job {JobId}")]
+    [LoggerMessage(6003, LogLevel.Information, "Playground reply {ReplyId} runs job {JobId}")]
     private static partial void LogAccepted(ILogger logger, string replyId, string jobId);
 
-    [LoggerMessage(4, LogLevel.Information, "Playground reply {ReplyId} refused for {UserId}: {Reason}")]
+    [LoggerMessage(6004, LogLevel.Information, "Playground reply {ReplyId} refused for {UserId}: {Reason}")]
     private static partial void LogRefused(ILogger logger, string replyId, string userId, string reason);
 
-    [LoggerMessage(5, LogLevel.Error, "Playground reply {ReplyId}: dispatch failed")]
+    [LoggerMessage(6005, LogLevel.Error, "Playground reply {ReplyId}: dispatch failed")]
     private static partial void LogDispatchFailed(ILogger logger, string replyId, Exception exception);
 }

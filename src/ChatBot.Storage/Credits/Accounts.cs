@@ -10,8 +10,6 @@ namespace ChatBot.Storage.Credits;
 /// </summary>
 internal static class Accounts
 {
-    public const long MillisecondsPerDay = 86_400_000;
-
     private const string SelectAccount = """
         SELECT id, balance, allowance_day FROM accounts
         WHERE platform = $platform AND tenant_id = $tenant AND user_id = $user;
@@ -44,33 +42,27 @@ internal static class Accounts
         VALUES ($account, $kind, $amount, $job, $reservation, $reason, $at);
         """;
 
-    /// <summary>The UTC day number of a time (days since 1970-01-01).</summary>
-    public static long DayOf(DateTimeOffset time) => Math.DivRem(time.ToUnixTimeMilliseconds(), MillisecondsPerDay, out var rest) - (rest < 0 ? 1 : 0);
-
-    /// <summary>The next UTC midnight after <paramref name="now"/>.</summary>
-    public static DateTimeOffset NextMidnight(DateTimeOffset now) => DateTimeOffset.FromUnixTimeMilliseconds((DayOf(now) + 1) * MillisecondsPerDay);
-
     /// <summary>
-    /// The account (created on first use) after the lazy daily allowance: on the first use of a UTC day a
-    /// balance below the tenant's allowance is topped up to it, with an Allowance entry.
+    /// The account (created on first use) after the lazy daily allowance (<see cref="DailyAllowance"/>),
+    /// with an Allowance entry when it added credits.
     /// </summary>
     public static AccountRow Open(WriteTransaction tx, AccountKey key, DateTimeOffset now, long defaultAllowance)
     {
         var account = Find(tx, key) ?? Create(tx, key, now);
-        var today = DayOf(now);
-        if (account.AllowanceDay >= today)
+        if (!DailyAllowance.IsDue(account.AllowanceDay, now))
         {
             return account;
         }
 
+        var today = DailyAllowance.DayOf(now);
         var allowance = ReadAllowance(tx, key.Tenant) ?? defaultAllowance;
-        var topUp = Math.Max(0, allowance - account.Balance);
+        var topUp = DailyAllowance.TopUp(account.Balance, allowance);
         var command = tx.Command(TopUp);
         command.Parameters.Set("$amount", topUp).Set("$day", today).Set("$id", account.Id);
         command.ExecuteNonQuery();
         if (topUp > 0)
         {
-            Append(tx, account.Id, LedgerEntryKind.Allowance, topUp, null, null, "Daily allowance", now);
+            Append(tx, account.Id, LedgerEntryKind.Allowance, topUp, null, null, DailyAllowance.Reason, now);
         }
 
         return account with { Balance = account.Balance + topUp, AllowanceDay = today };

@@ -56,7 +56,6 @@ internal sealed class SqliteCreditLedger(
     public async Task<CreditBalance> GetBalanceAsync(AccountKey account, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var today = Accounts.DayOf(now);
         using var connection = database.OpenRead();
         long accountId, available;
         using (var command = connection.CreateCommand())
@@ -64,7 +63,7 @@ internal sealed class SqliteCreditLedger(
             command.CommandText = SelectAccount;
             command.Parameters.Set("$platform", account.Platform).Set("$tenant", account.TenantId).Set("$user", account.UserId);
             using var reader = command.ExecuteReader();
-            (accountId, available) = reader.Read() && reader.GetInt64(2) >= today ? (reader.GetInt64(0), reader.GetInt64(1)) : (-1, 0);
+            (accountId, available) = reader.Read() && !DailyAllowance.IsDue(reader.GetInt64(2), now) ? (reader.GetInt64(0), reader.GetInt64(1)) : (-1, 0);
         }
 
         if (accountId < 0)
@@ -79,7 +78,7 @@ internal sealed class SqliteCreditLedger(
         reserved.Parameters.Set("$account", accountId);
         var held = (long)reserved.ExecuteScalar()!;
         var allowance = ReadAllowance(connection, account.Tenant) ?? _defaultAllowance;
-        return new CreditBalance(available, held, allowance, Accounts.NextMidnight(now));
+        return new CreditBalance(available, held, allowance, DailyAllowance.NextTopUp(now));
     }
 
     public Task<IReadOnlyList<LedgerEntry>> GetHistoryAsync(AccountKey account, int count, CancellationToken cancellationToken)

@@ -1,11 +1,12 @@
 using ChatBot.Core.Commands;
+using ChatBot.Core.Commands.Handlers;
 using ChatBot.Core.Model;
 using ChatBot.Core.Credits;
 using ChatBot.Core.Jobs;
 using ChatBot.Core.Media;
 using ChatBot.Core.Tenants;
 using ChatBot.Core.Tests.Support;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NSubstitute;
 using NSubstitute.Extensions;
@@ -255,6 +256,32 @@ public sealed class CommandDispatcherTests
         outcome.ShouldBeOfType<CommandOutcome.Refused>().Message.ShouldContain("Your gallery is full.");
     }
 
+    [Fact]
+    public async Task Dispatch_WhileStopping_IsRefusedWithoutAnyHandler()
+    {
+        var sut = CreateSut();
+        await _engine.Scheduler.StopAsync(default);
+
+        var outcome = await sut.DispatchAsync(Request("/credits"), default);
+
+        outcome.ShouldBeOfType<CommandOutcome.Refused>().Message.ShouldBe("The bot is restarting. Please try again in a minute.");
+        await _ledger.DidNotReceiveWithAnyArgs().GetBalanceAsync(default, default);
+    }
+
+    [Fact]
+    public void Constructor_KindWithoutHandler_Throws()
+    {
+        Should.Throw<InvalidOperationException>(() => new CommandDispatcher([new HelpCommandHandler()], _engine.Scheduler))
+            .Message.ShouldStartWith("No command handler answers Imagine, ");
+    }
+
+    [Fact]
+    public void Constructor_TwoHandlersForOneKind_Throws()
+    {
+        Should.Throw<InvalidOperationException>(() => new CommandDispatcher([new HelpCommandHandler(), new HelpCommandHandler()], _engine.Scheduler))
+            .Message.ShouldBe("Two command handlers answer Help: HelpCommandHandler and HelpCommandHandler.");
+    }
+
     private (CommandRequest Request, Uri Link) ArrangeGallerySave()
     {
         var link = new Uri("https://media.example.test/out.png");
@@ -272,21 +299,25 @@ public sealed class CommandDispatcherTests
         return new CommandRequest(parsed.Kind!.Value, actor ?? _alice, new Conversation("c1"), parsed.Options, [], new ReplyHandle("test", Guid.NewGuid().ToString()));
     }
 
-    private CommandDispatcher CreateSut(ValidationOptions? validation = null, ChatBot.Core.Providers.ProviderRouter? router = null) => new(
-        _engine.Catalog,
-        router ?? _engine.Router,
-        _engine.Store,
-        _ledger,
-        _tenants,
-        new MediaIntake(_engine.Media, [], Options.Create(new MediaOptions())),
-        _engine.Media,
-        _engine.Scheduler,
-        _engine.Runner,
-        _engine.Updater,
-        Options.Create(validation ?? new ValidationOptions()),
-        Options.Create(new SchedulerOptions { MaxQueuedPerUser = 2 }),
-        _engine.Time,
-        NullLogger<CommandDispatcher>.Instance);
+    private ICommandDispatcher CreateSut(ValidationOptions? validation = null, ChatBot.Core.Providers.ProviderRouter? router = null) =>
+        new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<TimeProvider>(_engine.Time)
+            .AddSingleton(_engine.Catalog)
+            .AddSingleton(router ?? _engine.Router)
+            .AddSingleton(_engine.Store)
+            .AddSingleton(_ledger)
+            .AddSingleton(_tenants)
+            .AddSingleton(new MediaIntake(_engine.Media, [], Options.Create(new MediaOptions())))
+            .AddSingleton(_engine.Media)
+            .AddSingleton(_engine.Scheduler)
+            .AddSingleton(_engine.Runner)
+            .AddSingleton(_engine.Updater)
+            .AddSingleton(Options.Create(validation ?? new ValidationOptions()))
+            .AddSingleton(Options.Create(new SchedulerOptions { MaxQueuedPerUser = 2 }))
+            .AddCommandHandlers()
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true })
+            .GetRequiredService<ICommandDispatcher>();
 
     private sealed class GalleryProvider(string name) : ChatBot.Core.Providers.IMediaProvider, ChatBot.Core.Providers.IGalleryProvider
     {

@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Text;
+using ChatBot.Core.Credits;
+using ChatBot.Core.Jobs;
+using ChatBot.Core.Model;
+
+namespace ChatBot.Core.Commands.Handlers;
+
+/// <summary>/credits (balance and latest movements), and the admins' grant and set-allowance.</summary>
+internal sealed class CreditsCommandHandler(ICreditLedger ledger, TimeProvider time) : ICommandHandler
+{
+    public IReadOnlyCollection<CommandKind> Kinds { get; } = [CommandKind.Credits, CommandKind.GrantCredits, CommandKind.SetAllowance];
+
+    public Task<CommandOutcome> HandleAsync(CommandRequest request, CancellationToken cancellationToken) => request.Kind switch
+    {
+        CommandKind.GrantCredits => GrantAsync(request, cancellationToken),
+        CommandKind.SetAllowance => SetAllowanceAsync(request, cancellationToken),
+        _ => BalanceAsync(request, cancellationToken),
+    };
+
+    private async Task<CommandOutcome> BalanceAsync(CommandRequest request, CancellationToken ct)
+    {
+        var account = request.Actor.Account;
+        var balance = await ledger.GetBalanceAsync(account, ct).ConfigureAwait(false);
+        var history = await ledger.GetHistoryAsync(account, 10, ct).ConfigureAwait(false);
+        var until = balance.NextTopUp - time.GetUtcNow();
+        var text = new StringBuilder()
+            .Append(CultureInfo.InvariantCulture, $"**Credits:** {balance.Available} available")
+            .Append(balance.Reserved > 0 ? string.Create(CultureInfo.InvariantCulture, $", {balance.Reserved} reserved by running jobs") : "")
+            .Append('\n')
+            .Append(CultureInfo.InvariantCulture, $"Daily allowance: {balance.DailyAllowance} · next top-up in {JobViews.Duration(until)} (00:00 UTC)\n");
+        if (history.Count > 0)
+        {
+            text.Append("Last movements:\n");
+            foreach (var e in history)
+            {
+                var job = e.JobId is null ? "" : $" · job `{e.JobId}`";
+                text.Append(CultureInfo.InvariantCulture, $"`{e.Amount,5:+#;-#;0}` {e.Kind.ToString().ToLowerInvariant()}{job} · {e.At:yyyy-MM-dd HH:mm} UTC\n");
+            }
+        }
+
+        return new CommandOutcome.Info(text.ToString().TrimEnd());
+    }
+
+    private async Task<CommandOutcome> GrantAsync(CommandRequest request, CancellationToken ct)
+    {
+        if (!request.Actor.IsAdmin)
+        {
+            return new CommandOutcome.Refused("Only admins can grant credits.");
+        }
+
+        if (request.Options.TargetUserId is not { Length: > 0 } target || request.Options.Amount is not { } amount || amount == 0)
+        {
+            return new CommandOutcome.Refused("Use `/credits grant @user N` with a whole number N.");
+        }
+
+        var account = request.Actor.Account with { UserId = target };
+        var balance = await ledger.GrantAsync(account, amount, $"granted by {request.Actor.DisplayName}", ct).ConfigureAwait(false);
+        var verb = amount > 0 ? $"Granted {CreditText.Amount(amount)} to" : $"Took {CreditText.Amount(-amount)} from";
+        return new CommandOutcome.Info($"{verb} {target}. Their balance is now {balance}.");
+    }
+
+    private async Task<CommandOutcome> SetAllowanceAsync(CommandRequest request, CancellationToken ct)
+    {
+        if (!request.Actor.IsAdmin)
+        {
+            return new CommandOutcome.Refused("Only admins can set the daily allowance.");
+        }
+
+        if (request.Options.Amount is not { } amount || amount < 0)
+        {
+            return new CommandOutcome.Refused("Use `/credits set-allowance N` with a whole number N of 0 or more.");
+        }
+
+        await ledger.SetAllowanceAsync(request.Actor.Account.Tenant, amount, ct).ConfigureAwait(false);
+        return new CommandOutcome.Info($"Daily allowance set to {CreditText.Amount(amount)}. Members are topped up to it on their first command each day (UTC).");
+    }
+}

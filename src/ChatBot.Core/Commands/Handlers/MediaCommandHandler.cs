@@ -1,0 +1,141 @@
+using System.Security.Cryptography;
+using ChatBot.Core.Catalog;
+using ChatBot.Core.Commands.Rules;
+using ChatBot.Core.Credits;
+using ChatBot.Core.Jobs;
+using ChatBot.Core.Model;
+using ChatBot.Core.Providers;
+using ChatBot.Core.Replies;
+using ChatBot.Core.Tenants;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Core.Commands.Handlers;
+
+/// <summary>
+/// Turns a media command (imagine, edit, video, upscale, vary, re-roll, animate, remove background) into a
+/// queued job. Everything that can refuse it (source result, moderation, routing, model limits, the member's
+/// queue, input checks, credits) happens before or inside the reservation, so a refused command costs nothing.
+/// </summary>
+internal sealed class MediaCommandHandler(
+    ProviderRouter router,
+    IJobStore store,
+    ICreditLedger ledger,
+    ITenantSettingsStore tenants,
+    ResultSource sources,
+    JobInputIntake intake,
+    PromptRules prompts,
+    JobScheduler scheduler,
+    JobRunner runner,
+    ReplyUpdater replies,
+    IOptions<SchedulerOptions> scheduling,
+    ILogger<MediaCommandHandler> logger) : ICommandHandler
+{
+    public IReadOnlyCollection<CommandKind> Kinds { get; } = [.. Enum.GetValues<CommandKind>().Where(kind => kind.StartsJob())];
+
+    public async Task<CommandOutcome> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        var actor = request.Actor;
+        var (subject, sourceRefusal) = await sources.ResolveAsync(request, cancellationToken).ConfigureAwait(false);
+        if (subject is null)
+        {
+            return new CommandOutcome.Refused(sourceRefusal!);
+        }
+
+        var (kind, options, inputs) = subject;
+        var hasMask = inputs.Any(i => i.Role == MediaRole.Mask);
+        if (OperationResolver.Resolve(kind, options.Mode, hasMask) is not { } operation)
+        {
+            return new CommandOutcome.Refused($"`--mode {options.Mode}` is not an edit mode. Try `edit`, `inpaint`, `reframe`, `remove-background`, `enhance`, `social` or `control`.");
+        }
+
+        if (prompts.Check(operation, options) is { } problem)
+        {
+            return new CommandOutcome.Refused(problem);
+        }
+
+        var settings = await tenants.GetAsync(actor.Account.Tenant, cancellationToken).ConfigureAwait(false);
+        var route = router.Route(operation, options.Model, settings.DefaultModel, settings.DisabledModels);
+        if (route is RouteResult.Unroutable unroutable)
+        {
+            return new CommandOutcome.Refused(unroutable.Message);
+        }
+
+        var (model, provider, note) = (RouteResult.Routed)route;
+        if (ModelLimitCheck.Check(model, operation, options, inputs) is { } limit)
+        {
+            return new CommandOutcome.Refused(limit);
+        }
+
+        var (queued, _) = scheduler.CountFor(actor.Account);
+        if (queued >= scheduling.Value.MaxQueuedPerUser)
+        {
+            return new CommandOutcome.Refused(
+                $"You already have {queued} jobs waiting (the limit is {scheduling.Value.MaxQueuedPerUser}). Wait for one to finish, or `/cancel` one.");
+        }
+
+        var (stored, inputRefusal) = await intake.IngestAsync(actor.Platform, operation, inputs, cancellationToken).ConfigureAwait(false);
+        if (stored is null)
+        {
+            return new CommandOutcome.Refused(inputRefusal!);
+        }
+
+        var spec = new JobSpec
+        {
+            Kind = kind,
+            Operation = operation,
+            ModelId = model.Id,
+            Options = options with { Model = model.Id },
+            Conversation = request.Conversation,
+            DisplayName = actor.DisplayName,
+            Inputs = stored,
+            SourceJobId = request.SourceJobId,
+            SourceOutputIndex = request.SourceOutputIndex,
+        };
+        return await QueueAsync(request, spec, model, provider.Name, note, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Creates the job with its reservation in one step, then queues it and shows its first view.</summary>
+    private async Task<CommandOutcome> QueueAsync(CommandRequest request, JobSpec spec, ModelDefinition model, string provider, string? note, CancellationToken ct)
+    {
+        var account = request.Actor.Account;
+        var price = CreditQuote.For(model, spec.Operation, spec.Options);
+        var created = await store.CreateAsync(new NewJob(NewJobId(), account, spec, request.Reply, provider, price), ct).ConfigureAwait(false);
+        if (created is CreateJobResult.InsufficientCredits poor)
+        {
+            var allowance = await ledger.GetAllowanceAsync(account.Tenant, ct).ConfigureAwait(false);
+            var topUp = allowance > 0 ? $" Your daily allowance tops you up to {allowance} at 00:00 UTC." : "";
+            return new CommandOutcome.Refused($"This needs {CreditText.Amount(price)}; you have {CreditText.Amount(poor.Balance)}.{topUp}");
+        }
+
+        var job = ((CreateJobResult.Created)created).Job;
+        logger.JobAccepted(job.Id, account.ToString(), model.Id, price);
+
+        // The adapter shows the first view itself; the engine's first edit waits a full interval after it.
+        replies.Shown(request.Reply);
+        var position = scheduler.Enqueue(job);
+        var view = position > 0
+            ? runner.QueuedView(job, position, scheduler.Queued)
+            : runner.QueuedView(job, 1, Math.Max(1, scheduler.Queued)) with { Status = ReplyStatus.Running, StatusText = "Starting…", QueuePosition = null };
+        if (note is not null)
+        {
+            view = view with { StatusText = $"{view.StatusText}\n{note}" };
+        }
+
+        return new CommandOutcome.Accepted(job.Id, view);
+    }
+
+    private static string NewJobId()
+    {
+        const string alphabet = "abcdefghijkmnpqrstuvwxyz23456789";
+        Span<byte> bytes = stackalloc byte[10];
+        RandomNumberGenerator.Fill(bytes);
+        Span<char> chars = stackalloc char[10];
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            chars[i] = alphabet[bytes[i] % alphabet.Length];
+        }
+
+        return new string(chars);
+    }
+}

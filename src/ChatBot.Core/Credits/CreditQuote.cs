@@ -1,0 +1,24 @@
+using ChatBot.Core.Catalog;
+using ChatBot.Core.Model;
+
+namespace ChatBot.Core.Credits;
+
+/// <summary>
+/// The credit price of a job: what the dispatcher reserves and the most settlement may charge. One formula
+/// for both, so a job is never charged by a rule its reservation did not follow.
+/// </summary>
+internal static class CreditQuote
+{
+    /// <summary>The model's price for the outputs, seconds of video and resolution tier the options ask for.</summary>
+    public static long For(ModelDefinition model, MediaOperation operation, CommandOptions options)
+    {
+        var count = Math.Max(1, options.Count ?? 1);
+        return model.Price.Quote(count, SecondsOf(model, operation, options), options.Resolution);
+    }
+
+    /// <summary>Seconds of video the job makes (the model's first duration when none was asked); null for stills.</summary>
+    private static int? SecondsOf(ModelDefinition model, MediaOperation operation, CommandOptions options) =>
+        operation is MediaOperation.Video or MediaOperation.LipSync or MediaOperation.Storyboard
+            ? options.DurationSeconds ?? (model.Limits.Durations.Count > 0 ? model.Limits.Durations[0] : null)
+            : null;
+}
