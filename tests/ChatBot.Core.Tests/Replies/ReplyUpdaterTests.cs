@@ -1,16 +1,16 @@
 using System.Threading.Channels;
 using ChatBot.Core.Model;
 using ChatBot.Core.Replies;
-using ChatBot.Core.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatBot.Core.Tests.Replies;
 
 public sealed class ReplyUpdaterTests
 {
     private static readonly ReplyHandle Handle = new("test", "reply-1");
-    private readonly FakeTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
     private readonly RecordingReplies _platform = new();
 
     [Fact]

@@ -10,6 +10,7 @@ using ChatBot.Core.Replies;
 using ChatBot.Core.Tenants;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
 
 namespace ChatBot.Core.Tests.Support;
@@ -73,7 +74,7 @@ internal sealed class EngineFixture
     private EtaEstimator? _eta;
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _settled = new();
 
-    public FakeTimeProvider Time { get; } = new();
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
     public IJobStore Store { get; } = Substitute.For<IJobStore>();
     public IMediaStore Media { get; } = Substitute.For<IMediaStore>();
     public ITenantSettingsStore Tenants { get; } = Substitute.For<ITenantSettingsStore>();

@@ -62,7 +62,7 @@ public sealed class DiscordGatewayServiceTests
     [Fact]
     public async Task Heartbeat_AfterInterval_SendsLastSequence()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new TimerAwareFakeTimeProvider();
         await using var host = await DiscordTestHost.StartAsync(time: clock);
 
         // The heartbeat timer starts at Hello, before READY: first make sure the client has read a
@@ -79,7 +79,7 @@ public sealed class DiscordGatewayServiceTests
     [Fact]
     public async Task Heartbeat_ServerAsksWithOp1_HeartbeatsAtOnce()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new TimerAwareFakeTimeProvider();
         await using var host = await DiscordTestHost.StartAsync(time: clock);
 
         await host.Emulator.RequestHeartbeatAsync();
@@ -90,7 +90,7 @@ public sealed class DiscordGatewayServiceTests
     [Fact]
     public async Task Heartbeat_MissedAck_ClosesZombieAndResumes()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new TimerAwareFakeTimeProvider();
         await using var host = await DiscordTestHost.StartAsync(time: clock, emulatorOptions: new DiscordEmulatorOptions { AcknowledgeHeartbeats = false });
 
         await clock.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(45));

@@ -8,7 +8,7 @@ public sealed class GatewaySendLimiterTests
     [Fact]
     public async Task WaitAsync_OverTheLimit_WaitsUntilTheWindowMoves()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new TimerAwareFakeTimeProvider();
         var sut = new GatewaySendLimiter(clock);
         for (var i = 0; i < 120; i++)
         {

@@ -126,7 +126,7 @@ public sealed class DiscordRepliesTests
     [Fact]
     public async Task Update_AfterFifteenMinutes_EditsChannelMessageWithBotToken()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new TimerAwareFakeTimeProvider();
         await using var host = await DiscordTestHost.StartAsync(time: clock, emulatorOptions: new DiscordEmulatorOptions { TimeProvider = clock });
         var (interaction, request) = await StartJobAsync(host);
         var messageId = host.Emulator.GetOriginal(interaction)!["id"]!.GetValue<string>();

@@ -4,7 +4,7 @@ namespace ChatBot.Discord.Tests.Rest;
 
 public sealed class DiscordRestClientTests : IAsyncLifetime
 {
-    private readonly FakeTimeProvider _clock = new();
+    private readonly TimerAwareFakeTimeProvider _clock = new();
     private DiscordEmulator _emulator = null!;
     private ServiceProvider _services = null!;
     private EmulatorChannel _channel = null!;

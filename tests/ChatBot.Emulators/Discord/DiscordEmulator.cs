@@ -1,11 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using ChatBot.Emulators.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Emulators.Discord;
 
@@ -49,6 +45,16 @@ public sealed partial class DiscordEmulator : IAsyncDisposable
 
     public string Token => Options.Token;
 
+    /// <summary>The <c>Discord:*</c> settings that point a bot at this emulator.</summary>
+    public Dictionary<string, string?> BotSettings() => new()
+    {
+        ["Discord:Token"] = Token,
+        ["Discord:ApplicationId"] = ApplicationId,
+        ["Discord:ApiBaseUrl"] = ApiBaseUrl,
+        ["Discord:CdnHosts:0"] = CdnHost,
+        ["Discord:PublicKey"] = Signer.PublicKeyHex,
+    };
+
     public string ApplicationId => Options.ApplicationId;
 
     public IReadOnlyList<DiscordRestCall> RestCalls
@@ -77,35 +83,15 @@ public sealed partial class DiscordEmulator : IAsyncDisposable
     public static async Task<DiscordEmulator> StartAsync(DiscordEmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new DiscordEmulatorOptions();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackApp.CreateBuilder().Build();
         var emulator = new DiscordEmulator(app, options);
         app.UseWebSockets();
         app.Run(emulator.HandleAsync);
-        await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        emulator.BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
+        emulator.BaseAddress = await app.StartOnLoopbackAsync(cancellationToken);
         return emulator;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        List<GatewaySession> sessions;
-        lock (_gate)
-        {
-            sessions = [.. _sessions.Values];
-        }
-
-        foreach (var session in sessions)
-        {
-            session.Socket?.Abort();
-        }
-
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public async ValueTask DisposeAsync() => await _app.StopLoopbackAsync(LiveSessions().Select(s => s.Socket));
 
     /// <summary>Waits until <paramref name="condition"/> holds; re-checked whenever the emulator's state changes.</summary>
     public async Task WaitUntilAsync(Func<DiscordEmulator, bool> condition, TimeSpan? timeout = null)

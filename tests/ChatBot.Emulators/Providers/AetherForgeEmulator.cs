@@ -18,7 +18,7 @@ public sealed class AetherForgeEmulator : ProviderEmulator
         "GPT Image 1.5", "GPT Image 2", "Grok Imagine", "Grok Imagine Pro", "Nano Banana", "Nano Banana 2", "Nano Banana Pro",
     };
 
-    private readonly ConcurrentDictionary<string, Job> _jobs = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, PolledJob> _jobs = new(StringComparer.Ordinal);
 
     protected override void Map(WebApplication app)
     {
@@ -26,21 +26,7 @@ public sealed class AetherForgeEmulator : ProviderEmulator
         app.MapGet("/public/v1/job/{jobId}", JobAsync);
     }
 
-    private async Task<RecordedRequest?> BeginAsync(HttpContext context, FaultScope scope)
-    {
-        if (await FaultAsync(context, scope).ConfigureAwait(false))
-        {
-            return null;
-        }
-
-        if (Faults.RejectAuth || context.Request.Headers.Authorization != $"Bearer {ApiKey}")
-        {
-            await WriteErrorAsync(context, 401, new { message = "Invalid API key" }).ConfigureAwait(false);
-            return null;
-        }
-
-        return await RecordAsync(context).ConfigureAwait(false);
-    }
+    protected override object KeyRejection => new { message = "Invalid API key" };
 
     private async Task GenerateAsync(HttpContext context)
     {
@@ -81,7 +67,7 @@ public sealed class AetherForgeEmulator : ProviderEmulator
         }
 
         var id = Guid.NewGuid().ToString();
-        _jobs[id] = new Job();
+        _jobs[id] = new PolledJob();
         Accept(request);
         if (Faults.DelayAfterAccept > TimeSpan.Zero)
         {
@@ -91,37 +77,12 @@ public sealed class AetherForgeEmulator : ProviderEmulator
         await WriteJsonAsync(context, new { job_id = id }, FaultScope.Submit).ConfigureAwait(false);
     }
 
-    private async Task JobAsync(HttpContext context, string jobId)
-    {
-        if (await BeginAsync(context, FaultScope.Status).ConfigureAwait(false) is null)
-        {
-            return;
-        }
-
-        if (!_jobs.TryGetValue(jobId, out var job))
-        {
-            await WriteErrorAsync(context, 404, new { message = "Job not found" }).ConfigureAwait(false);
-            return;
-        }
-
-        if (Interlocked.Increment(ref job.Polls) <= PollsBeforeDone)
-        {
-            await WriteJsonAsync(context, new { job_id = jobId, status = "Pending" }, FaultScope.Status).ConfigureAwait(false);
-            return;
-        }
-
-        if (Faults.TaskFails)
-        {
-            await WriteJsonAsync(context, new { job_id = jobId, status = "Failed", message = Faults.FailureMessage }, FaultScope.Status).ConfigureAwait(false);
-            return;
-        }
-
-        var url = PublishMedia($"{jobId}.png", TestMedia.Png(16, 16), "image/png");
-        await WriteJsonAsync(context, new { job_id = jobId, status = "Succeed", image_urls = new[] { url } }, FaultScope.Status).ConfigureAwait(false);
-    }
-
-    private sealed class Job
-    {
-        public int Polls;
-    }
+    private Task JobAsync(HttpContext context, string jobId) => PollAsync(
+        context,
+        _jobs,
+        jobId,
+        notFound: new { message = "Job not found" },
+        working: (_, _) => new { job_id = jobId, status = "Pending" },
+        failed: _ => new { job_id = jobId, status = "Failed", message = Faults.FailureMessage },
+        done: _ => new { job_id = jobId, status = "Succeed", image_urls = new[] { PublishMedia($"{jobId}.png", TestMedia.Png(16, 16), "image/png") } });
 }

@@ -85,21 +85,9 @@ public sealed class AetherWaveEmulator : ProviderEmulator
         app.MapGet("/api/video/progress/{jobId}", VideoProgressAsync);
     }
 
-    private async Task<RecordedRequest?> BeginAsync(HttpContext context, FaultScope scope)
-    {
-        if (await FaultAsync(context, scope).ConfigureAwait(false))
-        {
-            return null;
-        }
+    protected override object KeyRejection => new { error = "Invalid or missing API key" };
 
-        if (Faults.RejectAuth || context.Request.Headers["X-AW-Key"] != ApiKey)
-        {
-            await WriteErrorAsync(context, 401, new { error = "Invalid or missing API key" }).ConfigureAwait(false);
-            return null;
-        }
-
-        return await RecordAsync(context).ConfigureAwait(false);
-    }
+    protected override bool HasValidKey(HttpRequest request) => request.Headers["X-AW-Key"] == ApiKey;
 
     private Task GenerateImageAsync(HttpContext context) => SubmitImageAsync(context, r =>
     {
@@ -218,37 +206,20 @@ public sealed class AetherWaveEmulator : ProviderEmulator
         await WriteJsonAsync(context, new { taskId = id, message = "Image generation started", creditsUsed = task.Cost, expectedImages = task.Count }, FaultScope.Submit).ConfigureAwait(false);
     }
 
-    private async Task ImageStatusAsync(HttpContext context, string taskId)
-    {
-        if (await BeginAsync(context, FaultScope.Status).ConfigureAwait(false) is null)
+    private Task ImageStatusAsync(HttpContext context, string taskId) => PollAsync(
+        context,
+        _tasks,
+        taskId,
+        notFound: new { error = "Task not found" },
+        working: (_, polls) => new { state = polls == 1 ? "PENDING" : "PROCESSING" },
+        failed: _ => new { state = "FAILED", error = Faults.FailureMessage },
+        done: task =>
         {
-            return;
-        }
-
-        if (!_tasks.TryGetValue(taskId, out var task))
-        {
-            await WriteErrorAsync(context, 404, new { error = "Task not found" }).ConfigureAwait(false);
-            return;
-        }
-
-        var polls = Interlocked.Increment(ref task.Polls);
-        if (polls <= PollsBeforeDone)
-        {
-            await WriteJsonAsync(context, new { state = polls == 1 ? "PENDING" : "PROCESSING" }, FaultScope.Status).ConfigureAwait(false);
-            return;
-        }
-
-        if (Faults.TaskFails)
-        {
-            await WriteJsonAsync(context, new { state = "FAILED", error = Faults.FailureMessage }, FaultScope.Status).ConfigureAwait(false);
-            return;
-        }
-
-        var images = Enumerable.Range(1, task.Count)
-            .Select(i => PublishMedia($"{taskId}-{i}.png", TestMedia.Png(16, 16, (byte)i), "image/png"))
-            .ToArray();
-        await WriteJsonAsync(context, new { state = "SUCCESS", images, actualCreditCost = task.Cost }, FaultScope.Status).ConfigureAwait(false);
-    }
+            var images = Enumerable.Range(1, task.Count)
+                .Select(i => PublishMedia($"{taskId}-{i}.png", TestMedia.Png(16, 16, (byte)i), "image/png"))
+                .ToArray();
+            return new { state = "SUCCESS", images, actualCreditCost = task.Cost };
+        });
 
     private async Task SaveToGalleryAsync(HttpContext context)
     {
@@ -326,35 +297,22 @@ public sealed class AetherWaveEmulator : ProviderEmulator
         await WriteJsonAsync(context, new { taskId = id, timeoutSeconds = VideoTimeoutSeconds, creditsUsed = cost }, FaultScope.Submit).ConfigureAwait(false);
     }
 
-    private async Task VideoStatusAsync(HttpContext context, string taskId)
-    {
-        if (await BeginAsync(context, FaultScope.Status).ConfigureAwait(false) is null)
+    private Task VideoStatusAsync(HttpContext context, string taskId) => PollAsync(
+        context,
+        _tasks,
+        taskId,
+        notFound: new { error = "Task not found" },
+        working: (task, polls) => new { taskId, state = polls == 1 ? "pending" : "processing", model = task.Model },
+        failed: task => new { taskId, state = "failed", error = Faults.FailureMessage, model = task.Model },
+        done: task => new
         {
-            return;
-        }
-
-        if (!_tasks.TryGetValue(taskId, out var task))
-        {
-            await WriteErrorAsync(context, 404, new { error = "Task not found" }).ConfigureAwait(false);
-            return;
-        }
-
-        var polls = Interlocked.Increment(ref task.Polls);
-        if (polls <= PollsBeforeDone)
-        {
-            await WriteJsonAsync(context, new { taskId, state = polls == 1 ? "pending" : "processing", model = task.Model }, FaultScope.Status).ConfigureAwait(false);
-            return;
-        }
-
-        if (Faults.TaskFails)
-        {
-            await WriteJsonAsync(context, new { taskId, state = "failed", error = Faults.FailureMessage, model = task.Model }, FaultScope.Status).ConfigureAwait(false);
-            return;
-        }
-
-        var url = PublishMedia($"{taskId}.mp4", TestMedia.Mp4(), "video/mp4");
-        await WriteJsonAsync(context, new { taskId, state = "completed", videoUrl = url, model = task.Model, creditCost = task.Cost, creditsDeducted = true }, FaultScope.Status).ConfigureAwait(false);
-    }
+            taskId,
+            state = "completed",
+            videoUrl = PublishMedia($"{taskId}.mp4", TestMedia.Mp4(), "video/mp4"),
+            model = task.Model,
+            creditCost = task.Cost,
+            creditsDeducted = true,
+        });
 
     private async Task VideoRemoveBackgroundAsync(HttpContext context)
     {
@@ -376,42 +334,19 @@ public sealed class AetherWaveEmulator : ProviderEmulator
         await WriteJsonAsync(context, new { jobId = id, creditsUsed = 20 }, FaultScope.Submit).ConfigureAwait(false);
     }
 
-    private async Task VideoProgressAsync(HttpContext context, string jobId)
-    {
-        if (await BeginAsync(context, FaultScope.Status).ConfigureAwait(false) is null)
-        {
-            return;
-        }
-
-        if (!_tasks.TryGetValue(jobId, out var task))
-        {
-            await WriteErrorAsync(context, 404, new { error = "Job not found" }).ConfigureAwait(false);
-            return;
-        }
-
-        var polls = Interlocked.Increment(ref task.Polls);
-        if (polls <= PollsBeforeDone)
-        {
-            await WriteJsonAsync(context, new { jobId, status = "processing", progress = polls * 100 / (PollsBeforeDone + 1) }, FaultScope.Status).ConfigureAwait(false);
-            return;
-        }
-
-        if (Faults.TaskFails)
-        {
-            await WriteJsonAsync(context, new { jobId, status = "failed", error = Faults.FailureMessage }, FaultScope.Status).ConfigureAwait(false);
-            return;
-        }
-
-        var url = PublishMedia($"{jobId}.mp4", TestMedia.Mp4(), "video/mp4");
-        await WriteJsonAsync(context, new { jobId, status = "completed", progress = 100, videoUrl = url, creditCost = task.Cost }, FaultScope.Status).ConfigureAwait(false);
-    }
+    private Task VideoProgressAsync(HttpContext context, string jobId) => PollAsync(
+        context,
+        _tasks,
+        jobId,
+        notFound: new { error = "Job not found" },
+        working: (_, polls) => new { jobId, status = "processing", progress = polls * 100 / (PollsBeforeDone + 1) },
+        failed: _ => new { jobId, status = "failed", error = Faults.FailureMessage },
+        done: task => new { jobId, status = "completed", progress = 100, videoUrl = PublishMedia($"{jobId}.mp4", TestMedia.Mp4(), "video/mp4"), creditCost = task.Cost });
 
     private static bool IsDataUrl(string? value) => value is not null && value.StartsWith("data:image/", StringComparison.Ordinal) && value.Contains(";base64,", StringComparison.Ordinal);
 
-    private sealed class EmulatedTask(int count, int cost, string contentType)
+    private sealed class EmulatedTask(int count, int cost, string contentType) : PolledJob
     {
-        public int Polls;
-
         public int Count { get; } = count;
         public int Cost { get; } = cost;
         public string ContentType { get; } = contentType;

@@ -69,21 +69,7 @@ public sealed class ImageStudioEmulator : ProviderEmulator
         }));
     }
 
-    private async Task<RecordedRequest?> BeginAsync(HttpContext context, FaultScope scope)
-    {
-        if (await FaultAsync(context, scope).ConfigureAwait(false))
-        {
-            return null;
-        }
-
-        if (Faults.RejectAuth || context.Request.Headers.Authorization != $"Bearer {ApiKey}")
-        {
-            await WriteErrorAsync(context, 401, new { detail = "Authenticated user required for image operations." }).ConfigureAwait(false);
-            return null;
-        }
-
-        return await RecordAsync(context).ConfigureAwait(false);
-    }
+    protected override object KeyRejection => new { detail = "Authenticated user required for image operations." };
 
     private async Task SimpleAsync(HttpContext context, object body)
     {
@@ -219,61 +205,14 @@ public sealed class ImageStudioEmulator : ProviderEmulator
         }, FaultScope.Submit).ConfigureAwait(false);
     }
 
-    private async Task EditAsync(HttpContext context)
+    private Task EditAsync(HttpContext context) => OperateAsync(context, EditError, request =>
     {
-        var request = await BeginAsync(context, FaultScope.Submit).ConfigureAwait(false);
-        if (request is null)
-        {
-            return;
-        }
-
         var body = request.Json ?? [];
-        var image = Decode(request.Field("image_base64"));
+        var image = Decode(request.Field("image_base64"))!;
         var operation = request.Field("operation");
-        string? error = null;
-        if (image is null)
-        {
-            error = "Invalid base64 image payload";
-        }
-        else if (operation is null || !EditOperations.Contains(operation))
-        {
-            error = $"Unsupported operation: {operation}";
-        }
-        else if (operation == "inpaint" && string.IsNullOrWhiteSpace(request.Field("prompt")))
-        {
-            error = "Prompt is required for inpainting";
-        }
-        else if (operation == "search_replace" && (string.IsNullOrWhiteSpace(request.Field("search_prompt")) || string.IsNullOrWhiteSpace(request.Field("prompt"))))
-        {
-            error = "search_prompt and prompt are required for search_replace";
-        }
-        else if (operation == "search_recolor" && (string.IsNullOrWhiteSpace(request.Field("select_prompt")) || string.IsNullOrWhiteSpace(request.Field("prompt"))))
-        {
-            error = "select_prompt and prompt are required for search_recolor";
-        }
-        else if (operation == "outpaint" && new[] { "expand_left", "expand_right", "expand_up", "expand_down" }.Sum(k => Int(body, k) ?? 0) <= 0)
-        {
-            error = "Outpaint needs at least one expansion";
-        }
-        else if (operation == "general_edit" && string.IsNullOrWhiteSpace(request.Field("prompt")))
-        {
-            error = "Prompt is required for general_edit";
-        }
-
-        if (error is not null)
-        {
-            await WriteErrorAsync(context, 400, new { detail = error }).ConfigureAwait(false);
-            return;
-        }
-
-        if (!await AcceptAsync(context, request).ConfigureAwait(false))
-        {
-            return;
-        }
-
-        var width = (image!.Width ?? 8) + (Int(body, "expand_left") ?? 0) + (Int(body, "expand_right") ?? 0);
+        var width = (image.Width ?? 8) + (Int(body, "expand_left") ?? 0) + (Int(body, "expand_right") ?? 0);
         var height = (image.Height ?? 8) + (Int(body, "expand_up") ?? 0) + (Int(body, "expand_down") ?? 0);
-        await WriteJsonAsync(context, new
+        return new
         {
             success = true,
             operation,
@@ -282,87 +221,114 @@ public sealed class ImageStudioEmulator : ProviderEmulator
             width,
             height,
             metadata = new { operation, processing_time = 2.5 },
-        }, FaultScope.Submit).ConfigureAwait(false);
-    }
+        };
+    });
 
-    private async Task UpscaleAsync(HttpContext context)
+    private static string? EditError(RecordedRequest request)
     {
-        var request = await BeginAsync(context, FaultScope.Submit).ConfigureAwait(false);
-        if (request is null)
-        {
-            return;
-        }
-
         var body = request.Json ?? [];
-        var image = Decode(request.Field("image_base64"));
-        var mode = request.Field("mode") ?? "auto";
-        var preset = request.Field("preset");
-        string? error = image is null ? "Invalid base64 image payload"
-            : mode is not ("fast" or "conservative" or "creative" or "auto") ? $"Unsupported mode: {mode}"
-            : preset is not (null or "web" or "print" or "social") ? $"Unknown preset: {preset}"
-            : null;
-        if (error is not null)
+        var operation = request.Field("operation");
+        if (Decode(request.Field("image_base64")) is null)
         {
-            await WriteErrorAsync(context, 400, new { detail = error }).ConfigureAwait(false);
-            return;
+            return "Invalid base64 image payload";
         }
 
-        if (!await AcceptAsync(context, request).ConfigureAwait(false))
+        if (operation is null || !EditOperations.Contains(operation))
         {
-            return;
+            return $"Unsupported operation: {operation}";
         }
 
-        var width = Int(body, "target_width") ?? (image!.Width ?? 8) * 4;
-        var height = Int(body, "target_height") ?? (image!.Height ?? 8) * 4;
-        await WriteJsonAsync(context, new
+        return operation switch
         {
-            success = true,
-            mode,
-            image_base64 = "data:image/png;base64," + Convert.ToBase64String(TestMedia.Png(Math.Min(width, 256), Math.Min(height, 256))),
-            width,
-            height,
-            metadata = new { preset, original_width = image!.Width, original_height = image.Height, upscale_factor = (double)width / (image.Width ?? 8) },
-        }, FaultScope.Submit).ConfigureAwait(false);
+            "inpaint" when string.IsNullOrWhiteSpace(request.Field("prompt")) => "Prompt is required for inpainting",
+            "search_replace" when string.IsNullOrWhiteSpace(request.Field("search_prompt")) || string.IsNullOrWhiteSpace(request.Field("prompt")) =>
+                "search_prompt and prompt are required for search_replace",
+            "search_recolor" when string.IsNullOrWhiteSpace(request.Field("select_prompt")) || string.IsNullOrWhiteSpace(request.Field("prompt")) =>
+                "select_prompt and prompt are required for search_recolor",
+            "outpaint" when new[] { "expand_left", "expand_right", "expand_up", "expand_down" }.Sum(k => Int(body, k) ?? 0) <= 0 =>
+                "Outpaint needs at least one expansion",
+            "general_edit" when string.IsNullOrWhiteSpace(request.Field("prompt")) => "Prompt is required for general_edit",
+            _ => null,
+        };
     }
 
-    private async Task ControlAsync(HttpContext context)
-    {
-        var request = await BeginAsync(context, FaultScope.Submit).ConfigureAwait(false);
-        if (request is null)
+    private Task UpscaleAsync(HttpContext context) => OperateAsync(
+        context,
+        request => (Decode(request.Field("image_base64")), request.Field("mode") ?? "auto", request.Field("preset")) switch
         {
-            return;
-        }
-
-        var operation = request.Field("operation");
-        string? error = Decode(request.Field("control_image_base64")) is null ? "Invalid base64 image payload"
-            : operation is null || !ControlOperations.Contains(operation) ? $"Unsupported operation: {operation}"
-            : string.IsNullOrWhiteSpace(request.Field("prompt")) ? "Prompt is required"
-            : operation == "style_transfer" && Decode(request.Field("style_image_base64")) is null ? "style_image_base64 is required for style_transfer"
-            : null;
-        if (error is not null)
+            (null, _, _) => "Invalid base64 image payload",
+            (_, var mode and not ("fast" or "conservative" or "creative" or "auto"), _) => $"Unsupported mode: {mode}",
+            (_, _, var preset and not (null or "web" or "print" or "social")) => $"Unknown preset: {preset}",
+            _ => null,
+        },
+        request =>
         {
-            await WriteErrorAsync(context, 400, new { detail = error }).ConfigureAwait(false);
-            return;
-        }
+            var body = request.Json ?? [];
+            var image = Decode(request.Field("image_base64"))!;
+            var width = Int(body, "target_width") ?? (image.Width ?? 8) * 4;
+            var height = Int(body, "target_height") ?? (image.Height ?? 8) * 4;
+            return new
+            {
+                success = true,
+                mode = request.Field("mode") ?? "auto",
+                image_base64 = "data:image/png;base64," + Convert.ToBase64String(TestMedia.Png(Math.Min(width, 256), Math.Min(height, 256))),
+                width,
+                height,
+                metadata = new { preset = request.Field("preset"), original_width = image.Width, original_height = image.Height, upscale_factor = (double)width / (image.Width ?? 8) },
+            };
+        });
 
-        if (!await AcceptAsync(context, request).ConfigureAwait(false))
+    private Task ControlAsync(HttpContext context) => OperateAsync(
+        context,
+        request =>
         {
-            return;
-        }
-
-        await WriteJsonAsync(context, new
+            var operation = request.Field("operation");
+            return Decode(request.Field("control_image_base64")) is null ? "Invalid base64 image payload"
+                : operation is null || !ControlOperations.Contains(operation) ? $"Unsupported operation: {operation}"
+                : string.IsNullOrWhiteSpace(request.Field("prompt")) ? "Prompt is required"
+                : operation == "style_transfer" && Decode(request.Field("style_image_base64")) is null ? "style_image_base64 is required for style_transfer"
+                : null;
+        },
+        request => new
         {
             success = true,
-            operation,
+            operation = request.Field("operation"),
             provider = "stability",
             image_base64 = "data:image/png;base64," + Convert.ToBase64String(TestMedia.Png(10, 10)),
             width = 1024,
             height = 1024,
-            metadata = new { operation, control_strength = request.Field("control_strength") },
-        }, FaultScope.Submit).ConfigureAwait(false);
-    }
+            metadata = new { operation = request.Field("operation"), control_strength = request.Field("control_strength") },
+        });
 
-    private async Task SocialAsync(HttpContext context)
+    private Task SocialAsync(HttpContext context) => OperateAsync(
+        context,
+        request =>
+        {
+            var platforms = Platforms(request);
+            return Decode(request.Field("image_base64")) is null ? "Invalid base64 image payload"
+                : platforms.Count == 0 ? "At least one platform is required"
+                : platforms.FirstOrDefault(p => !PlatformFormats.ContainsKey(p)) is { } unknown ? $"Unsupported platform: {unknown}"
+                : null;
+        },
+        request =>
+        {
+            var results = Platforms(request).Select(p =>
+            {
+                var (format, width, height) = PlatformFormats[p];
+                var named = request.Json?["format_names"]?[p]?.ToString();
+                return new { platform = p, format = named ?? format, image_base64 = "data:image/png;base64," + Convert.ToBase64String(TestMedia.Png(width / 100, height / 100)), width, height };
+            }).ToList();
+            return new { success = true, results, total_optimized = results.Count };
+        });
+
+    private static List<string> Platforms(RecordedRequest request) =>
+        (request.Json?["platforms"] as JsonArray)?.Select(p => p?.ToString() ?? "").ToList() ?? [];
+
+    /// <summary>
+    /// What every synchronous operation does: check the key, then the request (a 400 naming the problem), count the
+    /// job, and answer with the result.
+    /// </summary>
+    private async Task OperateAsync(HttpContext context, Func<RecordedRequest, string?> validate, Func<RecordedRequest, object> answer)
     {
         var request = await BeginAsync(context, FaultScope.Submit).ConfigureAwait(false);
         if (request is null)
@@ -370,29 +336,16 @@ public sealed class ImageStudioEmulator : ProviderEmulator
             return;
         }
 
-        var platforms = (request.Json?["platforms"] as JsonArray)?.Select(p => p?.ToString() ?? "").ToList() ?? [];
-        string? error = Decode(request.Field("image_base64")) is null ? "Invalid base64 image payload"
-            : platforms.Count == 0 ? "At least one platform is required"
-            : platforms.FirstOrDefault(p => !PlatformFormats.ContainsKey(p)) is { } unknown ? $"Unsupported platform: {unknown}"
-            : null;
-        if (error is not null)
+        if (validate(request) is { } error)
         {
             await WriteErrorAsync(context, 400, new { detail = error }).ConfigureAwait(false);
             return;
         }
 
-        if (!await AcceptAsync(context, request).ConfigureAwait(false))
+        if (await AcceptAsync(context, request).ConfigureAwait(false))
         {
-            return;
+            await WriteJsonAsync(context, answer(request), FaultScope.Submit).ConfigureAwait(false);
         }
-
-        var results = platforms.Select(p =>
-        {
-            var (format, width, height) = PlatformFormats[p];
-            var named = request.Json?["format_names"]?[p]?.ToString();
-            return new { platform = p, format = named ?? format, image_base64 = "data:image/png;base64," + Convert.ToBase64String(TestMedia.Png(width / 100, height / 100)), width, height };
-        }).ToList();
-        await WriteJsonAsync(context, new { success = true, results, total_optimized = results.Count }, FaultScope.Submit).ConfigureAwait(false);
     }
 
     /// <summary>Counts the job, then applies the after-acceptance faults. False when the answer is already written.</summary>

@@ -1,15 +1,10 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChatBot.Emulators.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Emulators.Providers;
 
@@ -46,15 +41,10 @@ public abstract class ProviderEmulator : IAsyncDisposable
 
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        _app = builder.Build();
+        _app = LoopbackApp.CreateBuilder().Build();
         _app.MapGet("/media/{name}", ServeMediaAsync);
         Map(_app);
-        await _app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseUrl = new Uri(address.TrimEnd('/') + "/");
+        BaseUrl = await _app.StartOnLoopbackAsync(cancellationToken).ConfigureAwait(false);
         _port = BaseUrl.Port;
     }
 
@@ -88,6 +78,63 @@ public abstract class ProviderEmulator : IAsyncDisposable
         _media[name] = (bytes, contentType);
         var host = Faults.ForeignResultHost ? "localhost" : "127.0.0.1";
         return $"http://{host}:{_port}/media/{name}";
+    }
+
+    /// <summary>The body of the 401 a request without the right key gets.</summary>
+    protected virtual object KeyRejection => new { error = "Invalid API key" };
+
+    /// <summary>Whether the request carries <see cref="ApiKey"/> the way this provider expects it (by default a bearer token).</summary>
+    protected virtual bool HasValidKey(HttpRequest request) => request.Headers.Authorization == $"Bearer {ApiKey}";
+
+    /// <summary>
+    /// Starts answering a request as every provider does: a switched-on fault first, then the key check, then the
+    /// request is recorded. Null when the request is already answered.
+    /// </summary>
+    protected async Task<RecordedRequest?> BeginAsync(HttpContext context, FaultScope scope)
+    {
+        if (await FaultAsync(context, scope).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        if (Faults.RejectAuth || !HasValidKey(context.Request))
+        {
+            await WriteErrorAsync(context, 401, KeyRejection).ConfigureAwait(false);
+            return null;
+        }
+
+        return await RecordAsync(context).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Answers a status poll as the asynchronous providers do: <paramref name="notFound"/> (a 404) for an unknown id,
+    /// <paramref name="working"/> for the first <see cref="PollsBeforeDone"/> polls, then <paramref name="failed"/> when
+    /// that fault is on, else <paramref name="done"/>.
+    /// </summary>
+    private protected async Task PollAsync<TJob>(
+        HttpContext context,
+        IReadOnlyDictionary<string, TJob> jobs,
+        string id,
+        object notFound,
+        Func<TJob, int, object> working,
+        Func<TJob, object> failed,
+        Func<TJob, object> done)
+        where TJob : PolledJob
+    {
+        if (await BeginAsync(context, FaultScope.Status).ConfigureAwait(false) is null)
+        {
+            return;
+        }
+
+        if (!jobs.TryGetValue(id, out var job))
+        {
+            await WriteErrorAsync(context, 404, notFound).ConfigureAwait(false);
+            return;
+        }
+
+        var polls = job.Poll();
+        var answer = polls <= PollsBeforeDone ? working(job, polls) : Faults.TaskFails ? failed(job) : done(job);
+        await WriteJsonAsync(context, answer, FaultScope.Status).ConfigureAwait(false);
     }
 
     /// <summary>Counts an accepted submit and keeps a copy of it.</summary>

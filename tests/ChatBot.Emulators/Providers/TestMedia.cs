@@ -1,70 +1,49 @@
 using System.Buffers.Binary;
-using System.IO.Compression;
 using System.Text;
+using SkiaSharp;
 
 namespace ChatBot.Emulators.Providers;
 
 /// <summary>Small but valid media files the provider emulators serve and tests upload.</summary>
 public static class TestMedia
 {
-    private static readonly uint[] CrcTable = BuildCrcTable();
-
-    /// <summary>A real, decodable RGB PNG of the given size (a simple gradient).</summary>
-    public static byte[] Png(int width = 8, int height = 8, byte seed = 0)
-    {
-        using var raw = new MemoryStream();
-        for (var y = 0; y < height; y++)
-        {
-            raw.WriteByte(0); // filter: none
-            for (var x = 0; x < width; x++)
-            {
-                raw.WriteByte((byte)(x * 255 / Math.Max(1, width - 1)));
-                raw.WriteByte((byte)(y * 255 / Math.Max(1, height - 1)));
-                raw.WriteByte(seed);
-            }
-        }
-
-        return Encode(raw, width, height, colourType: 2);
-    }
-
-    private static byte[] Encode(MemoryStream raw, int width, int height, byte colourType)
-    {
-        using var compressed = new MemoryStream();
-        using (var z = new ZLibStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
-        {
-            raw.Position = 0;
-            raw.CopyTo(z);
-        }
-
-        using var png = new MemoryStream();
-        png.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
-        var ihdr = new byte[13];
-        BinaryPrimitives.WriteUInt32BigEndian(ihdr, (uint)width);
-        BinaryPrimitives.WriteUInt32BigEndian(ihdr.AsSpan(4), (uint)height);
-        ihdr[8] = 8; // bit depth
-        ihdr[9] = colourType; // 2 = RGB, 6 = RGBA
-        Chunk(png, "IHDR", ihdr);
-        Chunk(png, "IDAT", compressed.ToArray());
-        Chunk(png, "IEND", []);
-        return png.ToArray();
-    }
+    /// <summary>
+    /// A real, decodable opaque PNG of the given size (a gradient, with a fixed grain in blue so the file stays about
+    /// as large as its pixels: the size-cap tests rely on it), encoded by SkiaSharp.
+    /// </summary>
+    public static byte[] Png(int width = 8, int height = 8, byte seed = 0) =>
+        Encode(width, height, SKAlphaType.Opaque, (x, y) => new SKColor(
+            (byte)(x * 255 / Math.Max(1, width - 1)),
+            (byte)(y * 255 / Math.Max(1, height - 1)),
+            (byte)(seed ^ Grain(x, y))));
 
     /// <summary>
     /// A real RGBA PNG mask in the bot's convention: the left half transparent (to be edited), the right half opaque.
     /// </summary>
-    public static byte[] MaskPng(int width = 8, int height = 8)
+    public static byte[] MaskPng(int width = 8, int height = 8) =>
+        Encode(width, height, SKAlphaType.Unpremul, (x, _) => new SKColor(0, 0, 0, (byte)(x < width / 2 ? 0 : 255)));
+
+    private static byte[] Encode(int width, int height, SKAlphaType alpha, Func<int, int, SKColor> pixel)
     {
-        using var raw = new MemoryStream();
+        using var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, alpha));
         for (var y = 0; y < height; y++)
         {
-            raw.WriteByte(0);
             for (var x = 0; x < width; x++)
             {
-                raw.Write([0, 0, 0, (byte)(x < width / 2 ? 0 : 255)]);
+                bitmap.SetPixel(x, y, pixel(x, y));
             }
         }
 
-        return Encode(raw, width, height, colourType: 6);
+        using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
+        return data.ToArray();
+    }
+
+    private static byte Grain(int x, int y)
+    {
+        var h = ((uint)x * 73856093u) ^ ((uint)y * 19349663u);
+        h ^= h >> 13;
+        h *= 0x5bd1e995u;
+        return (byte)(h ^ (h >> 15));
     }
 
     /// <summary>A JPEG header with its frame size (enough for sniffing and size checks).</summary>
@@ -107,46 +86,5 @@ public static class TestMedia
         stream.Write(size);
         stream.Write(Encoding.ASCII.GetBytes(type));
         stream.Write(payload);
-    }
-
-    private static void Chunk(Stream stream, string type, byte[] data)
-    {
-        Span<byte> buffer = stackalloc byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(buffer, (uint)data.Length);
-        stream.Write(buffer);
-        var typeBytes = Encoding.ASCII.GetBytes(type);
-        stream.Write(typeBytes);
-        stream.Write(data);
-        var crc = Crc(typeBytes, data);
-        BinaryPrimitives.WriteUInt32BigEndian(buffer, crc);
-        stream.Write(buffer);
-    }
-
-    private static uint Crc(byte[] type, byte[] data)
-    {
-        var c = 0xFFFFFFFFu;
-        foreach (var b in type.Concat(data))
-        {
-            c = CrcTable[(c ^ b) & 0xFF] ^ (c >> 8);
-        }
-
-        return c ^ 0xFFFFFFFFu;
-    }
-
-    private static uint[] BuildCrcTable()
-    {
-        var table = new uint[256];
-        for (uint n = 0; n < 256; n++)
-        {
-            var c = n;
-            for (var k = 0; k < 8; k++)
-            {
-                c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-            }
-
-            table[n] = c;
-        }
-
-        return table;
     }
 }

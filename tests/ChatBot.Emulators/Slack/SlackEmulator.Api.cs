@@ -181,15 +181,10 @@ public sealed partial class SlackEmulator
 
     private JsonObject UpdateMessage(JsonObject args)
     {
-        var message = _messages.GetValueOrDefault(Key(Text(args, "channel"), Text(args, "ts")));
-        if (message is null || message.Deleted)
+        var (message, refused) = OwnMessage(args, "update");
+        if (message is null)
         {
-            return Error("message_not_found");
-        }
-
-        if (message.User != BotUserId)
-        {
-            return Error("cant_update_message");
+            return refused!;
         }
 
         var blocks = Blocks(args);
@@ -206,19 +201,23 @@ public sealed partial class SlackEmulator
 
     private JsonObject DeleteMessage(JsonObject args)
     {
-        var message = _messages.GetValueOrDefault(Key(Text(args, "channel"), Text(args, "ts")));
-        if (message is null || message.Deleted)
+        var (message, refused) = OwnMessage(args, "delete");
+        if (message is null)
         {
-            return Error("message_not_found");
-        }
-
-        if (message.User != BotUserId)
-        {
-            return Error("cant_delete_message");
+            return refused!;
         }
 
         message.Deleted = true;
         return new JsonObject { ["ok"] = true, ["channel"] = message.Channel, ["ts"] = message.Ts };
+    }
+
+    /// <summary>The bot's own live message named by <c>channel</c> and <c>ts</c>, or the error Slack answers instead.</summary>
+    private (SlackEmulatedMessage? Message, JsonObject? Refused) OwnMessage(JsonObject args, string action)
+    {
+        var message = _messages.GetValueOrDefault(Key(Text(args, "channel"), Text(args, "ts")));
+        return message is null || message.Deleted ? (null, Error("message_not_found"))
+            : message.User != BotUserId ? (null, Error($"cant_{action}_message"))
+            : (message, null);
     }
 
     private JsonObject PostEphemeral(JsonObject args)

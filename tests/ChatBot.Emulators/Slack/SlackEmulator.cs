@@ -1,16 +1,12 @@
 using System.Globalization;
-using System.Net;
 using System.Net.WebSockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChatBot.Emulators.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Emulators.Slack;
 
@@ -81,18 +77,14 @@ public sealed partial class SlackEmulator : IAsyncDisposable
 
     public static async Task<SlackEmulator> StartAsync(Action<SlackEmulator>? configure = null, CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        var builder = LoopbackApp.CreateBuilder();
         builder.Services.AddRoutingCore();
         var app = builder.Build();
         var emulator = new SlackEmulator(app);
         configure?.Invoke(emulator);
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         emulator.MapRoutes(app);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        emulator.BaseUri = new Uri(address.EndsWith('/') ? address : address + "/");
+        emulator.BaseUri = await app.StartOnLoopbackAsync(cancellationToken).ConfigureAwait(false);
         emulator.AddUser(new SlackEmulatedUser(emulator.BotUserId, "chatbot"));
         return emulator;
     }
@@ -306,19 +298,13 @@ public sealed partial class SlackEmulator : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        List<LinkConnection> open;
+        List<WebSocket> open;
         lock (_gate)
         {
-            open = [.. _connections.Values];
+            open = [.. _connections.Values.Select(c => c.Socket)];
         }
 
-        foreach (var connection in open)
-        {
-            connection.Socket.Abort();
-        }
-
-        await _app.StopAsync().ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
+        await _app.StopLoopbackAsync(open).ConfigureAwait(false);
     }
 
     // ---- internals --------------------------------------------------------------------------

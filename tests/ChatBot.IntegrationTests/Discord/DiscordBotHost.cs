@@ -1,15 +1,14 @@
-using System.Net;
 using ChatBot.Core;
 using ChatBot.Core.Jobs;
 using ChatBot.Core.Providers;
 using ChatBot.Discord;
 using ChatBot.Emulators.Discord;
+using ChatBot.Emulators.Hosting;
+using ChatBot.IntegrationTests.TestSupport;
 using ChatBot.Storage;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ChatBot.IntegrationTests.Discord;
 
@@ -19,29 +18,23 @@ namespace ChatBot.IntegrationTests.Discord;
 /// </summary>
 internal sealed class DiscordBotHost : IAsyncDisposable
 {
-    private const string Catalog = """
+    private const string Models = """
         {
-          "providers": [ { "name": "scripted", "displayName": "Scripted" } ],
-          "models": [
-            {
-              "id": "scripted-image", "provider": "scripted", "displayName": "Scripted image",
-              "operations": [ "imagine", "vary", "edit", "upscale", "remove-background" ],
-              "price": { "perOutput": 1 },
-              "limits": { "maxCount": 4, "aspectRatios": [ "1:1", "16:9" ], "upscaleFactors": [ 2, 4 ], "maxInputImages": 1 }
-            }
-          ]
+          "id": "scripted-image", "provider": "scripted", "displayName": "Scripted image",
+          "operations": [ "imagine", "vary", "edit", "upscale", "remove-background" ],
+          "price": { "perOutput": 1 },
+          "limits": { "maxCount": 4, "aspectRatios": [ "1:1", "16:9" ], "upscaleFactors": [ 2, 4 ], "maxInputImages": 1 }
         }
         """;
 
-    private readonly string _directory;
+    private readonly TempDirectory _data;
     private readonly Dictionary<string, string?> _settings;
-
     private readonly TimeProvider? _time;
 
-    private DiscordBotHost(DiscordEmulator emulator, string directory, Dictionary<string, string?> settings, TimeProvider? time)
+    private DiscordBotHost(DiscordEmulator emulator, TempDirectory data, Dictionary<string, string?> settings, TimeProvider? time)
     {
         Emulator = emulator;
-        _directory = directory;
+        _data = data;
         _settings = settings;
         _time = time;
     }
@@ -65,24 +58,15 @@ internal sealed class DiscordBotHost : IAsyncDisposable
         }
 
         var emulator = await DiscordEmulator.StartAsync(emulatorOptions);
-        var directory = Path.Combine(Path.GetTempPath(), "chatbot-discord-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
-        await File.WriteAllTextAsync(Path.Combine(directory, "models.json"), Catalog);
-        var settings = new Dictionary<string, string?>
-        {
-            ["Storage:DatabasePath"] = Path.Combine(directory, "chatbot.db"),
-            ["Storage:MediaPath"] = Path.Combine(directory, "media"),
-            ["Catalog:Path"] = Path.Combine(directory, "models.json"),
-            ["Replies:EditInterval"] = "00:00:00.2",
-            ["Credits:DefaultDailyAllowance"] = "50",
-        };
-        foreach (var (key, value) in emulator.BotSettings())
-        {
-            settings[key] = value;
-        }
-
+        var data = new TempDirectory();
+        var settings = emulator.BotSettings();
+        settings["Storage:DatabasePath"] = data.File("chatbot.db");
+        settings["Storage:MediaPath"] = data.File("media");
+        settings["Catalog:Path"] = await ScriptedCatalog.WriteAsync(data, Models);
+        settings["Replies:EditInterval"] = "00:00:00.2";
+        settings["Credits:DefaultDailyAllowance"] = "50";
         configure?.Invoke(settings);
-        var host = new DiscordBotHost(emulator, directory, settings, time);
+        var host = new DiscordBotHost(emulator, data, settings, time);
         host.GuildId = emulator.CreateGuildId();
         host.Channel = emulator.CreateGuildChannel(host.GuildId, "art");
         await host.StartAppAsync();
@@ -102,20 +86,12 @@ internal sealed class DiscordBotHost : IAsyncDisposable
         await App.StopAsync();
         await App.DisposeAsync();
         await Emulator.DisposeAsync();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        _data.Dispose();
     }
 
     private async Task StartAppAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
+        var builder = LoopbackApp.CreateBuilder();
         builder.Configuration.AddInMemoryCollection(_settings);
         builder.Services.AddSingleton<IMediaProvider>(Provider);
         if (_time is not null)

@@ -1,9 +1,10 @@
-using ChatBot.Emulators.Time;
+using Microsoft.Extensions.Time.Testing;
 using System.Text.Json.Nodes;
 using ChatBot.Core.Model;
 using ChatBot.Core.Credits;
 using ChatBot.Core.Providers;
 using ChatBot.Emulators.Discord;
+using ChatBot.Emulators.Providers;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatBot.IntegrationTests.Discord;
@@ -174,7 +175,7 @@ public sealed class DiscordBotTests
     public async Task ReactionEdit_OnAMembersImage_UsesItsTextAndPostsTheResult()
     {
         await using var host = await DiscordBotHost.StartAsync(s => s["Discord:ReactionsOnAnyMessage"] = "true");
-        var photo = host.Emulator.UploadToCdn(ScriptedProvider.Png(40, 30), "photo.png", "image/png");
+        var photo = host.Emulator.UploadToCdn(TestMedia.Png(40, 30), "photo.png", "image/png");
         var messageId = await host.Emulator.PostUserMessageAsync(host.Channel, host.Member, "make it night", photo);
 
         await host.Emulator.AddReactionAsync(host.Channel, host.Member, messageId, "✏️");
@@ -188,7 +189,7 @@ public sealed class DiscordBotTests
     [Fact]
     public async Task JobOutlivingItsToken_ContinuesByEditingTheChannelMessage()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
         await using var host = await DiscordBotHost.StartAsync(time: clock);
         host.Provider.Manual = true;
         var interaction = await host.Emulator.SendSlashCommandAsync(host.Channel, host.Member, "imagine", Prompt("a very long job"));

@@ -1,8 +1,8 @@
-using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using ChatBot.Core.Providers;
+using ChatBot.Emulators.Providers;
 
 namespace ChatBot.IntegrationTests.Discord;
 
@@ -60,18 +60,7 @@ internal sealed class ScriptedProvider : IMediaProvider
     public ValueTask PushAsync(string jobId, ProviderUpdate update) => Script(jobId).Writer.WriteAsync(update);
 
     public static ProviderUpdate.Succeeded Success(int outputs) =>
-        new([.. Enumerable.Range(0, outputs).Select(i => MediaOutput.FromBytes($"out{i}.png", "image/png", Png(32 + i, 32)))]);
-
-    public static byte[] Png(int width, int height)
-    {
-        var bytes = new byte[64];
-        new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }.CopyTo(bytes, 0);
-        BinaryPrimitives.WriteUInt32BigEndian(bytes.AsSpan(8), 13);
-        "IHDR"u8.CopyTo(bytes.AsSpan(12));
-        BinaryPrimitives.WriteUInt32BigEndian(bytes.AsSpan(16), (uint)width);
-        BinaryPrimitives.WriteUInt32BigEndian(bytes.AsSpan(20), (uint)height);
-        return bytes;
-    }
+        new([.. Enumerable.Range(0, outputs).Select(i => MediaOutput.FromBytes($"out{i}.png", "image/png", TestMedia.Png(32 + i, 32)))]);
 
     private Channel<ProviderUpdate> Script(string jobId) => _scripts.GetOrAdd(jobId, _ => Channel.CreateUnbounded<ProviderUpdate>());
 }

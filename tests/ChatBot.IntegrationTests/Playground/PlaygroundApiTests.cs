@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using ChatBot.Core.Catalog;
+using ChatBot.Emulators.Providers;
 using ChatBot.IntegrationTests.TestSupport;
 
 namespace ChatBot.IntegrationTests.Playground;
@@ -9,6 +10,8 @@ namespace ChatBot.IntegrationTests.Playground;
 /// <summary>The whole host over real HTTP: Playground API, engine, SQLite and the local provider.</summary>
 public sealed class PlaygroundApiTests : IAsyncLifetime
 {
+    private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
     private RunningHost _host = null!;
 
     private PlaygroundClient Client => _host.Client;
@@ -32,7 +35,7 @@ public sealed class PlaygroundApiTests : IAsyncLifetime
         using var image = await Client.Http.GetAsync(final.Media[0], timeout.Token);
         image.StatusCode.ShouldBe(HttpStatusCode.OK);
         image.Content.Headers.ContentType?.MediaType.ShouldBe("image/png");
-        (await image.Content.ReadAsByteArrayAsync(timeout.Token)).AsSpan(0, 8).SequenceEqual(TestImages.Signature).ShouldBeTrue();
+        (await image.Content.ReadAsByteArrayAsync(timeout.Token)).AsSpan(0, 8).SequenceEqual(PngSignature).ShouldBeTrue();
     }
 
     [Fact]
@@ -78,51 +81,24 @@ public sealed class PlaygroundApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Imagine_PromptTooLong_IsRefusedAndCostsNothing()
-    {
-        var before = await Client.CreditsAsync("alice");
-
-        var reply = await Client.GetAsync(await Client.PostAsync("alice", "/imagine " + new string('a', 1501)));
-
-        reply.Status.ShouldBe("refused");
-        reply.Text.ShouldContain("1500");
-        reply.JobId.ShouldBeNull();
-        (await Client.CreditsAsync("alice")).ShouldBe(before);
-    }
+    public Task Imagine_PromptTooLong_IsRefusedAndCostsNothing() =>
+        AssertRefusedForFreeAsync(() => Client.PostAsync("alice", "/imagine " + new string('a', 1501)), naming: "1500");
 
     [Fact]
-    public async Task Imagine_UnknownModel_IsRefusedAndCostsNothing()
-    {
-        var before = await Client.CreditsAsync("alice");
-
-        var reply = await Client.GetAsync(await Client.PostAsync("alice", "/imagine a fox --model no-such-model"));
-
-        reply.Status.ShouldBe("refused");
-        reply.Text.ShouldContain("no-such-model");
-        reply.JobId.ShouldBeNull();
-        (await Client.CreditsAsync("alice")).ShouldBe(before);
-    }
+    public Task Imagine_UnknownModel_IsRefusedAndCostsNothing() =>
+        AssertRefusedForFreeAsync(() => Client.PostAsync("alice", "/imagine a fox --model no-such-model"), naming: "no-such-model");
 
     [Fact]
-    public async Task Upscale_TextFileAttached_IsRefusedAndCostsNothing()
-    {
-        var before = await Client.CreditsAsync("alice");
-
-        var replyId = await Client.PostAsync("alice", "/upscale --factor 2", ("notes.txt", Encoding.UTF8.GetBytes("just some words, not a picture")));
-        var reply = await Client.GetAsync(replyId);
-
-        reply.Status.ShouldBe("refused");
-        reply.Text.ShouldContain("notes.txt");
-        reply.JobId.ShouldBeNull();
-        (await Client.CreditsAsync("alice")).ShouldBe(before);
-    }
+    public Task Upscale_TextFileAttached_IsRefusedAndCostsNothing() => AssertRefusedForFreeAsync(
+        () => Client.PostAsync("alice", "/upscale --factor 2", ("notes.txt", Encoding.UTF8.GetBytes("just some words, not a picture"))),
+        naming: "notes.txt");
 
     [Fact]
     public async Task Upscale_AttachmentOverTheSizeCap_IsRefusedNamingTheLimit()
     {
         await using var host = await RunningHost.StartAsync(new Dictionary<string, string?> { ["Media:MaxInputBytes"] = "2048" });
 
-        var reply = await host.Client.GetAsync(await host.Client.PostAsync("alice", "/upscale", ("big.png", TestImages.Png(64, 64))));
+        var reply = await host.Client.GetAsync(await host.Client.PostAsync("alice", "/upscale", ("big.png", TestMedia.Png(64, 64))));
 
         reply.Status.ShouldBe("refused");
         reply.Text.ShouldContain("big.png");
@@ -135,7 +111,7 @@ public sealed class PlaygroundApiTests : IAsyncLifetime
         using var timeout = TestTimeout.Start();
         await using var events = await Client.OpenEventsAsync(timeout.Token);
 
-        var replyId = await Client.PostAsync("alice", "/upscale --factor 2", ("small.png", TestImages.Png(32, 24)));
+        var replyId = await Client.PostAsync("alice", "/upscale --factor 2", ("small.png", TestMedia.Png(32, 24)));
         var final = await events.WaitForFinalAsync(replyId, timeout.Token);
 
         final.Status.ShouldBe("succeeded", final.Text);
@@ -232,5 +208,18 @@ public sealed class PlaygroundApiTests : IAsyncLifetime
 
         html.ShouldContain("<title>ChatBot Playground</title>");
         (await Client.Http.GetStringAsync("/playground.js")).ShouldContain("/api/playground/events");
+    }
+
+    /// <summary>Sends alice's message, then checks the reply is refused naming the reason, started no job and cost nothing.</summary>
+    private async Task AssertRefusedForFreeAsync(Func<Task<string>> send, string naming)
+    {
+        var before = await Client.CreditsAsync("alice");
+
+        var reply = await Client.GetAsync(await send());
+
+        reply.Status.ShouldBe("refused");
+        reply.Text.ShouldContain(naming);
+        reply.JobId.ShouldBeNull();
+        (await Client.CreditsAsync("alice")).ShouldBe(before);
     }
 }

@@ -6,39 +6,12 @@ using Microsoft.Playwright;
 namespace ChatBot.IntegrationTests.Playground;
 
 /// <summary>The Playground page's "Mask" toggle on an attachment chip, in Debian's chromium (headless).</summary>
-public sealed class PlaygroundMaskTests : IAsyncLifetime
+public sealed class PlaygroundMaskTests : PlaygroundBrowserTest
 {
-    private const float WaitMilliseconds = 90_000;
-
-    private RunningHost _host = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        _host = await RunningHost.StartAsync();
-        _playwright = await Microsoft.Playwright.Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _host.DisposeAsync();
-    }
-
     [Fact]
     public async Task Send_ChipMarkedAsMask_PostsThatAttachmentWithTheMaskRole()
     {
-        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        page.SetDefaultTimeout(WaitMilliseconds);
-        await page.GotoAsync(_host.Address.ToString());
+        var page = await OpenPlaygroundAsync();
         await page.FillAsync("#name-input", "alice");
         await page.ClickAsync("#name-ok");
 

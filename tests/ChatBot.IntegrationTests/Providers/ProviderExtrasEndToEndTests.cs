@@ -20,30 +20,11 @@ public sealed class ProviderExtrasEndToEndTests : IAsyncLifetime
     private readonly ImageStudioEmulator _imageStudio = new();
     private RunningHost _host = null!;
 
-    public async Task InitializeAsync()
-    {
-        await Task.WhenAll(_aetherWave.StartAsync(), _imageStudio.StartAsync());
-        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["Credits:DefaultDailyAllowance"] = "1000",
-            ["Playground:Admin"] = Admin,
-        };
-        foreach (var (section, emulator) in new (string, ProviderEmulator)[] { ("AetherWave", _aetherWave), ("ImageStudio", _imageStudio) })
-        {
-            settings[$"Providers:{section}:BaseUrl"] = emulator.BaseUrl.ToString();
-            settings[$"Providers:{section}:ApiKey"] = emulator.ApiKey;
-            settings[$"Providers:{section}:PollInterval"] = "00:00:00.020";
-            settings[$"Providers:{section}:RetryDelay"] = "00:00:00.020";
-        }
+    public async Task InitializeAsync() => _host = await RunningHost.StartAgainstAsync(
+        new Dictionary<string, ProviderEmulator> { ["AetherWave"] = _aetherWave, ["ImageStudio"] = _imageStudio },
+        new(StringComparer.OrdinalIgnoreCase) { ["Credits:DefaultDailyAllowance"] = "1000", ["Playground:Admin"] = Admin });
 
-        _host = await RunningHost.StartAsync(settings);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await Task.WhenAll(_aetherWave.DisposeAsync().AsTask(), _imageStudio.DisposeAsync().AsTask());
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task SaveToGallery_TenantEnabled_SavesTheResultsAetherWaveLinkForFree()
@@ -54,7 +35,7 @@ public sealed class ProviderExtrasEndToEndTests : IAsyncLifetime
         final.Status.ShouldBe("succeeded", final.Text);
         var save = final.Buttons.Single(b => b.Action == "SaveToGallery");
         save.Label.ShouldBe("Save to gallery");
-        var before = await SettledCreditsAsync("gal-1", timeout.Token);
+        var before = await _host.Client.SettledCreditsAsync("gal-1", timeout.Token);
 
         var answer = await _host.Client.GetAsync(await _host.Client.PressAsync(final.ReplyId, save.Id, "gal-1"));
 
@@ -66,7 +47,7 @@ public sealed class ProviderExtrasEndToEndTests : IAsyncLifetime
         mediaUrl.AbsolutePath.ShouldStartWith("/media/");
         saved.Field("mediaType").ShouldBe("image");
         saved.Field("prompt").ShouldBe("a fox in the snow");
-        (await SettledCreditsAsync("gal-1", timeout.Token)).ShouldBe(before);
+        (await _host.Client.SettledCreditsAsync("gal-1", timeout.Token)).ShouldBe(before);
     }
 
     [Fact]
@@ -131,7 +112,7 @@ public sealed class ProviderExtrasEndToEndTests : IAsyncLifetime
         submit.Path.ShouldBe("/api/inpaint-image");
         submit.Field("image").ShouldBe("data:image/png;base64," + Convert.ToBase64String(image));
         submit.Field("mask").ShouldBe("data:image/png;base64," + Convert.ToBase64String(mask));
-        (before - await SettledCreditsAsync("inpaint", timeout.Token)).ShouldBe(10, final.Text); // quoted 14, AetherWave reports 10 (medium)
+        (before - await _host.Client.SettledCreditsAsync("inpaint", timeout.Token)).ShouldBe(10, final.Text); // quoted 14, AetherWave reports 10 (medium)
         Audit();
     }
 
@@ -176,7 +157,7 @@ public sealed class ProviderExtrasEndToEndTests : IAsyncLifetime
             MediaSniffer.Sniff(await media.Content.ReadAsByteArrayAsync(timeout.Token))!.Kind.ShouldBe(MediaKind.Video);
         }
 
-        (before - await SettledCreditsAsync("vbg", timeout.Token)).ShouldBe(20, final.Text);
+        (before - await _host.Client.SettledCreditsAsync("vbg", timeout.Token)).ShouldBe(20, final.Text);
         Audit();
     }
 
@@ -208,20 +189,5 @@ public sealed class ProviderExtrasEndToEndTests : IAsyncLifetime
         var replyId = await _host.Client.PostAsync(user, command, attachments);
         var reply = await _host.Client.GetAsync(replyId);
         return reply.IsFinal ? reply : await events.WaitForFinalAsync(replyId, timeout.Token);
-    }
-
-    /// <summary>The balance once the job's money has moved (the result is posted before the charge is written).</summary>
-    private async Task<long> SettledCreditsAsync(string user, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var reply = await _host.Client.GetAsync(await _host.Client.PostAsync(user, "/credits"));
-            if (!reply.Text.Contains("reserved", StringComparison.Ordinal))
-            {
-                return PlaygroundClient.ParseAvailable(reply.Text);
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
-        }
     }
 }

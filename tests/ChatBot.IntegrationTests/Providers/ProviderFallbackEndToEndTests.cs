@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using ChatBot.Emulators.Providers;
 using ChatBot.IntegrationTests.TestSupport;
 
@@ -25,7 +23,7 @@ public sealed class ProviderFallbackEndToEndTests
         var final = await events.WaitForFinalAsync(replyId, timeout.Token);
 
         final.Status.ShouldBe("succeeded", final.Text);
-        var label = await ModelLabelAsync(host, replyId);
+        var label = await host.Client.ModelLabelAsync(replyId);
         label.ShouldNotContain("AetherWave");
         events.Seen.Where(r => r.ReplyId == replyId).ShouldContain(r => r.Text.Contains("AetherWave Studio is unavailable", StringComparison.Ordinal));
     }
@@ -51,17 +49,11 @@ public sealed class ProviderFallbackEndToEndTests
         var final = await events.WaitForFinalAsync(replyId, timeout.Token);
 
         final.Status.ShouldBe("succeeded", final.Text);
-        (await ModelLabelAsync(host, replyId)).ShouldNotContain("AetherWave");
+        (await host.Client.ModelLabelAsync(replyId)).ShouldNotContain("AetherWave");
         final.Text.ShouldContain("AetherWave Studio could not take the job");
         aetherWave.SubmitCount.ShouldBe(0);
         var audit = new LedgerAudit(host.DatabasePath);
         audit.NonTerminalJobs().ShouldBeEmpty();
         audit.UnsettledJobs().ShouldBeEmpty();
-    }
-
-    private static async Task<string> ModelLabelAsync(RunningHost host, string replyId)
-    {
-        var reply = await host.Client.Http.GetFromJsonAsync<JsonElement>($"/api/playground/replies/{Uri.EscapeDataString(replyId)}");
-        return reply.GetProperty("modelLabel").GetString() ?? "";
     }
 }

@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using ChatBot.Core.Media;
 using ChatBot.Emulators.Providers;
 using ChatBot.IntegrationTests.TestSupport;
@@ -19,29 +17,11 @@ public sealed class RemoteProvidersEndToEndTests : IAsyncLifetime
     private readonly AetherForgeEmulator _aetherForge = new();
     private RunningHost _host = null!;
 
-    public async Task InitializeAsync()
-    {
-        await Task.WhenAll(_aetherWave.StartAsync(), _imageStudio.StartAsync(), _blackwave.StartAsync(), _aetherForge.StartAsync());
-        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["Credits:DefaultDailyAllowance"] = "1000",
-        };
-        foreach (var (section, emulator) in new (string, ProviderEmulator)[] { ("AetherWave", _aetherWave), ("ImageStudio", _imageStudio), ("Blackwave", _blackwave), ("AetherForge", _aetherForge) })
-        {
-            settings[$"Providers:{section}:BaseUrl"] = emulator.BaseUrl.ToString();
-            settings[$"Providers:{section}:ApiKey"] = emulator.ApiKey;
-            settings[$"Providers:{section}:PollInterval"] = "00:00:00.020";
-            settings[$"Providers:{section}:RetryDelay"] = "00:00:00.020";
-        }
+    public async Task InitializeAsync() => _host = await RunningHost.StartAgainstAsync(
+        new Dictionary<string, ProviderEmulator> { ["AetherWave"] = _aetherWave, ["ImageStudio"] = _imageStudio, ["Blackwave"] = _blackwave, ["AetherForge"] = _aetherForge },
+        new(StringComparer.OrdinalIgnoreCase) { ["Credits:DefaultDailyAllowance"] = "1000" });
 
-        _host = await RunningHost.StartAsync(settings);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await Task.WhenAll(_aetherWave.DisposeAsync().AsTask(), _imageStudio.DisposeAsync().AsTask(), _blackwave.DisposeAsync().AsTask(), _aetherForge.DisposeAsync().AsTask());
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Theory]
     [InlineData("aw-imagine", "/imagine a fox in the snow --model qwen-image-t2i", "", 2, "AetherWave")] // quoted 6, AetherWave reports 2
@@ -87,8 +67,8 @@ public sealed class RemoteProvidersEndToEndTests : IAsyncLifetime
             MediaSniffer.Sniff(bytes)!.Kind.ShouldBeOneOf(MediaKind.Image, MediaKind.Video);
         }
 
-        (await ModelLabelAsync(replyId)).ShouldContain(providerName);
-        (before - await SettledCreditsAsync(user, timeout.Token)).ShouldBe(charged, final.Text);
+        (await _host.Client.ModelLabelAsync(replyId)).ShouldContain(providerName);
+        (before - await _host.Client.SettledCreditsAsync(user, timeout.Token)).ShouldBe(charged, final.Text);
         Audit();
     }
 
@@ -104,7 +84,7 @@ public sealed class RemoteProvidersEndToEndTests : IAsyncLifetime
 
         final.Status.ShouldBe("succeeded", final.Text);
         _aetherWave.LastSubmit!.Field("upscaleFactor").ShouldBe("4x");
-        (before - await SettledCreditsAsync("aw-up", timeout.Token)).ShouldBe(20, final.Text); // quoted 40
+        (before - await _host.Client.SettledCreditsAsync("aw-up", timeout.Token)).ShouldBe(20, final.Text); // quoted 40
         Audit();
     }
 
@@ -148,36 +128,12 @@ public sealed class RemoteProvidersEndToEndTests : IAsyncLifetime
 
             final.Status.ShouldBe("failed", $"{command}: {final.Text}");
             final.Text.ShouldContain(phrase, Case.Insensitive, customMessage: command);
-            (await SettledCreditsAsync(user, timeout.Token)).ShouldBe(before, command);
+            (await _host.Client.SettledCreditsAsync(user, timeout.Token)).ShouldBe(before, command);
         }
 
         Audit();
         _aetherWave.SubmitCount.ShouldBe(1);
         _blackwave.SubmitCount.ShouldBe(1);
-    }
-
-    /// <summary>
-    /// The balance once the job's money has moved: the result is posted before the charge is written,
-    /// so a balance read at once can still show the reservation.
-    /// </summary>
-    private async Task<long> SettledCreditsAsync(string user, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var reply = await _host.Client.GetAsync(await _host.Client.PostAsync(user, "/credits"));
-            if (!reply.Text.Contains("reserved", StringComparison.Ordinal))
-            {
-                return PlaygroundClient.ParseAvailable(reply.Text);
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
-        }
-    }
-
-    private async Task<string> ModelLabelAsync(string replyId)
-    {
-        var reply = await _host.Client.Http.GetFromJsonAsync<JsonElement>($"/api/playground/replies/{Uri.EscapeDataString(replyId)}");
-        return reply.GetProperty("modelLabel").GetString() ?? "";
     }
 
     private void Audit()

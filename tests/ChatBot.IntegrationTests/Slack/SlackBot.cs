@@ -18,18 +18,13 @@ namespace ChatBot.IntegrationTests.Slack;
 /// </summary>
 internal sealed class SlackBot : IAsyncDisposable
 {
-    private const string Catalog = """
-        {
-          "providers": [ { "name": "scripted", "displayName": "Scripted" } ],
-          "models": [
-            { "id": "test-image", "provider": "scripted", "displayName": "Test image", "operations": [ "imagine", "vary", "edit" ],
-              "price": { "perOutput": 2 }, "limits": { "maxCount": 4, "aspectRatios": [ "1:1", "16:9" ] } },
-            { "id": "test-upscale", "provider": "scripted", "displayName": "Test upscale", "operations": [ "upscale", "remove-background" ],
-              "price": { "perOutput": 1 }, "limits": { "upscaleFactors": [ 2, 4 ], "requiresImage": true, "supportsNegativePrompt": false, "supportsSeed": false } },
-            { "id": "test-motion", "provider": "scripted", "displayName": "Test motion", "operations": [ "video" ],
-              "price": { "perOutput": 3 }, "limits": { "durations": [ 3 ], "aspectRatios": [ "1:1" ] } }
-          ]
-        }
+    private const string Models = """
+        { "id": "test-image", "provider": "scripted", "displayName": "Test image", "operations": [ "imagine", "vary", "edit" ],
+          "price": { "perOutput": 2 }, "limits": { "maxCount": 4, "aspectRatios": [ "1:1", "16:9" ] } },
+        { "id": "test-upscale", "provider": "scripted", "displayName": "Test upscale", "operations": [ "upscale", "remove-background" ],
+          "price": { "perOutput": 1 }, "limits": { "upscaleFactors": [ 2, 4 ], "requiresImage": true, "supportsNegativePrompt": false, "supportsSeed": false } },
+        { "id": "test-motion", "provider": "scripted", "displayName": "Test motion", "operations": [ "video" ],
+          "price": { "perOutput": 3 }, "limits": { "durations": [ 3 ], "aspectRatios": [ "1:1" ] } }
         """;
 
     private readonly WebApplication _app;
@@ -55,8 +50,7 @@ internal sealed class SlackBot : IAsyncDisposable
         emulator ??= await SlackEmulator.StartAsync();
         data ??= new TempDirectory();
         provider ??= new ScriptedProvider();
-        var catalog = data.File("models.json");
-        await File.WriteAllTextAsync(catalog, Catalog);
+        var catalog = await ScriptedCatalog.WriteAsync(data, Models);
 
         var builder = ChatBotHost.CreateBuilder(["--urls", "http://127.0.0.1:0"]);
         var settings = HostSettings.For(data, TimeSpan.Zero);

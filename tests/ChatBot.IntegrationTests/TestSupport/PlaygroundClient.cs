@@ -46,6 +46,31 @@ internal sealed partial class PlaygroundClient(Uri address) : IDisposable
         return ParseAvailable(reply.Text);
     }
 
+    /// <summary>
+    /// The balance once the job's money has moved: the result is posted before the charge is written,
+    /// so a balance read at once can still show the reservation.
+    /// </summary>
+    public async Task<long> SettledCreditsAsync(string user, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var reply = await GetAsync(await PostAsync(user, "/credits"));
+            if (!reply.Text.Contains("reserved", StringComparison.Ordinal))
+            {
+                return ParseAvailable(reply.Text);
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
+        }
+    }
+
+    /// <summary>The label of the model (and provider) that answered the reply.</summary>
+    public async Task<string> ModelLabelAsync(string replyId)
+    {
+        var reply = await Http.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/playground/replies/{Uri.EscapeDataString(replyId)}");
+        return reply.GetProperty("modelLabel").GetString() ?? "";
+    }
+
     public static long ParseAvailable(string creditsText)
     {
         var match = AvailablePattern().Match(creditsText);

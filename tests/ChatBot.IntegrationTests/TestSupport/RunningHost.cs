@@ -1,3 +1,4 @@
+using ChatBot.Emulators.Providers;
 using ChatBot.Host;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -13,11 +14,13 @@ internal sealed class RunningHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly TempDirectory _data;
+    private readonly IReadOnlyCollection<IAsyncDisposable> _peers;
 
-    private RunningHost(WebApplication app, TempDirectory data, Uri address)
+    private RunningHost(WebApplication app, TempDirectory data, Uri address, IReadOnlyCollection<IAsyncDisposable> peers)
     {
         _app = app;
         _data = data;
+        _peers = peers;
         Address = address;
         Client = new PlaygroundClient(address);
     }
@@ -28,7 +31,27 @@ internal sealed class RunningHost : IAsyncDisposable
 
     public string DatabasePath => _data.File("chatbot.db");
 
-    public static async Task<RunningHost> StartAsync(IReadOnlyDictionary<string, string?>? overrides = null)
+    public static Task<RunningHost> StartAsync(IReadOnlyDictionary<string, string?>? overrides = null) => StartWithPeersAsync(overrides, []);
+
+    /// <summary>
+    /// Starts the provider emulators, then the host with each named provider section (<c>Providers:{section}</c>)
+    /// pointed at its emulator and polling fast. The host disposes the emulators after itself.
+    /// </summary>
+    public static async Task<RunningHost> StartAgainstAsync(IReadOnlyDictionary<string, ProviderEmulator> providers, Dictionary<string, string?> overrides)
+    {
+        await Task.WhenAll(providers.Values.Select(emulator => emulator.StartAsync()));
+        foreach (var (section, emulator) in providers)
+        {
+            overrides[$"Providers:{section}:BaseUrl"] = emulator.BaseUrl.ToString();
+            overrides[$"Providers:{section}:ApiKey"] = emulator.ApiKey;
+            overrides[$"Providers:{section}:PollInterval"] = "00:00:00.020";
+            overrides[$"Providers:{section}:RetryDelay"] = "00:00:00.020";
+        }
+
+        return await StartWithPeersAsync(overrides, [.. providers.Values]);
+    }
+
+    private static async Task<RunningHost> StartWithPeersAsync(IReadOnlyDictionary<string, string?>? overrides, IReadOnlyCollection<IAsyncDisposable> peers)
     {
         var data = new TempDirectory();
         var builder = ChatBotHost.CreateBuilder(["--urls", "http://127.0.0.1:0"]);
@@ -42,7 +65,7 @@ internal sealed class RunningHost : IAsyncDisposable
         var app = ChatBotHost.Build(builder);
         await app.StartAsync();
         var address = new Uri(app.Urls.Single(u => u.StartsWith("http://127.0.0.1:", StringComparison.Ordinal)));
-        return new RunningHost(app, data, address);
+        return new RunningHost(app, data, address, peers);
     }
 
     public T GetService<T>()
@@ -53,6 +76,7 @@ internal sealed class RunningHost : IAsyncDisposable
         Client.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        await Task.WhenAll(_peers.Select(peer => peer.DisposeAsync().AsTask()));
         _data.Dispose();
     }
 }

@@ -6,7 +6,7 @@ public sealed class BlockActionHandlerTests() : SlackHostTests(SlackMode.Socket)
     [Fact]
     public async Task CancelButton_AnswersEphemerallyWithoutNewReply()
     {
-        Dispatcher.Respond = _ => new CommandOutcome.Info("Cancelling job `job7`.");
+        Dispatcher.Answer = _ => new CommandOutcome.Info("Cancelling job `job7`.");
 
         await Emulator.SendInteractiveAsync(Emulator.BlockAction("U1", "C1", "1700000000.000001", "cb:Cancel:job7"));
 

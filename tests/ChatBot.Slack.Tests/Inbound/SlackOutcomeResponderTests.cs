@@ -6,7 +6,7 @@ public sealed class SlackOutcomeResponderTests() : SlackHostTests(SlackMode.Sock
     [Fact]
     public async Task Imagine_Refused_RemovesReplyAndAnswersEphemerally()
     {
-        Dispatcher.Respond = _ => new CommandOutcome.Refused("This needs 4 credits; you have 1.");
+        Dispatcher.Answer = _ => new CommandOutcome.Refused("This needs 4 credits; you have 1.");
 
         await Emulator.SendSlashCommandAsync("/imagine", "a lighthouse --n 4", "U1", "C1");
 
@@ -21,7 +21,7 @@ public sealed class SlackOutcomeResponderTests() : SlackHostTests(SlackMode.Sock
     [Fact]
     public async Task Credits_Info_AnsweredEphemerallyWithSlackBold()
     {
-        Dispatcher.Respond = _ => new CommandOutcome.Info("**Balance** 40 credits");
+        Dispatcher.Answer = _ => new CommandOutcome.Info("**Balance** 40 credits");
 
         await Emulator.SendSlashCommandAsync("/credits", "", "U1", "C1");
 

@@ -77,7 +77,7 @@ public sealed class SlashCommandHandlerTests() : SlackHostTests(SlackMode.Socket
     public async Task CreditsGrant_Admin_FromConfigOrWorkspaceAdmin(string user, bool workspaceAdmin, bool expected)
     {
         Emulator.AddUser(new SlackEmulatedUser(user, user.ToLowerInvariant(), IsAdmin: workspaceAdmin));
-        Dispatcher.Respond = _ => new CommandOutcome.Info("ok");
+        Dispatcher.Answer = _ => new CommandOutcome.Info("ok");
 
         await Emulator.SendSlashCommandAsync("/credits", "grant <@U5|bob> 10", user, "C1");
 

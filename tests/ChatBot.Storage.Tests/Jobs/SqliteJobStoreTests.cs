@@ -7,48 +7,43 @@ using static ChatBot.Storage.Tests.TestSupport.TestJobs;
 
 namespace ChatBot.Storage.Tests.Jobs;
 
-public sealed class SqliteJobStoreTests : IDisposable
+public sealed class SqliteJobStoreTests() : StorageTest(defaultAllowance: 50)
 {
-    private readonly StorageFixture _fixture = new(defaultAllowance: 50);
-    private readonly CancellationToken _ct = CancellationToken.None;
-
-    public void Dispose() => _fixture.Dispose();
-
     [Fact]
     public async Task CreateAsync_BalanceCovers_ReservesAndQueues()
     {
         var sut = CreateSut();
 
-        var result = await sut.CreateAsync(New(Alice, 10, "job-1"), _ct);
+        var result = await sut.CreateAsync(New(Alice, 10, "job-1"), Ct);
 
         var created = result.ShouldBeOfType<CreateJobResult.Created>();
         created.Job.State.ShouldBe(JobState.Queued);
         created.Job.ReservedCredits.ShouldBe(10);
-        _fixture.BalanceOf(Alice).ShouldBe(40);
-        var stored = (await sut.GetAsync("job-1", _ct)).ShouldNotBeNull();
+        Fixture.BalanceOf(Alice).ShouldBe(40);
+        var stored = (await sut.GetAsync("job-1", Ct)).ShouldNotBeNull();
         stored.State.ShouldBe(JobState.Queued);
         stored.Account.ShouldBe(Alice);
         stored.Provider.ShouldBe("local");
         stored.Reply.ShouldBe(new ReplyHandle("playground", "reply-1"));
-        stored.CreatedAt.ShouldBe(_fixture.Time.GetUtcNow());
-        _fixture.Scalar("SELECT COUNT(*) FROM ledger WHERE kind = 'reserve' AND job_id = 'job-1' AND amount = -10").ShouldBe(1);
-        _fixture.AssertInvariants();
+        stored.CreatedAt.ShouldBe(Fixture.Time.GetUtcNow());
+        Fixture.Scalar("SELECT COUNT(*) FROM ledger WHERE kind = 'reserve' AND job_id = 'job-1' AND amount = -10").ShouldBe(1);
+        Fixture.AssertInvariants();
     }
 
     [Fact]
     public async Task CreateAsync_BalanceTooLow_WritesNothing()
     {
         var sut = CreateSut();
-        await sut.CreateAsync(New(Alice, 45), _ct);
-        var ledgerRows = _fixture.Scalar("SELECT COUNT(*) FROM ledger");
+        await sut.CreateAsync(New(Alice, 45), Ct);
+        var ledgerRows = Fixture.Scalar("SELECT COUNT(*) FROM ledger");
 
-        var result = await sut.CreateAsync(New(Alice, 6, "too-dear"), _ct);
+        var result = await sut.CreateAsync(New(Alice, 6, "too-dear"), Ct);
 
         result.ShouldBe(new CreateJobResult.InsufficientCredits(5, 6));
-        (await sut.GetAsync("too-dear", _ct)).ShouldBeNull();
-        _fixture.Scalar("SELECT COUNT(*) FROM ledger").ShouldBe(ledgerRows);
-        _fixture.BalanceOf(Alice).ShouldBe(5);
-        _fixture.AssertInvariants();
+        (await sut.GetAsync("too-dear", Ct)).ShouldBeNull();
+        Fixture.Scalar("SELECT COUNT(*) FROM ledger").ShouldBe(ledgerRows);
+        Fixture.BalanceOf(Alice).ShouldBe(5);
+        Fixture.AssertInvariants();
     }
 
     [Fact]
@@ -57,7 +52,7 @@ public sealed class SqliteJobStoreTests : IDisposable
         using var fixture = new StorageFixture(defaultAllowance: 0);
         var sut = fixture.CreateJobStore();
 
-        var result = await sut.CreateAsync(New(Alice, 1), _ct);
+        var result = await sut.CreateAsync(New(Alice, 1), Ct);
 
         result.ShouldBe(new CreateJobResult.InsufficientCredits(0, 1));
         fixture.Scalar("SELECT COUNT(*) FROM accounts").ShouldBe(0);
@@ -69,12 +64,12 @@ public sealed class SqliteJobStoreTests : IDisposable
     {
         var sut = CreateSut();
 
-        var result = await sut.CreateAsync(New(Alice, 0, "free"), _ct);
+        var result = await sut.CreateAsync(New(Alice, 0, "free"), Ct);
 
         result.ShouldBeOfType<CreateJobResult.Created>();
-        _fixture.Scalar("SELECT COUNT(*) FROM ledger WHERE job_id = 'free'").ShouldBe(0);
-        _fixture.BalanceOf(Alice).ShouldBe(50);
-        _fixture.AssertInvariants();
+        Fixture.Scalar("SELECT COUNT(*) FROM ledger WHERE job_id = 'free'").ShouldBe(0);
+        Fixture.BalanceOf(Alice).ShouldBe(50);
+        Fixture.AssertInvariants();
     }
 
     [Fact]
@@ -83,18 +78,9 @@ public sealed class SqliteJobStoreTests : IDisposable
         // Balance 62 at price 3 covers 20 jobs and leaves 2.
         using var fixture = new StorageFixture(defaultAllowance: 0);
         var sut = fixture.CreateJobStore();
-        await fixture.CreateLedger().GrantAsync(Alice, 62, "test", _ct);
-        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await fixture.CreateLedger().GrantAsync(Alice, 62, "test", Ct);
 
-        var racers = Enumerable.Range(0, 50)
-            .Select(i => Task.Run(async () =>
-            {
-                await start.Task;
-                return await sut.CreateAsync(New(Alice, 3, $"race-{i}"), CancellationToken.None);
-            }, _ct))
-            .ToList();
-        start.SetResult();
-        var results = await Task.WhenAll(racers);
+        var results = await Racers.RunAsync(50, i => sut.CreateAsync(New(Alice, 3, $"race-{i}"), Ct));
 
         results.OfType<CreateJobResult.Created>().Count().ShouldBe(20);
         results.OfType<CreateJobResult.InsufficientCredits>().Count().ShouldBe(30);
@@ -112,18 +98,9 @@ public sealed class SqliteJobStoreTests : IDisposable
         // locking (BEGIN IMMEDIATE, busy timeout) and the conditional UPDATE keep the balance whole.
         using var fixture = new StorageFixture(defaultAllowance: 0);
         var stores = new[] { fixture.CreateJobStore(), fixture.CreateJobStore(fixture.OpenDatabase()) };
-        await fixture.CreateLedger().GrantAsync(Alice, 25, "test", _ct);
-        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await fixture.CreateLedger().GrantAsync(Alice, 25, "test", Ct);
 
-        var racers = Enumerable.Range(0, 50)
-            .Select(i => Task.Run(async () =>
-            {
-                await start.Task;
-                return await stores[i % 2].CreateAsync(New(Alice, 1, $"race-{i}"), CancellationToken.None);
-            }, _ct))
-            .ToList();
-        start.SetResult();
-        var results = await Task.WhenAll(racers);
+        var results = await Racers.RunAsync(50, i => stores[i % 2].CreateAsync(New(Alice, 1, $"race-{i}"), Ct));
 
         results.OfType<CreateJobResult.Created>().Count().ShouldBe(25);
         fixture.BalanceOf(Alice).ShouldBe(0);
@@ -134,15 +111,15 @@ public sealed class SqliteJobStoreTests : IDisposable
     public async Task TryTransitionAsync_ExpectedState_MovesOnceAndRecordsStart()
     {
         var sut = CreateSut();
-        await sut.CreateAsync(New(Alice, 5, "job-1"), _ct);
-        _fixture.Time.Advance(TimeSpan.FromSeconds(3));
+        await sut.CreateAsync(New(Alice, 5, "job-1"), Ct);
+        Fixture.Time.Advance(TimeSpan.FromSeconds(3));
 
-        (await sut.TryTransitionAsync("job-1", JobState.Queued, JobState.Submitting, _ct)).ShouldBeTrue();
-        (await sut.TryTransitionAsync("job-1", JobState.Queued, JobState.Submitting, _ct)).ShouldBeFalse();
+        (await sut.TryTransitionAsync("job-1", JobState.Queued, JobState.Submitting, Ct)).ShouldBeTrue();
+        (await sut.TryTransitionAsync("job-1", JobState.Queued, JobState.Submitting, Ct)).ShouldBeFalse();
 
-        var job = (await sut.GetAsync("job-1", _ct)).ShouldNotBeNull();
+        var job = (await sut.GetAsync("job-1", Ct)).ShouldNotBeNull();
         job.State.ShouldBe(JobState.Submitting);
-        job.StartedAt.ShouldBe(_fixture.Time.GetUtcNow());
+        job.StartedAt.ShouldBe(Fixture.Time.GetUtcNow());
     }
 
     [Fact]
@@ -150,7 +127,7 @@ public sealed class SqliteJobStoreTests : IDisposable
     {
         var sut = CreateSut();
 
-        (await sut.TryTransitionAsync("nope", JobState.Queued, JobState.Submitting, _ct)).ShouldBeFalse();
+        (await sut.TryTransitionAsync("nope", JobState.Queued, JobState.Submitting, Ct)).ShouldBeFalse();
     }
 
     [Theory]
@@ -160,22 +137,22 @@ public sealed class SqliteJobStoreTests : IDisposable
     public async Task TryTransitionAsync_TerminalState_Throws(JobState from, JobState to)
     {
         var sut = CreateSut();
-        await sut.CreateAsync(New(Alice, 5, "job-1"), _ct);
+        await sut.CreateAsync(New(Alice, 5, "job-1"), Ct);
 
-        await Should.ThrowAsync<ArgumentException>(() => sut.TryTransitionAsync("job-1", from, to, _ct));
+        await Should.ThrowAsync<ArgumentException>(() => sut.TryTransitionAsync("job-1", from, to, Ct));
     }
 
     [Fact]
     public async Task MarkSubmittedAsync_Submitting_StoresRemoteIdAndRuns()
     {
         var sut = CreateSut();
-        await sut.CreateAsync(New(Alice, 5, "job-1"), _ct);
-        await sut.TryTransitionAsync("job-1", JobState.Queued, JobState.Submitting, _ct);
+        await sut.CreateAsync(New(Alice, 5, "job-1"), Ct);
+        await sut.TryTransitionAsync("job-1", JobState.Queued, JobState.Submitting, Ct);
 
-        (await sut.MarkSubmittedAsync("job-1", "remote-42", "{\"cursor\":1}", _ct)).ShouldBeTrue();
-        (await sut.MarkSubmittedAsync("job-1", "remote-43", null, _ct)).ShouldBeFalse();
+        (await sut.MarkSubmittedAsync("job-1", "remote-42", "{\"cursor\":1}", Ct)).ShouldBeTrue();
+        (await sut.MarkSubmittedAsync("job-1", "remote-43", null, Ct)).ShouldBeFalse();
 
-        var job = (await sut.GetAsync("job-1", _ct)).ShouldNotBeNull();
+        var job = (await sut.GetAsync("job-1", Ct)).ShouldNotBeNull();
         job.State.ShouldBe(JobState.Running);
         job.RemoteId.ShouldBe("remote-42");
         job.ResumeState.ShouldBe("{\"cursor\":1}");
@@ -185,10 +162,10 @@ public sealed class SqliteJobStoreTests : IDisposable
     public async Task MarkSubmittedAsync_StillQueued_ReturnsFalse()
     {
         var sut = CreateSut();
-        await sut.CreateAsync(New(Alice, 5, "job-1"), _ct);
+        await sut.CreateAsync(New(Alice, 5, "job-1"), Ct);
 
-        (await sut.MarkSubmittedAsync("job-1", "remote-42", null, _ct)).ShouldBeFalse();
-        (await sut.GetAsync("job-1", _ct))!.RemoteId.ShouldBeNull();
+        (await sut.MarkSubmittedAsync("job-1", "remote-42", null, Ct)).ShouldBeFalse();
+        (await sut.GetAsync("job-1", Ct))!.RemoteId.ShouldBeNull();
     }
 
     [Fact]
@@ -197,7 +174,7 @@ public sealed class SqliteJobStoreTests : IDisposable
         var sut = CreateSut();
         await RunToDeliveringAsync(sut, "job-1", 5, ["b.png", "a.png"]);
 
-        var job = (await sut.GetAsync("job-1", _ct)).ShouldNotBeNull();
+        var job = (await sut.GetAsync("job-1", Ct)).ShouldNotBeNull();
         job.State.ShouldBe(JobState.Delivering);
         job.OutputKeys.ShouldBe(["b.png", "a.png"]);
     }
@@ -206,9 +183,9 @@ public sealed class SqliteJobStoreTests : IDisposable
     public async Task MarkDeliveringAsync_Queued_ReturnsFalse()
     {
         var sut = CreateSut();
-        await sut.CreateAsync(New(Alice, 5, "job-1"), _ct);
+        await sut.CreateAsync(New(Alice, 5, "job-1"), Ct);
 
-        (await sut.MarkDeliveringAsync("job-1", ["a.png"], _ct)).ShouldBeFalse();
+        (await sut.MarkDeliveringAsync("job-1", ["a.png"], Ct)).ShouldBeFalse();
     }
 
     [Fact]
@@ -217,15 +194,15 @@ public sealed class SqliteJobStoreTests : IDisposable
         var sut = CreateSut();
         await RunToDeliveringAsync(sut, "job-1", 10);
 
-        (await sut.CompleteAsync("job-1", 4, _ct)).ShouldBeTrue();
+        (await sut.CompleteAsync("job-1", 4, Ct)).ShouldBeTrue();
 
-        var job = (await sut.GetAsync("job-1", _ct)).ShouldNotBeNull();
+        var job = (await sut.GetAsync("job-1", Ct)).ShouldNotBeNull();
         job.State.ShouldBe(JobState.Succeeded);
         job.ChargedCredits.ShouldBe(4);
-        job.FinishedAt.ShouldBe(_fixture.Time.GetUtcNow());
-        _fixture.BalanceOf(Alice).ShouldBe(46);
-        _fixture.Scalar("SELECT amount FROM ledger WHERE kind = 'release' AND job_id = 'job-1'").ShouldBe(6);
-        _fixture.AssertInvariants();
+        job.FinishedAt.ShouldBe(Fixture.Time.GetUtcNow());
+        Fixture.BalanceOf(Alice).ShouldBe(46);
+        Fixture.Scalar("SELECT amount FROM ledger WHERE kind = 'release' AND job_id = 'job-1'").ShouldBe(6);
+        Fixture.AssertInvariants();
     }
 
     [Fact]
@@ -234,12 +211,12 @@ public sealed class SqliteJobStoreTests : IDisposable
         var sut = CreateSut();
         await RunToDeliveringAsync(sut, "job-1", 10);
 
-        (await sut.CompleteAsync("job-1", 25, _ct)).ShouldBeTrue();
+        (await sut.CompleteAsync("job-1", 25, Ct)).ShouldBeTrue();
 
-        (await sut.GetAsync("job-1", _ct))!.ChargedCredits.ShouldBe(10);
-        _fixture.BalanceOf(Alice).ShouldBe(40);
-        _fixture.Scalar("SELECT COUNT(*) FROM ledger WHERE kind = 'release'").ShouldBe(0);
-        _fixture.AssertInvariants();
+        (await sut.GetAsync("job-1", Ct))!.ChargedCredits.ShouldBe(10);
+        Fixture.BalanceOf(Alice).ShouldBe(40);
+        Fixture.Scalar("SELECT COUNT(*) FROM ledger WHERE kind = 'release'").ShouldBe(0);
+        Fixture.AssertInvariants();
     }
 
     [Fact]
@@ -248,24 +225,24 @@ public sealed class SqliteJobStoreTests : IDisposable
         var sut = CreateSut();
         await RunToDeliveringAsync(sut, "job-1", 10);
 
-        (await sut.CompleteAsync("job-1", -3, _ct)).ShouldBeTrue();
+        (await sut.CompleteAsync("job-1", -3, Ct)).ShouldBeTrue();
 
-        (await sut.GetAsync("job-1", _ct))!.ChargedCredits.ShouldBe(0);
-        _fixture.BalanceOf(Alice).ShouldBe(50);
-        _fixture.AssertInvariants();
+        (await sut.GetAsync("job-1", Ct))!.ChargedCredits.ShouldBe(0);
+        Fixture.BalanceOf(Alice).ShouldBe(50);
+        Fixture.AssertInvariants();
     }
 
     [Fact]
     public async Task CompleteAsync_NotDelivering_ReturnsFalseAndChargesNothing()
     {
         var sut = CreateSut();
-        await sut.CreateAsync(New(Alice, 10, "job-1"), _ct);
+        await sut.CreateAsync(New(Alice, 10, "job-1"), Ct);
 
-        (await sut.CompleteAsync("job-1", 10, _ct)).ShouldBeFalse();
+        (await sut.CompleteAsync("job-1", 10, Ct)).ShouldBeFalse();
 
-        (await sut.GetAsync("job-1", _ct))!.State.ShouldBe(JobState.Queued);
-        _fixture.BalanceOf(Alice).ShouldBe(40);
-        _fixture.AssertInvariants();
+        (await sut.GetAsync("job-1", Ct))!.State.ShouldBe(JobState.Queued);
+        Fixture.BalanceOf(Alice).ShouldBe(40);
+        Fixture.AssertInvariants();
     }
 
     [Theory]
@@ -277,38 +254,38 @@ public sealed class SqliteJobStoreTests : IDisposable
         var sut = CreateSut();
         await RunToDeliveringAsync(sut, "job-1", 10);
 
-        (await sut.FailAsync("job-1", terminal, "the provider gave up", _ct)).ShouldBeTrue();
+        (await sut.FailAsync("job-1", terminal, "the provider gave up", Ct)).ShouldBeTrue();
 
-        var job = (await sut.GetAsync("job-1", _ct)).ShouldNotBeNull();
+        var job = (await sut.GetAsync("job-1", Ct)).ShouldNotBeNull();
         job.State.ShouldBe(terminal);
         job.Error.ShouldBe("the provider gave up");
         job.ChargedCredits.ShouldBe(0);
         job.FinishedAt.ShouldNotBeNull();
-        _fixture.BalanceOf(Alice).ShouldBe(50);
-        _fixture.Scalar("SELECT amount FROM ledger WHERE kind = 'refund' AND job_id = 'job-1'").ShouldBe(10);
-        _fixture.AssertInvariants();
+        Fixture.BalanceOf(Alice).ShouldBe(50);
+        Fixture.Scalar("SELECT amount FROM ledger WHERE kind = 'refund' AND job_id = 'job-1'").ShouldBe(10);
+        Fixture.AssertInvariants();
     }
 
     [Fact]
     public async Task FailAsync_QueuedJob_RefundsAndLeavesActiveList()
     {
         var sut = CreateSut();
-        await sut.CreateAsync(New(Alice, 10, "job-1"), _ct);
+        await sut.CreateAsync(New(Alice, 10, "job-1"), Ct);
 
-        (await sut.FailAsync("job-1", JobState.Cancelled, "cancelled by the member", _ct)).ShouldBeTrue();
+        (await sut.FailAsync("job-1", JobState.Cancelled, "cancelled by the member", Ct)).ShouldBeTrue();
 
-        (await sut.GetActiveAsync(Alice, _ct)).ShouldBeEmpty();
-        _fixture.BalanceOf(Alice).ShouldBe(50);
-        _fixture.AssertInvariants();
+        (await sut.GetActiveAsync(Alice, Ct)).ShouldBeEmpty();
+        Fixture.BalanceOf(Alice).ShouldBe(50);
+        Fixture.AssertInvariants();
     }
 
     [Fact]
     public async Task FailAsync_NonTerminalTarget_Throws()
     {
         var sut = CreateSut();
-        await sut.CreateAsync(New(Alice, 10, "job-1"), _ct);
+        await sut.CreateAsync(New(Alice, 10, "job-1"), Ct);
 
-        await Should.ThrowAsync<ArgumentException>(() => sut.FailAsync("job-1", JobState.Succeeded, "no", _ct));
+        await Should.ThrowAsync<ArgumentException>(() => sut.FailAsync("job-1", JobState.Succeeded, "no", Ct));
     }
 
     [Fact]
@@ -316,16 +293,15 @@ public sealed class SqliteJobStoreTests : IDisposable
     {
         var sut = CreateSut();
         await RunToDeliveringAsync(sut, "job-1", 10);
-        (await sut.CompleteAsync("job-1", 7, _ct)).ShouldBeTrue();
-        var (rows, balance) = (_fixture.Scalar("SELECT COUNT(*) FROM ledger"), _fixture.BalanceOf(Alice));
+        (await sut.CompleteAsync("job-1", 7, Ct)).ShouldBeTrue();
+        var before = Fixture.LedgerOf(Alice);
 
-        (await sut.FailAsync("job-1", JobState.Failed, "late failure", _ct)).ShouldBeFalse();
-        (await sut.CompleteAsync("job-1", 7, _ct)).ShouldBeFalse();
+        (await sut.FailAsync("job-1", JobState.Failed, "late failure", Ct)).ShouldBeFalse();
+        (await sut.CompleteAsync("job-1", 7, Ct)).ShouldBeFalse();
 
-        _fixture.Scalar("SELECT COUNT(*) FROM ledger").ShouldBe(rows);
-        _fixture.BalanceOf(Alice).ShouldBe(balance);
-        (await sut.GetAsync("job-1", _ct))!.State.ShouldBe(JobState.Succeeded);
-        _fixture.AssertInvariants();
+        Fixture.LedgerOf(Alice).ShouldBe(before);
+        (await sut.GetAsync("job-1", Ct))!.State.ShouldBe(JobState.Succeeded);
+        Fixture.AssertInvariants();
     }
 
     [Fact]
@@ -333,17 +309,16 @@ public sealed class SqliteJobStoreTests : IDisposable
     {
         var sut = CreateSut();
         await RunToDeliveringAsync(sut, "job-1", 10);
-        (await sut.FailAsync("job-1", JobState.Cancelled, "cancelled", _ct)).ShouldBeTrue();
-        var (rows, balance) = (_fixture.Scalar("SELECT COUNT(*) FROM ledger"), _fixture.BalanceOf(Alice));
+        (await sut.FailAsync("job-1", JobState.Cancelled, "cancelled", Ct)).ShouldBeTrue();
+        var before = Fixture.LedgerOf(Alice);
 
-        (await sut.CompleteAsync("job-1", 10, _ct)).ShouldBeFalse();
-        (await sut.FailAsync("job-1", JobState.Failed, "again", _ct)).ShouldBeFalse();
-        (await sut.TryTransitionAsync("job-1", JobState.Delivering, JobState.Running, _ct)).ShouldBeFalse();
+        (await sut.CompleteAsync("job-1", 10, Ct)).ShouldBeFalse();
+        (await sut.FailAsync("job-1", JobState.Failed, "again", Ct)).ShouldBeFalse();
+        (await sut.TryTransitionAsync("job-1", JobState.Delivering, JobState.Running, Ct)).ShouldBeFalse();
 
-        _fixture.Scalar("SELECT COUNT(*) FROM ledger").ShouldBe(rows);
-        _fixture.BalanceOf(Alice).ShouldBe(balance);
-        (await sut.GetAsync("job-1", _ct))!.State.ShouldBe(JobState.Cancelled);
-        _fixture.AssertInvariants();
+        Fixture.LedgerOf(Alice).ShouldBe(before);
+        (await sut.GetAsync("job-1", Ct))!.State.ShouldBe(JobState.Cancelled);
+        Fixture.AssertInvariants();
     }
 
     [Fact]
@@ -351,40 +326,31 @@ public sealed class SqliteJobStoreTests : IDisposable
     {
         var sut = CreateSut();
         await RunToDeliveringAsync(sut, "job-1", 10);
-        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        var racers = Enumerable.Range(0, 20)
-            .Select(i => Task.Run(async () =>
-            {
-                await start.Task;
-                return i % 2 == 0
-                    ? await sut.CompleteAsync("job-1", 3, CancellationToken.None)
-                    : await sut.FailAsync("job-1", JobState.Failed, "race", CancellationToken.None);
-            }, _ct))
-            .ToList();
-        start.SetResult();
-        var results = await Task.WhenAll(racers);
+        var results = await Racers.RunAsync(20, i => i % 2 == 0
+            ? sut.CompleteAsync("job-1", 3, Ct)
+            : sut.FailAsync("job-1", JobState.Failed, "race", Ct));
 
         results.Count(ended => ended).ShouldBe(1);
-        _fixture.Scalar("SELECT COUNT(*) FROM ledger WHERE job_id = 'job-1' AND kind IN ('release', 'refund')").ShouldBeLessThanOrEqualTo(1);
-        _fixture.AssertInvariants();
+        Fixture.Scalar("SELECT COUNT(*) FROM ledger WHERE job_id = 'job-1' AND kind IN ('release', 'refund')").ShouldBeLessThanOrEqualTo(1);
+        Fixture.AssertInvariants();
     }
 
     [Fact]
     public async Task GetActiveAsync_MixedStates_ReturnsNonTerminalOldestFirst()
     {
         var sut = CreateSut();
-        await sut.CreateAsync(New(Alice, 1, "first"), _ct);
-        _fixture.Time.Advance(TimeSpan.FromSeconds(1));
-        await sut.CreateAsync(New(Bob, 1, "second"), _ct);
-        _fixture.Time.Advance(TimeSpan.FromSeconds(1));
-        await sut.CreateAsync(New(Alice, 1, "third"), _ct);
-        await sut.CreateAsync(New(Alice, 1, "ended"), _ct);
-        await sut.FailAsync("ended", JobState.Cancelled, "cancelled", _ct);
-        await sut.TryTransitionAsync("first", JobState.Queued, JobState.Submitting, _ct);
+        await sut.CreateAsync(New(Alice, 1, "first"), Ct);
+        Fixture.Time.Advance(TimeSpan.FromSeconds(1));
+        await sut.CreateAsync(New(Bob, 1, "second"), Ct);
+        Fixture.Time.Advance(TimeSpan.FromSeconds(1));
+        await sut.CreateAsync(New(Alice, 1, "third"), Ct);
+        await sut.CreateAsync(New(Alice, 1, "ended"), Ct);
+        await sut.FailAsync("ended", JobState.Cancelled, "cancelled", Ct);
+        await sut.TryTransitionAsync("first", JobState.Queued, JobState.Submitting, Ct);
 
-        (await sut.GetActiveAsync(_ct)).Select(j => j.Id).ShouldBe(["first", "second", "third"]);
-        (await sut.GetActiveAsync(Alice, _ct)).Select(j => j.Id).ShouldBe(["first", "third"]);
+        (await sut.GetActiveAsync(Ct)).Select(j => j.Id).ShouldBe(["first", "second", "third"]);
+        (await sut.GetActiveAsync(Alice, Ct)).Select(j => j.Id).ShouldBe(["first", "third"]);
     }
 
     [Fact]
@@ -407,10 +373,10 @@ public sealed class SqliteJobStoreTests : IDisposable
             SourceOutputIndex = 2,
             TriedProviders = ["aetherwave"],
         };
-        await CreateSut().CreateAsync(new NewJob("job-1", Alice, spec, new ReplyHandle("discord", "app:token:msg"), "imagestudio", 3), _ct);
+        await CreateSut().CreateAsync(new NewJob("job-1", Alice, spec, new ReplyHandle("discord", "app:token:msg"), "imagestudio", 3), Ct);
 
-        var reopened = _fixture.CreateJobStore(_fixture.OpenDatabase());
-        var job = (await reopened.GetAsync("job-1", _ct)).ShouldNotBeNull();
+        var reopened = Fixture.CreateJobStore(Fixture.OpenDatabase());
+        var job = (await reopened.GetAsync("job-1", Ct)).ShouldNotBeNull();
 
         job.Spec.Kind.ShouldBe(spec.Kind);
         job.Spec.Operation.ShouldBe(spec.Operation);
@@ -424,21 +390,21 @@ public sealed class SqliteJobStoreTests : IDisposable
         job.Spec.TriedProviders.ShouldBe(["aetherwave"]);
         job.Reply.ShouldBe(new ReplyHandle("discord", "app:token:msg"));
         job.Provider.ShouldBe("imagestudio");
-        _fixture.Scalar("SELECT COUNT(*) FROM jobs WHERE spec LIKE '%\"remove-background\"%'").ShouldBe(1);
+        Fixture.Scalar("SELECT COUNT(*) FROM jobs WHERE spec LIKE '%\"remove-background\"%'").ShouldBe(1);
     }
 
     [Fact]
     public async Task SetProviderAsync_OtherProvider_RecordsItAndForgetsTheOldRemoteId()
     {
         var sut = CreateSut();
-        await sut.CreateAsync(New(Alice, 5, "job-1"), _ct);
-        await sut.TryTransitionAsync("job-1", JobState.Queued, JobState.Submitting, _ct);
-        await sut.MarkSubmittedAsync("job-1", "remote-1", "state", _ct);
+        await sut.CreateAsync(New(Alice, 5, "job-1"), Ct);
+        await sut.TryTransitionAsync("job-1", JobState.Queued, JobState.Submitting, Ct);
+        await sut.MarkSubmittedAsync("job-1", "remote-1", "state", Ct);
         var spec = Spec("other-model") with { TriedProviders = ["local"] };
 
-        (await sut.SetProviderAsync("job-1", "blackwave", spec, _ct)).ShouldBeTrue();
+        (await sut.SetProviderAsync("job-1", "blackwave", spec, Ct)).ShouldBeTrue();
 
-        var job = (await sut.GetAsync("job-1", _ct)).ShouldNotBeNull();
+        var job = (await sut.GetAsync("job-1", Ct)).ShouldNotBeNull();
         job.Provider.ShouldBe("blackwave");
         job.Spec.ModelId.ShouldBe("other-model");
         job.Spec.TriedProviders.ShouldBe(["local"]);
@@ -450,10 +416,10 @@ public sealed class SqliteJobStoreTests : IDisposable
     public async Task SetProviderAsync_EndedJob_ReturnsFalse()
     {
         var sut = CreateSut();
-        await sut.CreateAsync(New(Alice, 5, "job-1"), _ct);
-        await sut.FailAsync("job-1", JobState.Failed, "gone", _ct);
+        await sut.CreateAsync(New(Alice, 5, "job-1"), Ct);
+        await sut.FailAsync("job-1", JobState.Failed, "gone", Ct);
 
-        (await sut.SetProviderAsync("job-1", "blackwave", Spec(), _ct)).ShouldBeFalse();
+        (await sut.SetProviderAsync("job-1", "blackwave", Spec(), Ct)).ShouldBeFalse();
     }
 
     [Fact]
@@ -463,28 +429,28 @@ public sealed class SqliteJobStoreTests : IDisposable
         foreach (var (id, seconds) in new[] { ("a", 5), ("b", 7), ("c", 9) })
         {
             await RunToDeliveringAsync(sut, id, 1);
-            _fixture.Time.Advance(TimeSpan.FromSeconds(seconds));
-            await sut.CompleteAsync(id, 1, _ct);
+            Fixture.Time.Advance(TimeSpan.FromSeconds(seconds));
+            await sut.CompleteAsync(id, 1, Ct);
         }
 
         await RunToDeliveringAsync(sut, "failed", 1);
-        _fixture.Time.Advance(TimeSpan.FromSeconds(100));
-        await sut.FailAsync("failed", JobState.Failed, "boom", _ct);
+        Fixture.Time.Advance(TimeSpan.FromSeconds(100));
+        await sut.FailAsync("failed", JobState.Failed, "boom", Ct);
         await RunToDeliveringAsync(sut, "other-model", 1, model: "other");
-        await sut.CompleteAsync("other-model", 1, _ct);
+        await sut.CompleteAsync("other-model", 1, Ct);
 
-        (await sut.GetRecentDurationsAsync("local-sketch", 2, _ct)).ShouldBe([TimeSpan.FromSeconds(9), TimeSpan.FromSeconds(7)]);
-        (await sut.GetRecentDurationsAsync("local-sketch", 10, _ct)).Count.ShouldBe(3);
-        (await sut.GetRecentDurationsAsync("unknown", 10, _ct)).ShouldBeEmpty();
+        (await sut.GetRecentDurationsAsync("local-sketch", 2, Ct)).ShouldBe([TimeSpan.FromSeconds(9), TimeSpan.FromSeconds(7)]);
+        (await sut.GetRecentDurationsAsync("local-sketch", 10, Ct)).Count.ShouldBe(3);
+        (await sut.GetRecentDurationsAsync("unknown", 10, Ct)).ShouldBeEmpty();
     }
 
-    private SqliteJobStore CreateSut() => _fixture.CreateJobStore();
+    private SqliteJobStore CreateSut() => Fixture.CreateJobStore();
 
     private async Task RunToDeliveringAsync(SqliteJobStore sut, string id, long price, IReadOnlyList<string>? outputs = null, string model = "local-sketch")
     {
-        (await sut.CreateAsync(New(Alice, price, id, model), _ct)).ShouldBeOfType<CreateJobResult.Created>();
-        (await sut.TryTransitionAsync(id, JobState.Queued, JobState.Submitting, _ct)).ShouldBeTrue();
-        (await sut.MarkSubmittedAsync(id, "remote-" + id, null, _ct)).ShouldBeTrue();
-        (await sut.MarkDeliveringAsync(id, outputs ?? ["out.png"], _ct)).ShouldBeTrue();
+        (await sut.CreateAsync(New(Alice, price, id, model), Ct)).ShouldBeOfType<CreateJobResult.Created>();
+        (await sut.TryTransitionAsync(id, JobState.Queued, JobState.Submitting, Ct)).ShouldBeTrue();
+        (await sut.MarkSubmittedAsync(id, "remote-" + id, null, Ct)).ShouldBeTrue();
+        (await sut.MarkDeliveringAsync(id, outputs ?? ["out.png"], Ct)).ShouldBeTrue();
     }
 }

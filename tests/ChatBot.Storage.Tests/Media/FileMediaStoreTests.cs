@@ -5,29 +5,24 @@ using ChatBot.Storage.Tests.TestSupport;
 
 namespace ChatBot.Storage.Tests.Media;
 
-public sealed class FileMediaStoreTests : IDisposable
+public sealed class FileMediaStoreTests() : StorageTest(maxMediaBytes: 1_048_576)
 {
-    private readonly StorageFixture _fixture = new(maxMediaBytes: 1_048_576);
-    private readonly CancellationToken _ct = CancellationToken.None;
-
-    public void Dispose() => _fixture.Dispose();
-
     [Fact]
     public async Task SaveAsync_ThenReadBack_RoundTripsBytesAndMetadata()
     {
         var sut = CreateSut();
         var bytes = Enumerable.Range(0, 300_000).Select(i => (byte)(i * 7)).ToArray();
 
-        var saved = await sut.SaveAsync(new MemoryStream(bytes), "image/png", "fox.png", 640, 480, _ct);
+        var saved = await sut.SaveAsync(new MemoryStream(bytes), "image/png", "fox.png", 640, 480, Ct);
 
         saved.Key.ShouldMatch("^[0-9a-f]{24}\\.png$");
         saved.ShouldBe(new StoredMedia(saved.Key, "image/png", "fox.png", bytes.Length, 640, 480));
         saved.Kind.ShouldBe(MediaKind.Image);
-        (await sut.GetAsync(saved.Key, _ct)).ShouldBe(saved);
-        await using var stream = (await sut.OpenReadAsync(saved.Key, _ct)).ShouldNotBeNull();
+        (await sut.GetAsync(saved.Key, Ct)).ShouldBe(saved);
+        await using var stream = (await sut.OpenReadAsync(saved.Key, Ct)).ShouldNotBeNull();
         stream.ShouldBeOfType<FileStream>().IsAsync.ShouldBeTrue();
         using var copy = new MemoryStream();
-        await stream.CopyToAsync(copy, _ct);
+        await stream.CopyToAsync(copy, Ct);
         copy.ToArray().ShouldBe(bytes);
     }
 
@@ -35,39 +30,39 @@ public sealed class FileMediaStoreTests : IDisposable
     public async Task SaveAsync_WithSourceUrl_KeepsTheLinkAcrossRestarts()
     {
         var link = new Uri("https://media.aetherwavestudio.com/images/a.png");
-        var saved = await CreateSut().SaveAsync(new MemoryStream([1, 2, 3]), "image/png", "a.png", 1, 1, link, _ct);
+        var saved = await CreateSut().SaveAsync(new MemoryStream([1, 2, 3]), "image/png", "a.png", 1, 1, link, Ct);
 
-        var restarted = new FileMediaStore(_fixture.OpenDatabase(), _fixture.Time, Microsoft.Extensions.Options.Options.Create(_fixture.Options), Microsoft.Extensions.Logging.Abstractions.NullLogger<FileMediaStore>.Instance);
+        var restarted = Fixture.CreateMediaStore(Fixture.OpenDatabase());
 
         saved.SourceUrl.ShouldBe(link);
-        (await restarted.GetAsync(saved.Key, _ct))!.SourceUrl.ShouldBe(link);
+        (await restarted.GetAsync(saved.Key, Ct))!.SourceUrl.ShouldBe(link);
     }
 
     [Fact]
     public async Task SaveAsync_WithoutSourceUrl_ReadsBackNoLink()
     {
         var sut = CreateSut();
-        var saved = await sut.SaveAsync(new MemoryStream([1, 2, 3]), "image/png", "a.png", 1, 1, _ct);
+        var saved = await sut.SaveAsync(new MemoryStream([1, 2, 3]), "image/png", "a.png", 1, 1, Ct);
 
-        (await sut.GetAsync(saved.Key, _ct))!.SourceUrl.ShouldBeNull();
+        (await sut.GetAsync(saved.Key, Ct))!.SourceUrl.ShouldBeNull();
     }
 
     [Fact]
     public async Task SaveAsync_AfterRestart_StillFindsTheFile()
     {
-        var saved = await CreateSut().SaveAsync(new MemoryStream([1, 2, 3]), "video/mp4", "clip.mp4", null, null, _ct);
+        var saved = await CreateSut().SaveAsync(new MemoryStream([1, 2, 3]), "video/mp4", "clip.mp4", null, null, Ct);
 
-        var restarted = new FileMediaStore(_fixture.OpenDatabase(), _fixture.Time, Microsoft.Extensions.Options.Options.Create(_fixture.Options), Microsoft.Extensions.Logging.Abstractions.NullLogger<FileMediaStore>.Instance);
+        var restarted = Fixture.CreateMediaStore(Fixture.OpenDatabase());
 
-        (await restarted.GetAsync(saved.Key, _ct)).ShouldBe(saved);
-        (await restarted.GetAsync(saved.Key, _ct))!.Kind.ShouldBe(MediaKind.Video);
-        (await restarted.OpenReadAsync(saved.Key, _ct)).ShouldNotBeNull().Dispose();
+        (await restarted.GetAsync(saved.Key, Ct)).ShouldBe(saved);
+        (await restarted.GetAsync(saved.Key, Ct))!.Kind.ShouldBe(MediaKind.Video);
+        (await restarted.OpenReadAsync(saved.Key, Ct)).ShouldNotBeNull().Dispose();
     }
 
     [Fact]
     public async Task SaveAsync_UnknownTypeWithOddName_UsesSafeExtensionAndBareName()
     {
-        var saved = await CreateSut().SaveAsync(new MemoryStream([1]), "application/octet-stream", "../../etc/pass wd.t x t", null, null, _ct);
+        var saved = await CreateSut().SaveAsync(new MemoryStream([1]), "application/octet-stream", "../../etc/pass wd.t x t", null, null, Ct);
 
         saved.Key.ShouldMatch("^[0-9a-f]{24}\\.bin$");
         saved.FileName.ShouldBe("pass wd.t x t");
@@ -78,8 +73,8 @@ public sealed class FileMediaStoreTests : IDisposable
     {
         var sut = CreateSut();
 
-        var first = await sut.SaveAsync(new MemoryStream([1]), "image/jpeg", "a.jpg", null, null, _ct);
-        var second = await sut.SaveAsync(new MemoryStream([1]), "image/jpeg", "a.jpg", null, null, _ct);
+        var first = await sut.SaveAsync(new MemoryStream([1]), "image/jpeg", "a.jpg", null, null, Ct);
+        var second = await sut.SaveAsync(new MemoryStream([1]), "image/jpeg", "a.jpg", null, null, Ct);
 
         first.Key.ShouldNotBe(second.Key);
         first.Key.ShouldEndWith(".jpg");
@@ -91,11 +86,11 @@ public sealed class FileMediaStoreTests : IDisposable
         var sut = CreateSut();
 
         var error = await Should.ThrowAsync<MediaRejectedException>(() =>
-            sut.SaveAsync(new MemoryStream(new byte[1_048_577]), "image/png", "big.png", null, null, _ct));
+            sut.SaveAsync(new MemoryStream(new byte[1_048_577]), "image/png", "big.png", null, null, Ct));
 
         error.Message.ShouldContain("1 MB");
-        Directory.EnumerateFiles(_fixture.Options.MediaPath, "*", SearchOption.AllDirectories).ShouldBeEmpty();
-        _fixture.Scalar("SELECT COUNT(*) FROM media").ShouldBe(0);
+        Directory.EnumerateFiles(Fixture.Options.MediaPath, "*", SearchOption.AllDirectories).ShouldBeEmpty();
+        Fixture.Scalar("SELECT COUNT(*) FROM media").ShouldBe(0);
     }
 
     [Theory]
@@ -107,8 +102,8 @@ public sealed class FileMediaStoreTests : IDisposable
     {
         var sut = CreateSut();
 
-        (await sut.OpenReadAsync(key, _ct)).ShouldBeNull();
-        (await sut.GetAsync(key, _ct)).ShouldBeNull();
+        (await sut.OpenReadAsync(key, Ct)).ShouldBeNull();
+        (await sut.GetAsync(key, Ct)).ShouldBeNull();
     }
 
     [Fact]
@@ -117,12 +112,12 @@ public sealed class FileMediaStoreTests : IDisposable
         var sut = CreateSut();
         var temp = Path.Combine(sut.RootPath, ".tmp");
         Directory.CreateDirectory(temp);
-        await File.WriteAllBytesAsync(Path.Combine(temp, "abc.part"), [1, 2], _ct);
+        await File.WriteAllBytesAsync(Path.Combine(temp, "abc.part"), [1, 2], Ct);
 
         sut.DeleteTemporaryFiles();
 
         Directory.EnumerateFiles(temp).ShouldBeEmpty();
     }
 
-    private FileMediaStore CreateSut() => _fixture.CreateMediaStore();
+    private FileMediaStore CreateSut() => Fixture.CreateMediaStore();
 }

@@ -5,19 +5,14 @@ using ChatBot.Storage.Tests.TestSupport;
 
 namespace ChatBot.Storage.Tests.Tenants;
 
-public sealed class SqliteTenantSettingsStoreTests : IDisposable
+public sealed class SqliteTenantSettingsStoreTests : StorageTest
 {
     private static readonly TenantKey Guild = new("discord", "guild-1");
-
-    private readonly StorageFixture _fixture = new();
-    private readonly CancellationToken _ct = CancellationToken.None;
-
-    public void Dispose() => _fixture.Dispose();
 
     [Fact]
     public async Task GetAsync_NothingStored_ReturnsDefaults()
     {
-        var settings = await CreateSut().GetAsync(Guild, _ct);
+        var settings = await CreateSut().GetAsync(Guild, Ct);
 
         settings.DefaultModel.ShouldBeNull();
         settings.GalleryEnabled.ShouldBeFalse();
@@ -30,15 +25,15 @@ public sealed class SqliteTenantSettingsStoreTests : IDisposable
         var sut = CreateSut();
         var settings = new TenantSettings { DefaultModel = "local-sketch", GalleryEnabled = true, DisabledModels = ["x", "y"] };
 
-        await sut.SetAsync(Guild, settings, _ct);
-        await sut.SetAsync(Guild, settings with { DisabledModels = ["y"] }, _ct);
+        await sut.SetAsync(Guild, settings, Ct);
+        await sut.SetAsync(Guild, settings with { DisabledModels = ["y"] }, Ct);
 
-        var stored = await sut.GetAsync(Guild, _ct);
+        var stored = await sut.GetAsync(Guild, Ct);
         stored.DefaultModel.ShouldBe("local-sketch");
         stored.GalleryEnabled.ShouldBeTrue();
         stored.DisabledModels.ShouldBe(["y"]);
-        (await sut.GetAsync(new TenantKey("slack", "guild-1"), _ct)).DefaultModel.ShouldBeNull();
+        (await sut.GetAsync(new TenantKey("slack", "guild-1"), Ct)).DefaultModel.ShouldBeNull();
     }
 
-    private SqliteTenantSettingsStore CreateSut() => _fixture.CreateTenantSettingsStore();
+    private SqliteTenantSettingsStore CreateSut() => Fixture.CreateTenantSettingsStore();
 }

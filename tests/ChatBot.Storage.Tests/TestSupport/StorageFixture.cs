@@ -7,6 +7,7 @@ using ChatBot.Storage.Platform;
 using ChatBot.Storage.Sqlite;
 using ChatBot.Storage.Tenants;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatBot.Storage.Tests.TestSupport;
 
@@ -34,7 +35,7 @@ internal sealed class StorageFixture : IDisposable
 
     public CreditOptions Credits { get; }
 
-    public FakeTimeProvider Time { get; } = new();
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
 
     public SqliteDatabase Database { get; }
 
@@ -52,10 +53,11 @@ internal sealed class StorageFixture : IDisposable
     public SqliteCreditLedger CreateLedger(SqliteDatabase? database = null) =>
         new(database ?? Database, Time, Microsoft.Extensions.Options.Options.Create(Credits), NullLogger<SqliteCreditLedger>.Instance);
 
-    public SqliteEventDeduplicator CreateDeduplicator() => new(Database, Time, NullLogger<SqliteEventDeduplicator>.Instance);
+    public SqliteEventDeduplicator CreateDeduplicator(SqliteDatabase? database = null) =>
+        new(database ?? Database, Time, NullLogger<SqliteEventDeduplicator>.Instance);
 
-    public FileMediaStore CreateMediaStore() =>
-        new(Database, Time, Microsoft.Extensions.Options.Options.Create(Options), NullLogger<FileMediaStore>.Instance);
+    public FileMediaStore CreateMediaStore(SqliteDatabase? database = null) =>
+        new(database ?? Database, Time, Microsoft.Extensions.Options.Options.Create(Options), NullLogger<FileMediaStore>.Instance);
 
     public SqliteTenantSettingsStore CreateTenantSettingsStore() => new(Database, Time);
 
@@ -77,6 +79,9 @@ internal sealed class StorageFixture : IDisposable
         command.Parameters.AddWithValue("$u", account.UserId);
         return (long)(command.ExecuteScalar() ?? throw new InvalidOperationException($"No account {account}."));
     }
+
+    /// <summary>How many ledger rows there are and what the account holds: equal before and after means nothing was written.</summary>
+    public (long LedgerRows, long Balance) LedgerOf(AccountKey account) => (Scalar("SELECT COUNT(*) FROM ledger"), BalanceOf(account));
 
     /// <summary>
     /// For every account, checked with SQL: the balance equals the sum of its ledger, is never negative, and

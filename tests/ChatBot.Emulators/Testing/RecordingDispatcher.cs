@@ -1,17 +1,19 @@
 using ChatBot.Core.Commands;
+using ChatBot.Core.Model;
 using ChatBot.Core.Replies;
 
-namespace ChatBot.Slack.Tests.Support;
+namespace ChatBot.Emulators.Testing;
 
-/// <summary>A hand-written dispatcher for adapter tests: records every request and answers as told.</summary>
+/// <summary>The engine's entry point as an adapter sees it: records every request it dispatches and answers as told.</summary>
 public sealed class RecordingDispatcher : ICommandDispatcher
 {
     private readonly Lock _gate = new();
     private readonly List<CommandRequest> _requests = [];
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _taken;
 
-    /// <summary>The answer; by default every job is accepted and shown as queued first in line.</summary>
-    public Func<CommandRequest, CommandOutcome> Respond { get; set; } = _ => new CommandOutcome.Accepted("job1");
+    /// <summary>The answer; by default every job is accepted.</summary>
+    public Func<CommandRequest, CommandOutcome> Answer { get; set; } = _ => new CommandOutcome.Accepted("job1");
 
     /// <summary>The first view of an accepted job, which the engine shows before it answers.</summary>
     public Func<CommandRequest, ReplyView> FirstView { get; set; } = request => new ReplyView
@@ -50,7 +52,7 @@ public sealed class RecordingDispatcher : ICommandDispatcher
         }
 
         previous.TrySetResult();
-        var outcome = Respond(request);
+        var outcome = Answer(request);
         if (outcome is CommandOutcome.Accepted && Replies is { } replies)
         {
             await replies.UpdateAsync(request.Reply, FirstView(request), cancellationToken);
@@ -59,6 +61,10 @@ public sealed class RecordingDispatcher : ICommandDispatcher
         return outcome;
     }
 
+    /// <summary>Waits for the next request not yet taken by an earlier call.</summary>
+    public Task<CommandRequest> NextAsync() => WaitForRequestAsync(Interlocked.Increment(ref _taken));
+
+    /// <summary>Waits until <paramref name="count"/> requests have arrived and returns the last of them.</summary>
     public async Task<CommandRequest> WaitForRequestAsync(int count = 1)
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
@@ -75,7 +81,14 @@ public sealed class RecordingDispatcher : ICommandDispatcher
                 changed = _changed.Task;
             }
 
-            await changed.WaitAsync(cts.Token);
+            try
+            {
+                await changed.WaitAsync(cts.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"Only {Requests.Count} of {count} commands reached the dispatcher.");
+            }
         }
     }
 }

@@ -1,0 +1,45 @@
+using Microsoft.Playwright;
+
+namespace ChatBot.IntegrationTests.TestSupport;
+
+/// <summary>
+/// The base of a test class that drives the Playground page: per test, a <see cref="RunningHost"/> and Debian's
+/// chromium (headless) from Playwright.
+/// </summary>
+public abstract class PlaygroundBrowserTest : IAsyncLifetime
+{
+    private const float WaitMilliseconds = 90_000;
+
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+
+    private protected RunningHost Host { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Host = await RunningHost.StartAsync();
+        _playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        await Host.DisposeAsync();
+    }
+
+    /// <summary>A new page, 1280×900, waiting up to 90 s for what a test awaits, on the Playground.</summary>
+    protected async Task<IPage> OpenPlaygroundAsync()
+    {
+        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        page.SetDefaultTimeout(WaitMilliseconds);
+        await page.GotoAsync(Host.Address.ToString());
+        return page;
+    }
+}
