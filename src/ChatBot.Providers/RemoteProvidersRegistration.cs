@@ -1,3 +1,4 @@
+using ChatBot.Core;
 using ChatBot.Core.Providers;
 using ChatBot.Providers.AetherForge;
 using ChatBot.Providers.AetherWave;
@@ -43,8 +44,7 @@ internal static class RemoteProvidersRegistration
 
     private static void AddProviderPlumbing(this IServiceCollection services, string name, string section, string displayName, Uri defaultUrl, string[] defaultMediaHosts, ProviderAuthScheme scheme)
     {
-        services.AddOptions<ProviderOptions>(section)
-            .BindConfiguration("Providers:" + section)
+        services.AddValidatedOptions<ProviderOptions>("Providers:" + section, section)
             .PostConfigure(o =>
             {
                 o.BaseUrl ??= defaultUrl;
@@ -55,9 +55,7 @@ internal static class RemoteProvidersRegistration
                         o.MediaHosts.Add(host);
                     }
                 }
-            })
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+            });
 
         services.AddHttpClient(ProviderHttp.ClientName(section), (sp, client) =>
             {

@@ -7,16 +7,8 @@ namespace ChatBot.Providers.AetherWave;
 internal static class AetherWaveErrors
 {
     /// <summary>Throws the refusal a non-success answer to a submit stands for; returns when the answer is a success.</summary>
-    public static async Task EnsureAcceptedAsync(ProviderHttp http, HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        if (response.IsSuccessStatusCode)
-        {
-            return;
-        }
-
-        var (_, message) = await ProviderErrorText.ReadAsync(response, http.ApiKey, cancellationToken).ConfigureAwait(false);
-        throw ToException(http, (int)response.StatusCode, message);
-    }
+    public static Task EnsureAcceptedAsync(ProviderHttp http, HttpResponseMessage response, CancellationToken cancellationToken) =>
+        http.EnsureSuccessAsync(response, ToException, cancellationToken);
 
     public static ProviderException ToException(ProviderHttp http, int httpStatus, string? message) => httpStatus switch
     {

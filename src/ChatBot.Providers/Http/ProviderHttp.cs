@@ -137,6 +137,21 @@ internal sealed class ProviderHttp
         }
     }
 
+    /// <summary>
+    /// Returns when <paramref name="response"/> is a success; otherwise throws the refusal that
+    /// <paramref name="toException"/> maps its status and the provider's (key-free) message to.
+    /// </summary>
+    public async Task EnsureSuccessAsync(HttpResponseMessage response, Func<ProviderHttp, int, string?, ProviderException> toException, CancellationToken cancellationToken)
+    {
+        if (response.IsSuccessStatusCode)
+        {
+            return;
+        }
+
+        var (_, message) = await ProviderErrorText.ReadAsync(response, ApiKey, cancellationToken).ConfigureAwait(false);
+        throw toException(this, (int)response.StatusCode, message);
+    }
+
     public ProviderException Malformed(Exception? inner = null) =>
         new("malformed_answer", $"{DisplayName} sent an answer the bot could not read.", retryable: false, inner);
 

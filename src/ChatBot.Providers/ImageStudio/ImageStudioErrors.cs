@@ -7,16 +7,8 @@ namespace ChatBot.Providers.ImageStudio;
 internal static class ImageStudioErrors
 {
     /// <summary>Throws the refusal a non-success answer stands for; returns when the answer is a success.</summary>
-    public static async Task EnsureOkAsync(ProviderHttp http, HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        if (response.IsSuccessStatusCode)
-        {
-            return;
-        }
-
-        var (_, detail) = await ProviderErrorText.ReadAsync(response, http.ApiKey, cancellationToken).ConfigureAwait(false);
-        throw ToException(http, (int)response.StatusCode, detail);
-    }
+    public static Task EnsureOkAsync(ProviderHttp http, HttpResponseMessage response, CancellationToken cancellationToken) =>
+        http.EnsureSuccessAsync(response, ToException, cancellationToken);
 
     public static ProviderException ToException(ProviderHttp http, int httpStatus, string? detail) => httpStatus switch
     {

@@ -1,0 +1,25 @@
+namespace ChatBot.Providers.Http;
+
+/// <summary>
+/// What every remote provider shares: its name and availability come from its <see cref="ProviderHttp"/>, and a
+/// submit is never repeated after a restart (each one starts paid work at the provider).
+/// </summary>
+internal abstract class RemoteProvider(ProviderHttp http)
+{
+    protected ProviderHttp Http { get; } = http;
+
+    public string Name => Http.Name;
+
+    public virtual bool IsAvailable => Http.IsAvailable;
+
+    public bool ResubmitIsSafe => false;
+
+    /// <summary>Refuses the work before any request when the bot has no key for this provider.</summary>
+    protected void EnsureConfigured()
+    {
+        if (!Http.HasKey)
+        {
+            throw Http.NotConfigured();
+        }
+    }
+}
