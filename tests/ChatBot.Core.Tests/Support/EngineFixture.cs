@@ -97,7 +97,7 @@ internal sealed class EngineFixture
         return new JobRunner(Store, catalog, Router, Media, intake, Tenants, Updater, views, Ender, Eta, _options, Time, NullLogger<JobRunner>.Instance);
     }
 
-    private EtaEstimator Eta => _eta ??= new EtaEstimator(Store, Options.Create(new ReplyOptions()));
+    private EtaEstimator Eta => _eta ??= new EtaEstimator(Options.Create(new ReplyOptions()));
 
     private JobReplyViews CreateViews(ModelCatalog catalog) => new(catalog, Router, Eta, Time);
 

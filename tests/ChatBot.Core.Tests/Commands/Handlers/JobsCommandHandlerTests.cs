@@ -1,5 +1,4 @@
 using ChatBot.Core.Commands.Handlers;
-using ChatBot.Core.Jobs;
 using ChatBot.Core.Model;
 using ChatBot.Core.Replies;
 using ChatBot.Core.Tests.Support;
