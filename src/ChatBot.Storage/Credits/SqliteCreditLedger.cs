@@ -84,17 +84,10 @@ internal sealed class SqliteCreditLedger(
         return new CreditBalance(available, held, allowance, DailyAllowance.NextTopUp(now));
     }
 
-    public Task<IReadOnlyList<LedgerEntry>> GetHistoryAsync(AccountKey account, int count, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        if (count <= 0)
-        {
-            return Task.FromResult<IReadOnlyList<LedgerEntry>>([]);
-        }
-
-        using var connection = database.OpenRead();
-        var entries = connection.ReadAll(
+    public Task<IReadOnlyList<LedgerEntry>> GetHistoryAsync(AccountKey account, int count, CancellationToken cancellationToken) =>
+        database.ReadLatestAsync(
             SelectHistory,
+            count,
             reader => new LedgerEntry(
                 reader.GetInt64(0),
                 LedgerKinds.Parse(reader.GetString(1)),
@@ -102,9 +95,8 @@ internal sealed class SqliteCreditLedger(
                 reader.GetNullableString(3),
                 reader.GetString(4),
                 SqliteValues.FromUnixMs(reader.GetInt64(5))),
-            ("$platform", account.Platform), ("$tenant", account.TenantId), ("$user", account.UserId), ("$count", count));
-        return Task.FromResult(entries);
-    }
+            cancellationToken,
+            ("$platform", account.Platform), ("$tenant", account.TenantId), ("$user", account.UserId));
 
     public async Task<long> GrantAsync(AccountKey account, long amount, string reason, CancellationToken cancellationToken)
     {

@@ -280,26 +280,18 @@ internal sealed class SqliteJobStore(
         return true;
     }
 
-    public Task<IReadOnlyList<TimeSpan>> GetRecentDurationsAsync(string modelId, int count, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        if (count <= 0)
-        {
-            return Task.FromResult<IReadOnlyList<TimeSpan>>([]);
-        }
-
-        using var connection = database.OpenRead();
-        var durations = connection.ReadAll(
+    public Task<IReadOnlyList<TimeSpan>> GetRecentDurationsAsync(string modelId, int count, CancellationToken cancellationToken) =>
+        database.ReadLatestAsync(
             """
             SELECT finished_at - started_at FROM jobs
             WHERE model_id = $model AND state = 'succeeded' AND started_at IS NOT NULL AND finished_at IS NOT NULL
             ORDER BY finished_at DESC, rowid DESC
             LIMIT $count;
             """,
+            count,
             reader => TimeSpan.FromMilliseconds(Math.Max(0, reader.GetInt64(0))),
-            ("$model", modelId), ("$count", count));
-        return Task.FromResult(durations);
-    }
+            cancellationToken,
+            ("$model", modelId));
 
     private bool LogIfRefused(bool moved, string jobId, JobState to)
     {

@@ -35,6 +35,23 @@ internal static class SqliteReads
         return rows;
     }
 
+    /// <summary>
+    /// The newest <paramref name="count"/> rows of <paramref name="sql"/>, whose <c>LIMIT $count</c> this binds; none
+    /// (and no query) when <paramref name="count"/> is not positive.
+    /// </summary>
+    public static Task<IReadOnlyList<T>> ReadLatestAsync<T>(
+        this SqliteDatabase database, string sql, int count, Func<SqliteDataReader, T> read, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (count <= 0)
+        {
+            return Task.FromResult<IReadOnlyList<T>>([]);
+        }
+
+        using var connection = database.OpenRead();
+        return Task.FromResult(connection.ReadAll(sql, read, [.. parameters, ("$count", count)]));
+    }
+
     /// <summary>Sets each parameter in turn.</summary>
     public static void SetAll(this SqliteParameterCollection collection, ReadOnlySpan<(string Name, object? Value)> parameters)
     {
