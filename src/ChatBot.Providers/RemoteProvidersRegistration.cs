@@ -27,18 +27,19 @@ internal static class RemoteProvidersRegistration
         services.AddProviderPlumbing(ProviderNames.ImageStudio, ProviderNames.ImageStudioSection, "ALwrity Image Studio", ProviderNames.ImageStudioDefaultUrl, [], ProviderAuthScheme.Bearer);
         services.AddProviderPlumbing(ProviderNames.Blackwave, ProviderNames.BlackwaveSection, "Blackwave", ProviderNames.BlackwaveDefaultUrl, [], ProviderAuthScheme.None);
         services.AddProviderPlumbing(ProviderNames.AetherForge, ProviderNames.AetherForgeSection, "AetherForge", ProviderNames.AetherForgeDefaultUrl, [], ProviderAuthScheme.Bearer);
-        services.AddRemote<AetherWaveProvider>();
-        services.AddRemote<BlackwaveProvider>();
-        services.AddRemote<AetherForgeProvider>();
-        services.AddRemote<ImageStudioProvider>();
+        services.AddRemote<AetherWaveProvider>(ProviderNames.AetherWave);
+        services.AddRemote<BlackwaveProvider>(ProviderNames.Blackwave);
+        services.AddRemote<AetherForgeProvider>(ProviderNames.AetherForge);
+        services.AddRemote<ImageStudioProvider>(ProviderNames.ImageStudio);
         services.AddHostedService<ImageStudioHealthProbe>();
         return services;
     }
 
-    private static void AddRemote<T>(this IServiceCollection services)
+    /// <summary>The provider, built with the <see cref="ProviderHttp"/> registered under its name.</summary>
+    private static void AddRemote<T>(this IServiceCollection services, string name)
         where T : class, IMediaProvider
     {
-        services.AddSingleton<T>();
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<T>(sp, sp.GetRequiredKeyedService<ProviderHttp>(name)));
         services.AddSingleton<IMediaProvider>(sp => sp.GetRequiredService<T>());
     }
 

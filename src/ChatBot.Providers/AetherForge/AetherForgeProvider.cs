@@ -3,7 +3,6 @@ using ChatBot.Core.Model;
 using ChatBot.Core.Media;
 using ChatBot.Core.Providers;
 using ChatBot.Providers.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Providers.AetherForge;
@@ -13,10 +12,14 @@ namespace ChatBot.Providers.AetherForge;
 /// <c>ai_model</c> and <c>ref_images</c>, then <c>GET /public/v1/job/{job_id}</c> until Succeed or Failed.
 /// The per-model reference limits are checked before anything is sent, with the document's own messages.
 /// </summary>
-internal sealed class AetherForgeProvider(
-    [FromKeyedServices(ProviderNames.AetherForge)] ProviderHttp http,
-    ILogger<AetherForgeProvider> logger) : RemoteProvider(http), IMediaProvider
+internal sealed class AetherForgeProvider(ProviderHttp http, ILogger<AetherForgeProvider> logger) : RemoteProvider(http, logger), IMediaProvider
 {
+    private static ProviderException Refusal(ProviderHttp http, int httpStatus, string? message) => http.CommonRefusal(httpStatus) ?? httpStatus switch
+    {
+        >= 500 => new ProviderException("provider_error", "AetherForge had an internal error and did not start the job.", retryable: true),
+        _ => new ProviderException("invalid_request", message is null ? "AetherForge refused the request." : $"AetherForge refused the request: {message}"),
+    };
+
     /// <summary>The document's reference limits and messages; any model not named has the general limit of 10.</summary>
     public static string? CheckReferenceCount(string model, int count) => model switch
     {
@@ -61,18 +64,7 @@ internal sealed class AetherForgeProvider(
         }
 
         using var response = await Http.SubmitAsync(ProviderPost.Multipart("public/v1/generate/image", files, ("prompt", prompt), ("ai_model", model)), cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            var (_, message) = await ProviderErrorText.ReadAsync(response, Http.ApiKey, cancellationToken).ConfigureAwait(false);
-            throw (int)response.StatusCode switch
-            {
-                401 or 403 => Http.Unauthorized(),
-                429 => new ProviderException("rate_limited", "AetherForge is rate-limiting the bot; try again in a minute.", retryable: true) { NeverReachedProvider = true },
-                503 => new ProviderException("provider_unavailable", "AetherForge is unavailable right now.", retryable: true) { NeverReachedProvider = true },
-                >= 500 => new ProviderException("provider_error", "AetherForge had an internal error and did not start the job.", retryable: true),
-                _ => new ProviderException("invalid_request", message is null ? "AetherForge refused the request." : $"AetherForge refused the request: {message}"),
-            };
-        }
+        await Http.EnsureSuccessAsync(response, Refusal, cancellationToken).ConfigureAwait(false);
 
         var created = await Http.ReadJsonAsync<AetherForgeWire.JobCreated>(response, cancellationToken).ConfigureAwait(false);
         if (created.JobId is not { Length: > 0 } jobId)
@@ -80,7 +72,7 @@ internal sealed class AetherForgeProvider(
             throw new ProviderException("malformed_answer", "AetherForge accepted the request but gave no job id.");
         }
 
-        ProviderLog.Accepted(logger, Name, request.JobId, jobId);
+        LogAccepted(request.JobId, jobId);
         return new Submission(jobId);
     }
 

@@ -3,7 +3,6 @@ using ChatBot.Core.Catalog;
 using ChatBot.Core.Media;
 using ChatBot.Core.Providers;
 using ChatBot.Providers.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Providers.AetherWave;
@@ -15,9 +14,7 @@ namespace ChatBot.Providers.AetherWave;
 /// Bodies come from <see cref="AetherWaveRequests"/>, status answers are read by <see cref="AetherWaveStatus"/>,
 /// refusals by <see cref="AetherWaveErrors"/>.
 /// </summary>
-internal sealed class AetherWaveProvider(
-    [FromKeyedServices(ProviderNames.AetherWave)] ProviderHttp http,
-    ILogger<AetherWaveProvider> logger) : RemoteProvider(http), IMediaProvider, IGalleryProvider
+internal sealed class AetherWaveProvider(ProviderHttp http, ILogger<AetherWaveProvider> logger) : RemoteProvider(http, logger), IMediaProvider, IGalleryProvider
 {
     private const string ImageState = "image";
     private const string VideoBackgroundState = "video-bg";
@@ -33,7 +30,7 @@ internal sealed class AetherWaveProvider(
             MediaOperation.VideoRemoveBackground => await SubmitVideoBackgroundAsync(request, cancellationToken).ConfigureAwait(false),
             _ => await SubmitImageAsync(request, cancellationToken).ConfigureAwait(false),
         };
-        ProviderLog.Accepted(logger, Name, request.JobId, submission.RemoteId);
+        LogAccepted(request.JobId, submission.RemoteId);
         return submission;
     }
 
@@ -70,14 +67,14 @@ internal sealed class AetherWaveProvider(
     public async Task SaveToGalleryAsync(Uri mediaUrl, string mediaType, string? prompt, string? model, string? title, CancellationToken cancellationToken)
     {
         using var response = await Http.SubmitAsync(AetherWaveRequests.SaveToGallery(mediaUrl, mediaType, prompt, model, title), cancellationToken).ConfigureAwait(false);
-        await AetherWaveErrors.EnsureAcceptedAsync(Http, response, cancellationToken).ConfigureAwait(false);
+        await Http.EnsureSuccessAsync(response, AetherWaveErrors.ToException, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<Submission> SubmitImageAsync(MediaRequest request, CancellationToken cancellationToken)
     {
         var post = await AetherWaveRequests.ImageAsync(request, cancellationToken).ConfigureAwait(false);
         using var response = await Http.SubmitAsync(post, cancellationToken).ConfigureAwait(false);
-        await AetherWaveErrors.EnsureAcceptedAsync(Http, response, cancellationToken).ConfigureAwait(false);
+        await Http.EnsureSuccessAsync(response, AetherWaveErrors.ToException, cancellationToken).ConfigureAwait(false);
         var answer = await Http.ReadJsonAsync<AetherWaveWire.ImageTaskAnswer>(response, cancellationToken).ConfigureAwait(false);
         if (answer.TaskId is { Length: > 0 } taskId)
         {
@@ -98,7 +95,7 @@ internal sealed class AetherWaveProvider(
     {
         var post = await AetherWaveRequests.VideoAsync(request, cancellationToken).ConfigureAwait(false);
         using var response = await Http.SubmitAsync(post, cancellationToken).ConfigureAwait(false);
-        await AetherWaveErrors.EnsureAcceptedAsync(Http, response, cancellationToken).ConfigureAwait(false);
+        await Http.EnsureSuccessAsync(response, AetherWaveErrors.ToException, cancellationToken).ConfigureAwait(false);
         var answer = await Http.ReadJsonAsync<AetherWaveWire.VideoAnswer>(response, cancellationToken).ConfigureAwait(false);
         var urls = AetherWaveStatus.VideoUrls(answer.VideoUrl, answer.VideoUrls);
         if (urls.Count > 0)
@@ -128,7 +125,7 @@ internal sealed class AetherWaveProvider(
     {
         var post = await AetherWaveRequests.VideoBackgroundAsync(request, cancellationToken).ConfigureAwait(false);
         using var response = await Http.SubmitAsync(post, cancellationToken).ConfigureAwait(false);
-        await AetherWaveErrors.EnsureAcceptedAsync(Http, response, cancellationToken).ConfigureAwait(false);
+        await Http.EnsureSuccessAsync(response, AetherWaveErrors.ToException, cancellationToken).ConfigureAwait(false);
         var answer = await Http.ReadJsonAsync<AetherWaveWire.VideoJobAnswer>(response, cancellationToken).ConfigureAwait(false);
         var id = answer.JobId ?? answer.TaskId;
         return id is { Length: > 0 }

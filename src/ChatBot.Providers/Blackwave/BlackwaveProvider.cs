@@ -3,7 +3,6 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ChatBot.Core.Providers;
 using ChatBot.Providers.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Providers.Blackwave;
@@ -14,9 +13,7 @@ namespace ChatBot.Providers.Blackwave;
 /// The submit reads the stream up to the first line (which carries <c>job_id</c>); tracking keeps reading the
 /// same connection.
 /// </summary>
-internal sealed class BlackwaveProvider(
-    [FromKeyedServices(ProviderNames.Blackwave)] ProviderHttp http,
-    ILogger<BlackwaveProvider> logger) : RemoteProvider(http), IMediaProvider, IDisposable
+internal sealed class BlackwaveProvider(ProviderHttp http, ILogger<BlackwaveProvider> logger) : RemoteProvider(http, logger), IMediaProvider, IDisposable
 {
     private const string StreamState = "stream";
     private readonly ConcurrentDictionary<string, LiveStream> _live = new(StringComparer.Ordinal);
@@ -48,7 +45,7 @@ internal sealed class BlackwaveProvider(
                 case (var update, { } id):
                     live.First = update;
                     _live[id] = live;
-                    ProviderLog.Accepted(logger, Name, request.JobId, id);
+                    LogAccepted(request.JobId, id);
                     return new Submission(id, StreamState);
                 default:
                     throw new ProviderException("malformed_answer", "Blackwave started the job but gave it no id.");

@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using ChatBot.Core.Providers;
 using ChatBot.Providers.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Providers.ImageStudio;
@@ -13,9 +12,7 @@ namespace ChatBot.Providers.ImageStudio;
 /// <see cref="ImageStudioRequests"/>, answers are read by <see cref="ImageStudioResults"/>, refusals by
 /// <see cref="ImageStudioErrors"/>.
 /// </summary>
-internal sealed class ImageStudioProvider(
-    [FromKeyedServices(ProviderNames.ImageStudio)] ProviderHttp http,
-    ILogger<ImageStudioProvider> logger) : RemoteProvider(http), IMediaProvider, IProviderTemplates
+internal sealed class ImageStudioProvider(ProviderHttp http, ILogger<ImageStudioProvider> logger) : RemoteProvider(http, logger), IMediaProvider, IProviderTemplates
 {
     private const string Root = ImageStudioRequests.Root;
 
@@ -87,7 +84,7 @@ internal sealed class ImageStudioProvider(
         }
 
         using var response = await Http.GetAsync(Root + "templates" + (query.Count > 0 ? "?" + string.Join('&', query) : ""), cancellationToken).ConfigureAwait(false);
-        await ImageStudioErrors.EnsureOkAsync(Http, response, cancellationToken).ConfigureAwait(false);
+        await Http.EnsureSuccessAsync(response, ImageStudioErrors.ToException, cancellationToken).ConfigureAwait(false);
         var list = await Http.ReadJsonAsync<ImageStudioWire.TemplateList>(response, cancellationToken).ConfigureAwait(false);
         return [.. (list.Templates ?? []).Select(t => new ImageStudioTemplate(t.Id, t.Name ?? t.Id, t.Platform, t.Category, t.AspectRatio?.Ratio, t.AspectRatio?.Width, t.AspectRatio?.Height))];
     }
@@ -100,7 +97,7 @@ internal sealed class ImageStudioProvider(
         var (post, estimateOperation) = await ImageStudioRequests.BuildAsync(request, cancellationToken).ConfigureAwait(false);
         var cost = await EstimateAsync(request, estimateOperation, cancellationToken).ConfigureAwait(false);
         using var response = await Http.SubmitAsync(post, cancellationToken).ConfigureAwait(false);
-        await ImageStudioErrors.EnsureOkAsync(Http, response, cancellationToken).ConfigureAwait(false);
+        await Http.EnsureSuccessAsync(response, ImageStudioErrors.ToException, cancellationToken).ConfigureAwait(false);
 
         ProviderUpdate result;
         try
@@ -114,7 +111,7 @@ internal sealed class ImageStudioProvider(
         }
 
         var remoteId = $"is-{request.JobId}";
-        ProviderLog.Accepted(logger, Name, request.JobId, remoteId);
+        LogAccepted(request.JobId, remoteId);
         return new Submission(remoteId, null, result);
     }
 
