@@ -1,14 +1,11 @@
 using ChatBot.Core.Commands;
 using ChatBot.Core.Commands.Handlers;
-using ChatBot.Core.Model;
 using ChatBot.Core.Credits;
 using ChatBot.Core.Jobs;
 using ChatBot.Core.Media;
 using ChatBot.Core.Tenants;
-using ChatBot.Core.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using NSubstitute;
 using NSubstitute.Extensions;
 
 namespace ChatBot.Core.Tests.Commands;

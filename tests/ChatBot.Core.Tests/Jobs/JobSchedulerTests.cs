@@ -1,8 +1,5 @@
 using ChatBot.Core.Jobs;
 using ChatBot.Core.Replies;
-using ChatBot.Core.Tests.Support;
-using NSubstitute;
-using ChatBot.Core.Model;
 
 namespace ChatBot.Core.Tests.Jobs;
 

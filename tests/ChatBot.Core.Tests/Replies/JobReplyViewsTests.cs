@@ -3,8 +3,6 @@ using ChatBot.Core.Media;
 using ChatBot.Core.Providers;
 using ChatBot.Core.Replies;
 using ChatBot.Core.Tenants;
-using ChatBot.Core.Tests.Support;
-using ChatBot.Core.Model;
 
 namespace ChatBot.Core.Tests.Replies;
 

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using ChatBot.Core.Catalog;
-using ChatBot.Core.Model;
 using ChatBot.Core.Jobs;
 using ChatBot.Core.Media;
 using ChatBot.Core.Platform;
@@ -10,8 +9,6 @@ using ChatBot.Core.Replies;
 using ChatBot.Core.Tenants;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
-using NSubstitute;
 
 namespace ChatBot.Core.Tests.Support;
 
