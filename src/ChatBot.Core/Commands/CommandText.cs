@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text;
-
-using ChatBot.Core.Model;
-
 namespace ChatBot.Core.Commands;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System.Globalization;
-using ChatBot.Core.Catalog;
-using ChatBot.Core.Model;
-using ChatBot.Core.Providers;
-using ChatBot.Providers.Http;
-
 namespace ChatBot.Providers.AetherWave;
 
 /// <summary>Builds the request body of each AetherWave operation (documents 000 and 003), field by field as documented.</summary>

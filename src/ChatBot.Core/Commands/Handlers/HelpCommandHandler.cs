@@ -1,5 +1,3 @@
-using ChatBot.Core.Model;
-
 namespace ChatBot.Core.Commands.Handlers;
 
 /// <summary>/help: the commands and their flags.</summary>
