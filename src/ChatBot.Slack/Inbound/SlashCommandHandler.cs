@@ -18,7 +18,7 @@ internal sealed class SlashCommandHandler(
     public async Task HandleAsync(SlashCommandPayload payload, CancellationToken cancellationToken)
     {
         var command = payload.Command ?? "";
-        var text = payload.Text ?? "";
+        var text = SlackInboundText.FromSlashCommand(payload.Text);
         var origin = new SlackOrigin(payload.TeamId ?? "", payload.UserId ?? "", payload.UserName ?? "", payload.ChannelId ?? "", null, payload.ResponseUrl);
         var parsed = CommandText.Parse(command, text);
         if (!parsed.IsValid)

@@ -36,7 +36,7 @@ internal sealed class SlackReplies(SlackApiClient api, TimeProvider time, ILogge
         var post = new JsonObject
         {
             ["channel"] = channel,
-            ["text"] = title,
+            ["text"] = SlackBlocks.Escape(title),
             ["blocks"] = SlackBlocks.Placeholder(title),
         };
         if (threadTs is not null)

@@ -175,6 +175,7 @@ public sealed partial class SlackEmulator
             return invalid;
         }
 
+        RecordMentions("chat.postMessage", Text(args, "text"), blocks);
         var message = AddMessage(channel, BotUserId, BotId, Text(args, "text"), blocks, OptionalText(args, "thread_ts"));
         return new JsonObject { ["ok"] = true, ["channel"] = channel, ["ts"] = message.Ts, ["message"] = MessageJson(message) };
     }
@@ -193,6 +194,7 @@ public sealed partial class SlackEmulator
             return invalid;
         }
 
+        RecordMentions("chat.update", Text(args, "text"), blocks);
         message.Text = Text(args, "text");
         message.Blocks = blocks;
         message.Versions.Add(new JsonObject { ["text"] = message.Text, ["blocks"] = blocks?.DeepClone() });
@@ -229,6 +231,7 @@ public sealed partial class SlackEmulator
             return Error(channel.Length == 0 ? "channel_not_found" : "user_not_found");
         }
 
+        RecordMentions("chat.postEphemeral", Text(args, "text"), Blocks(args));
         _ephemerals.Add(new SlackEphemeral(NextSequence(), channel, user, Text(args, "text"), Blocks(args), OptionalText(args, "thread_ts")));
         return new JsonObject { ["ok"] = true, ["message_ts"] = NextTs() };
     }

@@ -111,6 +111,7 @@ public sealed partial class SlackEmulator
         }
     }
 
+    /// <summary>A slash command's fields; <paramref name="text"/> is what the member typed, delivered escaped as Slack does (<see cref="AsDelivered"/>).</summary>
     public JsonObject SlashCommandJson(string command, string text, string userId, string channelId, string? responseUrl = null) => new()
     {
         ["token"] = "verification-token-unused",
@@ -121,7 +122,7 @@ public sealed partial class SlackEmulator
         ["user_id"] = userId,
         ["user_name"] = userId.ToLowerInvariant(),
         ["command"] = command,
-        ["text"] = text,
+        ["text"] = AsDelivered(text),
         ["api_app_id"] = AppId,
         ["is_enterprise_install"] = "false",
         ["response_url"] = responseUrl ?? NewResponseUrl(),

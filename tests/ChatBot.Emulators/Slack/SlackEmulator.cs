@@ -246,7 +246,7 @@ public sealed partial class SlackEmulator : IAsyncDisposable
                 ShareCompleted = true,
             };
             _files[file.Id] = file;
-            var message = AddMessage(channel, userId, null, text, null, threadTs);
+            var message = AddMessage(channel, userId, null, AsDelivered(text), null, threadTs);
             message.FileIds.Add(file.Id);
             file.ShareTs = message.Ts;
             Changed();
@@ -254,12 +254,12 @@ public sealed partial class SlackEmulator : IAsyncDisposable
         }
     }
 
-    /// <summary>A member posts a plain message.</summary>
+    /// <summary>A member posts a plain message (<paramref name="text"/> as typed; stored and delivered escaped).</summary>
     public string PostUserMessage(string channel, string userId, string text, string? threadTs = null)
     {
         lock (_gate)
         {
-            var ts = AddMessage(channel, userId, null, text, null, threadTs).Ts;
+            var ts = AddMessage(channel, userId, null, AsDelivered(text), null, threadTs).Ts;
             Changed();
             return ts;
         }

@@ -86,4 +86,19 @@ public sealed class SlashCommandHandlerTests() : SlackHostTests(SlackMode.Socket
         request.Options.TargetUserId.ShouldBe("U5");
         request.Actor.IsAdmin.ShouldBe(expected);
     }
+
+    [Fact]
+    public async Task Imagine_TextArrivesEscaped_PromptIsAsTypedAndReplyEscapedOnce()
+    {
+        await Emulator.SendSlashCommandAsync("/imagine", "cats & dogs <3 <!channel>", "U1", "C1");
+
+        var request = await Dispatcher.WaitForRequestAsync();
+        request.Options.Prompt.ShouldBe("cats & dogs <3 <!channel>");
+        request.RawText.ShouldBe("/imagine cats & dogs <3 <!channel>");
+        await Emulator.WaitUntilAsync(() => Emulator.CallsTo("chat.update").Count == 1, what: "the first view");
+        var reply = Emulator.BotMessages().ShouldHaveSingleItem();
+        reply.Text.ShouldContain("cats &amp; dogs &lt;3 &lt;!channel&gt;");
+        reply.Blocks!.ToJsonString().ShouldNotContain("&amp;amp;");
+        Emulator.Mentions.ShouldBeEmpty();
+    }
 }
