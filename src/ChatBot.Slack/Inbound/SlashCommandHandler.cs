@@ -50,7 +50,6 @@ internal sealed class SlashCommandHandler(
 
         await runner.RunJobAsync(
             origin,
-            raw,
             handle => new CommandRequest(kind, actor, origin.Conversation, parsed.Options, inputs, handle) { RawText = raw },
             cancellationToken).ConfigureAwait(false);
     }

@@ -11,7 +11,8 @@ using Microsoft.Extensions.Logging;
 namespace ChatBot.Slack.Replies;
 
 /// <summary>
-/// Slack's <see cref="IChatReplies"/>: the reply is a bot message edited in place with chat.update.
+/// Slack's <see cref="IChatReplies"/>: the reply is a bot message, posted with the job's first view (so a refused
+/// command never shows in the channel) and then edited in place with chat.update.
 /// Results are uploaded with the external upload flow into the reply's thread and, once their share
 /// has completed, shown in the reply as image blocks with the job's buttons.
 /// Pacing comes from the engine's ReplyUpdater; 429s are waited out by <see cref="SlackApiClient"/>.
@@ -25,28 +26,16 @@ internal sealed class SlackReplies(SlackApiClient api, TimeProvider time, ILogge
     // job that finished at once) must not overwrite the result.
     private readonly ConcurrentDictionary<string, DateTimeOffset> _finished = new(StringComparer.Ordinal);
 
+    // Pending replies (see SlackReplyAddress.Pending) that have been posted: handle → the message's ts.
+    private readonly ConcurrentDictionary<string, string> _posted = new(StringComparer.Ordinal);
+
+    // Pending replies whose post Slack refused (not_in_channel, is_archived…): handle → Slack's error. Never tried twice.
+    private readonly ConcurrentDictionary<string, string> _refused = new(StringComparer.Ordinal);
+
     public string Platform => PlatformNames.Slack;
 
-    /// <summary>
-    /// Posts a job's reply before the engine has said anything (so its ts can go into the handle); the member sees
-    /// the bot picked the request up. Throws <see cref="SlackApiException"/> when the bot may not post there.
-    /// </summary>
-    public async Task<SlackReplyAddress> PostPlaceholderAsync(string channel, string? threadTs, string title, CancellationToken cancellationToken)
-    {
-        var post = new JsonObject
-        {
-            ["channel"] = channel,
-            ["text"] = SlackBlocks.Escape(title),
-            ["blocks"] = SlackBlocks.Placeholder(title),
-        };
-        if (threadTs is not null)
-        {
-            post["thread_ts"] = threadTs;
-        }
-
-        var posted = await api.CallAsync("chat.postMessage", post, cancellationToken).ConfigureAwait(false);
-        return new SlackReplyAddress(channel, posted.GetProperty("ts").GetString()!, threadTs);
-    }
+    /// <summary>Slack's error when the reply at <paramref name="address"/> could not be posted (null when it was, or is still to be).</summary>
+    public string? PostFailure(SlackReplyAddress address) => _refused.GetValueOrDefault(address.ToHandle().Value);
 
     public async Task UpdateAsync(ReplyHandle handle, ReplyView view, CancellationToken cancellationToken)
     {
@@ -62,17 +51,20 @@ internal sealed class SlackReplies(SlackApiClient api, TimeProvider time, ILogge
 
             state.Revision = view.Revision;
             var previewId = await PreviewAsync(state, view.Preview, cancellationToken).ConfigureAwait(false);
-            await api.CallAsync("chat.update", new JsonObject
+            var text = SlackBlocks.ProgressText(view);
+            var blocks = SlackBlocks.Progress(view, previewId);
+            var (ts, posted) = await ResolveAsync(handle, address, text, blocks, cancellationToken).ConfigureAwait(false);
+            if (!posted)
             {
-                ["channel"] = address.Channel,
-                ["ts"] = address.Ts,
-                ["text"] = SlackBlocks.ProgressText(view),
-                ["blocks"] = SlackBlocks.Progress(view, previewId),
-            }, cancellationToken).ConfigureAwait(false);
-            if (view.IsFinal)
-            {
-                MarkFinished(handle);
+                await api.CallAsync("chat.update", new JsonObject
+                {
+                    ["channel"] = address.Channel,
+                    ["ts"] = ts,
+                    ["text"] = text,
+                    ["blocks"] = blocks,
+                }, cancellationToken).ConfigureAwait(false);
             }
+
         }
         catch (SlackApiException ex) when (ex.Error is "message_not_found" or "channel_not_found" or "cant_update_message" or "is_archived")
         {
@@ -81,17 +73,33 @@ internal sealed class SlackReplies(SlackApiClient api, TimeProvider time, ILogge
         }
         finally
         {
-            state.Lock.Release();
             if (view.IsFinal)
             {
+                MarkFinished(handle); // shown or not, nothing comes after a final view
                 _states.TryRemove(handle.Value, out _);
             }
+
+            state.Lock.Release();
         }
     }
 
     public async Task PostResultAsync(ReplyHandle handle, ResultView view, CancellationToken cancellationToken)
     {
         var address = SlackReplyAddress.Parse(handle);
+        var state = _states.GetOrAdd(handle.Value, _ => new ReplyState());
+
+        // A result that is the reply's first write (it finished at once) needs the reply posted to thread its files under.
+        string ts;
+        await state.Lock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            (ts, _) = await ResolveAsync(handle, address, SlackBlocks.Escape(view.Title), SlackBlocks.Placeholder(view.Title), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            state.Lock.Release();
+        }
+
         var files = new List<(string FileId, bool IsImage, string Name)>();
         var links = new List<string>();
         foreach (var file in view.Files)
@@ -105,7 +113,7 @@ internal sealed class SlackReplies(SlackApiClient api, TimeProvider time, ILogge
                     file.Media.ContentType,
                     title: view.Title,
                     channelId: address.Channel,
-                    threadTs: address.ResultThreadTs,
+                    threadTs: address.ThreadTs ?? ts,
                     initialComment: null,
                     cancellationToken).ConfigureAwait(false);
 
@@ -123,7 +131,6 @@ internal sealed class SlackReplies(SlackApiClient api, TimeProvider time, ILogge
         }
 
         // Under the reply's lock, and marked first: no progress edit can overwrite the result.
-        var state = _states.GetOrAdd(handle.Value, _ => new ReplyState());
         await state.Lock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -131,7 +138,7 @@ internal sealed class SlackReplies(SlackApiClient api, TimeProvider time, ILogge
             await api.CallAsync("chat.update", new JsonObject
             {
                 ["channel"] = address.Channel,
-                ["ts"] = address.Ts,
+                ["ts"] = ts,
                 ["text"] = SlackBlocks.ResultText(view),
                 ["blocks"] = SlackBlocks.Result(view, files, links),
             }, cancellationToken).ConfigureAwait(false);
@@ -140,6 +147,48 @@ internal sealed class SlackReplies(SlackApiClient api, TimeProvider time, ILogge
         {
             state.Lock.Release();
             _states.TryRemove(handle.Value, out _);
+        }
+    }
+
+    /// <summary>
+    /// The reply's ts. A pending reply is posted here, with its first content (<paramref name="text"/>, <paramref name="blocks"/>):
+    /// <c>Posted</c> then says there is nothing left to edit. Caller holds the reply's lock.
+    /// </summary>
+    private async Task<(string Ts, bool Posted)> ResolveAsync(ReplyHandle handle, SlackReplyAddress address, string text, JsonArray blocks, CancellationToken cancellationToken)
+    {
+        if (!address.IsPending)
+        {
+            return (address.Ts, false);
+        }
+
+        if (_posted.TryGetValue(handle.Value, out var ts))
+        {
+            return (ts, false);
+        }
+
+        if (_refused.TryGetValue(handle.Value, out var error))
+        {
+            throw new SlackApiException("chat.postMessage", error);
+        }
+
+        var post = new JsonObject { ["channel"] = address.Channel, ["text"] = text, ["blocks"] = blocks };
+        if (address.ThreadTs is not null)
+        {
+            post["thread_ts"] = address.ThreadTs;
+        }
+
+        try
+        {
+            var answer = await api.PostMessageAsync(post, cancellationToken).ConfigureAwait(false);
+            ts = answer.GetProperty("ts").GetString()!;
+            _posted[handle.Value] = ts;
+            return (ts, true);
+        }
+        catch (SlackApiException ex)
+        {
+            _refused[handle.Value] = ex.Error;
+            logger.ReplyUpdateFailed(handle.ToString(), ex.Error);
+            throw;
         }
     }
 
@@ -154,6 +203,8 @@ internal sealed class SlackReplies(SlackApiClient api, TimeProvider time, ILogge
                 if (now - at > RememberFinished)
                 {
                     _finished.TryRemove(key, out _);
+                    _posted.TryRemove(key, out _);
+                    _refused.TryRemove(key, out _);
                 }
             }
         }

@@ -28,6 +28,14 @@ internal sealed class SlackApiClient(IHttpClientFactory httpFactory, SlackRatePa
     public Task<JsonElement> CallAsync(string method, JsonObject args, CancellationToken cancellationToken) =>
         SendAsync(method, () => JsonContent(args), _options.BotToken, GateKey(method, args), cancellationToken);
 
+    /// <summary>chat.postMessage of one of the bot's own messages: links and media in it are never unfurled.</summary>
+    public Task<JsonElement> PostMessageAsync(JsonObject message, CancellationToken cancellationToken)
+    {
+        message["unfurl_links"] = false;
+        message["unfurl_media"] = false;
+        return CallAsync("chat.postMessage", message, cancellationToken);
+    }
+
     /// <summary>Calls a method with form-encoded arguments (read methods and files.getUploadURLExternal).</summary>
     public Task<JsonElement> CallFormAsync(string method, IReadOnlyDictionary<string, string> args, CancellationToken cancellationToken, bool useAppToken = false) =>
         SendAsync(method, () => new FormUrlEncodedContent(args), useAppToken ? _options.AppToken : _options.BotToken, method, cancellationToken);

@@ -177,6 +177,7 @@ public sealed partial class SlackEmulator
 
         RecordMentions("chat.postMessage", Text(args, "text"), blocks);
         var message = AddMessage(channel, BotUserId, BotId, Text(args, "text"), blocks, OptionalText(args, "thread_ts"));
+        message.Unfurls = Text(args, "unfurl_links") != "false" || Text(args, "unfurl_media") != "false";
         return new JsonObject { ["ok"] = true, ["channel"] = channel, ["ts"] = message.Ts, ["message"] = MessageJson(message) };
     }
 

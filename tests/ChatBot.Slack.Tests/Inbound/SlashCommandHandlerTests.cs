@@ -4,16 +4,17 @@ namespace ChatBot.Slack.Tests.Inbound;
 public sealed class SlashCommandHandlerTests() : SlackHostTests(SlackMode.Socket)
 {
     [Fact]
-    public async Task Imagine_Accepted_PostsReplyThenEditsItWithTheView()
+    public async Task Imagine_Accepted_ReplyPostedWithTheFirstView()
     {
         await Emulator.SendSlashCommandAsync("/imagine", "a lighthouse", "U1", "C1");
 
         var request = await Dispatcher.WaitForRequestAsync();
-        await Emulator.WaitUntilAsync(() => Emulator.CallsTo("chat.update").Count == 1, what: "the edit");
+        await Emulator.WaitUntilAsync(() => Emulator.BotMessages().Count == 1, what: "the reply");
         var reply = Emulator.BotMessages().ShouldHaveSingleItem();
-        reply.Versions.Count.ShouldBe(2);
+        reply.Versions.Count.ShouldBe(1);
         reply.Text.ShouldContain("Queued — 1st in line");
-        request.Reply.Value.ShouldStartWith("C1|" + reply.Ts);
+        request.Reply.Value.ShouldStartWith("C1|~");
+        Emulator.CallsTo("chat.update").ShouldBeEmpty();
     }
 
     [Fact]
@@ -95,7 +96,7 @@ public sealed class SlashCommandHandlerTests() : SlackHostTests(SlackMode.Socket
         var request = await Dispatcher.WaitForRequestAsync();
         request.Options.Prompt.ShouldBe("cats & dogs <3 <!channel>");
         request.RawText.ShouldBe("/imagine cats & dogs <3 <!channel>");
-        await Emulator.WaitUntilAsync(() => Emulator.CallsTo("chat.update").Count == 1, what: "the first view");
+        await Emulator.WaitUntilAsync(() => Emulator.BotMessages().Count == 1, what: "the first view");
         var reply = Emulator.BotMessages().ShouldHaveSingleItem();
         reply.Text.ShouldContain("cats &amp; dogs &lt;3 &lt;!channel&gt;");
         reply.Blocks!.ToJsonString().ShouldNotContain("&amp;amp;");

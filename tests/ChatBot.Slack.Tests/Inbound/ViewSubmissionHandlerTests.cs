@@ -34,7 +34,7 @@ public sealed class ViewSubmissionHandlerTests() : SlackHostTests(SlackMode.Sock
 
         var request = await Dispatcher.WaitForRequestAsync();
         request.Options.Prompt.ShouldBe("add <!channel> & <@U0BOSS> <#C0SECRET> <!here>");
-        await Emulator.WaitUntilAsync(() => Emulator.CallsTo("chat.update").Count == 1, what: "the first view");
+        await Emulator.WaitUntilAsync(() => Emulator.BotMessages().Count == 1, what: "the first view");
         Emulator.Mentions.ShouldBeEmpty();
         var reply = Emulator.BotMessages().ShouldHaveSingleItem();
         reply.Versions.ShouldAllBe(v => v["text"]!.GetValue<string>().Contains("add &lt;!channel&gt; &amp; &lt;@U0BOSS&gt;"));

@@ -61,6 +61,21 @@ public sealed class SlackRepliesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UpdateAsync_PendingReply_PostedWithFirstViewThenEdited()
+    {
+        var handle = SlackReplyAddress.Pending("C1", null, "U1").ToHandle();
+        var sut = CreateSut();
+
+        await sut.UpdateAsync(handle, View(1, "Queued"), CancellationToken.None);
+        await sut.UpdateAsync(handle, View(2, "Rendering 40%"), CancellationToken.None);
+
+        var message = _emulator.BotMessages().ShouldHaveSingleItem();
+        message.Versions.Select(v => v["text"]!.GetValue<string>()).ShouldBe(["🎨 a fox — Queued", "🎨 a fox — Rendering 40%"]);
+        message.Unfurls.ShouldBeFalse();
+        _emulator.CallsTo("chat.postMessage").Count.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task UpdateAsync_StaleRevision_IsDropped()
     {
         var handle = await PostReplyAsync();
