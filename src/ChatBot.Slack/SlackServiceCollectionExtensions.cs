@@ -32,6 +32,7 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<SlackRatePacer>();
         services.TryAddSingleton<SlackApiClient>();
         services.TryAddSingleton<SlackRequestVerifier>();
+        services.TryAddSingleton<SlackReplyFinder>();
         services.TryAddSingleton<SlackReplies>();
         services.AddSingleton<IChatReplies>(sp => sp.GetRequiredService<SlackReplies>());
         services.AddSingleton<IPlatformMedia, SlackPlatformMedia>();

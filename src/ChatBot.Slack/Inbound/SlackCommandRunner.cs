@@ -28,7 +28,7 @@ internal sealed class SlackCommandRunner(
     /// </summary>
     public async Task RunJobAsync(SlackOrigin origin, Func<ReplyHandle, CommandRequest> build, CancellationToken cancellationToken)
     {
-        var reply = SlackReplyAddress.Pending(origin.Channel, origin.ThreadTs, origin.UserId);
+        var reply = replies.NewReply(origin.Channel, origin.ThreadTs, origin.UserId);
         var request = build(reply.ToHandle());
         CommandOutcome? outcome = null;
         try

@@ -17,7 +17,7 @@ namespace ChatBot.Slack.Replies;
 /// has completed, shown in the reply as image blocks with the job's buttons.
 /// Pacing comes from the engine's ReplyUpdater; 429s are waited out by <see cref="SlackApiClient"/>.
 /// </summary>
-internal sealed class SlackReplies(SlackApiClient api, TimeProvider time, ILogger<SlackReplies> logger) : IChatReplies
+internal sealed class SlackReplies(SlackApiClient api, SlackReplyFinder finder, TimeProvider time, ILogger<SlackReplies> logger) : IChatReplies
 {
     private static readonly TimeSpan RememberFinished = TimeSpan.FromHours(1);
     private readonly ConcurrentDictionary<string, ReplyState> _states = new(StringComparer.Ordinal);
@@ -32,7 +32,31 @@ internal sealed class SlackReplies(SlackApiClient api, TimeProvider time, ILogge
     // Pending replies whose post Slack refused (not_in_channel, is_archived…): handle → Slack's error. Never tried twice.
     private readonly ConcurrentDictionary<string, string> _refused = new(StringComparer.Ordinal);
 
+    // Pending replies this process created: posted without a search (the others were created before a restart).
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _created = new(StringComparer.Ordinal);
+
     public string Platform => PlatformNames.Slack;
+
+    /// <summary>The address of a job's reply, to be posted with the job's first view in <paramref name="channel"/> (and thread).</summary>
+    public SlackReplyAddress NewReply(string channel, string? threadTs, string userId)
+    {
+        var address = SlackReplyAddress.Pending(channel, threadTs, userId);
+        var now = time.GetUtcNow();
+        _created[address.ToHandle().Value] = now;
+        if (_created.Count > 1024)
+        {
+            // Refused commands never post their reply; forget them after a while.
+            foreach (var (key, at) in _created)
+            {
+                if (now - at > RememberFinished)
+                {
+                    _created.TryRemove(key, out _);
+                }
+            }
+        }
+
+        return address;
+    }
 
     /// <summary>Slack's error when the reply at <paramref name="address"/> could not be posted (null when it was, or is still to be).</summary>
     public string? PostFailure(SlackReplyAddress address) => _refused.GetValueOrDefault(address.ToHandle().Value);
@@ -171,7 +195,23 @@ internal sealed class SlackReplies(SlackApiClient api, TimeProvider time, ILogge
             throw new SlackApiException("chat.postMessage", error);
         }
 
-        var post = new JsonObject { ["channel"] = address.Channel, ["text"] = text, ["blocks"] = blocks };
+        if (!_created.ContainsKey(handle.Value) && await finder.FindAsync(address, cancellationToken).ConfigureAwait(false) is { } found)
+        {
+            _posted[handle.Value] = found; // posted before a restart
+            return (found, false);
+        }
+
+        var post = new JsonObject
+        {
+            ["channel"] = address.Channel,
+            ["text"] = text,
+            ["blocks"] = blocks,
+            ["metadata"] = new JsonObject
+            {
+                ["event_type"] = SlackReplyFinder.MetadataType,
+                ["event_payload"] = new JsonObject { ["reply"] = address.Ts },
+            },
+        };
         if (address.ThreadTs is not null)
         {
             post["thread_ts"] = address.ThreadTs;
@@ -182,11 +222,13 @@ internal sealed class SlackReplies(SlackApiClient api, TimeProvider time, ILogge
             var answer = await api.PostMessageAsync(post, cancellationToken).ConfigureAwait(false);
             ts = answer.GetProperty("ts").GetString()!;
             _posted[handle.Value] = ts;
+            _created.TryRemove(handle.Value, out _);
             return (ts, true);
         }
         catch (SlackApiException ex)
         {
             _refused[handle.Value] = ex.Error;
+            _created.TryRemove(handle.Value, out _);
             logger.ReplyUpdateFailed(handle.ToString(), ex.Error);
             throw;
         }

@@ -178,6 +178,12 @@ public sealed partial class SlackEmulator
         RecordMentions("chat.postMessage", Text(args, "text"), blocks);
         var message = AddMessage(channel, BotUserId, BotId, Text(args, "text"), blocks, OptionalText(args, "thread_ts"));
         message.Unfurls = Text(args, "unfurl_links") != "false" || Text(args, "unfurl_media") != "false";
+        message.Metadata = args["metadata"] switch
+        {
+            JsonObject o => (JsonObject)o.DeepClone(),
+            JsonValue v when v.ToString() is { Length: > 0 } json => JsonNode.Parse(json) as JsonObject,
+            _ => null,
+        };
         return new JsonObject { ["ok"] = true, ["channel"] = channel, ["ts"] = message.Ts, ["message"] = MessageJson(message) };
     }
 
@@ -390,7 +396,7 @@ public sealed partial class SlackEmulator
         };
     }
 
-    private JsonObject MessageJson(SlackEmulatedMessage message)
+    private JsonObject MessageJson(SlackEmulatedMessage message, bool withMetadata = false)
     {
         var json = new JsonObject
         {
@@ -414,6 +420,11 @@ public sealed partial class SlackEmulator
             json["blocks"] = message.Blocks.DeepClone();
         }
 
+        if (withMetadata && message.Metadata is not null)
+        {
+            json["metadata"] = message.Metadata.DeepClone();
+        }
+
         if (message.FileIds.Count > 0)
         {
             json["files"] = new JsonArray([.. message.FileIds.Select(id => (JsonNode)FileJson(_files[id]))]);
@@ -433,7 +444,7 @@ public sealed partial class SlackEmulator
             .Where(m => latest is null || CompareTs(m.Ts, latest) < 0 || (inclusive && m.Ts == latest))
             .OrderByDescending(m => m.Ts, StringComparer.Ordinal)
             .Take(limit)
-            .Select(m => (JsonNode)MessageJson(m));
+            .Select(m => (JsonNode)MessageJson(m, WithMetadata(args)));
         return new JsonObject { ["ok"] = true, ["messages"] = new JsonArray([.. messages]), ["has_more"] = false };
     }
 
@@ -451,9 +462,11 @@ public sealed partial class SlackEmulator
         var messages = _messages.Values
             .Where(m => m.Channel == channel && !m.Deleted && (m.Ts == root || m.ThreadTs == root))
             .OrderBy(m => m.Ts, StringComparer.Ordinal)
-            .Select(m => (JsonNode)MessageJson(m));
+            .Select(m => (JsonNode)MessageJson(m, WithMetadata(args)));
         return new JsonObject { ["ok"] = true, ["messages"] = new JsonArray([.. messages]), ["has_more"] = false };
     }
+
+    private static bool WithMetadata(JsonObject args) => Text(args, "include_all_metadata") is "true" or "1";
 
     private JsonObject UserInfo(JsonObject args)
     {

@@ -63,8 +63,8 @@ public sealed class SlackRepliesTests : IAsyncLifetime
     [Fact]
     public async Task UpdateAsync_PendingReply_PostedWithFirstViewThenEdited()
     {
-        var handle = SlackReplyAddress.Pending("C1", null, "U1").ToHandle();
         var sut = CreateSut();
+        var handle = sut.NewReply("C1", null, "U1").ToHandle();
 
         await sut.UpdateAsync(handle, View(1, "Queued"), CancellationToken.None);
         await sut.UpdateAsync(handle, View(2, "Rendering 40%"), CancellationToken.None);
@@ -73,6 +73,20 @@ public sealed class SlackRepliesTests : IAsyncLifetime
         message.Versions.Select(v => v["text"]!.GetValue<string>()).ShouldBe(["🎨 a fox — Queued", "🎨 a fox — Rendering 40%"]);
         message.Unfurls.ShouldBeFalse();
         _emulator.CallsTo("chat.postMessage").Count.ShouldBe(1);
+        _emulator.CallsTo("conversations.history").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task UpdateAsync_PendingReplyPostedBeforeRestart_FoundAndEdited()
+    {
+        var handle = CreateSut().NewReply("C1", null, "U1").ToHandle();
+        await CreateSut().UpdateAsync(handle, View(1, "Queued"), CancellationToken.None);
+        await using var restarted = SlackServices.Create(_emulator, _time);
+
+        await restarted.GetRequiredService<SlackReplies>().UpdateAsync(handle, View(2, "Rendering 40%"), CancellationToken.None);
+
+        var message = _emulator.BotMessages().ShouldHaveSingleItem();
+        message.Text.ShouldBe("🎨 a fox — Rendering 40%");
     }
 
     [Fact]
