@@ -65,6 +65,10 @@ public sealed class SlackOptions : IValidatableObject
     [Range(0, 100)]
     public int MaxRateLimitRetries { get; set; } = 8;
 
+    /// <summary>How many times a call Slack failed transiently (HTTP 5xx, a network error, internal_error…) is tried again, waiting 1 s, 2 s, 4 s… between tries.</summary>
+    [Range(0, 10)]
+    public int MaxTransientRetries { get; set; } = 3;
+
     /// <summary>How many inbound requests run at once (each may call the Web API).</summary>
     [Range(1, 256)]
     public int MaxConcurrentRequests { get; set; } = 8;

@@ -33,6 +33,8 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<SlackApiClient>();
         services.TryAddSingleton<SlackRequestVerifier>();
         services.TryAddSingleton<SlackReplyFinder>();
+        services.TryAddSingleton<SlackMemberNotice>();
+        services.TryAddSingleton<SlackReplyPosts>();
         services.TryAddSingleton<SlackReplies>();
         services.AddSingleton<IChatReplies>(sp => sp.GetRequiredService<SlackReplies>());
         services.AddSingleton<IPlatformMedia, SlackPlatformMedia>();

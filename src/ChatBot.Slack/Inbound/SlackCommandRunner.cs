@@ -9,7 +9,7 @@ namespace ChatBot.Slack.Inbound;
 /// Hands a request to the engine: the dispatcher decides and <see cref="SlackOutcomeResponder"/> tells the member.
 /// </summary>
 internal sealed class SlackCommandRunner(
-    SlackReplies replies,
+    SlackReplyPosts replies,
     ICommandDispatcher dispatcher,
     SlackOutcomeResponder responder,
     ILogger<SlackCommandRunner> logger)

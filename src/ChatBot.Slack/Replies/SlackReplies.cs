@@ -17,7 +17,12 @@ namespace ChatBot.Slack.Replies;
 /// has completed, shown in the reply as image blocks with the job's buttons.
 /// Pacing comes from the engine's ReplyUpdater; 429s are waited out by <see cref="SlackApiClient"/>.
 /// </summary>
-internal sealed class SlackReplies(SlackApiClient api, SlackReplyFinder finder, TimeProvider time, ILogger<SlackReplies> logger) : IChatReplies
+internal sealed class SlackReplies(
+    SlackApiClient api,
+    SlackReplyPosts posts,
+    SlackMemberNotice notice,
+    TimeProvider time,
+    ILogger<SlackReplies> logger) : IChatReplies
 {
     private static readonly TimeSpan RememberFinished = TimeSpan.FromHours(1);
     private readonly ConcurrentDictionary<string, ReplyState> _states = new(StringComparer.Ordinal);
@@ -26,40 +31,7 @@ internal sealed class SlackReplies(SlackApiClient api, SlackReplyFinder finder, 
     // job that finished at once) must not overwrite the result.
     private readonly ConcurrentDictionary<string, DateTimeOffset> _finished = new(StringComparer.Ordinal);
 
-    // Pending replies (see SlackReplyAddress.Pending) that have been posted: handle → the message's ts.
-    private readonly ConcurrentDictionary<string, string> _posted = new(StringComparer.Ordinal);
-
-    // Pending replies whose post Slack refused (not_in_channel, is_archived…): handle → Slack's error. Never tried twice.
-    private readonly ConcurrentDictionary<string, string> _refused = new(StringComparer.Ordinal);
-
-    // Pending replies this process created: posted without a search (the others were created before a restart).
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _created = new(StringComparer.Ordinal);
-
     public string Platform => PlatformNames.Slack;
-
-    /// <summary>The address of a job's reply, to be posted with the job's first view in <paramref name="channel"/> (and thread).</summary>
-    public SlackReplyAddress NewReply(string channel, string? threadTs, string userId)
-    {
-        var address = SlackReplyAddress.Pending(channel, threadTs, userId);
-        var now = time.GetUtcNow();
-        _created[address.ToHandle().Value] = now;
-        if (_created.Count > 1024)
-        {
-            // Refused commands never post their reply; forget them after a while.
-            foreach (var (key, at) in _created)
-            {
-                if (now - at > RememberFinished)
-                {
-                    _created.TryRemove(key, out _);
-                }
-            }
-        }
-
-        return address;
-    }
-
-    /// <summary>Slack's error when the reply at <paramref name="address"/> could not be posted (null when it was, or is still to be).</summary>
-    public string? PostFailure(SlackReplyAddress address) => _refused.GetValueOrDefault(address.ToHandle().Value);
 
     public async Task UpdateAsync(ReplyHandle handle, ReplyView view, CancellationToken cancellationToken)
     {
@@ -77,7 +49,7 @@ internal sealed class SlackReplies(SlackApiClient api, SlackReplyFinder finder, 
             var previewId = await PreviewAsync(state, view.Preview, cancellationToken).ConfigureAwait(false);
             var text = SlackBlocks.ProgressText(view);
             var blocks = SlackBlocks.Progress(view, previewId);
-            var (ts, posted) = await ResolveAsync(handle, address, text, blocks, cancellationToken).ConfigureAwait(false);
+            var (ts, posted) = await posts.ResolveAsync(handle, address, text, blocks, cancellationToken).ConfigureAwait(false);
             if (!posted)
             {
                 await api.CallAsync("chat.update", new JsonObject
@@ -90,9 +62,15 @@ internal sealed class SlackReplies(SlackApiClient api, SlackReplyFinder finder, 
             }
 
         }
-        catch (SlackApiException ex) when (ex.Error is "message_not_found" or "channel_not_found" or "cant_update_message" or "is_archived")
+        catch (SlackApiException ex)
         {
             logger.ReplyUpdateFailed(handle.ToString(), ex.Error);
+            if (view.IsFinal && !posts.WasRefused(handle))
+            {
+                // The job has ended (and returned its credits) but the channel will not show it.
+                await notice.TellAsync(address, $"{view.Title}: {view.StatusText}\n{SlackReplyErrors.Explain(ex.Error)}", cancellationToken).ConfigureAwait(false);
+            }
+
             throw;
         }
         finally
@@ -107,9 +85,28 @@ internal sealed class SlackReplies(SlackApiClient api, SlackReplyFinder finder, 
         }
     }
 
+    /// <summary>Posts the result; when Slack will not take it, the member is told (the engine then returns the job's credits) and this throws.</summary>
     public async Task PostResultAsync(ReplyHandle handle, ResultView view, CancellationToken cancellationToken)
     {
         var address = SlackReplyAddress.Parse(handle);
+        try
+        {
+            await PostResultCoreAsync(handle, address, view, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SlackApiException ex)
+        {
+            logger.ReplyUpdateFailed(handle.ToString(), ex.Error);
+            if (!posts.WasRefused(handle))
+            {
+                await notice.TellAsync(address, $"{view.Title}: I couldn't post the result. {SlackReplyErrors.Explain(ex.Error)} Nothing was charged.", cancellationToken).ConfigureAwait(false);
+            }
+
+            throw;
+        }
+    }
+
+    private async Task PostResultCoreAsync(ReplyHandle handle, SlackReplyAddress address, ResultView view, CancellationToken cancellationToken)
+    {
         var state = _states.GetOrAdd(handle.Value, _ => new ReplyState());
 
         // A result that is the reply's first write (it finished at once) needs the reply posted to thread its files under.
@@ -117,7 +114,7 @@ internal sealed class SlackReplies(SlackApiClient api, SlackReplyFinder finder, 
         await state.Lock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            (ts, _) = await ResolveAsync(handle, address, SlackBlocks.Escape(view.Title), SlackBlocks.Placeholder(view.Title), cancellationToken).ConfigureAwait(false);
+            (ts, _) = await posts.ResolveAsync(handle, address, SlackBlocks.Escape(view.Title), SlackBlocks.Placeholder(view.Title), cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -174,66 +171,6 @@ internal sealed class SlackReplies(SlackApiClient api, SlackReplyFinder finder, 
         }
     }
 
-    /// <summary>
-    /// The reply's ts. A pending reply is posted here, with its first content (<paramref name="text"/>, <paramref name="blocks"/>):
-    /// <c>Posted</c> then says there is nothing left to edit. Caller holds the reply's lock.
-    /// </summary>
-    private async Task<(string Ts, bool Posted)> ResolveAsync(ReplyHandle handle, SlackReplyAddress address, string text, JsonArray blocks, CancellationToken cancellationToken)
-    {
-        if (!address.IsPending)
-        {
-            return (address.Ts, false);
-        }
-
-        if (_posted.TryGetValue(handle.Value, out var ts))
-        {
-            return (ts, false);
-        }
-
-        if (_refused.TryGetValue(handle.Value, out var error))
-        {
-            throw new SlackApiException("chat.postMessage", error);
-        }
-
-        if (!_created.ContainsKey(handle.Value) && await finder.FindAsync(address, cancellationToken).ConfigureAwait(false) is { } found)
-        {
-            _posted[handle.Value] = found; // posted before a restart
-            return (found, false);
-        }
-
-        var post = new JsonObject
-        {
-            ["channel"] = address.Channel,
-            ["text"] = text,
-            ["blocks"] = blocks,
-            ["metadata"] = new JsonObject
-            {
-                ["event_type"] = SlackReplyFinder.MetadataType,
-                ["event_payload"] = new JsonObject { ["reply"] = address.Ts },
-            },
-        };
-        if (address.ThreadTs is not null)
-        {
-            post["thread_ts"] = address.ThreadTs;
-        }
-
-        try
-        {
-            var answer = await api.PostMessageAsync(post, cancellationToken).ConfigureAwait(false);
-            ts = answer.GetProperty("ts").GetString()!;
-            _posted[handle.Value] = ts;
-            _created.TryRemove(handle.Value, out _);
-            return (ts, true);
-        }
-        catch (SlackApiException ex)
-        {
-            _refused[handle.Value] = ex.Error;
-            _created.TryRemove(handle.Value, out _);
-            logger.ReplyUpdateFailed(handle.ToString(), ex.Error);
-            throw;
-        }
-    }
-
     private void MarkFinished(ReplyHandle handle)
     {
         var now = time.GetUtcNow();
@@ -245,8 +182,7 @@ internal sealed class SlackReplies(SlackApiClient api, SlackReplyFinder finder, 
                 if (now - at > RememberFinished)
                 {
                     _finished.TryRemove(key, out _);
-                    _posted.TryRemove(key, out _);
-                    _refused.TryRemove(key, out _);
+                    posts.Forget(key);
                 }
             }
         }

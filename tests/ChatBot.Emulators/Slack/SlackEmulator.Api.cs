@@ -24,7 +24,12 @@ public sealed partial class SlackEmulator
             }
         }
 
-        if (fault is { Error: null })
+        if (fault is { Status: { } httpStatus })
+        {
+            answer = Error("service_unavailable");
+            status = httpStatus;
+        }
+        else if (fault is { Error: null })
         {
             context.Response.Headers.RetryAfter = fault.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
             answer = Error("ratelimited");
@@ -56,7 +61,7 @@ public sealed partial class SlackEmulator
 
         lock (_gate)
         {
-            var outcome = status == 429 ? "ratelimited" : answer["ok"]?.GetValue<bool>() == true ? "ok" : Text(answer, "error");
+            var outcome = status == 429 ? "ratelimited" : status >= 500 ? $"http_{status}" : answer["ok"]?.GetValue<bool>() == true ? "ok" : Text(answer, "error");
             _calls.Add(new SlackApiCall(NextSequence(), method, token, args, raw, outcome));
             Changed();
         }
@@ -169,6 +174,11 @@ public sealed partial class SlackEmulator
             return Error("not_in_channel");
         }
 
+        if (_archived.Contains(channel))
+        {
+            return Error("is_archived");
+        }
+
         var blocks = Blocks(args);
         if (CheckBlocks(blocks) is { } invalid)
         {
@@ -193,6 +203,11 @@ public sealed partial class SlackEmulator
         if (message is null)
         {
             return refused!;
+        }
+
+        if (_archived.Contains(message.Channel))
+        {
+            return Error("is_archived");
         }
 
         var blocks = Blocks(args);
@@ -236,6 +251,11 @@ public sealed partial class SlackEmulator
         if (channel.Length == 0 || user.Length == 0)
         {
             return Error(channel.Length == 0 ? "channel_not_found" : "user_not_found");
+        }
+
+        if (_archived.Contains(channel))
+        {
+            return Error("is_archived");
         }
 
         RecordMentions("chat.postEphemeral", Text(args, "text"), Blocks(args));
@@ -301,6 +321,10 @@ public sealed partial class SlackEmulator
         }
 
         var channel = OptionalText(args, "channel_id") ?? OptionalText(args, "channels");
+        if (channel is not null && _archived.Contains(channel))
+        {
+            return Error("is_archived");
+        }
         var answered = new JsonArray();
         foreach (var item in list.OfType<JsonObject>())
         {

@@ -38,6 +38,7 @@ public sealed partial class SlackEmulator : IAsyncDisposable
     private readonly Dictionary<int, LinkConnection> _connections = [];
     private readonly Dictionary<string, Queue<Fault>> _faults = new(StringComparer.Ordinal);
     private readonly HashSet<string> _notInChannel = [];
+    private readonly HashSet<string> _archived = [];
     private readonly List<string> _downloads = [];
     private TaskCompletionSource _changed = NewSignal();
     private long _sequence;
@@ -213,6 +214,28 @@ public sealed partial class SlackEmulator : IAsyncDisposable
         }
     }
 
+    /// <summary>The channel is archived: posting, editing and ephemeral messages in it answer is_archived.</summary>
+    public void ArchiveChannel(string channel)
+    {
+        lock (_gate)
+        {
+            _archived.Add(channel);
+        }
+    }
+
+    /// <summary>The next <paramref name="count"/> calls to <paramref name="method"/> answer HTTP <paramref name="status"/> (a 5xx: Slack's own trouble).</summary>
+    public void InjectHttpError(string method, int status = 503, int count = 1)
+    {
+        lock (_gate)
+        {
+            var queue = FaultQueue(method);
+            for (var i = 0; i < count; i++)
+            {
+                queue.Enqueue(new Fault(null, 0, status));
+            }
+        }
+    }
+
     /// <summary>The next <paramref name="count"/> calls to <paramref name="method"/> answer <c>{"ok":false,"error":error}</c>.</summary>
     public void InjectError(string method, string error, int count = 1)
     {
@@ -378,7 +401,8 @@ public sealed partial class SlackEmulator : IAsyncDisposable
         app.Map("/link", HandleLinkAsync);
     }
 
-    private sealed record Fault(string? Error, int RetryAfterSeconds);
+    /// <summary>An injected answer: a 429 (no error, no status), an <c>ok:false</c> error, or an HTTP error status.</summary>
+    private sealed record Fault(string? Error, int RetryAfterSeconds, int? Status = null);
 
     private sealed class LinkConnection(int id, WebSocket socket)
     {

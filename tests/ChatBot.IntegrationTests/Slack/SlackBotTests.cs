@@ -117,6 +117,43 @@ public sealed class SlackBotTests
     }
 
     [Fact]
+    public async Task ChannelArchivedMidJob_MemberToldAndNothingCharged()
+    {
+        await using var bot = await SlackBot.StartAsync(SlackMode.Socket);
+        var before = await bot.BalanceAsync(Member);
+        bot.Provider.Hold();
+        await bot.Emulator.SendSlashCommandAsync("/imagine", "an archived fox --model test-image", Member, Channel);
+        await bot.Provider.WaitUntilHeldAsync();
+        await bot.Emulator.WaitUntilAsync(() => bot.Emulator.Messages(Channel).Count == 1, what: "the reply");
+
+        bot.Emulator.ArchiveChannel(Channel);
+        bot.Provider.Release();
+
+        await bot.Emulator.WaitUntilAsync(() => bot.Emulator.Messages(Member).Count == 1, what: "the member told directly");
+        bot.Emulator.Messages(Member).Single().Text.ShouldContain("Nothing was charged");
+        await bot.WaitForJobsToEndAsync();
+        (await bot.BalanceAsync(Member)).Available.ShouldBe(before.Available);
+        await AssertLedgerCleanAsync(bot);
+    }
+
+    [Fact]
+    public async Task NotInChannel_MemberAskedToInviteAndJobReturnsItsCredits()
+    {
+        await using var bot = await SlackBot.StartAsync(SlackMode.Socket);
+        var before = await bot.BalanceAsync(Member);
+        bot.Emulator.SetNotInChannel(Channel);
+
+        await bot.Emulator.SendSlashCommandAsync("/imagine", "a shut-out fox --model test-image", Member, Channel);
+
+        await bot.Emulator.WaitUntilAsync(() => bot.Emulator.ResponseUrlPosts.Count == 1, what: "the member told");
+        bot.Emulator.ResponseUrlPosts.Single().Body["text"]!.GetValue<string>().ShouldContain("/invite");
+        await bot.WaitForJobsToEndAsync();
+        (await bot.BalanceAsync(Member)).Available.ShouldBe(before.Available);
+        bot.Emulator.BotMessages().ShouldBeEmpty();
+        await AssertLedgerCleanAsync(bot);
+    }
+
+    [Fact]
     public async Task DisconnectMidJob_NoEnvelopeLostOrRunTwice()
     {
         await using var bot = await SlackBot.StartAsync(SlackMode.Socket);

@@ -64,7 +64,7 @@ public sealed class SlackRepliesTests : IAsyncLifetime
     public async Task UpdateAsync_PendingReply_PostedWithFirstViewThenEdited()
     {
         var sut = CreateSut();
-        var handle = sut.NewReply("C1", null, "U1").ToHandle();
+        var handle = _services.GetRequiredService<SlackReplyPosts>().NewReply("C1", null, "U1").ToHandle();
 
         await sut.UpdateAsync(handle, View(1, "Queued"), CancellationToken.None);
         await sut.UpdateAsync(handle, View(2, "Rendering 40%"), CancellationToken.None);
@@ -79,7 +79,7 @@ public sealed class SlackRepliesTests : IAsyncLifetime
     [Fact]
     public async Task UpdateAsync_PendingReplyPostedBeforeRestart_FoundAndEdited()
     {
-        var handle = CreateSut().NewReply("C1", null, "U1").ToHandle();
+        var handle = _services.GetRequiredService<SlackReplyPosts>().NewReply("C1", null, "U1").ToHandle();
         await CreateSut().UpdateAsync(handle, View(1, "Queued"), CancellationToken.None);
         await using var restarted = SlackServices.Create(_emulator, _time);
 
@@ -154,6 +154,39 @@ public sealed class SlackRepliesTests : IAsyncLifetime
         images.ShouldBe(uploaded.Select(f => f.Id));
         reply.Blocks!.ToJsonString().ShouldContain("cb:Upscale:j1:0");
         _emulator.CallsTo("chat.update").ShouldAllBe(c => c.Answered == "ok");
+    }
+
+    [Fact]
+    public async Task PostResultAsync_ChannelArchived_MemberToldDirectlyAndThrows()
+    {
+        var posts = _services.GetRequiredService<SlackReplyPosts>();
+        var handle = posts.NewReply("C1", null, "U1").ToHandle();
+        var sut = CreateSut();
+        await sut.UpdateAsync(handle, View(1, "Rendering"), CancellationToken.None);
+        _emulator.ArchiveChannel("C1");
+
+        await Should.ThrowAsync<SlackApiException>(() => sut.PostResultAsync(handle, new ResultView { JobId = "j1", Title = "🎨 a fox", Files = [Png("r")] }, CancellationToken.None));
+
+        _emulator.CallsTo("chat.postEphemeral").ShouldHaveSingleItem().Answered.ShouldBe("is_archived");
+        var told = _emulator.Messages("U1").ShouldHaveSingleItem();
+        told.Text.ShouldContain("archived");
+        told.Text.ShouldContain("Nothing was charged");
+    }
+
+    [Fact]
+    public async Task UpdateAsync_FinalViewRefused_MemberToldHowTheJobEnded()
+    {
+        var handle = _services.GetRequiredService<SlackReplyPosts>().NewReply("C1", null, "U1").ToHandle();
+        var sut = CreateSut();
+        await sut.UpdateAsync(handle, View(1, "Rendering"), CancellationToken.None);
+        _emulator.InjectError("chat.update", "restricted_action");
+
+        await Should.ThrowAsync<SlackApiException>(() => sut.UpdateAsync(handle, View(2, "The provider is down. Nothing was charged.") with { Status = ReplyStatus.Failed }, CancellationToken.None));
+
+        var told = _emulator.Ephemerals.ShouldHaveSingleItem();
+        told.User.ShouldBe("U1");
+        told.Text.ShouldContain("The provider is down");
+        told.Text.ShouldContain("doesn't let me post here");
     }
 
     [Fact]
