@@ -65,6 +65,9 @@ public sealed class SlackOptions : IValidatableObject
     [Range(0, 100)]
     public int MaxRateLimitRetries { get; set; } = 8;
 
+    /// <summary>At most one new progress preview per reply in this time (each is an upload of three to four calls, then a delete).</summary>
+    public TimeSpan PreviewInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How many times a call Slack failed transiently (HTTP 5xx, a network error, internal_error…) is tried again, waiting 1 s, 2 s, 4 s… between tries.</summary>
     [Range(0, 10)]
     public int MaxTransientRetries { get; set; } = 3;

@@ -35,6 +35,7 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<SlackReplyFinder>();
         services.TryAddSingleton<SlackMemberNotice>();
         services.TryAddSingleton<SlackReplyPosts>();
+        services.TryAddSingleton<SlackPreviews>();
         services.TryAddSingleton<SlackReplies>();
         services.AddSingleton<IChatReplies>(sp => sp.GetRequiredService<SlackReplies>());
         services.AddSingleton<IPlatformMedia, SlackPlatformMedia>();

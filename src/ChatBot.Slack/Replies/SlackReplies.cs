@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using ChatBot.Core.Model;
-using ChatBot.Core.Media;
 using ChatBot.Core.Platform;
 using ChatBot.Core.Replies;
 using ChatBot.Slack.Blocks;
@@ -20,6 +19,7 @@ namespace ChatBot.Slack.Replies;
 internal sealed class SlackReplies(
     SlackApiClient api,
     SlackReplyPosts posts,
+    SlackPreviews previews,
     SlackMemberNotice notice,
     TimeProvider time,
     ILogger<SlackReplies> logger) : IChatReplies
@@ -46,7 +46,10 @@ internal sealed class SlackReplies(
             }
 
             state.Revision = view.Revision;
-            var previewId = await PreviewAsync(state, view.Preview, cancellationToken).ConfigureAwait(false);
+            // A reply not posted yet has no thread to share a preview into: its first view goes without one.
+            var previewId = posts.KnownTs(handle, address) is { } known
+                ? await previews.ShowAsync(state.Preview, view.Preview, address.Channel, address.ThreadTs ?? known, cancellationToken).ConfigureAwait(false)
+                : null;
             var text = SlackBlocks.ProgressText(view);
             var blocks = SlackBlocks.Progress(view, previewId);
             var (ts, posted) = await posts.ResolveAsync(handle, address, text, blocks, cancellationToken).ConfigureAwait(false);
@@ -61,6 +64,7 @@ internal sealed class SlackReplies(
                 }, cancellationToken).ConfigureAwait(false);
             }
 
+            await previews.DeleteUnusedAsync(state.Preview, view.IsFinal, cancellationToken).ConfigureAwait(false);
         }
         catch (SlackApiException ex)
         {
@@ -141,7 +145,7 @@ internal sealed class SlackReplies(
                 // Only a completed share may be referenced in blocks (Slack answers invalid_blocks otherwise).
                 if (uploaded.Shared)
                 {
-                    files.Add((uploaded.Id, IsShowable(file.Media), file.Media.FileName));
+                    files.Add((uploaded.Id, SlackPreviews.IsShowable(file.Media), file.Media.FileName));
                 }
             }
             catch (SlackApiException ex) when (file.PublicUrl is not null && !ex.IsRateLimited)
@@ -163,6 +167,7 @@ internal sealed class SlackReplies(
                 ["text"] = SlackBlocks.ResultText(view),
                 ["blocks"] = SlackBlocks.Result(view, files, links),
             }, cancellationToken).ConfigureAwait(false);
+            await previews.DeleteUnusedAsync(state.Preview, finished: true, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -188,43 +193,10 @@ internal sealed class SlackReplies(
         }
     }
 
-    /// <summary>Image blocks show png, jpg and gif; anything else stays a file in the thread.</summary>
-    private static bool IsShowable(StoredMedia media) =>
-        media.ContentType is "image/png" or "image/jpeg" or "image/gif";
-
-    /// <summary>Uploads a changed preview once (unshared, owned by the app) and returns its file id.</summary>
-    private async Task<string?> PreviewAsync(ReplyState state, ReplyFile? preview, CancellationToken cancellationToken)
-    {
-        if (preview is null || !IsShowable(preview.Media))
-        {
-            return null;
-        }
-
-        if (state.PreviewKey == preview.Media.Key)
-        {
-            return state.PreviewFileId;
-        }
-
-        try
-        {
-            var uploaded = await api.UploadAsync(preview.OpenAsync, preview.Media.Length, preview.Media.FileName, preview.Media.ContentType, "Preview", null, null, null, cancellationToken).ConfigureAwait(false);
-            state.PreviewKey = preview.Media.Key;
-            state.PreviewFileId = uploaded.Id;
-        }
-        catch (SlackApiException ex)
-        {
-            // A preview is a nicety; the progress edit goes out without it.
-            logger.ApiFailed("preview upload", ex.Error);
-        }
-
-        return state.PreviewFileId;
-    }
-
     private sealed class ReplyState
     {
         public SemaphoreSlim Lock { get; } = new(1, 1);
         public long Revision { get; set; } = long.MinValue;
-        public string? PreviewKey { get; set; }
-        public string? PreviewFileId { get; set; }
+        public SlackPreviewState Preview { get; } = new();
     }
 }

@@ -48,6 +48,10 @@ internal sealed class SlackReplyPosts(SlackApiClient api, SlackReplyFinder finde
     /// <summary>Slack's error when the reply at <paramref name="address"/> could not be posted (null when it was, or is still to be).</summary>
     public string? PostFailure(SlackReplyAddress address) => _refused.GetValueOrDefault(address.ToHandle().Value);
 
+    /// <summary>The reply's ts when it is known without a call: a posted reply's (null while it waits for its first view).</summary>
+    public string? KnownTs(ReplyHandle handle, SlackReplyAddress address) =>
+        address.IsPending ? _posted.GetValueOrDefault(handle.Value) : address.Ts;
+
     /// <summary>Whether Slack refused the post of this reply (the member has been told then).</summary>
     public bool WasRefused(ReplyHandle handle) => _refused.ContainsKey(handle.Value);
 

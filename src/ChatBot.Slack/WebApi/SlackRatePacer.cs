@@ -19,6 +19,7 @@ internal sealed class SlackRatePacer(TimeProvider time)
         ["files.getUploadURLExternal"] = (100, 20),
         ["files.completeUploadExternal"] = (100, 20),
         ["files.info"] = (100, 20),
+        ["files.delete"] = (50, 10),
         ["views.open"] = (100, 20),
         ["users.info"] = (100, 20),
     };

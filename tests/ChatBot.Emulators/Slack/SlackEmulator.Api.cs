@@ -146,6 +146,7 @@ public sealed partial class SlackEmulator
         "files.getUploadURLExternal" => GetUploadUrl(args),
         "files.completeUploadExternal" => CompleteUpload(args),
         "files.info" => FileInfo(args),
+        "files.delete" => DeleteFile(args),
         "conversations.history" => History(args),
         "conversations.replies" => Replies(args),
         "users.info" => UserInfo(args),
@@ -180,7 +181,7 @@ public sealed partial class SlackEmulator
         }
 
         var blocks = Blocks(args);
-        if (CheckBlocks(blocks) is { } invalid)
+        if (CheckBlocks(blocks, channel) is { } invalid)
         {
             return invalid;
         }
@@ -211,7 +212,7 @@ public sealed partial class SlackEmulator
         }
 
         var blocks = Blocks(args);
-        if (CheckBlocks(blocks) is { } invalid)
+        if (CheckBlocks(blocks, message.Channel) is { } invalid)
         {
             return invalid;
         }
@@ -365,10 +366,33 @@ public sealed partial class SlackEmulator
         file.ShareCompleted = true;
     }
 
+    /// <summary>files.delete: the file goes, and with it the message its share made.</summary>
+    private JsonObject DeleteFile(JsonObject args)
+    {
+        var file = _files.GetValueOrDefault(Text(args, "file"));
+        if (file is null || file.Deleted)
+        {
+            return Error("file_not_found");
+        }
+
+        if (file.User != BotUserId)
+        {
+            return Error("cant_delete_file");
+        }
+
+        file.Deleted = true;
+        if (file.ShareTs is { } ts && file.ChannelId is { } channel && _messages.TryGetValue(Key(channel, ts), out var share))
+        {
+            share.Deleted = true;
+        }
+
+        return Ok();
+    }
+
     private JsonObject FileInfo(JsonObject args)
     {
         var file = _files.GetValueOrDefault(Text(args, "file"));
-        if (file is null || !file.Completed)
+        if (file is null || file.Deleted || !file.Completed)
         {
             return Error("file_not_found");
         }
@@ -520,10 +544,11 @@ public sealed partial class SlackEmulator
         decimal.Parse(a, CultureInfo.InvariantCulture).CompareTo(decimal.Parse(b, CultureInfo.InvariantCulture));
 
     /// <summary>
-    /// Like Slack, an image block may only reference a slack_file whose share has completed
-    /// (right after files.completeUploadExternal it answers invalid_blocks). Caller holds the lock.
+    /// Like Slack, an image block may only reference a slack_file shared in the message's conversation whose share has
+    /// completed: a file completed without channel_id is private to the uploader, and right after
+    /// files.completeUploadExternal the share is still under way; both answer invalid_blocks. Caller holds the lock.
     /// </summary>
-    private JsonObject? CheckBlocks(JsonArray? blocks)
+    private JsonObject? CheckBlocks(JsonArray? blocks, string channel)
     {
         if (blocks is null)
         {
@@ -540,7 +565,7 @@ public sealed partial class SlackEmulator
             if (Text(block, "type") == "image" && block["slack_file"] is JsonObject slackFile)
             {
                 var file = _files.GetValueOrDefault(Text(slackFile, "id"));
-                if (file is null || !file.Completed || (file.ChannelId is not null && !file.ShareCompleted))
+                if (file is null || file.Deleted || !file.Completed || file.ChannelId != channel || !file.ShareCompleted)
                 {
                     return Error("invalid_blocks");
                 }

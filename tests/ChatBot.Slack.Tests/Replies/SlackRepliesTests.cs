@@ -116,17 +116,37 @@ public sealed class SlackRepliesTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task UpdateAsync_WithPreview_UploadsOnceAndShowsIt()
+    public async Task UpdateAsync_WithPreview_SharedInTheReplysThreadAndShown()
     {
         var handle = await PostReplyAsync();
+        var ts = SlackReplyAddress.Parse(handle).Ts;
         var sut = CreateSut();
 
         await sut.UpdateAsync(handle, View(1, "50%") with { Preview = Png("p1") }, CancellationToken.None);
         await sut.UpdateAsync(handle, View(2, "60%") with { Preview = Png("p1") }, CancellationToken.None);
 
         _emulator.CallsTo("files.getUploadURLExternal").Count.ShouldBe(1);
-        var blocks = _emulator.BotMessages().Single().Blocks!;
-        blocks.ToJsonString().ShouldContain("slack_file");
+        _emulator.CallsTo("chat.update").ShouldAllBe(c => c.Answered == "ok");
+        var preview = _emulator.Files().Where(f => f.User == _emulator.BotUserId).ShouldHaveSingleItem();
+        (preview.ChannelId, preview.ThreadTs, preview.ShareCompleted).ShouldBe(("C1", ts, true));
+        _emulator.Message("C1", ts)!.Blocks!.ToJsonString().ShouldContain(preview.Id);
+    }
+
+    [Fact]
+    public async Task UpdateAsync_NewerPreviewAndResult_SupersededPreviewFilesDeleted()
+    {
+        var handle = await PostReplyAsync();
+        var sut = CreateSut();
+        await sut.UpdateAsync(handle, View(1, "50%") with { Preview = Png("p1") }, CancellationToken.None);
+        _time.Advance(TimeSpan.FromSeconds(11));
+
+        await sut.UpdateAsync(handle, View(2, "80%") with { Preview = Png("p2") }, CancellationToken.None);
+        var previews = _emulator.Files().Where(f => f.User == _emulator.BotUserId).ToList();
+        previews.Select(f => f.Deleted).ShouldBe([true, false]);
+        await sut.PostResultAsync(handle, new ResultView { JobId = "j1", Title = "🎨 a fox", Files = [Png("r")] }, CancellationToken.None);
+
+        _emulator.Files().Where(f => f.User == _emulator.BotUserId && !f.Deleted).ShouldHaveSingleItem().Name.ShouldBe("r.png");
+        _emulator.CallsTo("chat.update").ShouldAllBe(c => c.Answered == "ok");
     }
 
     [Fact]
