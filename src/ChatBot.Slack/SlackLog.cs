@@ -55,4 +55,7 @@ internal static partial class SlackLog
 
     [LoggerMessage(5017, LogLevel.Warning, "Could not tell the member about reply {Handle}: {Error}")]
     public static partial void MemberNotTold(this ILogger logger, string handle, string error);
+
+    [LoggerMessage(5018, LogLevel.Warning, "Could not acknowledge envelope {EnvelopeId} on Socket Mode connection {ConnectionId} ({Reason}); Slack will redeliver it")]
+    public static partial void AckFailed(this ILogger logger, int connectionId, string envelopeId, string reason);
 }

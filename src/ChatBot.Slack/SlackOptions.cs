@@ -52,6 +52,12 @@ public sealed class SlackOptions : IValidatableObject
     /// <summary>A new socket that sends no hello within this time is abandoned.</summary>
     public TimeSpan HelloTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// After Slack asks a connection to go and its replacement is up, how long the old one is kept for Slack to close
+    /// it: envelopes Slack still sends on it are acknowledged there. Then the bot closes it.
+    /// </summary>
+    public TimeSpan HandOverGrace { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Longest wait between reconnect attempts.</summary>
     public TimeSpan MaxReconnectDelay { get; set; } = TimeSpan.FromSeconds(30);
 

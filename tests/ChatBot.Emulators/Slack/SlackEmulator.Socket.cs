@@ -7,8 +7,8 @@ namespace ChatBot.Emulators.Slack;
 
 public sealed partial class SlackEmulator
 {
-    /// <summary>Sends an envelope on the newest connection that said hello; returns its envelope_id.</summary>
-    public async Task<string> SendEnvelopeAsync(string type, JsonObject payload, bool acceptsResponsePayload = false, string? envelopeId = null)
+    /// <summary>Sends an envelope on the newest connection that said hello (or on <paramref name="connectionId"/>, still open); returns its envelope_id.</summary>
+    public async Task<string> SendEnvelopeAsync(string type, JsonObject payload, bool acceptsResponsePayload = false, string? envelopeId = null, int? connectionId = null)
     {
         var record = new SlackEnvelopeRecord
         {
@@ -20,7 +20,9 @@ public sealed partial class SlackEmulator
         LinkConnection connection;
         lock (_gate)
         {
-            connection = NewestConnection() ?? throw new InvalidOperationException("No Socket Mode connection is open.");
+            connection = (connectionId is { } id
+                ? _connections.GetValueOrDefault(id) is { HelloSent: true, Socket.State: WebSocketState.Open } chosen ? chosen : null
+                : NewestConnection()) ?? throw new InvalidOperationException(connectionId is null ? "No Socket Mode connection is open." : "That Socket Mode connection is not open.");
             record.SentOnConnections.Add(connection.Id);
             _envelopes.Add(record);
             Changed();
@@ -31,8 +33,8 @@ public sealed partial class SlackEmulator
     }
 
     /// <summary>A slash command over Socket Mode; returns the envelope id.</summary>
-    public Task<string> SendSlashCommandAsync(string command, string text, string userId, string channelId, string? responseUrl = null) =>
-        SendEnvelopeAsync("slash_commands", SlashCommandJson(command, text, userId, channelId, responseUrl), acceptsResponsePayload: true);
+    public Task<string> SendSlashCommandAsync(string command, string text, string userId, string channelId, string? responseUrl = null, int? connectionId = null) =>
+        SendEnvelopeAsync("slash_commands", SlashCommandJson(command, text, userId, channelId, responseUrl), acceptsResponsePayload: true, connectionId: connectionId);
 
     /// <summary>An Events API event (reaction_added, message, …) over Socket Mode.</summary>
     public Task<string> SendEventAsync(JsonObject @event, string? eventId = null) =>
@@ -86,8 +88,70 @@ public sealed partial class SlackEmulator
             throw new InvalidOperationException("No such Socket Mode connection.");
         }
 
+        lock (_gate)
+        {
+            connection.DisconnectSent = true;
+        }
+
         var frame = new JsonObject { ["type"] = "disconnect", ["reason"] = reason, ["debug_info"] = new JsonObject { ["host"] = "applink-emulator" } };
         await SendAsync(connection, frame).ConfigureAwait(false);
+    }
+
+    /// <summary>Slack closes a connection (a close handshake it starts), as it does some seconds after a disconnect.</summary>
+    public async Task CloseConnectionAsync(int connectionId)
+    {
+        LinkConnection? connection;
+        lock (_gate)
+        {
+            connection = _connections.GetValueOrDefault(connectionId);
+        }
+
+        if (connection is not null)
+        {
+            await CloseFromServerAsync(connection).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task CloseFromServerAsync(LinkConnection connection)
+    {
+        await connection.SendLock.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (connection.Socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            {
+                await connection.Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "handed over", CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        catch (WebSocketException)
+        {
+            // Already gone.
+        }
+        finally
+        {
+            connection.SendLock.Release();
+        }
+    }
+
+    /// <summary>With <see cref="CloseAfterHandOver"/>: closes the connections told to go once a newer one is up and nothing sent on them awaits an ack.</summary>
+    private async Task CloseHandedOverAsync()
+    {
+        List<LinkConnection> retire;
+        lock (_gate)
+        {
+            if (!CloseAfterHandOver)
+            {
+                return;
+            }
+
+            var newest = NewestConnection();
+            retire = [.. _connections.Values.Where(c => c.DisconnectSent && newest is not null && c.Id < newest.Id
+                && !_envelopes.Any(e => !e.Acked && e.SentOnConnections.LastOrDefault() == c.Id))];
+        }
+
+        foreach (var connection in retire)
+        {
+            await CloseFromServerAsync(connection).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Sends hello on a connection opened while <see cref="SendHelloOnConnect"/> was false.</summary>
@@ -297,6 +361,8 @@ public sealed partial class SlackEmulator
         {
             await SendAsync(connection, EnvelopeJson(record)).ConfigureAwait(false);
         }
+
+        await CloseHandedOverAsync().ConfigureAwait(false);
     }
 
     private async Task HandleLinkAsync(HttpContext context)
@@ -353,7 +419,7 @@ public sealed partial class SlackEmulator
     {
         var buffer = new byte[64 * 1024];
         using var message = new MemoryStream();
-        while (connection.Socket.State == WebSocketState.Open)
+        while (connection.Socket.State is WebSocketState.Open or WebSocketState.CloseSent)
         {
             var result = await connection.Socket.ReceiveAsync(buffer, CancellationToken.None).ConfigureAwait(false);
             if (result.MessageType == WebSocketMessageType.Close)
@@ -361,7 +427,10 @@ public sealed partial class SlackEmulator
                 await connection.SendLock.WaitAsync().ConfigureAwait(false);
                 try
                 {
-                    await connection.Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None).ConfigureAwait(false);
+                    if (connection.Socket.State == WebSocketState.CloseReceived)
+                    {
+                        await connection.Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None).ConfigureAwait(false);
+                    }
                 }
                 finally
                 {
@@ -391,6 +460,11 @@ public sealed partial class SlackEmulator
                     }
 
                     Changed();
+                }
+
+                if (connection.DisconnectSent)
+                {
+                    await CloseHandedOverAsync().ConfigureAwait(false);
                 }
             }
         }

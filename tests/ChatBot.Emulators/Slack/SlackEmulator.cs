@@ -65,6 +65,13 @@ public sealed partial class SlackEmulator : IAsyncDisposable
     /// <summary>When false, a new Socket Mode connection gets no hello until <see cref="SendHelloAsync"/>.</summary>
     public bool SendHelloOnConnect { get; set; } = true;
 
+    /// <summary>
+    /// When true (as Slack does), a connection that was sent <c>disconnect</c> is closed by the emulator once a newer
+    /// connection has said hello and every envelope sent on the old one is acknowledged. Until then envelopes may still
+    /// go out on it (<see cref="SendEnvelopeAsync"/> with a connection id). False leaves closing to the test.
+    /// </summary>
+    public bool CloseAfterHandOver { get; set; } = true;
+
     /// <summary>When true, envelopes unacknowledged on a closed connection are redelivered on the next hello.</summary>
     public bool RedeliverOnReconnect { get; set; } = true;
 
@@ -410,6 +417,7 @@ public sealed partial class SlackEmulator : IAsyncDisposable
         public WebSocket Socket { get; } = socket;
         public SemaphoreSlim SendLock { get; } = new(1, 1);
         public bool HelloSent { get; set; }
+        public bool DisconnectSent { get; set; }
     }
 
     private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
