@@ -71,6 +71,13 @@ public sealed class SlackOptions : IValidatableObject
     [Range(0, 100)]
     public int MaxRateLimitRetries { get; set; } = 8;
 
+    /// <summary>
+    /// conversations.history/replies calls a minute: 50 (Tier 3) for an app created in its own workspace (the README's
+    /// manifest way), 1 for an app distributed to other workspaces outside the Marketplace (Slack's rule since 2025-05-29).
+    /// </summary>
+    [Range(1, 100)]
+    public int HistoryCallsPerMinute { get; set; } = 50;
+
     /// <summary>At most one new progress preview per reply in this time (each is an upload of three to four calls, then a delete).</summary>
     public TimeSpan PreviewInterval { get; set; } = TimeSpan.FromSeconds(10);
 

@@ -11,6 +11,7 @@ internal static class SlackInboundServices
     [
         typeof(SlackInbox),
         typeof(SlackUsers),
+        typeof(SlackRecentMessages),
         typeof(SlackMessages),
         typeof(SlackInputLimits),
         typeof(SlackOutcomeResponder),

@@ -39,6 +39,12 @@ public sealed partial class SlackEmulator
         {
             answer = Error(injected);
         }
+        else if (HistoryRetryAfter(method) is { } wait)
+        {
+            context.Response.Headers.RetryAfter = wait.ToString(CultureInfo.InvariantCulture);
+            answer = Error("ratelimited");
+            status = 429;
+        }
         else
         {
             var expected = method == "apps.connections.open" ? AppToken : BotToken;
@@ -491,7 +497,7 @@ public sealed partial class SlackEmulator
             .Where(m => m.Channel == channel && !m.Deleted && !m.IsThreadReply)
             .Where(m => latest is null || CompareTs(m.Ts, latest) < 0 || (inclusive && m.Ts == latest))
             .OrderByDescending(m => m.Ts, StringComparer.Ordinal)
-            .Take(limit)
+            .Take(HistoryLimit(limit))
             .Select(m => (JsonNode)MessageJson(m, WithMetadata(args)));
         return new JsonObject { ["ok"] = true, ["messages"] = new JsonArray([.. messages]), ["has_more"] = false };
     }
@@ -513,6 +519,29 @@ public sealed partial class SlackEmulator
             .Select(m => (JsonNode)MessageJson(m, WithMetadata(args)));
         return new JsonObject { ["ok"] = true, ["messages"] = new JsonArray([.. messages]), ["has_more"] = false };
     }
+
+    /// <summary>With <see cref="DistributedOutsideMarketplace"/>: seconds until the next history call is allowed (null: allowed now).</summary>
+    private int? HistoryRetryAfter(string method)
+    {
+        if (!DistributedOutsideMarketplace || method is not ("conversations.history" or "conversations.replies"))
+        {
+            return null;
+        }
+
+        lock (_gate)
+        {
+            var now = Time.GetUtcNow();
+            if (_historyWindow.TryGetValue(method, out var last) && now - last < TimeSpan.FromMinutes(1))
+            {
+                return (int)Math.Ceiling((last + TimeSpan.FromMinutes(1) - now).TotalSeconds);
+            }
+
+            _historyWindow[method] = now;
+            return null;
+        }
+    }
+
+    private int HistoryLimit(int asked) => DistributedOutsideMarketplace ? Math.Min(asked, 15) : asked;
 
     private static bool WithMetadata(JsonObject args) => Text(args, "include_all_metadata") is "true" or "1";
 

@@ -205,6 +205,28 @@ public sealed partial class SlackEmulator
         ["authorizations"] = new JsonArray(new JsonObject { ["team_id"] = TeamId, ["user_id"] = BotUserId, ["is_bot"] = true }),
     };
 
+    /// <summary>
+    /// The <c>message</c> event Slack sends an app subscribed to message.channels (and .groups, .im) for a message in the
+    /// emulated workspace: a member's post, or a file share (<c>subtype</c> file_share, with its files).
+    /// </summary>
+    public JsonObject MessageEvent(string channel, string ts)
+    {
+        lock (_gate)
+        {
+            var message = _messages[Key(channel, ts)];
+            var json = MessageJson(message);
+            json["channel"] = channel;
+            json["channel_type"] = channel.StartsWith('D') ? "im" : channel.StartsWith('G') ? "group" : "channel";
+            json["event_ts"] = ts;
+            if (message.FileIds.Count > 0)
+            {
+                json["subtype"] = "file_share";
+            }
+
+            return json;
+        }
+    }
+
     /// <summary>A reaction_added event on a message.</summary>
     public static JsonObject ReactionAdded(string userId, string reaction, string channel, string ts, string? itemUser = null) => new()
     {

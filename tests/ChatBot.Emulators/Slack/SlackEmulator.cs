@@ -39,6 +39,7 @@ public sealed partial class SlackEmulator : IAsyncDisposable
     private readonly Dictionary<string, Queue<Fault>> _faults = new(StringComparer.Ordinal);
     private readonly HashSet<string> _notInChannel = [];
     private readonly HashSet<string> _archived = [];
+    private readonly Dictionary<string, DateTimeOffset> _historyWindow = new(StringComparer.Ordinal);
     private readonly List<string> _downloads = [];
     private TaskCompletionSource _changed = NewSignal();
     private long _sequence;
@@ -61,6 +62,16 @@ public sealed partial class SlackEmulator : IAsyncDisposable
 
     /// <summary>How many files.info calls see a completed upload before its share shows (Slack shares asynchronously).</summary>
     public int ShareDelayInfoCalls { get; set; } = 1;
+
+    /// <summary>
+    /// Slack's rule since 2025-05-29 for commercially distributed apps outside the Marketplace: conversations.history and
+    /// conversations.replies allow one call a minute (then 429 with Retry-After) and return at most 15 messages.
+    /// False (the default) is an internal, customer-built app, which the rule exempts.
+    /// </summary>
+    public bool DistributedOutsideMarketplace { get; set; }
+
+    /// <summary>The emulator's clock for per-minute limits (the system clock unless a test sets one).</summary>
+    public TimeProvider Time { get; set; } = TimeProvider.System;
 
     /// <summary>When false, a new Socket Mode connection gets no hello until <see cref="SendHelloAsync"/>.</summary>
     public bool SendHelloOnConnect { get; set; } = true;

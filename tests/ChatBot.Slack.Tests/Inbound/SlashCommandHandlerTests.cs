@@ -58,6 +58,26 @@ public sealed class SlashCommandHandlerTests() : SlackHostTests(SlackMode.Socket
     }
 
     [Fact]
+    public async Task EditUpscaleReaction_ImageSeenInMessageEvent_NoHistoryCallsBeyondTheMinuteLimit()
+    {
+        // A commercially distributed app outside the Marketplace: one conversations.history call a minute.
+        Emulator.DistributedOutsideMarketplace = true;
+        var (ts, mine) = Emulator.ShareUserFile("C1", "U1", TestImages.Png(), "mine.png", "image/png");
+        await Emulator.SendEventAsync(Emulator.MessageEvent("C1", ts));
+
+        await Emulator.SendSlashCommandAsync("/edit", "make it night", "U1", "C1");
+        await Dispatcher.WaitForRequestAsync(1);
+        await Emulator.SendSlashCommandAsync("/upscale", "", "U1", "C1");
+        await Dispatcher.WaitForRequestAsync(2);
+        await Emulator.SendEventAsync(SlackEmulator.ReactionAdded("U2", "mag", "C1", ts));
+        await Dispatcher.WaitForRequestAsync(3);
+
+        Dispatcher.Requests.ShouldAllBe(r => r.Inputs.Single().Url == Emulator.UrlPrivate(mine.Id));
+        Emulator.CallsTo("conversations.history").Count.ShouldBeLessThanOrEqualTo(1);
+        Emulator.Calls.ShouldNotContain(c => c.Answered == "ratelimited");
+    }
+
+    [Fact]
     public async Task Upscale_FileTooLarge_RefusedBeforeDispatch()
     {
         var big = new byte[30 * 1024 * 1024];
