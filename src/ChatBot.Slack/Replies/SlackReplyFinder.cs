@@ -19,7 +19,7 @@ internal sealed class SlackReplyFinder(SlackApiClient api)
     /// <summary>The ts of the bot's message posted for <paramref name="address"/>, or null when there is none.</summary>
     public async Task<string?> FindAsync(SlackReplyAddress address, CancellationToken cancellationToken)
     {
-        var args = new Dictionary<string, string>
+        var args = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["channel"] = address.Channel,
             ["include_all_metadata"] = "true",
