@@ -31,21 +31,17 @@ internal sealed class SlackCommandRunner(
         var reply = replies.NewReply(origin.Channel, origin.ThreadTs, origin.UserId);
         var request = build(reply.ToHandle());
         CommandOutcome? outcome = null;
+        Exception? failure = null;
         try
         {
             outcome = await dispatcher.DispatchAsync(request, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            if (replies.PostFailure(reply) is null)
-            {
-                logger.InboundFailed(ex, "command");
-                await responder.EphemeralAsync(origin, "Something went wrong on my side and nothing was charged. Please try again.", cancellationToken).ConfigureAwait(false);
-                return;
-            }
+            failure = ex;
         }
 
-        if (replies.PostFailure(reply) is { } error)
+        if (replies.ClaimPostFailure(reply) is { } error)
         {
             if (outcome is CommandOutcome.Accepted accepted)
             {
@@ -54,6 +50,13 @@ internal sealed class SlackCommandRunner(
             }
 
             await responder.EphemeralAsync(origin, SlackReplyErrors.Explain(error) + " Nothing was charged.", cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (failure is not null)
+        {
+            logger.InboundFailed(failure, "command");
+            await responder.EphemeralAsync(origin, "Something went wrong on my side and nothing was charged. Please try again.", cancellationToken).ConfigureAwait(false);
             return;
         }
 

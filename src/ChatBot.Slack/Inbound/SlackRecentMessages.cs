@@ -60,6 +60,7 @@ internal sealed class SlackRecentMessages
     /// <summary>The newest image <paramref name="userId"/> shared in the channel (or in the thread, when given) that the bot saw.</summary>
     public MediaRef? LatestImage(string channel, string userId, string? threadTs) =>
         Read(channel, list => list
+            .OrderByDescending(m => m.Ts, StringComparer.Ordinal)
             .Where(m => m.User == userId && (threadTs is null ? m.Thread is null : m.Thread == threadTs || m.Ts == threadTs))
             .Select(m => m.FirstImage())
             .FirstOrDefault(image => image is not null));

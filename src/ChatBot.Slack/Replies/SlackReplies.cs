@@ -69,7 +69,7 @@ internal sealed class SlackReplies(
         catch (SlackApiException ex)
         {
             logger.ReplyUpdateFailed(handle.ToString(), ex.Error);
-            if (view.IsFinal && !posts.WasRefused(handle))
+            if (view.IsFinal && !posts.MemberTold(handle))
             {
                 // The job has ended (and returned its credits) but the channel will not show it.
                 await notice.TellAsync(address, $"{view.Title}: {view.StatusText}\n{SlackReplyErrors.Explain(ex.Error)}", cancellationToken).ConfigureAwait(false);
@@ -100,7 +100,7 @@ internal sealed class SlackReplies(
         catch (SlackApiException ex)
         {
             logger.ReplyUpdateFailed(handle.ToString(), ex.Error);
-            if (!posts.WasRefused(handle))
+            if (!posts.MemberTold(handle))
             {
                 await notice.TellAsync(address, $"{view.Title}: I couldn't post the result. {SlackReplyErrors.Explain(ex.Error)} Nothing was charged.", cancellationToken).ConfigureAwait(false);
             }

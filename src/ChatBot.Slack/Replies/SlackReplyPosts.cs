@@ -21,6 +21,9 @@ internal sealed class SlackReplyPosts(SlackApiClient api, SlackReplyFinder finde
     // Pending replies whose post Slack refused (not_in_channel, is_archived…): handle → Slack's error. Never tried twice.
     private readonly ConcurrentDictionary<string, string> _refused = new(StringComparer.Ordinal);
 
+    // Refused replies whose member the command runner told (see ClaimPostFailure).
+    private readonly ConcurrentDictionary<string, byte> _told = new(StringComparer.Ordinal);
+
     // Pending replies this process created: posted without a search (the others were created before a restart).
     private readonly ConcurrentDictionary<string, DateTimeOffset> _created = new(StringComparer.Ordinal);
 
@@ -45,21 +48,35 @@ internal sealed class SlackReplyPosts(SlackApiClient api, SlackReplyFinder finde
         return address;
     }
 
-    /// <summary>Slack's error when the reply at <paramref name="address"/> could not be posted (null when it was, or is still to be).</summary>
-    public string? PostFailure(SlackReplyAddress address) => _refused.GetValueOrDefault(address.ToHandle().Value);
+    /// <summary>
+    /// Slack's error when the reply at <paramref name="address"/> could not be posted (null when it was, or is still to
+    /// be), for the caller that tells the member about it: once claimed, the reply's later failures (the ending of the
+    /// cancelled job) tell no one again. A failure nobody claimed is told when the job ends.
+    /// </summary>
+    public string? ClaimPostFailure(SlackReplyAddress address)
+    {
+        var error = _refused.GetValueOrDefault(address.ToHandle().Value);
+        if (error is not null)
+        {
+            _told[address.ToHandle().Value] = 0;
+        }
+
+        return error;
+    }
 
     /// <summary>The reply's ts when it is known without a call: a posted reply's (null while it waits for its first view).</summary>
     public string? KnownTs(ReplyHandle handle, SlackReplyAddress address) =>
         address.IsPending ? _posted.GetValueOrDefault(handle.Value) : address.Ts;
 
-    /// <summary>Whether Slack refused the post of this reply (the member has been told then).</summary>
-    public bool WasRefused(ReplyHandle handle) => _refused.ContainsKey(handle.Value);
+    /// <summary>Whether the member has been told that this reply could not be posted.</summary>
+    public bool MemberTold(ReplyHandle handle) => _told.ContainsKey(handle.Value);
 
     /// <summary>Forgets a finished reply.</summary>
     public void Forget(string handleValue)
     {
         _posted.TryRemove(handleValue, out _);
         _refused.TryRemove(handleValue, out _);
+        _told.TryRemove(handleValue, out _);
         _created.TryRemove(handleValue, out _);
     }
 
