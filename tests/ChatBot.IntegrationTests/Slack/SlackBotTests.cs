@@ -255,6 +255,7 @@ public sealed class SlackBotTests
         var first = await SlackBot.StartAsync(SlackMode.Socket, emulator, data, provider);
         await emulator.SendSlashCommandAsync("/imagine", "survives a restart", Member, Channel);
         await provider.WaitUntilHeldAsync();
+        await emulator.WaitUntilAsync(() => emulator.BotMessages().Count == 1, what: "the reply posted with the first view");
         var replyTs = emulator.BotMessages().Single().Ts;
         await first.StopAsync();
 
