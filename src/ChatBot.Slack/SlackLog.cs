@@ -47,4 +47,13 @@ internal static partial class SlackLog
 
     [LoggerMessage(5015, LogLevel.Warning, "A Slack {Kind} payload could not be read: {Reason}")]
     public static partial void PayloadUnreadable(this ILogger logger, string kind, string reason);
+
+    [LoggerMessage(5016, LogLevel.Warning, "Slack {Method} failed transiently ({Error}); try {Attempt} again in {Delay}")]
+    public static partial void TransientFailure(this ILogger logger, string method, string error, TimeSpan delay, int attempt);
+
+    [LoggerMessage(5017, LogLevel.Warning, "Could not tell the member about reply {Handle}: {Error}")]
+    public static partial void MemberNotTold(this ILogger logger, string handle, string error);
+
+    [LoggerMessage(5018, LogLevel.Warning, "Could not acknowledge envelope {EnvelopeId} on Socket Mode connection {ConnectionId} ({Reason}); Slack will redeliver it")]
+    public static partial void AckFailed(this ILogger logger, int connectionId, string envelopeId, string reason);
 }

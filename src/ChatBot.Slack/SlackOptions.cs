@@ -51,6 +51,12 @@ public sealed class SlackOptions : IValidatableObject
     /// <summary>A new socket that sends no hello within this time is abandoned.</summary>
     public TimeSpan HelloTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// After Slack asks a connection to go and its replacement is up, how long the old one is kept for Slack to close
+    /// it: envelopes Slack still sends on it are acknowledged there. Then the bot closes it.
+    /// </summary>
+    public TimeSpan HandOverGrace { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Longest wait between reconnect attempts.</summary>
     public TimeSpan MaxReconnectDelay { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -63,6 +69,20 @@ public sealed class SlackOptions : IValidatableObject
     /// <summary>How many 429 answers one call waits out before it gives up.</summary>
     [Range(0, 100)]
     public int MaxRateLimitRetries { get; set; } = 8;
+
+    /// <summary>
+    /// conversations.history/replies calls a minute: 50 (Tier 3) for an app created in its own workspace (the README's
+    /// manifest way), 1 for an app distributed to other workspaces outside the Marketplace (Slack's rule since 2025-05-29).
+    /// </summary>
+    [Range(1, 100)]
+    public int HistoryCallsPerMinute { get; set; } = 50;
+
+    /// <summary>At most one new progress preview per reply in this time (each is an upload of three to four calls, then a delete).</summary>
+    public TimeSpan PreviewInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How many times a call Slack failed transiently (HTTP 5xx, a network error, internal_error…) is tried again, waiting 1 s, 2 s, 4 s… between tries.</summary>
+    [Range(0, 10)]
+    public int MaxTransientRetries { get; set; } = 3;
 
     /// <summary>How many inbound requests run at once (each may call the Web API).</summary>
     [Range(1, 256)]

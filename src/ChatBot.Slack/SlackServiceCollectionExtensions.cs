@@ -31,6 +31,10 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<SlackRatePacer>();
         services.TryAddSingleton<SlackApiClient>();
         services.TryAddSingleton<SlackRequestVerifier>();
+        services.TryAddSingleton<SlackReplyFinder>();
+        services.TryAddSingleton<SlackMemberNotice>();
+        services.TryAddSingleton<SlackReplyPosts>();
+        services.TryAddSingleton<SlackPreviews>();
         services.TryAddSingleton<SlackReplies>();
         services.AddSingleton<IChatReplies>(sp => sp.GetRequiredService<SlackReplies>());
         services.AddSingleton<IPlatformMedia, SlackPlatformMedia>();

@@ -60,7 +60,8 @@ internal static class SlackBlocks
         return blocks;
     }
 
-    public static string ProgressText(ReplyView view) => Limit($"{view.Title} — {view.StatusText}", 3000);
+    /// <summary>The top-level text of a progress edit: the notification and fallback, escaped like every text built from user input.</summary>
+    public static string ProgressText(ReplyView view) => Limit(Escape($"{view.Title} — {view.StatusText}"), 3000);
 
     /// <summary>A finished job: its images (already shared, referenced by file id), details and buttons.</summary>
     public static JsonArray Result(ResultView result, IReadOnlyList<(string FileId, bool IsImage, string Name)> files, IReadOnlyList<string> links)
@@ -106,7 +107,7 @@ internal static class SlackBlocks
         return blocks;
     }
 
-    public static string ResultText(ResultView result) => Limit($"{result.Title} — done", 3000);
+    public static string ResultText(ResultView result) => Limit(Escape($"{result.Title} — done"), 3000);
 
     /// <summary>The reply before the engine has said anything: the member sees the bot picked it up.</summary>
     public static JsonArray Placeholder(string title) => new(Section($"*{Escape(title)}*\n⏳ Getting started…"));
@@ -146,8 +147,8 @@ internal static class SlackBlocks
             ["elements"] = new JsonArray(Button(actionId, "Edit…", value, primary: true)),
         });
 
-    /// <summary>Slack mrkdwn from the engine's Markdown-ish text (bold is one asterisk in Slack).</summary>
-    public static string Mrkdwn(string text) => text.Replace("**", "*", StringComparison.Ordinal);
+    /// <summary>Slack mrkdwn from the engine's Markdown-ish text (bold is one asterisk in Slack), escaped.</summary>
+    public static string Mrkdwn(string text) => Escape(text).Replace("**", "*", StringComparison.Ordinal);
 
     public static JsonObject PlainText(string text) => new() { ["type"] = "plain_text", ["text"] = text, ["emoji"] = true };
 
@@ -219,7 +220,7 @@ internal static class SlackBlocks
             ReplyStatus.Cancelled => "✖️",
             _ => "",
         };
-        return $"{icon} {Mrkdwn(Escape(view.StatusText))}".Trim();
+        return $"{icon} {Mrkdwn(view.StatusText)}".Trim();
     }
 
     /// <summary>A 10-cell progress bar.</summary>
@@ -239,7 +240,10 @@ internal static class SlackBlocks
         return string.Create(CultureInfo.InvariantCulture, $"{n}{suffix}");
     }
 
-    /// <summary>Slack's three control characters in text.</summary>
+    /// <summary>
+    /// Slack's three control characters in text, so that nothing a member typed (<c>&lt;!channel&gt;</c>,
+    /// <c>&lt;@U…&gt;</c>) becomes a mention or a link. Applied once, to text as typed, on the way out.
+    /// </summary>
     public static string Escape(string text) => text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 
     private static string Limit(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";

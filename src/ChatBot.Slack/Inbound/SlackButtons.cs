@@ -30,20 +30,7 @@ internal sealed class SlackButtons(SlackUsers users, SlackCommandRunner runner, 
 
         await runner.RunJobAsync(
             origin,
-            $"{Label(button)} of {jobId}",
             handle => ButtonCommands.ToRequest(button, jobId, index, actor, origin.Conversation, handle),
             cancellationToken).ConfigureAwait(false);
     }
-
-    /// <summary>How a job started from a button is titled in its reply.</summary>
-    public static string Label(ButtonAction action) => action switch
-    {
-        ButtonAction.Upscale => "🔍 Upscale",
-        ButtonAction.Vary => "🎲 Variation",
-        ButtonAction.Reroll => "🔁 Re-roll",
-        ButtonAction.Animate => "🎬 Animation",
-        ButtonAction.RemoveBackground => "✂️ Background removal",
-        ButtonAction.Edit => "✏️ Edit",
-        _ => action.ToString(),
-    };
 }

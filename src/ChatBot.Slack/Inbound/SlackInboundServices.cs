@@ -9,6 +9,7 @@ internal static class SlackInboundServices
     [
         typeof(SlackInbox),
         typeof(SlackUsers),
+        typeof(SlackRecentMessages),
         typeof(SlackMessages),
         typeof(SlackInputLimits),
         typeof(SlackOutcomeResponder),

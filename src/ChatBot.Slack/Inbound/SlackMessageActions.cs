@@ -74,7 +74,6 @@ internal sealed class SlackMessageActions(
                 var actor = await users.ActorAsync(origin, kind, cancellationToken).ConfigureAwait(false);
                 await runner.RunJobAsync(
                     origin,
-                    $"{SlackButtons.Label(action)} of {image.FileName}",
                     handle => new CommandRequest(kind, actor, origin.Conversation, new CommandOptions(), [image], handle) { RawText = $"[{action} on a shared image]" },
                     cancellationToken).ConfigureAwait(false);
                 break;

@@ -3,8 +3,11 @@ using ChatBot.Slack.WebApi;
 
 namespace ChatBot.Slack.Inbound;
 
-/// <summary>Reads messages back from Slack (conversations.history / replies) and finds the images and bot results in them.</summary>
-internal sealed class SlackMessages(SlackApiClient api)
+/// <summary>
+/// Finds messages, and the images and bot results in them: first among those the bot saw in message events
+/// (<see cref="SlackRecentMessages"/>), then by reading them back from Slack (conversations.history / replies).
+/// </summary>
+internal sealed class SlackMessages(SlackApiClient api, SlackRecentMessages recent)
 {
     /// <summary>How far back /edit and /upscale look for the member's latest image.</summary>
     public const int RecentLimit = 30;
@@ -12,6 +15,11 @@ internal sealed class SlackMessages(SlackApiClient api)
     /// <summary>The message at <paramref name="ts"/>: top-level through conversations.history, a thread reply through conversations.replies.</summary>
     public async Task<SlackMessage?> FindAsync(string channel, string ts, CancellationToken cancellationToken)
     {
+        if (recent.Find(channel, ts) is { } seen)
+        {
+            return seen;
+        }
+
         var history = await api.CallFormAsync(
             "conversations.history",
             new Dictionary<string, string>(StringComparer.Ordinal) { ["channel"] = channel, ["latest"] = ts, ["inclusive"] = "true", ["limit"] = "1" },
@@ -38,6 +46,11 @@ internal sealed class SlackMessages(SlackApiClient api)
     /// <summary>The newest image <paramref name="userId"/> shared in the channel (or in the thread, when given).</summary>
     public async Task<MediaRef?> RecentImageAsync(string channel, string userId, string? threadTs, CancellationToken cancellationToken)
     {
+        if (recent.LatestImage(channel, userId, threadTs) is { } seen)
+        {
+            return seen;
+        }
+
         var answer = threadTs is null
             ? await api.CallFormAsync("conversations.history", new Dictionary<string, string>(StringComparer.Ordinal) { ["channel"] = channel, ["limit"] = RecentLimit.ToString(CultureInfo.InvariantCulture) }, cancellationToken).ConfigureAwait(false)
             : await api.CallFormAsync("conversations.replies", new Dictionary<string, string>(StringComparer.Ordinal) { ["channel"] = channel, ["ts"] = threadTs }, cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,4 @@
 using ChatBot.Slack.Blocks;
-using ChatBot.Slack.Replies;
 using ChatBot.Slack.WebApi;
 
 namespace ChatBot.Slack.Inbound;
@@ -29,25 +28,11 @@ internal sealed class SlackOutcomeResponder(SlackApiClient api, ILogger<SlackOut
     }
 
     /// <summary>
-    /// The outcome of a job command whose reply was already posted at <paramref name="reply"/>: an accepted job
-    /// keeps it (the engine writes every view into it); otherwise the reply is removed and the member told privately (or the channel, for public info).
+    /// The outcome of a job command: an accepted job's reply is the engine's (it posted the first view into it);
+    /// otherwise nothing was posted in the channel, and the member is told privately (or the channel, for public info).
     /// </summary>
-    public async Task RespondToJobAsync(SlackOrigin origin, SlackReplyAddress reply, CommandOutcome outcome, CancellationToken cancellationToken)
-    {
-        switch (outcome)
-        {
-            case CommandOutcome.Accepted:
-                break; // The engine has shown the job's first view in the reply (IChatReplies' rule).
-            case CommandOutcome.Refused refused:
-                await DeleteAsync(reply, cancellationToken).ConfigureAwait(false);
-                await EphemeralAsync(origin, refused.Message, cancellationToken).ConfigureAwait(false);
-                break;
-            case CommandOutcome.Info info:
-                await DeleteAsync(reply, cancellationToken).ConfigureAwait(false);
-                await InfoAsync(origin, info, cancellationToken).ConfigureAwait(false);
-                break;
-        }
-    }
+    public Task RespondToJobAsync(SlackOrigin origin, CommandOutcome outcome, CancellationToken cancellationToken) =>
+        outcome is CommandOutcome.Accepted ? Task.CompletedTask : RespondAsync(origin, outcome, cancellationToken);
 
     /// <summary>An ephemeral answer: through the response_url when there is one, else chat.postEphemeral.</summary>
     public async Task EphemeralAsync(SlackOrigin origin, string text, CancellationToken cancellationToken, JsonArray? blocks = null)
@@ -89,19 +74,6 @@ internal sealed class SlackOutcomeResponder(SlackApiClient api, ILogger<SlackOut
         }
     }
 
-    /// <summary>Removes a reply that will not become a job (best effort: a failure is logged).</summary>
-    public async Task DeleteAsync(SlackReplyAddress reply, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await api.CallAsync("chat.delete", new JsonObject { ["channel"] = reply.Channel, ["ts"] = reply.Ts }, cancellationToken).ConfigureAwait(false);
-        }
-        catch (SlackApiException ex)
-        {
-            logger.ApiFailed("chat.delete", ex.Error);
-        }
-    }
-
     private async Task InfoAsync(SlackOrigin origin, CommandOutcome.Info info, CancellationToken cancellationToken)
     {
         if (info.Ephemeral)
@@ -114,7 +86,7 @@ internal sealed class SlackOutcomeResponder(SlackApiClient api, ILogger<SlackOut
         {
             var post = new JsonObject { ["channel"] = origin.Channel, ["text"] = SlackBlocks.Mrkdwn(info.Text) };
             AddThread(post, origin);
-            await api.CallAsync("chat.postMessage", post, cancellationToken).ConfigureAwait(false);
+            await api.PostMessageAsync(post, cancellationToken).ConfigureAwait(false);
         }
         catch (SlackApiException)
         {

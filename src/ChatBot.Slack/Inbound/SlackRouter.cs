@@ -12,6 +12,7 @@ internal sealed class SlackRouter(
     MessageShortcutHandler messageShortcuts,
     ViewSubmissionHandler viewSubmissions,
     ReactionEventHandler reactions,
+    SlackRecentMessages recent,
     ILogger<SlackRouter> logger)
 {
     public Task HandleAsync(SlackInboundItem item, CancellationToken cancellationToken)
@@ -46,8 +47,18 @@ internal sealed class SlackRouter(
             _ => Task.CompletedTask,
         };
 
-    private Task EventAsync(JsonElement payload, CancellationToken cancellationToken) =>
-        payload.Deserialize(SlackJsonContext.Default.SlackEventCallback) is { Event: ReactionAddedEvent reaction } callback
-            ? reactions.HandleAsync(callback.TeamId, reaction, cancellationToken)
-            : Task.CompletedTask;
+    private Task EventAsync(JsonElement payload, CancellationToken cancellationToken)
+    {
+        var callback = payload.Deserialize(SlackJsonContext.Default.SlackEventCallback);
+        switch (callback?.Event)
+        {
+            case ReactionAddedEvent reaction:
+                return reactions.HandleAsync(callback.TeamId, reaction, cancellationToken);
+            case MessageEvent message:
+                recent.Observe(message);
+                return Task.CompletedTask;
+            default:
+                return Task.CompletedTask;
+        }
+    }
 }

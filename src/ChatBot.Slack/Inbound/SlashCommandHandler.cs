@@ -17,7 +17,7 @@ internal sealed class SlashCommandHandler(
     public async Task HandleAsync(SlashCommandPayload payload, CancellationToken cancellationToken)
     {
         var command = payload.Command ?? "";
-        var text = payload.Text ?? "";
+        var text = SlackInboundText.FromSlashCommand(payload.Text);
         var origin = new SlackOrigin(payload.TeamId ?? "", payload.UserId ?? "", payload.UserName ?? "", payload.ChannelId ?? "", null, payload.ResponseUrl);
         var parsed = CommandText.Parse(command, text);
         if (!parsed.IsValid)
@@ -49,7 +49,6 @@ internal sealed class SlashCommandHandler(
 
         await runner.RunJobAsync(
             origin,
-            raw,
             handle => new CommandRequest(kind, actor, origin.Conversation, parsed.Options, inputs, handle) { RawText = raw },
             cancellationToken).ConfigureAwait(false);
     }

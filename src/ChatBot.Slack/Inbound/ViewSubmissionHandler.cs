@@ -34,7 +34,6 @@ internal sealed class ViewSubmissionHandler(SlackUsers users, SlackCommandRunner
         {
             await runner.RunJobAsync(
                 origin,
-                $"Edit: {prompt}",
                 handle => ButtonCommands.ToRequest(ButtonAction.Edit, jobId, index, actor, origin.Conversation, handle, prompt),
                 cancellationToken).ConfigureAwait(false);
             return;
@@ -54,7 +53,6 @@ internal sealed class ViewSubmissionHandler(SlackUsers users, SlackCommandRunner
 
         await runner.RunJobAsync(
             origin,
-            $"Edit: {prompt}",
             handle => new CommandRequest(CommandKind.Edit, actor, origin.Conversation, parsed.Options, [image], handle) { RawText = "/edit " + prompt },
             cancellationToken).ConfigureAwait(false);
     }

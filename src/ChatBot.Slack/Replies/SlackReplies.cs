@@ -7,12 +7,19 @@ using ChatBot.Slack.WebApi;
 namespace ChatBot.Slack.Replies;
 
 /// <summary>
-/// Slack's <see cref="IChatReplies"/>: the reply is a bot message edited in place with chat.update.
+/// Slack's <see cref="IChatReplies"/>: the reply is a bot message, posted with the job's first view (so a refused
+/// command never shows in the channel) and then edited in place with chat.update.
 /// Results are uploaded with the external upload flow into the reply's thread and, once their share
 /// has completed, shown in the reply as image blocks with the job's buttons.
 /// Pacing comes from the engine's ReplyUpdater; 429s are waited out by <see cref="SlackApiClient"/>.
 /// </summary>
-internal sealed class SlackReplies(SlackApiClient api, TimeProvider time, ILogger<SlackReplies> logger) : IChatReplies
+internal sealed class SlackReplies(
+    SlackApiClient api,
+    SlackReplyPosts posts,
+    SlackPreviews previews,
+    SlackMemberNotice notice,
+    TimeProvider time,
+    ILogger<SlackReplies> logger) : IChatReplies
 {
     private static readonly TimeSpan RememberFinished = TimeSpan.FromHours(1);
     private readonly ConcurrentDictionary<string, ReplyState> _states = new(StringComparer.Ordinal);
@@ -22,27 +29,6 @@ internal sealed class SlackReplies(SlackApiClient api, TimeProvider time, ILogge
     private readonly ConcurrentDictionary<string, DateTimeOffset> _finished = new(StringComparer.Ordinal);
 
     public string Platform => PlatformNames.Slack;
-
-    /// <summary>
-    /// Posts a job's reply before the engine has said anything (so its ts can go into the handle); the member sees
-    /// the bot picked the request up. Throws <see cref="SlackApiException"/> when the bot may not post there.
-    /// </summary>
-    public async Task<SlackReplyAddress> PostPlaceholderAsync(string channel, string? threadTs, string title, CancellationToken cancellationToken)
-    {
-        var post = new JsonObject
-        {
-            ["channel"] = channel,
-            ["text"] = title,
-            ["blocks"] = SlackBlocks.Placeholder(title),
-        };
-        if (threadTs is not null)
-        {
-            post["thread_ts"] = threadTs;
-        }
-
-        var posted = await api.CallAsync("chat.postMessage", post, cancellationToken).ConfigureAwait(false);
-        return new SlackReplyAddress(channel, posted.GetProperty("ts").GetString()!, threadTs);
-    }
 
     public async Task UpdateAsync(ReplyHandle handle, ReplyView view, CancellationToken cancellationToken)
     {
@@ -57,37 +43,85 @@ internal sealed class SlackReplies(SlackApiClient api, TimeProvider time, ILogge
             }
 
             state.Revision = view.Revision;
-            var previewId = await PreviewAsync(state, view.Preview, cancellationToken).ConfigureAwait(false);
-            await api.CallAsync("chat.update", new JsonObject
+            // A reply not posted yet has no thread to share a preview into: its first view goes without one.
+            var previewId = posts.KnownTs(handle, address) is { } known
+                ? await previews.ShowAsync(state.Preview, view.Preview, address.Channel, address.ThreadTs ?? known, cancellationToken).ConfigureAwait(false)
+                : null;
+            var text = SlackBlocks.ProgressText(view);
+            var blocks = SlackBlocks.Progress(view, previewId);
+            var (ts, posted) = await posts.ResolveAsync(handle, address, text, blocks, cancellationToken).ConfigureAwait(false);
+            if (!posted)
             {
-                ["channel"] = address.Channel,
-                ["ts"] = address.Ts,
-                ["text"] = SlackBlocks.ProgressText(view),
-                ["blocks"] = SlackBlocks.Progress(view, previewId),
-            }, cancellationToken).ConfigureAwait(false);
-            if (view.IsFinal)
-            {
-                MarkFinished(handle);
+                await api.CallAsync("chat.update", new JsonObject
+                {
+                    ["channel"] = address.Channel,
+                    ["ts"] = ts,
+                    ["text"] = text,
+                    ["blocks"] = blocks,
+                }, cancellationToken).ConfigureAwait(false);
             }
+
+            await previews.DeleteUnusedAsync(state.Preview, view.IsFinal, cancellationToken).ConfigureAwait(false);
         }
-        catch (SlackApiException ex) when (ex.Error is "message_not_found" or "channel_not_found" or "cant_update_message" or "is_archived")
+        catch (SlackApiException ex)
         {
             logger.ReplyUpdateFailed(handle.ToString(), ex.Error);
+            if (view.IsFinal && !posts.MemberTold(handle))
+            {
+                // The job has ended (and returned its credits) but the channel will not show it.
+                await notice.TellAsync(address, $"{view.Title}: {view.StatusText}\n{SlackReplyErrors.Explain(ex.Error)}", cancellationToken).ConfigureAwait(false);
+            }
+
             throw;
         }
         finally
         {
-            state.Lock.Release();
             if (view.IsFinal)
             {
+                MarkFinished(handle); // shown or not, nothing comes after a final view
                 _states.TryRemove(handle.Value, out _);
             }
+
+            state.Lock.Release();
         }
     }
 
+    /// <summary>Posts the result; when Slack will not take it, the member is told (the engine then returns the job's credits) and this throws.</summary>
     public async Task PostResultAsync(ReplyHandle handle, ResultView view, CancellationToken cancellationToken)
     {
         var address = SlackReplyAddress.Parse(handle);
+        try
+        {
+            await PostResultCoreAsync(handle, address, view, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SlackApiException ex)
+        {
+            logger.ReplyUpdateFailed(handle.ToString(), ex.Error);
+            if (!posts.MemberTold(handle))
+            {
+                await notice.TellAsync(address, $"{view.Title}: I couldn't post the result. {SlackReplyErrors.Explain(ex.Error)} Nothing was charged.", cancellationToken).ConfigureAwait(false);
+            }
+
+            throw;
+        }
+    }
+
+    private async Task PostResultCoreAsync(ReplyHandle handle, SlackReplyAddress address, ResultView view, CancellationToken cancellationToken)
+    {
+        var state = _states.GetOrAdd(handle.Value, _ => new ReplyState());
+
+        // A result that is the reply's first write (it finished at once) needs the reply posted to thread its files under.
+        string ts;
+        await state.Lock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            (ts, _) = await posts.ResolveAsync(handle, address, SlackBlocks.Escape(view.Title), SlackBlocks.Placeholder(view.Title), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            state.Lock.Release();
+        }
+
         var files = new List<(string FileId, bool IsImage, string Name)>();
         var links = new List<string>();
         foreach (var file in view.Files)
@@ -101,14 +135,14 @@ internal sealed class SlackReplies(SlackApiClient api, TimeProvider time, ILogge
                     file.Media.ContentType,
                     title: view.Title,
                     channelId: address.Channel,
-                    threadTs: address.ResultThreadTs,
+                    threadTs: address.ThreadTs ?? ts,
                     initialComment: null,
                     cancellationToken).ConfigureAwait(false);
 
                 // Only a completed share may be referenced in blocks (Slack answers invalid_blocks otherwise).
                 if (uploaded.Shared)
                 {
-                    files.Add((uploaded.Id, IsShowable(file.Media), file.Media.FileName));
+                    files.Add((uploaded.Id, SlackPreviews.IsShowable(file.Media), file.Media.FileName));
                 }
             }
             catch (SlackApiException ex) when (file.PublicUrl is not null && !ex.IsRateLimited)
@@ -119,7 +153,6 @@ internal sealed class SlackReplies(SlackApiClient api, TimeProvider time, ILogge
         }
 
         // Under the reply's lock, and marked first: no progress edit can overwrite the result.
-        var state = _states.GetOrAdd(handle.Value, _ => new ReplyState());
         await state.Lock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -127,10 +160,11 @@ internal sealed class SlackReplies(SlackApiClient api, TimeProvider time, ILogge
             await api.CallAsync("chat.update", new JsonObject
             {
                 ["channel"] = address.Channel,
-                ["ts"] = address.Ts,
+                ["ts"] = ts,
                 ["text"] = SlackBlocks.ResultText(view),
                 ["blocks"] = SlackBlocks.Result(view, files, links),
             }, cancellationToken).ConfigureAwait(false);
+            await previews.DeleteUnusedAsync(state.Preview, finished: true, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -150,48 +184,16 @@ internal sealed class SlackReplies(SlackApiClient api, TimeProvider time, ILogge
                 if (now - at > RememberFinished)
                 {
                     _finished.TryRemove(key, out _);
+                    posts.Forget(key);
                 }
             }
         }
-    }
-
-    /// <summary>Image blocks show png, jpg and gif; anything else stays a file in the thread.</summary>
-    private static bool IsShowable(StoredMedia media) =>
-        media.ContentType is "image/png" or "image/jpeg" or "image/gif";
-
-    /// <summary>Uploads a changed preview once (unshared, owned by the app) and returns its file id.</summary>
-    private async Task<string?> PreviewAsync(ReplyState state, ReplyFile? preview, CancellationToken cancellationToken)
-    {
-        if (preview is null || !IsShowable(preview.Media))
-        {
-            return null;
-        }
-
-        if (state.PreviewKey == preview.Media.Key)
-        {
-            return state.PreviewFileId;
-        }
-
-        try
-        {
-            var uploaded = await api.UploadAsync(preview.OpenAsync, preview.Media.Length, preview.Media.FileName, preview.Media.ContentType, "Preview", null, null, null, cancellationToken).ConfigureAwait(false);
-            state.PreviewKey = preview.Media.Key;
-            state.PreviewFileId = uploaded.Id;
-        }
-        catch (SlackApiException ex)
-        {
-            // A preview is a nicety; the progress edit goes out without it.
-            logger.ApiFailed("preview upload", ex.Error);
-        }
-
-        return state.PreviewFileId;
     }
 
     private sealed class ReplyState
     {
         public SemaphoreSlim Lock { get; } = new(1, 1);
         public long Revision { get; set; } = long.MinValue;
-        public string? PreviewKey { get; set; }
-        public string? PreviewFileId { get; set; }
+        public SlackPreviewState Preview { get; } = new();
     }
 }

@@ -27,6 +27,9 @@ internal sealed class SocketModeConnection : IAsyncDisposable
 
     public int Id { get; }
 
+    /// <summary>Completes when nothing more can arrive on the socket (Slack closed it, or it died).</summary>
+    public Task Closed => _readLoop;
+
     /// <summary>Completes with the disconnect reason Slack sent, or with why the socket died.</summary>
     public Task<string> Ended => _ended.Task;
 

@@ -47,12 +47,12 @@ internal sealed class SocketModeService(
 
                 logger.SocketDisconnectRequested(current.Id, reason);
 
-                // Open the replacement first; the old socket keeps reading until it is closed.
+                // Open the replacement first; the old socket keeps reading (and acking) until Slack closes it.
                 var next = await ConnectWithRetryAsync(stoppingToken).ConfigureAwait(false);
                 var old = current;
                 lock (_closing)
                 {
-                    _closing.Add(CloseAsync(old, reason));
+                    _closing.Add(RetireAsync(old, reason, stoppingToken));
                 }
 
                 current = next;
@@ -77,6 +77,25 @@ internal sealed class SocketModeService(
 
             await Task.WhenAll(closing).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// A connection Slack asked to go, once its replacement is up: Slack may still send envelopes on it until it closes
+    /// it, and each must be acknowledged on the socket it came on. So it stays open until Slack closes it, for at most
+    /// <see cref="SlackOptions.HandOverGrace"/> (or until shutdown), and only then is closed from this side.
+    /// </summary>
+    private async Task RetireAsync(SocketModeConnection connection, string reason, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await connection.Closed.WaitAsync(_options.HandOverGrace, time, stoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+        {
+            // Slack did not close it in time, or the host is stopping: close it now.
+        }
+
+        await CloseAsync(connection, reason).ConfigureAwait(false);
     }
 
     private async Task CloseAsync(SocketModeConnection connection, string reason)
@@ -149,6 +168,14 @@ internal sealed class SocketModeService(
             }
         }
 
-        await connection.AckAsync(envelopeId, CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            await connection.AckAsync(envelopeId, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is System.Net.WebSockets.WebSocketException or InvalidOperationException or ObjectDisposedException)
+        {
+            // The socket closed under us: Slack redelivers the envelope, and the inbox's de-duplication runs it once.
+            logger.AckFailed(connection.Id, envelopeId, ex.GetType().Name);
+        }
     }
 }

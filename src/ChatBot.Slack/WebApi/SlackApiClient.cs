@@ -18,6 +18,14 @@ internal sealed class SlackApiClient(IHttpClientFactory httpFactory, SlackRatePa
     public Task<JsonElement> CallAsync(string method, JsonObject args, CancellationToken cancellationToken) =>
         SendAsync(method, () => JsonContent(args), _options.BotToken, GateKey(method, args), cancellationToken);
 
+    /// <summary>chat.postMessage of one of the bot's own messages: links and media in it are never unfurled.</summary>
+    public Task<JsonElement> PostMessageAsync(JsonObject message, CancellationToken cancellationToken)
+    {
+        message["unfurl_links"] = false;
+        message["unfurl_media"] = false;
+        return CallAsync("chat.postMessage", message, cancellationToken);
+    }
+
     /// <summary>Calls a method with form-encoded arguments (read methods and files.getUploadURLExternal).</summary>
     public Task<JsonElement> CallFormAsync(string method, IReadOnlyDictionary<string, string> args, CancellationToken cancellationToken, bool useAppToken = false) =>
         SendAsync(method, () => new FormUrlEncodedContent(args), useAppToken ? _options.AppToken : _options.BotToken, method, cancellationToken);
@@ -164,45 +172,69 @@ internal sealed class SlackApiClient(IHttpClientFactory httpFactory, SlackRatePa
             await Task.Delay(pace, time, cancellationToken).ConfigureAwait(false);
         }
 
-        for (var attempt = 0; ; attempt++)
+        for (int attempt = 0, transient = 0; ; attempt++)
         {
             await WaitForGateAsync(gateKey, cancellationToken).ConfigureAwait(false);
-            using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = content() };
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            using var response = await Http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            string error;
+            try
             {
-                var delay = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(30);
-                if (attempt >= _options.MaxRateLimitRetries)
+                using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = content() };
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                using var response = await Http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                if (response.StatusCode == HttpStatusCode.TooManyRequests)
                 {
-                    throw new SlackApiException(method, "ratelimited");
+                    var delay = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(30);
+                    if (attempt >= _options.MaxRateLimitRetries)
+                    {
+                        throw new SlackApiException(method, "ratelimited");
+                    }
+
+                    logger.RateLimited(method, delay, attempt + 1);
+                    Block(gateKey, delay);
+                    continue;
                 }
 
-                logger.RateLimited(method, delay, attempt + 1);
-                Block(gateKey, delay);
-                continue;
-            }
-
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new SlackApiException(method, "http_" + ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture));
-            }
-
-            var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await using (body.ConfigureAwait(false))
-            {
-                using var document = await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken).ConfigureAwait(false);
-                var root = document.RootElement.Clone();
-                if (root.TryGetProperty("ok", out var ok) && ok.ValueKind == JsonValueKind.True)
+                if (!response.IsSuccessStatusCode)
                 {
-                    return root;
+                    error = "http_" + ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
                 }
+                else
+                {
+                    var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                    await using (body.ConfigureAwait(false))
+                    {
+                        using var document = await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken).ConfigureAwait(false);
+                        var root = document.RootElement.Clone();
+                        if (root.TryGetProperty("ok", out var ok) && ok.ValueKind == JsonValueKind.True)
+                        {
+                            return root;
+                        }
 
-                var error = root.TryGetProperty("error", out var e) ? e.GetString() ?? "unknown_error" : "unknown_error";
+                        error = root.TryGetProperty("error", out var e) ? e.GetString() ?? "unknown_error" : "unknown_error";
+                    }
+                }
+            }
+            catch (HttpRequestException ex)
+            {
+                error = "network_" + (ex.HttpRequestError.ToString().ToLowerInvariant());
+            }
+
+            if (!IsTransient(error) || transient >= _options.MaxTransientRetries)
+            {
                 throw new SlackApiException(method, error);
             }
+
+            // Slack's own trouble, not the request's: tried again after 1 s, 2 s, 4 s…
+            var backoff = TimeSpan.FromSeconds(Math.Pow(2, transient++));
+            logger.TransientFailure(method, error, backoff, transient);
+            await Task.Delay(backoff, time, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>Failures on Slack's side that a later try may not meet: HTTP 5xx, a network error, and the errors Slack documents as temporary.</summary>
+    public static bool IsTransient(string error) =>
+        error.StartsWith("http_5", StringComparison.Ordinal) || error.StartsWith("network_", StringComparison.Ordinal)
+        || error is "internal_error" or "fatal_error" or "service_unavailable" or "request_timeout";
 
     private void Block(string key, TimeSpan delay)
     {

@@ -6,7 +6,7 @@ namespace ChatBot.Slack.WebApi;
 /// short burst allowed; chat.postMessage about one message a second per channel. Methods without a
 /// tier here are not paced. 429s that still happen are waited out by <see cref="SlackApiClient"/>.
 /// </summary>
-internal sealed class SlackRatePacer(TimeProvider time)
+internal sealed class SlackRatePacer(TimeProvider time, IOptions<SlackOptions> options)
 {
     private static readonly Dictionary<string, (double PerMinute, double Burst)> Tiers = new(StringComparer.Ordinal)
     {
@@ -14,11 +14,10 @@ internal sealed class SlackRatePacer(TimeProvider time)
         ["chat.update"] = (50, 10),
         ["chat.delete"] = (50, 10),
         ["chat.postEphemeral"] = (100, 20),
-        ["conversations.history"] = (50, 10),
-        ["conversations.replies"] = (50, 10),
         ["files.getUploadURLExternal"] = (100, 20),
         ["files.completeUploadExternal"] = (100, 20),
         ["files.info"] = (100, 20),
+        ["files.delete"] = (50, 10),
         ["views.open"] = (100, 20),
         ["users.info"] = (100, 20),
     };
@@ -29,7 +28,7 @@ internal sealed class SlackRatePacer(TimeProvider time)
     /// <summary>How long the caller must wait before sending; the call's slot is reserved.</summary>
     public TimeSpan Reserve(string method, string key)
     {
-        if (!Tiers.TryGetValue(method, out var tier))
+        if (!TryGetTier(method, out var tier))
         {
             return TimeSpan.Zero;
         }
@@ -49,6 +48,22 @@ internal sealed class SlackRatePacer(TimeProvider time)
             bucket.Tokens -= 1;
             return bucket.Tokens >= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(-bucket.Tokens / perSecond);
         }
+    }
+
+    /// <summary>
+    /// The history methods' tier is the app's: Tier 3 for internal apps, one call a minute (no burst) for apps distributed
+    /// outside the Marketplace since 2025-05-29 (<see cref="SlackOptions.HistoryCallsPerMinute"/>).
+    /// </summary>
+    private bool TryGetTier(string method, out (double PerMinute, double Burst) tier)
+    {
+        if (method is "conversations.history" or "conversations.replies")
+        {
+            var perMinute = options.Value.HistoryCallsPerMinute;
+            tier = (perMinute, Math.Max(1, perMinute / 5));
+            return true;
+        }
+
+        return Tiers.TryGetValue(method, out tier);
     }
 
     private sealed class Bucket

@@ -19,4 +19,7 @@ public sealed class SlackEmulatedFile
     public string? ShareTs { get; set; }
     public bool ShareCompleted { get; set; }
     public int InfoCallsUntilShared { get; set; }
+
+    /// <summary>Deleted with files.delete (its share message goes with it).</summary>
+    public bool Deleted { get; set; }
 }

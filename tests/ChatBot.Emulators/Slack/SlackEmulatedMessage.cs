@@ -15,6 +15,12 @@ public sealed class SlackEmulatedMessage
     public List<string> FileIds { get; } = [];
     public bool Deleted { get; set; }
 
+    /// <summary>Whether Slack would unfurl links or media in it: the default, unless posted with unfurl_links and unfurl_media false.</summary>
+    public bool Unfurls { get; set; }
+
+    /// <summary>The message metadata it was posted with (read back only with include_all_metadata).</summary>
+    public JsonObject? Metadata { get; set; }
+
     /// <summary>The text and blocks of every version, oldest first (the post, then each update).</summary>
     public List<JsonObject> Versions { get; } = [];
 

@@ -24,7 +24,12 @@ public sealed partial class SlackEmulator
             }
         }
 
-        if (fault is { Error: null })
+        if (fault is { Status: { } httpStatus })
+        {
+            answer = Error("service_unavailable");
+            status = httpStatus;
+        }
+        else if (fault is { Error: null })
         {
             context.Response.Headers.RetryAfter = fault.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
             answer = Error("ratelimited");
@@ -33,6 +38,12 @@ public sealed partial class SlackEmulator
         else if (fault is { Error: { } injected })
         {
             answer = Error(injected);
+        }
+        else if (HistoryRetryAfter(method) is { } wait)
+        {
+            context.Response.Headers.RetryAfter = wait.ToString(CultureInfo.InvariantCulture);
+            answer = Error("ratelimited");
+            status = 429;
         }
         else
         {
@@ -56,7 +67,7 @@ public sealed partial class SlackEmulator
 
         lock (_gate)
         {
-            var outcome = status == 429 ? "ratelimited" : answer["ok"]?.GetValue<bool>() == true ? "ok" : Text(answer, "error");
+            var outcome = status == 429 ? "ratelimited" : status >= 500 ? $"http_{status}" : answer["ok"]?.GetValue<bool>() == true ? "ok" : Text(answer, "error");
             _calls.Add(new SlackApiCall(NextSequence(), method, token, args, raw, outcome));
             Changed();
         }
@@ -141,6 +152,7 @@ public sealed partial class SlackEmulator
         "files.getUploadURLExternal" => GetUploadUrl(args),
         "files.completeUploadExternal" => CompleteUpload(args),
         "files.info" => FileInfo(args),
+        "files.delete" => DeleteFile(args),
         "conversations.history" => History(args),
         "conversations.replies" => Replies(args),
         "users.info" => UserInfo(args),
@@ -169,13 +181,26 @@ public sealed partial class SlackEmulator
             return Error("not_in_channel");
         }
 
+        if (_archived.Contains(channel))
+        {
+            return Error("is_archived");
+        }
+
         var blocks = Blocks(args);
-        if (CheckBlocks(blocks) is { } invalid)
+        if (CheckBlocks(blocks, channel) is { } invalid)
         {
             return invalid;
         }
 
+        RecordMentions("chat.postMessage", Text(args, "text"), blocks);
         var message = AddMessage(channel, BotUserId, BotId, Text(args, "text"), blocks, OptionalText(args, "thread_ts"));
+        message.Unfurls = Text(args, "unfurl_links") != "false" || Text(args, "unfurl_media") != "false";
+        message.Metadata = args["metadata"] switch
+        {
+            JsonObject o => (JsonObject)o.DeepClone(),
+            JsonValue v when v.ToString() is { Length: > 0 } json => JsonNode.Parse(json) as JsonObject,
+            _ => null,
+        };
         return new JsonObject { ["ok"] = true, ["channel"] = channel, ["ts"] = message.Ts, ["message"] = MessageJson(message) };
     }
 
@@ -187,12 +212,18 @@ public sealed partial class SlackEmulator
             return refused!;
         }
 
+        if (_archived.Contains(message.Channel))
+        {
+            return Error("is_archived");
+        }
+
         var blocks = Blocks(args);
-        if (CheckBlocks(blocks) is { } invalid)
+        if (CheckBlocks(blocks, message.Channel) is { } invalid)
         {
             return invalid;
         }
 
+        RecordMentions("chat.update", Text(args, "text"), blocks);
         message.Text = Text(args, "text");
         message.Blocks = blocks;
         message.Versions.Add(new JsonObject { ["text"] = message.Text, ["blocks"] = blocks?.DeepClone() });
@@ -229,6 +260,12 @@ public sealed partial class SlackEmulator
             return Error(channel.Length == 0 ? "channel_not_found" : "user_not_found");
         }
 
+        if (_archived.Contains(channel))
+        {
+            return Error("is_archived");
+        }
+
+        RecordMentions("chat.postEphemeral", Text(args, "text"), Blocks(args));
         _ephemerals.Add(new SlackEphemeral(NextSequence(), channel, user, Text(args, "text"), Blocks(args), OptionalText(args, "thread_ts")));
         return new JsonObject { ["ok"] = true, ["message_ts"] = NextTs() };
     }
@@ -291,6 +328,10 @@ public sealed partial class SlackEmulator
         }
 
         var channel = OptionalText(args, "channel_id") ?? OptionalText(args, "channels");
+        if (channel is not null && _archived.Contains(channel))
+        {
+            return Error("is_archived");
+        }
         var answered = new JsonArray();
         foreach (var item in list.OfType<JsonObject>())
         {
@@ -331,10 +372,33 @@ public sealed partial class SlackEmulator
         file.ShareCompleted = true;
     }
 
+    /// <summary>files.delete: the file goes, and with it the message its share made.</summary>
+    private JsonObject DeleteFile(JsonObject args)
+    {
+        var file = _files.GetValueOrDefault(Text(args, "file"));
+        if (file is null || file.Deleted)
+        {
+            return Error("file_not_found");
+        }
+
+        if (file.User != BotUserId)
+        {
+            return Error("cant_delete_file");
+        }
+
+        file.Deleted = true;
+        if (file.ShareTs is { } ts && file.ChannelId is { } channel && _messages.TryGetValue(Key(channel, ts), out var share))
+        {
+            share.Deleted = true;
+        }
+
+        return Ok();
+    }
+
     private JsonObject FileInfo(JsonObject args)
     {
         var file = _files.GetValueOrDefault(Text(args, "file"));
-        if (file is null || !file.Completed)
+        if (file is null || file.Deleted || !file.Completed)
         {
             return Error("file_not_found");
         }
@@ -386,7 +450,7 @@ public sealed partial class SlackEmulator
         };
     }
 
-    private JsonObject MessageJson(SlackEmulatedMessage message)
+    private JsonObject MessageJson(SlackEmulatedMessage message, bool withMetadata = false)
     {
         var json = new JsonObject
         {
@@ -410,6 +474,11 @@ public sealed partial class SlackEmulator
             json["blocks"] = message.Blocks.DeepClone();
         }
 
+        if (withMetadata && message.Metadata is not null)
+        {
+            json["metadata"] = message.Metadata.DeepClone();
+        }
+
         if (message.FileIds.Count > 0)
         {
             json["files"] = new JsonArray([.. message.FileIds.Select(id => (JsonNode)FileJson(_files[id]))]);
@@ -428,8 +497,8 @@ public sealed partial class SlackEmulator
             .Where(m => m.Channel == channel && !m.Deleted && !m.IsThreadReply)
             .Where(m => latest is null || CompareTs(m.Ts, latest) < 0 || (inclusive && m.Ts == latest))
             .OrderByDescending(m => m.Ts, StringComparer.Ordinal)
-            .Take(limit)
-            .Select(m => (JsonNode)MessageJson(m));
+            .Take(HistoryLimit(limit))
+            .Select(m => (JsonNode)MessageJson(m, WithMetadata(args)));
         return new JsonObject { ["ok"] = true, ["messages"] = new JsonArray([.. messages]), ["has_more"] = false };
     }
 
@@ -447,9 +516,34 @@ public sealed partial class SlackEmulator
         var messages = _messages.Values
             .Where(m => m.Channel == channel && !m.Deleted && (m.Ts == root || m.ThreadTs == root))
             .OrderBy(m => m.Ts, StringComparer.Ordinal)
-            .Select(m => (JsonNode)MessageJson(m));
+            .Select(m => (JsonNode)MessageJson(m, WithMetadata(args)));
         return new JsonObject { ["ok"] = true, ["messages"] = new JsonArray([.. messages]), ["has_more"] = false };
     }
+
+    /// <summary>With <see cref="DistributedOutsideMarketplace"/>: seconds until the next history call is allowed (null: allowed now).</summary>
+    private int? HistoryRetryAfter(string method)
+    {
+        if (!DistributedOutsideMarketplace || method is not ("conversations.history" or "conversations.replies"))
+        {
+            return null;
+        }
+
+        lock (_gate)
+        {
+            var now = Time.GetUtcNow();
+            if (_historyWindow.TryGetValue(method, out var last) && now - last < TimeSpan.FromMinutes(1))
+            {
+                return (int)Math.Ceiling((last + TimeSpan.FromMinutes(1) - now).TotalSeconds);
+            }
+
+            _historyWindow[method] = now;
+            return null;
+        }
+    }
+
+    private int HistoryLimit(int asked) => DistributedOutsideMarketplace ? Math.Min(asked, 15) : asked;
+
+    private static bool WithMetadata(JsonObject args) => Text(args, "include_all_metadata") is "true" or "1";
 
     private JsonObject UserInfo(JsonObject args)
     {
@@ -479,10 +573,11 @@ public sealed partial class SlackEmulator
         decimal.Parse(a, CultureInfo.InvariantCulture).CompareTo(decimal.Parse(b, CultureInfo.InvariantCulture));
 
     /// <summary>
-    /// Like Slack, an image block may only reference a slack_file whose share has completed
-    /// (right after files.completeUploadExternal it answers invalid_blocks). Caller holds the lock.
+    /// Like Slack, an image block may only reference a slack_file shared in the message's conversation whose share has
+    /// completed: a file completed without channel_id is private to the uploader, and right after
+    /// files.completeUploadExternal the share is still under way; both answer invalid_blocks. Caller holds the lock.
     /// </summary>
-    private JsonObject? CheckBlocks(JsonArray? blocks)
+    private JsonObject? CheckBlocks(JsonArray? blocks, string channel)
     {
         if (blocks is null)
         {
@@ -499,7 +594,7 @@ public sealed partial class SlackEmulator
             if (Text(block, "type") == "image" && block["slack_file"] is JsonObject slackFile)
             {
                 var file = _files.GetValueOrDefault(Text(slackFile, "id"));
-                if (file is null || !file.Completed || (file.ChannelId is not null && !file.ShareCompleted))
+                if (file is null || file.Deleted || !file.Completed || file.ChannelId != channel || !file.ShareCompleted)
                 {
                     return Error("invalid_blocks");
                 }

@@ -76,6 +76,7 @@ public sealed partial class SlackEmulator
                 _responseUrlUses[id] = uses + 1;
             }
 
+            RecordMentions("response_url", Text(body, "text"), Blocks(body));
             _responsePosts.Add(new SlackResponseUrlPost(NextSequence(), id, body, accepted));
             Changed();
         }

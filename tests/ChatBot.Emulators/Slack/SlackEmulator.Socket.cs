@@ -7,8 +7,8 @@ namespace ChatBot.Emulators.Slack;
 
 public sealed partial class SlackEmulator
 {
-    /// <summary>Sends an envelope on the newest connection that said hello; returns its envelope_id.</summary>
-    public async Task<string> SendEnvelopeAsync(string type, JsonObject payload, bool acceptsResponsePayload = false, string? envelopeId = null)
+    /// <summary>Sends an envelope on the newest connection that said hello (or on <paramref name="connectionId"/>, still open); returns its envelope_id.</summary>
+    public async Task<string> SendEnvelopeAsync(string type, JsonObject payload, bool acceptsResponsePayload = false, string? envelopeId = null, int? connectionId = null)
     {
         var record = new SlackEnvelopeRecord
         {
@@ -20,7 +20,9 @@ public sealed partial class SlackEmulator
         LinkConnection connection;
         lock (_gate)
         {
-            connection = NewestConnection() ?? throw new InvalidOperationException("No Socket Mode connection is open.");
+            connection = (connectionId is { } id
+                ? _connections.GetValueOrDefault(id) is { HelloSent: true, Socket.State: WebSocketState.Open } chosen ? chosen : null
+                : NewestConnection()) ?? throw new InvalidOperationException(connectionId is null ? "No Socket Mode connection is open." : "That Socket Mode connection is not open.");
             record.SentOnConnections.Add(connection.Id);
             _envelopes.Add(record);
             Changed();
@@ -31,8 +33,8 @@ public sealed partial class SlackEmulator
     }
 
     /// <summary>A slash command over Socket Mode; returns the envelope id.</summary>
-    public Task<string> SendSlashCommandAsync(string command, string text, string userId, string channelId, string? responseUrl = null) =>
-        SendEnvelopeAsync("slash_commands", SlashCommandJson(command, text, userId, channelId, responseUrl), acceptsResponsePayload: true);
+    public Task<string> SendSlashCommandAsync(string command, string text, string userId, string channelId, string? responseUrl = null, int? connectionId = null) =>
+        SendEnvelopeAsync("slash_commands", SlashCommandJson(command, text, userId, channelId, responseUrl), acceptsResponsePayload: true, connectionId: connectionId);
 
     /// <summary>An Events API event (reaction_added, message, …) over Socket Mode.</summary>
     public Task<string> SendEventAsync(JsonObject @event, string? eventId = null) =>
@@ -86,8 +88,70 @@ public sealed partial class SlackEmulator
             throw new InvalidOperationException("No such Socket Mode connection.");
         }
 
+        lock (_gate)
+        {
+            connection.DisconnectSent = true;
+        }
+
         var frame = new JsonObject { ["type"] = "disconnect", ["reason"] = reason, ["debug_info"] = new JsonObject { ["host"] = "applink-emulator" } };
         await SendAsync(connection, frame).ConfigureAwait(false);
+    }
+
+    /// <summary>Slack closes a connection (a close handshake it starts), as it does some seconds after a disconnect.</summary>
+    public async Task CloseConnectionAsync(int connectionId)
+    {
+        LinkConnection? connection;
+        lock (_gate)
+        {
+            connection = _connections.GetValueOrDefault(connectionId);
+        }
+
+        if (connection is not null)
+        {
+            await CloseFromServerAsync(connection).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task CloseFromServerAsync(LinkConnection connection)
+    {
+        await connection.SendLock.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (connection.Socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            {
+                await connection.Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "handed over", CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        catch (WebSocketException)
+        {
+            // Already gone.
+        }
+        finally
+        {
+            connection.SendLock.Release();
+        }
+    }
+
+    /// <summary>With <see cref="CloseAfterHandOver"/>: closes the connections told to go once a newer one is up and nothing sent on them awaits an ack.</summary>
+    private async Task CloseHandedOverAsync()
+    {
+        List<LinkConnection> retire;
+        lock (_gate)
+        {
+            if (!CloseAfterHandOver)
+            {
+                return;
+            }
+
+            var newest = NewestConnection();
+            retire = [.. _connections.Values.Where(c => c.DisconnectSent && newest is not null && c.Id < newest.Id
+                && !_envelopes.Any(e => !e.Acked && e.SentOnConnections.LastOrDefault() == c.Id))];
+        }
+
+        foreach (var connection in retire)
+        {
+            await CloseFromServerAsync(connection).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Sends hello on a connection opened while <see cref="SendHelloOnConnect"/> was false.</summary>
@@ -111,6 +175,7 @@ public sealed partial class SlackEmulator
         }
     }
 
+    /// <summary>A slash command's fields; <paramref name="text"/> is what the member typed, delivered escaped as Slack does (<see cref="AsDelivered"/>).</summary>
     public JsonObject SlashCommandJson(string command, string text, string userId, string channelId, string? responseUrl = null) => new()
     {
         ["token"] = "verification-token-unused",
@@ -121,7 +186,7 @@ public sealed partial class SlackEmulator
         ["user_id"] = userId,
         ["user_name"] = userId.ToLowerInvariant(),
         ["command"] = command,
-        ["text"] = text,
+        ["text"] = AsDelivered(text),
         ["api_app_id"] = AppId,
         ["is_enterprise_install"] = "false",
         ["response_url"] = responseUrl ?? NewResponseUrl(),
@@ -139,6 +204,28 @@ public sealed partial class SlackEmulator
         ["event_time"] = 1_700_000_000,
         ["authorizations"] = new JsonArray(new JsonObject { ["team_id"] = TeamId, ["user_id"] = BotUserId, ["is_bot"] = true }),
     };
+
+    /// <summary>
+    /// The <c>message</c> event Slack sends an app subscribed to message.channels (and .groups, .im) for a message in the
+    /// emulated workspace: a member's post, or a file share (<c>subtype</c> file_share, with its files).
+    /// </summary>
+    public JsonObject MessageEvent(string channel, string ts)
+    {
+        lock (_gate)
+        {
+            var message = _messages[Key(channel, ts)];
+            var json = MessageJson(message);
+            json["channel"] = channel;
+            json["channel_type"] = channel.StartsWith('D') ? "im" : channel.StartsWith('G') ? "group" : "channel";
+            json["event_ts"] = ts;
+            if (message.FileIds.Count > 0)
+            {
+                json["subtype"] = "file_share";
+            }
+
+            return json;
+        }
+    }
 
     /// <summary>A reaction_added event on a message.</summary>
     public static JsonObject ReactionAdded(string userId, string reaction, string channel, string ts, string? itemUser = null) => new()
@@ -296,6 +383,8 @@ public sealed partial class SlackEmulator
         {
             await SendAsync(connection, EnvelopeJson(record)).ConfigureAwait(false);
         }
+
+        await CloseHandedOverAsync().ConfigureAwait(false);
     }
 
     private async Task HandleLinkAsync(HttpContext context)
@@ -352,7 +441,7 @@ public sealed partial class SlackEmulator
     {
         var buffer = new byte[64 * 1024];
         using var message = new MemoryStream();
-        while (connection.Socket.State == WebSocketState.Open)
+        while (connection.Socket.State is WebSocketState.Open or WebSocketState.CloseSent)
         {
             var result = await connection.Socket.ReceiveAsync(buffer, CancellationToken.None).ConfigureAwait(false);
             if (result.MessageType == WebSocketMessageType.Close)
@@ -360,7 +449,10 @@ public sealed partial class SlackEmulator
                 await connection.SendLock.WaitAsync().ConfigureAwait(false);
                 try
                 {
-                    await connection.Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None).ConfigureAwait(false);
+                    if (connection.Socket.State == WebSocketState.CloseReceived)
+                    {
+                        await connection.Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None).ConfigureAwait(false);
+                    }
                 }
                 finally
                 {
@@ -390,6 +482,11 @@ public sealed partial class SlackEmulator
                     }
 
                     Changed();
+                }
+
+                if (connection.DisconnectSent)
+                {
+                    await CloseHandedOverAsync().ConfigureAwait(false);
                 }
             }
         }

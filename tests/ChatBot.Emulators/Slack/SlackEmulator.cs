@@ -38,6 +38,8 @@ public sealed partial class SlackEmulator : IAsyncDisposable
     private readonly Dictionary<int, LinkConnection> _connections = [];
     private readonly Dictionary<string, Queue<Fault>> _faults = new(StringComparer.Ordinal);
     private readonly HashSet<string> _notInChannel = [];
+    private readonly HashSet<string> _archived = [];
+    private readonly Dictionary<string, DateTimeOffset> _historyWindow = new(StringComparer.Ordinal);
     private readonly List<string> _downloads = [];
     private TaskCompletionSource _changed = NewSignal();
     private long _sequence;
@@ -61,8 +63,25 @@ public sealed partial class SlackEmulator : IAsyncDisposable
     /// <summary>How many files.info calls see a completed upload before its share shows (Slack shares asynchronously).</summary>
     public int ShareDelayInfoCalls { get; set; } = 1;
 
+    /// <summary>
+    /// Slack's rule since 2025-05-29 for commercially distributed apps outside the Marketplace: conversations.history and
+    /// conversations.replies allow one call a minute (then 429 with Retry-After) and return at most 15 messages.
+    /// False (the default) is an internal, customer-built app, which the rule exempts.
+    /// </summary>
+    public bool DistributedOutsideMarketplace { get; set; }
+
+    /// <summary>The emulator's clock for per-minute limits (the system clock unless a test sets one).</summary>
+    public TimeProvider Time { get; set; } = TimeProvider.System;
+
     /// <summary>When false, a new Socket Mode connection gets no hello until <see cref="SendHelloAsync"/>.</summary>
     public bool SendHelloOnConnect { get; set; } = true;
+
+    /// <summary>
+    /// When true (as Slack does), a connection that was sent <c>disconnect</c> is closed by the emulator once a newer
+    /// connection has said hello and every envelope sent on the old one is acknowledged. Until then envelopes may still
+    /// go out on it (<see cref="SendEnvelopeAsync"/> with a connection id). False leaves closing to the test.
+    /// </summary>
+    public bool CloseAfterHandOver { get; set; } = true;
 
     /// <summary>When true, envelopes unacknowledged on a closed connection are redelivered on the next hello.</summary>
     public bool RedeliverOnReconnect { get; set; } = true;
@@ -213,6 +232,28 @@ public sealed partial class SlackEmulator : IAsyncDisposable
         }
     }
 
+    /// <summary>The channel is archived: posting, editing and ephemeral messages in it answer is_archived.</summary>
+    public void ArchiveChannel(string channel)
+    {
+        lock (_gate)
+        {
+            _archived.Add(channel);
+        }
+    }
+
+    /// <summary>The next <paramref name="count"/> calls to <paramref name="method"/> answer HTTP <paramref name="status"/> (a 5xx: Slack's own trouble).</summary>
+    public void InjectHttpError(string method, int status = 503, int count = 1)
+    {
+        lock (_gate)
+        {
+            var queue = FaultQueue(method);
+            for (var i = 0; i < count; i++)
+            {
+                queue.Enqueue(new Fault(null, 0, status));
+            }
+        }
+    }
+
     /// <summary>The next <paramref name="count"/> calls to <paramref name="method"/> answer <c>{"ok":false,"error":error}</c>.</summary>
     public void InjectError(string method, string error, int count = 1)
     {
@@ -246,7 +287,7 @@ public sealed partial class SlackEmulator : IAsyncDisposable
                 ShareCompleted = true,
             };
             _files[file.Id] = file;
-            var message = AddMessage(channel, userId, null, text, null, threadTs);
+            var message = AddMessage(channel, userId, null, AsDelivered(text), null, threadTs);
             message.FileIds.Add(file.Id);
             file.ShareTs = message.Ts;
             Changed();
@@ -254,12 +295,12 @@ public sealed partial class SlackEmulator : IAsyncDisposable
         }
     }
 
-    /// <summary>A member posts a plain message.</summary>
+    /// <summary>A member posts a plain message (<paramref name="text"/> as typed; stored and delivered escaped).</summary>
     public string PostUserMessage(string channel, string userId, string text, string? threadTs = null)
     {
         lock (_gate)
         {
-            var ts = AddMessage(channel, userId, null, text, null, threadTs).Ts;
+            var ts = AddMessage(channel, userId, null, AsDelivered(text), null, threadTs).Ts;
             Changed();
             return ts;
         }
@@ -378,7 +419,8 @@ public sealed partial class SlackEmulator : IAsyncDisposable
         app.Map("/link", HandleLinkAsync);
     }
 
-    private sealed record Fault(string? Error, int RetryAfterSeconds);
+    /// <summary>An injected answer: a 429 (no error, no status), an <c>ok:false</c> error, or an HTTP error status.</summary>
+    private sealed record Fault(string? Error, int RetryAfterSeconds, int? Status = null);
 
     private sealed class LinkConnection(int id, WebSocket socket)
     {
@@ -386,6 +428,7 @@ public sealed partial class SlackEmulator : IAsyncDisposable
         public WebSocket Socket { get; } = socket;
         public SemaphoreSlim SendLock { get; } = new(1, 1);
         public bool HelloSent { get; set; }
+        public bool DisconnectSent { get; set; }
     }
 
     private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };

@@ -27,6 +27,9 @@ public sealed class RecordingDispatcher : ICommandDispatcher
         Revision = 1,
     };
 
+    /// <summary>Why the adapter could not show the last first view (null when it could).</summary>
+    public Exception? FirstViewFailure { get; private set; }
+
     /// <summary>The adapter's reply writer: the engine writes every view through it, the first included.</summary>
     public IChatReplies? Replies { get; set; }
 
@@ -55,7 +58,15 @@ public sealed class RecordingDispatcher : ICommandDispatcher
         var outcome = Answer(request);
         if (outcome is CommandOutcome.Accepted && Replies is { } replies)
         {
-            await replies.UpdateAsync(request.Reply, FirstView(request), cancellationToken);
+            try
+            {
+                await replies.UpdateAsync(request.Reply, FirstView(request), cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // As the engine's ReplyUpdater: a reply the platform refused does not undo the accepted job.
+                FirstViewFailure = ex;
+            }
         }
 
         return outcome;

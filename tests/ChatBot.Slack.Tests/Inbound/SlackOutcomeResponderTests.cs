@@ -4,7 +4,7 @@ namespace ChatBot.Slack.Tests.Inbound;
 public sealed class SlackOutcomeResponderTests() : SlackHostTests(SlackMode.Socket)
 {
     [Fact]
-    public async Task Imagine_Refused_RemovesReplyAndAnswersEphemerally()
+    public async Task Imagine_Refused_AnswersEphemerallyWithoutPostingInTheChannel()
     {
         Dispatcher.Answer = _ => new CommandOutcome.Refused("This needs 4 credits; you have 1.");
 
@@ -14,8 +14,8 @@ public sealed class SlackOutcomeResponderTests() : SlackHostTests(SlackMode.Sock
         var answer = Emulator.ResponseUrlPosts.Single().Body;
         answer["response_type"]!.GetValue<string>().ShouldBe("ephemeral");
         answer["text"]!.GetValue<string>().ShouldBe("This needs 4 credits; you have 1.");
-        await Emulator.WaitUntilAsync(() => Emulator.CallsTo("chat.delete").Count == 1, what: "the reply removed");
-        Emulator.BotMessages().ShouldBeEmpty();
+        Emulator.CallsTo("chat.postMessage").ShouldBeEmpty();
+        Emulator.CallsTo("chat.delete").ShouldBeEmpty();
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed class SlackOutcomeResponderTests() : SlackHostTests(SlackMode.Sock
     }
 
     [Fact]
-    public async Task NotInChannel_AsksToBeInvited()
+    public async Task NotInChannel_AsksToBeInvitedAndCancelsTheJob()
     {
         Emulator.SetNotInChannel("C9");
 
@@ -39,6 +39,19 @@ public sealed class SlackOutcomeResponderTests() : SlackHostTests(SlackMode.Sock
 
         await WaitForResponseAsync();
         ResponseText().ShouldContain("/invite");
-        Dispatcher.Requests.ShouldBeEmpty();
+        ResponseText().ShouldContain("Nothing was charged");
+        var cancel = Dispatcher.Requests.Where(r => r.Kind == CommandKind.Cancel).ShouldHaveSingleItem();
+        cancel.Options.JobId.ShouldBe("job1");
+    }
+
+    [Fact]
+    public async Task Imagine_Accepted_ReplyPostedWithoutUnfurls()
+    {
+        Dispatcher.Answer = _ => new CommandOutcome.Accepted("job1");
+
+        await Emulator.SendSlashCommandAsync("/imagine", "see https://example.com/fox.png", "U1", "C1");
+
+        await Emulator.WaitUntilAsync(() => Emulator.BotMessages().Count == 1, what: "the reply");
+        Emulator.BotMessages().ShouldAllBe(m => !m.Unfurls);
     }
 }

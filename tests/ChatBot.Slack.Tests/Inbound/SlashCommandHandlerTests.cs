@@ -4,16 +4,17 @@ namespace ChatBot.Slack.Tests.Inbound;
 public sealed class SlashCommandHandlerTests() : SlackHostTests(SlackMode.Socket)
 {
     [Fact]
-    public async Task Imagine_Accepted_PostsReplyThenEditsItWithTheView()
+    public async Task Imagine_Accepted_ReplyPostedWithTheFirstView()
     {
         await Emulator.SendSlashCommandAsync("/imagine", "a lighthouse", "U1", "C1");
 
         var request = await Dispatcher.WaitForRequestAsync();
-        await Emulator.WaitUntilAsync(() => Emulator.CallsTo("chat.update").Count == 1, what: "the edit");
+        await Emulator.WaitUntilAsync(() => Emulator.BotMessages().Count == 1, what: "the reply");
         var reply = Emulator.BotMessages().ShouldHaveSingleItem();
-        reply.Versions.Count.ShouldBe(2);
+        reply.Versions.Count.ShouldBe(1);
         reply.Text.ShouldContain("Queued — 1st in line");
-        request.Reply.Value.ShouldStartWith("C1|" + reply.Ts);
+        request.Reply.Value.ShouldStartWith("C1|~");
+        Emulator.CallsTo("chat.update").ShouldBeEmpty();
     }
 
     [Fact]
@@ -57,6 +58,26 @@ public sealed class SlashCommandHandlerTests() : SlackHostTests(SlackMode.Socket
     }
 
     [Fact]
+    public async Task EditUpscaleReaction_ImageSeenInMessageEvent_NoHistoryCallsBeyondTheMinuteLimit()
+    {
+        // A commercially distributed app outside the Marketplace: one conversations.history call a minute.
+        Emulator.DistributedOutsideMarketplace = true;
+        var (ts, mine) = Emulator.ShareUserFile("C1", "U1", TestImages.Png(), "mine.png", "image/png");
+        await Emulator.SendEventAsync(Emulator.MessageEvent("C1", ts));
+
+        await Emulator.SendSlashCommandAsync("/edit", "make it night", "U1", "C1");
+        await Dispatcher.WaitForRequestAsync(1);
+        await Emulator.SendSlashCommandAsync("/upscale", "", "U1", "C1");
+        await Dispatcher.WaitForRequestAsync(2);
+        await Emulator.SendEventAsync(SlackEmulator.ReactionAdded("U2", "mag", "C1", ts));
+        await Dispatcher.WaitForRequestAsync(3);
+
+        Dispatcher.Requests.ShouldAllBe(r => r.Inputs.Single().Url == Emulator.UrlPrivate(mine.Id));
+        Emulator.CallsTo("conversations.history").Count.ShouldBeLessThanOrEqualTo(1);
+        Emulator.Calls.ShouldNotContain(c => c.Answered == "ratelimited");
+    }
+
+    [Fact]
     public async Task Upscale_FileTooLarge_RefusedBeforeDispatch()
     {
         var big = new byte[30 * 1024 * 1024];
@@ -85,5 +106,20 @@ public sealed class SlashCommandHandlerTests() : SlackHostTests(SlackMode.Socket
         request.Kind.ShouldBe(CommandKind.GrantCredits);
         request.Options.TargetUserId.ShouldBe("U5");
         request.Actor.IsAdmin.ShouldBe(expected);
+    }
+
+    [Fact]
+    public async Task Imagine_TextArrivesEscaped_PromptIsAsTypedAndReplyEscapedOnce()
+    {
+        await Emulator.SendSlashCommandAsync("/imagine", "cats & dogs <3 <!channel>", "U1", "C1");
+
+        var request = await Dispatcher.WaitForRequestAsync();
+        request.Options.Prompt.ShouldBe("cats & dogs <3 <!channel>");
+        request.RawText.ShouldBe("/imagine cats & dogs <3 <!channel>");
+        await Emulator.WaitUntilAsync(() => Emulator.BotMessages().Count == 1, what: "the first view");
+        var reply = Emulator.BotMessages().ShouldHaveSingleItem();
+        reply.Text.ShouldContain("cats &amp; dogs &lt;3 &lt;!channel&gt;");
+        reply.Blocks!.ToJsonString().ShouldNotContain("&amp;amp;");
+        Emulator.Mentions.ShouldBeEmpty();
     }
 }

@@ -23,4 +23,20 @@ public sealed class ViewSubmissionHandlerTests() : SlackHostTests(SlackMode.Sock
         request.Options.Seed.ShouldBe(9);
         request.Conversation.ChannelId.ShouldBe("C1");
     }
+
+    [Fact]
+    public async Task EditModal_PromptWithMentions_NotifiesNoOneAndShowsThemAsTyped()
+    {
+        await Emulator.SendInteractiveAsync(Emulator.BlockAction("U1", "C1", "1700000000.000001", "cb:Edit:job7:0"));
+        await Emulator.WaitUntilAsync(() => Emulator.Views.Count == 1, what: "the modal");
+
+        await SubmitEditModalAsync("U1", "add <!channel> & <@U0BOSS> <#C0SECRET> <!here>");
+
+        var request = await Dispatcher.WaitForRequestAsync();
+        request.Options.Prompt.ShouldBe("add <!channel> & <@U0BOSS> <#C0SECRET> <!here>");
+        await Emulator.WaitUntilAsync(() => Emulator.BotMessages().Count == 1, what: "the first view");
+        Emulator.Mentions.ShouldBeEmpty();
+        var reply = Emulator.BotMessages().ShouldHaveSingleItem();
+        reply.Versions.ShouldAllBe(v => v["text"]!.GetValue<string>().Contains("add &lt;!channel&gt; &amp; &lt;@U0BOSS&gt;"));
+    }
 }

@@ -61,6 +61,35 @@ public sealed class SlackRepliesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UpdateAsync_PendingReply_PostedWithFirstViewThenEdited()
+    {
+        var sut = CreateSut();
+        var handle = _services.GetRequiredService<SlackReplyPosts>().NewReply("C1", null, "U1").ToHandle();
+
+        await sut.UpdateAsync(handle, View(1, "Queued"), CancellationToken.None);
+        await sut.UpdateAsync(handle, View(2, "Rendering 40%"), CancellationToken.None);
+
+        var message = _emulator.BotMessages().ShouldHaveSingleItem();
+        message.Versions.Select(v => v["text"]!.GetValue<string>()).ShouldBe(["🎨 a fox — Queued", "🎨 a fox — Rendering 40%"]);
+        message.Unfurls.ShouldBeFalse();
+        _emulator.CallsTo("chat.postMessage").Count.ShouldBe(1);
+        _emulator.CallsTo("conversations.history").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task UpdateAsync_PendingReplyPostedBeforeRestart_FoundAndEdited()
+    {
+        var handle = _services.GetRequiredService<SlackReplyPosts>().NewReply("C1", null, "U1").ToHandle();
+        await CreateSut().UpdateAsync(handle, View(1, "Queued"), CancellationToken.None);
+        await using var restarted = SlackServices.Create(_emulator, _time);
+
+        await restarted.GetRequiredService<SlackReplies>().UpdateAsync(handle, View(2, "Rendering 40%"), CancellationToken.None);
+
+        var message = _emulator.BotMessages().ShouldHaveSingleItem();
+        message.Text.ShouldBe("🎨 a fox — Rendering 40%");
+    }
+
+    [Fact]
     public async Task UpdateAsync_StaleRevision_IsDropped()
     {
         var handle = await PostReplyAsync();
@@ -87,17 +116,37 @@ public sealed class SlackRepliesTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task UpdateAsync_WithPreview_UploadsOnceAndShowsIt()
+    public async Task UpdateAsync_WithPreview_SharedInTheReplysThreadAndShown()
     {
         var handle = await PostReplyAsync();
+        var ts = SlackReplyAddress.Parse(handle).Ts;
         var sut = CreateSut();
 
         await sut.UpdateAsync(handle, View(1, "50%") with { Preview = Png("p1") }, CancellationToken.None);
         await sut.UpdateAsync(handle, View(2, "60%") with { Preview = Png("p1") }, CancellationToken.None);
 
         _emulator.CallsTo("files.getUploadURLExternal").Count.ShouldBe(1);
-        var blocks = _emulator.BotMessages().Single().Blocks!;
-        blocks.ToJsonString().ShouldContain("slack_file");
+        _emulator.CallsTo("chat.update").ShouldAllBe(c => c.Answered == "ok");
+        var preview = _emulator.Files().Where(f => f.User == _emulator.BotUserId).ShouldHaveSingleItem();
+        (preview.ChannelId, preview.ThreadTs, preview.ShareCompleted).ShouldBe(("C1", ts, true));
+        _emulator.Message("C1", ts)!.Blocks!.ToJsonString().ShouldContain(preview.Id);
+    }
+
+    [Fact]
+    public async Task UpdateAsync_NewerPreviewAndResult_SupersededPreviewFilesDeleted()
+    {
+        var handle = await PostReplyAsync();
+        var sut = CreateSut();
+        await sut.UpdateAsync(handle, View(1, "50%") with { Preview = Png("p1") }, CancellationToken.None);
+        _time.Advance(TimeSpan.FromSeconds(11));
+
+        await sut.UpdateAsync(handle, View(2, "80%") with { Preview = Png("p2") }, CancellationToken.None);
+        var previews = _emulator.Files().Where(f => f.User == _emulator.BotUserId).ToList();
+        previews.Select(f => f.Deleted).ShouldBe([true, false]);
+        await sut.PostResultAsync(handle, new ResultView { JobId = "j1", Title = "🎨 a fox", Files = [Png("r")] }, CancellationToken.None);
+
+        _emulator.Files().Where(f => f.User == _emulator.BotUserId && !f.Deleted).ShouldHaveSingleItem().Name.ShouldBe("r.png");
+        _emulator.CallsTo("chat.update").ShouldAllBe(c => c.Answered == "ok");
     }
 
     [Fact]
@@ -125,6 +174,39 @@ public sealed class SlackRepliesTests : IAsyncLifetime
         images.ShouldBe(uploaded.Select(f => f.Id));
         reply.Blocks!.ToJsonString().ShouldContain("cb:Upscale:j1:0");
         _emulator.CallsTo("chat.update").ShouldAllBe(c => c.Answered == "ok");
+    }
+
+    [Fact]
+    public async Task PostResultAsync_ChannelArchived_MemberToldDirectlyAndThrows()
+    {
+        var posts = _services.GetRequiredService<SlackReplyPosts>();
+        var handle = posts.NewReply("C1", null, "U1").ToHandle();
+        var sut = CreateSut();
+        await sut.UpdateAsync(handle, View(1, "Rendering"), CancellationToken.None);
+        _emulator.ArchiveChannel("C1");
+
+        await Should.ThrowAsync<SlackApiException>(() => sut.PostResultAsync(handle, new ResultView { JobId = "j1", Title = "🎨 a fox", Files = [Png("r")] }, CancellationToken.None));
+
+        _emulator.CallsTo("chat.postEphemeral").ShouldHaveSingleItem().Answered.ShouldBe("is_archived");
+        var told = _emulator.Messages("U1").ShouldHaveSingleItem();
+        told.Text.ShouldContain("archived");
+        told.Text.ShouldContain("Nothing was charged");
+    }
+
+    [Fact]
+    public async Task UpdateAsync_FinalViewRefused_MemberToldHowTheJobEnded()
+    {
+        var handle = _services.GetRequiredService<SlackReplyPosts>().NewReply("C1", null, "U1").ToHandle();
+        var sut = CreateSut();
+        await sut.UpdateAsync(handle, View(1, "Rendering"), CancellationToken.None);
+        _emulator.InjectError("chat.update", "restricted_action");
+
+        await Should.ThrowAsync<SlackApiException>(() => sut.UpdateAsync(handle, View(2, "The provider is down. Nothing was charged.") with { Status = ReplyStatus.Failed }, CancellationToken.None));
+
+        var told = _emulator.Ephemerals.ShouldHaveSingleItem();
+        told.User.ShouldBe("U1");
+        told.Text.ShouldContain("The provider is down");
+        told.Text.ShouldContain("doesn't let me post here");
     }
 
     [Fact]

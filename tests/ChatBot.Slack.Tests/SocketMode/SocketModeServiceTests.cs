@@ -35,8 +35,25 @@ public sealed class SocketModeServiceTests() : SlackHostTests(SlackMode.Socket)
         await Emulator.WaitUntilAsync(() => Emulator.Envelopes.Where(e => e.EnvelopeId == first || e.EnvelopeId == second).All(e => e.Acked), what: "both acks");
         var command = await Dispatcher.WaitForRequestAsync();
         command.Kind.ShouldBe(CommandKind.RemoveBackground);
-        await Emulator.WaitUntilAsync(() => Emulator.CallsTo("chat.update").Count >= 1, what: "the reply edited");
+        await Emulator.WaitUntilAsync(() => Emulator.BotMessages().Any(m => m.Text.Contains("Queued", StringComparison.Ordinal)), what: "the reply posted");
         Dispatcher.Requests.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Disconnect_EnvelopeOnOldSocketAfterHandOver_AckedOnThatSocket()
+    {
+        Emulator.CloseAfterHandOver = false;
+        var old = Emulator.OpenConnections().Single();
+        await Emulator.SendDisconnectAsync("warning");
+        await Emulator.WaitUntilAsync(() => Emulator.OpenConnections().Any(id => id != old), what: "the replacement connection");
+
+        var late = await Emulator.SendSlashCommandAsync("/imagine", "a late fox", "U1", "C1", connectionId: old);
+
+        await Emulator.WaitUntilAsync(() => Emulator.Envelopes.Single(e => e.EnvelopeId == late).Acked, what: "the late envelope acked");
+        Emulator.Envelopes.Single(e => e.EnvelopeId == late).AckConnection.ShouldBe(old);
+        await Emulator.CloseConnectionAsync(old);
+        await Emulator.WaitUntilAsync(() => Emulator.ConnectionEvents.Any(e => e.ConnectionId == old && !e.Opened), what: "the old connection closed");
+        (await Dispatcher.WaitForRequestAsync()).Options.Prompt.ShouldBe("a late fox");
     }
 
     [Theory]

@@ -40,6 +40,32 @@ public sealed class SlackApiClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CallAsync_ServerError_TriedAgainWithBackoff()
+    {
+        var sut = CreateSut(autoAdvance: true);
+        _emulator.InjectHttpError("chat.postMessage", 503, count: 2);
+
+        var answer = await sut.CallAsync("chat.postMessage", Post(), CancellationToken.None);
+
+        answer.GetProperty("ts").GetString().ShouldNotBeNullOrEmpty();
+        _emulator.CallsTo("chat.postMessage").Select(c => c.Answered).ShouldBe(["http_503", "http_503", "ok"]);
+        _time.RequestedDelays.ShouldContain(TimeSpan.FromSeconds(1));
+        _time.RequestedDelays.ShouldContain(TimeSpan.FromSeconds(2));
+    }
+
+    [Fact]
+    public async Task CallAsync_ServerErrorPersists_GivesUpAfterRetries()
+    {
+        var sut = CreateSut(autoAdvance: true, configure: s => s["Slack:MaxTransientRetries"] = "2");
+        _emulator.InjectHttpError("chat.update", 500, count: 5);
+
+        var ex = await Should.ThrowAsync<SlackApiException>(() => sut.CallAsync("chat.update", new JsonObject { ["channel"] = "C1", ["ts"] = "1.2" }, CancellationToken.None));
+
+        ex.Error.ShouldBe("http_500");
+        _emulator.CallsTo("chat.update").Count.ShouldBe(3);
+    }
+
+    [Fact]
     public async Task CallAsync_OkFalse_ThrowsTypedErrorWithoutToken()
     {
         var sut = CreateSut();

@@ -6,7 +6,18 @@ public sealed class SlackRatePacerTests
 {
     private readonly FakeTimeProvider _time = new();
 
-    private SlackRatePacer CreateSut() => new(_time);
+    private SlackRatePacer CreateSut(int historyCallsPerMinute = 50) =>
+        new(_time, Microsoft.Extensions.Options.Options.Create(new SlackOptions { HistoryCallsPerMinute = historyCallsPerMinute }));
+
+    [Fact]
+    public void Reserve_HistoryOfAnAppOutsideTheMarketplace_OneCallAMinute()
+    {
+        var sut = CreateSut(historyCallsPerMinute: 1);
+
+        var waits = Enumerable.Range(0, 3).Select(_ => sut.Reserve("conversations.history", "conversations.history")).ToList();
+
+        waits.ShouldBe([TimeSpan.Zero, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2)]);
+    }
 
     [Fact]
     public void Reserve_ChatUpdateBurst_TenFreeThenPacedAtTier3()
