@@ -82,7 +82,7 @@ public sealed class ProviderRouter
                 && !excludedProviders.Contains(m.Provider, StringComparer.OrdinalIgnoreCase)
                 && !disabledModels.Contains(m.Id, StringComparer.OrdinalIgnoreCase))
             .OrderBy(m => _catalog.FindProvider(m.Provider)?.LastResort == true)
-            .ThenBy(m => m.Price.Quote(1, m.Limits.Durations.Count > 0 ? m.Limits.Durations[0] : null, null))
+            .ThenBy(m => m.Price.Quote(1, m.Durations.Count > 0 ? m.Durations[0] : null, null))
             .ThenBy(m => _catalog.FindProvider(m.Provider)?.Priority ?? 100)
             .ThenBy(m => m.Id, StringComparer.Ordinal);
 

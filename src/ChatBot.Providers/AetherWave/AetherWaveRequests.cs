@@ -20,19 +20,19 @@ internal static class AetherWaveRequests
             case MediaOperation.Vary:
             {
                 // I2I goes through referenceImages of generate-image (Grok, Flux): the image being varied comes first.
-                var references = await DataUrlsAsync(request.Inputs.Where(i => i.Role is MediaRole.Image or MediaRole.Reference), cancellationToken).ConfigureAwait(false);
+                var references = await DataUrlsAsync(request.Inputs.Where(i => i.Role is MediaRole.Image or MediaRole.Reference).Take(request.Model.Limits.MaxInputImages), cancellationToken).ConfigureAwait(false);
                 return ProviderPost.JsonBody("api/generate-image", new Dictionary<string, object?>(StringComparer.Ordinal)
                 {
                     ["prompt"] = o.Prompt ?? (request.Operation == MediaOperation.Vary ? "A variation of this image" : null),
                     ["model"] = request.Model.WireModel,
-                    ["aspectRatio"] = o.AspectRatio,
-                    ["resolution"] = o.Resolution,
-                    ["imageSize"] = o.Text("imageSize", "image-size"),
-                    ["maxImages"] = o.Count,
-                    ["negative_prompt"] = o.NegativePrompt,
-                    ["seed"] = o.Seed,
-                    ["outputFormat"] = o.Text("outputFormat", "format"),
-                    ["enablePromptExpansion"] = o.Flag("enablePromptExpansion", "expand"),
+                    ["aspectRatio"] = request.Value(ParameterNames.AspectRatio, o.AspectRatio),
+                    ["resolution"] = request.Value(ParameterNames.Resolution, o.Resolution),
+                    ["imageSize"] = request.Value("image-size", o.Text("image-size")),
+                    ["maxImages"] = request.Model.Limits.MaxCount > 1 ? o.Count : null,
+                    ["negative_prompt"] = request.IfTaken(ParameterNames.NegativePrompt, o.NegativePrompt),
+                    ["seed"] = request.IfTaken(ParameterNames.Seed, o.Seed),
+                    ["outputFormat"] = request.Value("format", o.Text("format")),
+                    ["enablePromptExpansion"] = request.IfTaken("expand", o.Flag("expand")),
                     ["referenceImages"] = references.Count > 0 ? references : null,
                 });
             }
@@ -61,7 +61,7 @@ internal static class AetherWaveRequests
                     ["image"] = await ProviderInputs.DataUrlAsync(Require(image, "Inpainting"), cancellationToken).ConfigureAwait(false),
                     ["mask"] = await ProviderInputs.DataUrlAsync(mask, cancellationToken).ConfigureAwait(false),
                     ["prompt"] = o.Prompt,
-                    ["quality"] = (o.Text("quality") ?? "medium").ToLowerInvariant(),
+                    ["quality"] = request.Value("quality", o.Text("quality")) ?? "medium",
                     ["referenceImages"] = references.Count > 0 ? references : null,
                 });
             }
@@ -71,7 +71,7 @@ internal static class AetherWaveRequests
                 {
                     ["image"] = await ProviderInputs.DataUrlAsync(Require(image, "Reframing"), cancellationToken).ConfigureAwait(false),
                     ["aspectRatio"] = o.AspectRatio ?? "16:9",
-                    ["rendering_speed"] = (o.Text("rendering_speed", "speed") ?? "BALANCED").ToUpperInvariant(),
+                    ["rendering_speed"] = request.Value("speed", o.Text("speed")) ?? "BALANCED",
                 });
 
             case MediaOperation.Upscale:
@@ -96,8 +96,8 @@ internal static class AetherWaveRequests
                 return ProviderPost.JsonBody("api/generate-art", new Dictionary<string, object?>(StringComparer.Ordinal)
                 {
                     ["prompt"] = o.Prompt,
-                    ["style"] = o.Style?.ToLowerInvariant(),
-                    ["aspectRatio"] = o.AspectRatio,
+                    ["style"] = request.Value(ParameterNames.Style, o.Style),
+                    ["aspectRatio"] = request.Value(ParameterNames.AspectRatio, o.AspectRatio),
                 });
 
             default:
@@ -118,26 +118,25 @@ internal static class AetherWaveRequests
             model = model[..^4] + "-i2v";
         }
 
-        var kling = model.StartsWith("kling", StringComparison.OrdinalIgnoreCase);
         return ProviderPost.JsonBody("api/generate-video", new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["model"] = model,
             ["prompt"] = request.Operation == MediaOperation.Storyboard ? null : o.Prompt,
-            ["duration"] = o.DurationSeconds?.ToString(CultureInfo.InvariantCulture),
-            ["aspectRatio"] = o.AspectRatio,
-            ["resolution"] = o.Resolution,
+            ["duration"] = request.IfTaken(ParameterNames.Duration, o.DurationSeconds)?.ToString(CultureInfo.InvariantCulture),
+            ["aspectRatio"] = request.Value(ParameterNames.AspectRatio, o.AspectRatio),
+            ["resolution"] = request.Value(ParameterNames.Resolution, o.Resolution),
             ["imageData"] = await ProviderInputs.DataUrlOrNullAsync(image, cancellationToken).ConfigureAwait(false),
             ["endImageData"] = await ProviderInputs.DataUrlOrNullAsync(request.FirstInput(MediaRole.LastFrame), cancellationToken).ConfigureAwait(false),
             ["audioData"] = await ProviderInputs.DataUrlOrNullAsync(request.FirstInput(MediaRole.Audio), cancellationToken).ConfigureAwait(false),
-            ["audioDuration"] = o.Number("audioDuration", "audio-duration"),
-            // Kling models only; the document says others ignore them, so they are not sent elsewhere.
-            ["negativePrompt"] = kling ? o.NegativePrompt : null,
-            ["cfgScale"] = kling ? o.Number("cfg", "cfgScale") : null,
-            ["withAudio"] = kling ? o.Flag("audio", "withAudio") : null,
+            ["audioDuration"] = request.IfTaken("audio-duration", o.Number("audio-duration")),
+            // Kling models only (the catalog lists them for Kling alone; the document says others ignore them).
+            ["negativePrompt"] = request.IfTaken(ParameterNames.NegativePrompt, o.NegativePrompt),
+            ["cfgScale"] = request.IfTaken("cfg", o.Number("cfg")),
+            ["withAudio"] = request.IfTaken("audio", o.Flag("audio")),
             ["storyboard"] = request.Operation == MediaOperation.Storyboard ? Storyboard(o) : null,
-            ["mode"] = model.StartsWith("grok", StringComparison.OrdinalIgnoreCase) ? (o.Text("mode") ?? o.Mode)?.ToLowerInvariant() : null,
-            ["seed"] = o.Seed,
-            ["enablePromptExpansion"] = o.Flag("enablePromptExpansion", "expand"),
+            ["mode"] = request.Value(ParameterNames.Mode, o.Mode),
+            ["seed"] = request.IfTaken(ParameterNames.Seed, o.Seed),
+            ["enablePromptExpansion"] = request.IfTaken("expand", o.Flag("expand")),
         });
     }
 

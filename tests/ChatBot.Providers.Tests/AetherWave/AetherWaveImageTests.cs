@@ -14,7 +14,7 @@ public sealed class AetherWaveImageTests() : ProviderTestBase<AetherWaveEmulator
             Count = 2,
             NegativePrompt = "blur",
             Seed = 42,
-            Extra = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["format"] = "jpg", ["expand"] = "false", ["imageSize"] = "square_hd" },
+            Extra = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["format"] = "jpg", ["expand"] = "false", ["image-size"] = "square_hd" },
         };
 
         var updates = await RunAsync(Sut, Request(MediaOperation.Imagine, ProviderNames.AetherWave, "seedream-v4-t2i", options));
@@ -29,9 +29,9 @@ public sealed class AetherWaveImageTests() : ProviderTestBase<AetherWaveEmulator
         sent.Field("resolution").ShouldBe("2K");
         sent.Field("imageSize").ShouldBe("square_hd");
         sent.Field("maxImages").ShouldBe("2");
-        sent.Field("negative_prompt").ShouldBe("blur");
+        sent.Json!.ContainsKey("negative_prompt").ShouldBeFalse(); // Imagen 4 Ultra and Qwen only
         sent.Field("seed").ShouldBe("42");
-        sent.Field("outputFormat").ShouldBe("jpg");
+        sent.Json!.ContainsKey("outputFormat").ShouldBeFalse(); // Nano Banana Pro only
         sent.Field("enablePromptExpansion").ShouldBe("false");
         sent.Json!.ContainsKey("referenceImages").ShouldBeFalse();
 
@@ -41,6 +41,27 @@ public sealed class AetherWaveImageTests() : ProviderTestBase<AetherWaveEmulator
         done.ProviderCost.ShouldBe(14m);
         var bytes = await ReadAsync(done.Outputs[0]);
         MediaSniffer.Sniff(bytes)!.ContentType.ShouldBe("image/png");
+    }
+
+    [Theory]
+    [InlineData("grok-imagine-t2i", "seed")] // seed: Imagen 4 and Seedream
+    [InlineData("imagen-4", "resolution")] // resolution: Seedream, Flux, Nano Pro
+    [InlineData("imagen-4", "referenceImages")] // referenceImages: Grok, Flux
+    [InlineData("qwen-image-t2i", "outputFormat")] // outputFormat: Nano Banana Pro
+    public async Task Imagine_FieldTheDocumentDoesNotGiveTheModel_IsLeftOut(string model, string field)
+    {
+        var options = new CommandOptions
+        {
+            Prompt = "fox",
+            Seed = 42,
+            Resolution = "2K",
+            Extra = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["format"] = "jpg" },
+        };
+
+        var updates = await RunAsync(Sut, Request(MediaOperation.Imagine, ProviderNames.AetherWave, model, options, Input(MediaRole.Reference, TestMedia.Png())));
+
+        updates[^1].ShouldBeOfType<ProviderUpdate.Succeeded>();
+        Emulator.LastSubmit!.Json!.ContainsKey(field).ShouldBeFalse();
     }
 
     [Fact]

@@ -64,6 +64,14 @@ internal sealed class MediaCommandHandler(
             return new CommandOutcome.Refused(limit);
         }
 
+        var (checkedOptions, parameterRefusal) = ParameterCheck.Check(model, operation, options, request.Options);
+        if (checkedOptions is null)
+        {
+            return new CommandOutcome.Refused(parameterRefusal!);
+        }
+
+        options = checkedOptions;
+
         var (queued, _) = scheduler.CountFor(actor.Account);
         if (queued >= scheduling.Value.MaxQueuedPerUser)
         {
