@@ -36,9 +36,11 @@ public sealed record ModelDefinition
 
     public bool Accepts(string name, MediaOperation operation, string? mode = null) => Parameter(name, operation, mode) is not null;
 
-    /// <summary>The durations the model makes, in seconds, shortest first (empty for stills).</summary>
+    /// <summary>The durations the model makes, in seconds, shortest first (its listed values, or every second of its range); empty for stills.</summary>
     public IReadOnlyList<int> Durations => Parameters.TryGetValue(ParameterNames.Duration, out var d)
-        ? [.. d.Values.Select(v => int.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).Order()]
+        ? d.Values.Count > 0
+            ? [.. d.Values.Select(v => int.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).Order()]
+            : d.Min is { } min && d.Max is { } max ? [.. Enumerable.Range((int)min, (int)max - (int)min + 1)] : []
         : [];
 
     /// <summary>The allowed values of a listed parameter (aspect ratios, resolutions, …); empty when not accepted.</summary>

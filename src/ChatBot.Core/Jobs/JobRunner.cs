@@ -179,7 +179,8 @@ internal sealed class JobRunner(
                 // Only work that provably never reached the provider moves on: a 500 or a timeout may
                 // have started a paid job there, and a second provider would charge for it again.
                 tried.Add(provider.Name);
-                if (router.Fallback(job.Spec.Operation, model, tried) is not RouteResult.Routed next)
+                var images = job.Spec.Inputs.Count(i => i.Role is MediaRole.Image or MediaRole.Reference);
+                if (router.Fallback(job.Spec.Operation, model, tried, images) is not RouteResult.Routed next)
                 {
                     throw;
                 }

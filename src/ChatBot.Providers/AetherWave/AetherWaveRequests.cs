@@ -1,5 +1,6 @@
 using System.Globalization;
 using ChatBot.Core.Catalog;
+using ChatBot.Core.Commands;
 using ChatBot.Core.Model;
 using ChatBot.Core.Providers;
 using ChatBot.Providers.Http;
@@ -16,6 +17,11 @@ internal static class AetherWaveRequests
         var image = request.FirstInput(MediaRole.Image);
         switch (request.Operation)
         {
+            case MediaOperation.Vary when !request.Model.Supports(MediaOperation.Imagine):
+            case MediaOperation.Edit:
+                // An edit model varies through edit-image, where the document lists it (Grok I2I: "Returns 2 variations").
+                return await EditAsync(request, cancellationToken).ConfigureAwait(false);
+
             case MediaOperation.Imagine:
             case MediaOperation.Vary:
             {
@@ -35,19 +41,6 @@ internal static class AetherWaveRequests
                     ["enablePromptExpansion"] = request.IfTaken("expand", o.Flag("expand")),
                     ["referenceImages"] = references.Count > 0 ? references : null,
                 });
-            }
-
-            case MediaOperation.Edit:
-            {
-                var images = request.Inputs.Where(i => i.Role is MediaRole.Image or MediaRole.Reference).ToList();
-                var files = new List<ProviderFile>();
-                foreach (var input in images)
-                {
-                    // One file goes as "image"; several (Seedream batch, up to 10) as "images".
-                    files.Add(ProviderFile.From(images.Count == 1 ? "image" : "images", await ProviderInputs.ReadAsync(input, cancellationToken).ConfigureAwait(false), input));
-                }
-
-                return ProviderPost.Multipart("api/edit-image", files, ("prompt", o.Prompt), ("model", request.Model.WireModel));
             }
 
             case MediaOperation.Inpaint:
@@ -105,6 +98,20 @@ internal static class AetherWaveRequests
         }
     }
 
+    /// <summary><c>POST /api/edit-image</c>: one file goes as "image"; several (Seedream batch, up to 10) as "images".</summary>
+    private static async Task<ProviderPost> EditAsync(MediaRequest request, CancellationToken cancellationToken)
+    {
+        var images = request.Inputs.Where(i => i.Role is MediaRole.Image or MediaRole.Reference).ToList();
+        var files = new List<ProviderFile>();
+        foreach (var input in images)
+        {
+            files.Add(ProviderFile.From(images.Count == 1 ? "image" : "images", await ProviderInputs.ReadAsync(input, cancellationToken).ConfigureAwait(false), input));
+        }
+
+        var prompt = request.Options.Prompt ?? (request.Operation == MediaOperation.Vary ? "A variation of this image" : null);
+        return ProviderPost.Multipart("api/edit-image", files, ("prompt", prompt), ("model", request.Model.WireModel));
+    }
+
     /// <summary><c>POST /api/generate-video</c> for video, lip-sync and storyboard.</summary>
     public static async Task<ProviderPost> VideoAsync(MediaRequest request, CancellationToken cancellationToken)
     {
@@ -122,7 +129,8 @@ internal static class AetherWaveRequests
         {
             ["model"] = model,
             ["prompt"] = request.Operation == MediaOperation.Storyboard ? null : o.Prompt,
-            ["duration"] = request.IfTaken(ParameterNames.Duration, o.DurationSeconds)?.ToString(CultureInfo.InvariantCulture),
+            // A storyboard's length is its shots' (the document's example sends no duration beside them).
+            ["duration"] = request.Operation == MediaOperation.Storyboard ? null : request.IfTaken(ParameterNames.Duration, o.DurationSeconds)?.ToString(CultureInfo.InvariantCulture),
             ["aspectRatio"] = request.Value(ParameterNames.AspectRatio, o.AspectRatio),
             ["resolution"] = request.Value(ParameterNames.Resolution, o.Resolution),
             ["imageData"] = await ProviderInputs.DataUrlOrNullAsync(image, cancellationToken).ConfigureAwait(false),
@@ -161,36 +169,13 @@ internal static class AetherWaveRequests
             ["visibility"] = "private",
         });
 
-    /// <summary>
-    /// The storyboard comes from the prompt: shots separated by "|", each optionally ending in "::seconds"
-    /// (e.g. "desert highway::5 | hands on the wheel::3"). Shots without a length share the requested duration.
-    /// </summary>
+    /// <summary>The storyboard from the prompt (<see cref="StoryboardText"/>): "desert highway::5 | hands on the wheel::3".</summary>
     internal static List<AetherWaveWire.StoryboardShot> Storyboard(CommandOptions options)
     {
-        var parts = (options.Prompt ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (parts.Length == 0)
-        {
-            throw new ProviderException("storyboard_required", "A storyboard needs scenes: separate them with |, e.g. \"wide desert shot::5 | close-up of hands::3\".");
-        }
-
-        var shots = new List<(string Text, int? Seconds)>();
-        foreach (var part in parts)
-        {
-            var at = part.LastIndexOf("::", StringComparison.Ordinal);
-            if (at > 0 && int.TryParse(part[(at + 2)..], NumberStyles.Integer, CultureInfo.InvariantCulture, out var sec) && sec > 0)
-            {
-                shots.Add((part[..at].Trim(), sec));
-            }
-            else
-            {
-                shots.Add((part, null));
-            }
-        }
-
-        var fixedSeconds = shots.Sum(s => s.Seconds ?? 0);
-        var open = shots.Count(s => s.Seconds is null);
-        var share = open == 0 ? 0 : Math.Max(1, ((options.DurationSeconds ?? (5 * shots.Count)) - fixedSeconds) / open);
-        return [.. shots.Select(s => new AetherWaveWire.StoryboardShot(s.Text, s.Seconds ?? share))];
+        var shots = StoryboardText.Shots(options.Prompt, options.DurationSeconds);
+        return shots.Count == 0
+            ? throw new ProviderException("storyboard_required", "A storyboard needs scenes: separate them with |, e.g. \"wide desert shot::5 | close-up of hands::3\".")
+            : [.. shots.Select(s => new AetherWaveWire.StoryboardShot(s.Text, s.Seconds))];
     }
 
     private static async Task<List<string>> DataUrlsAsync(IEnumerable<MediaInput> inputs, CancellationToken cancellationToken)

@@ -88,4 +88,50 @@ public sealed class ProviderParametersEndToEndTests : IAsyncLifetime
         _aetherWave.LastSubmit!.Field("resolution").ShouldBe("480p");
         (await _host.Client.SettledCreditsAsync("p1", timeout.Token)).ShouldBe(before);
     }
+
+    /// <summary>Point 7: without <c>--duration</c> the bot priced the shortest duration but sent none, so the provider's own default applied.</summary>
+    [Fact]
+    public async Task Video_NoDuration_SendsTheDurationItPriced()
+    {
+        using var timeout = TestTimeout.Start();
+        var before = await _host.Client.CreditsAsync("p7");
+        await using var events = await _host.Client.OpenEventsAsync(timeout.Token);
+
+        var final = await events.WaitForFinalAsync(await _host.Client.PostAsync("p7", "/video a phoenix rising --model kling-2.1-master-t2v"), timeout.Token);
+
+        final.Status.ShouldBe("succeeded", final.Text);
+        _aetherWave.LastSubmit!.Field("duration").ShouldBe("5");
+        _aetherWave.DefaultedDurations.ShouldBe(0);
+        (before - await _host.Client.SettledCreditsAsync("p7", timeout.Token)).ShouldBe(32 * 5);
+    }
+
+    /// <summary>Point 6: the document's storyboard is 10-25 s in total; a 30 s one was sent and charged.</summary>
+    [Theory]
+    [InlineData("p6-long", "/video desert::10 | hands::10 | road::10 --mode storyboard --model sora-2-pro-storyboard", "10 to 25 seconds in total; yours adds up to 30")]
+    [InlineData("p6-short", "/video desert::3 | hands::3 --mode storyboard --model sora-2-pro-storyboard", "yours adds up to 6")]
+    public async Task Video_StoryboardOutsideTheDocumentsTotal_IsRefusedBeforeAnyReserve(string user, string command, string naming)
+    {
+        var before = await _host.Client.CreditsAsync(user);
+
+        var reply = await _host.Client.GetAsync(await _host.Client.PostAsync(user, command));
+
+        reply.Status.ShouldBe("refused", reply.Text);
+        reply.Text.ShouldContain(naming);
+        (await _host.Client.CreditsAsync(user)).ShouldBe(before);
+        _aetherWave.Requests.ShouldBeEmpty();
+    }
+
+    /// <summary>Point 9: auto-routing ignored the inputs and picked an image-to-video model for a prompt alone.</summary>
+    [Fact]
+    public async Task Video_PromptAloneWithoutAModel_RoutesToATextToVideoModel()
+    {
+        using var timeout = TestTimeout.Start();
+        await using var events = await _host.Client.OpenEventsAsync(timeout.Token);
+
+        var final = await events.WaitForFinalAsync(await _host.Client.PostAsync("p9", "/video waves at sunset"), timeout.Token);
+
+        final.Status.ShouldBe("succeeded", final.Text);
+        _aetherWave.LastSubmit!.Field("model").ShouldBe("seedance-lite-t2v");
+        _aetherWave.LastSubmit.Json!.ContainsKey("imageData").ShouldBeFalse();
+    }
 }

@@ -64,6 +64,20 @@ public sealed class AetherWaveImageTests() : ProviderTestBase<AetherWaveEmulator
         Emulator.LastSubmit!.Json!.ContainsKey(field).ShouldBeFalse();
     }
 
+    /// <summary>Issue 10 point 2: the document lists grok-imagine-i2i under edit-image ("Returns 2 variations", 6 credits).</summary>
+    [Fact]
+    public async Task Vary_WithAnEditModel_PostsToEditImageAndReturnsTwoVariations()
+    {
+        var updates = await RunAsync(Sut, Request(MediaOperation.Vary, ProviderNames.AetherWave, "grok-imagine-i2i", new CommandOptions(), Input(MediaRole.Image, TestMedia.Png())));
+
+        Emulator.LastSubmit!.Path.ShouldBe("/api/edit-image");
+        Emulator.LastSubmit.Field("model").ShouldBe("grok-imagine-i2i");
+        Emulator.LastSubmit.Files.ShouldHaveSingleItem().Field.ShouldBe("image");
+        var done = updates[^1].ShouldBeOfType<ProviderUpdate.Succeeded>();
+        done.Outputs.Count.ShouldBe(2);
+        done.ProviderCost.ShouldBe(6m);
+    }
+
     [Fact]
     public async Task Imagine_GrokDefault_ReturnsSixImagesForFiveCredits()
     {
