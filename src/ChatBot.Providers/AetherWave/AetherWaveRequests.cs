@@ -48,11 +48,12 @@ internal static class AetherWaveRequests
                 var mask = request.FirstInput(MediaRole.Mask) ?? throw new ProviderException("mask_required", "Inpainting needs a mask image (transparent where the picture should change).");
                 var references = await DataUrlsAsync(request.Inputs.Where(i => i.Role == MediaRole.Reference).Take(16), cancellationToken).ConfigureAwait(false);
 
-                // The document's mask convention (transparent = edit) is the bot's own, so the mask goes as is.
+                // The document's edit zone is transparent: a black-and-white mask (white = change) is converted.
+                var maskBytes = AetherWaveMask.Prepare(await ProviderInputs.ReadAsync(mask, cancellationToken).ConfigureAwait(false));
                 return ProviderPost.JsonBody("api/inpaint-image", new Dictionary<string, object?>(StringComparer.Ordinal)
                 {
                     ["image"] = await ProviderInputs.DataUrlAsync(Require(image, "Inpainting"), cancellationToken).ConfigureAwait(false),
-                    ["mask"] = await ProviderInputs.DataUrlAsync(mask, cancellationToken).ConfigureAwait(false),
+                    ["mask"] = "data:image/png;base64," + Convert.ToBase64String(maskBytes),
                     ["prompt"] = o.Prompt,
                     ["quality"] = request.Value("quality", o.Text("quality")) ?? "medium",
                     ["referenceImages"] = references.Count > 0 ? references : null,

@@ -120,4 +120,28 @@ public static class AetherWaveDocument
     /// <summary>"Seedance Lite I2V at 5s @ 480p is FREE for all users".</summary>
     public static bool IsFreePerk(string model, RecordedRequest request) =>
         model == "seedance-lite-i2v" && Seconds(model, request) == 5 && request.Field("resolution") == "480p";
+
+    /// <summary>Inpaint: "mask: Base64 mask (transparent areas = edit zone)" — a mask without a transparent pixel edits nothing.</summary>
+    public static string? InpaintMaskError(string dataUrl)
+    {
+        var comma = dataUrl.IndexOf(',', StringComparison.Ordinal);
+        using var bitmap = SkiaSharp.SKBitmap.Decode(Convert.FromBase64String(dataUrl[(comma + 1)..]));
+        if (bitmap is null)
+        {
+            return "mask is not an image";
+        }
+
+        for (var y = 0; y < bitmap.Height; y++)
+        {
+            for (var x = 0; x < bitmap.Width; x++)
+            {
+                if (bitmap.GetPixel(x, y).Alpha < 255)
+                {
+                    return null;
+                }
+            }
+        }
+
+        return "mask has no transparent area to edit";
+    }
 }

@@ -143,6 +143,11 @@ public sealed class AetherWaveEmulator : ProviderEmulator
             return (null, "image and mask must be base64 data URLs");
         }
 
+        if (AetherWaveDocument.InpaintMaskError(r.Field("mask")!) is { } maskError)
+        {
+            return (null, maskError);
+        }
+
         var cost = (r.Field("quality") ?? "medium") switch { "low" => 5, "medium" => 10, "high" => 14, _ => -1 };
         return cost < 0 ? (null, "quality must be low, medium or high") : (new EmulatedTask(1, cost, "image/png"), null);
     });

@@ -128,14 +128,30 @@ public sealed class AetherWaveImageTests() : ProviderTestBase<AetherWaveEmulator
     {
         var options = new CommandOptions { Prompt = "dramatic sunset", Extra = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["quality"] = "high" } };
 
-        var updates = await RunAsync(Sut, Request(MediaOperation.Inpaint, ProviderNames.AetherWave, "ideogram-v3-edit", options, Input(MediaRole.Image, TestMedia.Png()), Input(MediaRole.Mask, TestMedia.Png(), fileName: "mask.png")));
+        var updates = await RunAsync(Sut, Request(MediaOperation.Inpaint, ProviderNames.AetherWave, "ideogram-v3-edit", options, Input(MediaRole.Image, TestMedia.Png()), Input(MediaRole.Mask, TestMedia.MaskPng(), fileName: "mask.png")));
 
         var sent = Emulator.LastSubmit!;
         sent.Path.ShouldBe("/api/inpaint-image");
+        sent.Field("mask").ShouldBe("data:image/png;base64," + Convert.ToBase64String(TestMedia.MaskPng())); // transparent = edit already: as is
         sent.Field("image")!.ShouldStartWith("data:image/png;base64,");
         sent.Field("mask")!.ShouldStartWith("data:image/png;base64,");
         sent.Field("quality").ShouldBe("high");
         updates[^1].ShouldBeOfType<ProviderUpdate.Succeeded>().ProviderCost.ShouldBe(14m);
+    }
+
+    /// <summary>Issue 10 point 5: a member's black-and-white mask (white = change) becomes the document's transparent edit zone.</summary>
+    [Fact]
+    public async Task Inpaint_BlackAndWhiteMask_IsSentTransparentWhereItWasWhite()
+    {
+        var mask = TestMedia.BlackWhiteMaskPng(8, 4);
+
+        var updates = await RunAsync(Sut, Request(MediaOperation.Inpaint, ProviderNames.AetherWave, "ideogram-v3-edit", new CommandOptions { Prompt = "sky" }, Input(MediaRole.Image, TestMedia.Png(8, 4)), Input(MediaRole.Mask, mask, fileName: "mask.png")));
+
+        updates[^1].ShouldBeOfType<ProviderUpdate.Succeeded>();
+        var sent = Emulator.LastSubmit!.Field("mask")!;
+        using var bitmap = SkiaSharp.SKBitmap.Decode(Convert.FromBase64String(sent["data:image/png;base64,".Length..]));
+        bitmap.GetPixel(0, 0).Alpha.ShouldBe((byte)0);
+        bitmap.GetPixel(7, 3).Alpha.ShouldBe((byte)255);
     }
 
     [Fact]
