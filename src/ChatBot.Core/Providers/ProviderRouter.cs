@@ -73,12 +73,19 @@ public sealed class ProviderRouter
     }
 
     /// <summary>Another available model for the same operation on a provider not yet tried, or Unroutable.</summary>
-    public RouteResult Fallback(MediaOperation operation, ModelDefinition failed, IReadOnlyCollection<string> triedProviders, int? images = null)
+    /// <remarks><paramref name="reason"/> is the refusal's code, so the note can say why (rate_limited, provider_unavailable).</remarks>
+    public RouteResult Fallback(MediaOperation operation, ModelDefinition failed, IReadOnlyCollection<string> triedProviders, int? images = null, string? reason = null)
     {
         var next = Candidates(operation, triedProviders, [], images).FirstOrDefault(m => !m.Provider.Equals(failed.Provider, StringComparison.OrdinalIgnoreCase));
+        var why = reason switch
+        {
+            "rate_limited" => " (it is rate-limiting the bot)",
+            "provider_unavailable" => " (it is unavailable right now)",
+            _ => "",
+        };
         return next is null
             ? new RouteResult.Unroutable($"No other provider can do {Describe(operation)} right now.")
-            : new RouteResult.Routed(next, _providers[next.Provider], $"{DisplayName(failed.Provider)} could not take the job, so {DisplayName(next.Provider)} runs it with `{next.Id}`.");
+            : new RouteResult.Routed(next, _providers[next.Provider], $"{DisplayName(failed.Provider)} could not take the job{why}, so {DisplayName(next.Provider)} runs it with `{next.Id}`.");
     }
 
     /// <summary>Whether the model can take that many images in (unknown: yes).</summary>
