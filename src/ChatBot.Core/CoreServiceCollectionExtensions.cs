@@ -23,12 +23,12 @@ public static class CoreServiceCollectionExtensions
     public static IServiceCollection AddChatBotCore(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<SchedulerOptions>().BindConfiguration(SchedulerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ReplyOptions>().BindConfiguration(ReplyOptions.Section).ValidateOnStart();
-        services.AddOptions<ValidationOptions>().BindConfiguration(ValidationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<CreditOptions>().BindConfiguration(CreditOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<CatalogOptions>(CatalogOptions.Section);
+        services.AddValidatedOptions<SchedulerOptions>(SchedulerOptions.Section);
+        services.AddValidatedOptions<ReplyOptions>(ReplyOptions.Section);
+        services.AddValidatedOptions<ValidationOptions>(ValidationOptions.Section);
+        services.AddValidatedOptions<MediaOptions>(MediaOptions.Section);
+        services.AddValidatedOptions<CreditOptions>(CreditOptions.Section);
 
         services.TryAddSingleton(sp => LoadCatalog(sp.GetRequiredService<IOptions<CatalogOptions>>().Value.Path));
         services.TryAddSingleton<ProviderRouter>();

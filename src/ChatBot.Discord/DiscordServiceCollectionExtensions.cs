@@ -1,3 +1,4 @@
+using ChatBot.Core;
 using ChatBot.Core.Platform;
 using ChatBot.Core.Replies;
 using ChatBot.Discord.Commands;
@@ -22,7 +23,7 @@ public static class DiscordServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddDiscord(this IServiceCollection services)
     {
-        services.AddOptions<DiscordOptions>().BindConfiguration(DiscordOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<DiscordOptions>(DiscordOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
 
         var version = typeof(DiscordServiceCollectionExtensions).Assembly.GetName().Version?.ToString(3) ?? "1.0.0";

@@ -1,3 +1,4 @@
+using ChatBot.Core;
 using ChatBot.Core.Providers;
 using ChatBot.Providers.Local;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,10 +18,7 @@ public static class ProvidersServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddOptions<LocalProviderOptions>()
-            .BindConfiguration(LocalProviderOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddValidatedOptions<LocalProviderOptions>(LocalProviderOptions.SectionName);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMediaProvider, LocalProvider>());
 
         // The remote providers (sections Providers:AetherWave, ImageStudio, Blackwave, AetherForge).

@@ -1,3 +1,4 @@
+using ChatBot.Core;
 using ChatBot.Core.Providers;
 using ChatBot.Providers.AetherForge;
 using ChatBot.Providers.AetherWave;
@@ -26,25 +27,25 @@ internal static class RemoteProvidersRegistration
         services.AddProviderPlumbing(ProviderNames.ImageStudio, ProviderNames.ImageStudioSection, "ALwrity Image Studio", ProviderNames.ImageStudioDefaultUrl, [], ProviderAuthScheme.Bearer);
         services.AddProviderPlumbing(ProviderNames.Blackwave, ProviderNames.BlackwaveSection, "Blackwave", ProviderNames.BlackwaveDefaultUrl, [], ProviderAuthScheme.None);
         services.AddProviderPlumbing(ProviderNames.AetherForge, ProviderNames.AetherForgeSection, "AetherForge", ProviderNames.AetherForgeDefaultUrl, [], ProviderAuthScheme.Bearer);
-        services.AddRemote<AetherWaveProvider>();
-        services.AddRemote<BlackwaveProvider>();
-        services.AddRemote<AetherForgeProvider>();
-        services.AddRemote<ImageStudioProvider>();
+        services.AddRemote<AetherWaveProvider>(ProviderNames.AetherWave);
+        services.AddRemote<BlackwaveProvider>(ProviderNames.Blackwave);
+        services.AddRemote<AetherForgeProvider>(ProviderNames.AetherForge);
+        services.AddRemote<ImageStudioProvider>(ProviderNames.ImageStudio);
         services.AddHostedService<ImageStudioHealthProbe>();
         return services;
     }
 
-    private static void AddRemote<T>(this IServiceCollection services)
+    /// <summary>The provider, built with the <see cref="ProviderHttp"/> registered under its name.</summary>
+    private static void AddRemote<T>(this IServiceCollection services, string name)
         where T : class, IMediaProvider
     {
-        services.AddSingleton<T>();
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<T>(sp, sp.GetRequiredKeyedService<ProviderHttp>(name)));
         services.AddSingleton<IMediaProvider>(sp => sp.GetRequiredService<T>());
     }
 
     private static void AddProviderPlumbing(this IServiceCollection services, string name, string section, string displayName, Uri defaultUrl, string[] defaultMediaHosts, ProviderAuthScheme scheme)
     {
-        services.AddOptions<ProviderOptions>(section)
-            .BindConfiguration("Providers:" + section)
+        services.AddValidatedOptions<ProviderOptions>("Providers:" + section, section)
             .PostConfigure(o =>
             {
                 o.BaseUrl ??= defaultUrl;
@@ -55,9 +56,7 @@ internal static class RemoteProvidersRegistration
                         o.MediaHosts.Add(host);
                     }
                 }
-            })
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+            });
 
         services.AddHttpClient(ProviderHttp.ClientName(section), (sp, client) =>
             {

@@ -1,3 +1,4 @@
+using ChatBot.Core;
 using ChatBot.Core.Platform;
 using ChatBot.Core.Replies;
 using ChatBot.Slack.Http;
@@ -20,7 +21,7 @@ public static class SlackServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddSlack(this IServiceCollection services)
     {
-        services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<SlackOptions>(SlackOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
 
         // No request logging: response_url and upload URLs are capabilities, and have no place in logs.

@@ -1,3 +1,4 @@
+using ChatBot.Core;
 using ChatBot.Core.Credits;
 using ChatBot.Core.Jobs;
 using ChatBot.Core.Media;
@@ -23,10 +24,7 @@ public static class StorageServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddSqliteStorage(this IServiceCollection services)
     {
-        services.AddOptions<StorageOptions>()
-            .BindConfiguration(StorageOptions.Section)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddValidatedOptions<StorageOptions>(StorageOptions.Section);
 
         // Section Credits is bound by Core; without it the defaults apply.
         services.AddOptions<CreditOptions>();

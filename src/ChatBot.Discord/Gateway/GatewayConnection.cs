@@ -1,7 +1,7 @@
 using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChatBot.Core.Platform;
 using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Discord.Gateway;
@@ -43,7 +43,7 @@ internal sealed partial class GatewayConnection(
         Task heartbeats = Task.CompletedTask;
         try
         {
-            var hello = await GatewaySocket.ReceiveAsync(socket, connectionCts.Token).ConfigureAwait(false);
+            var hello = await socket.ReceiveJsonAsync(connectionCts.Token).ConfigureAwait(false);
             if (hello is null || hello.RootElement.GetProperty("op").GetInt32() != GatewayOpCode.Hello)
             {
                 return Closed(socket);
@@ -64,7 +64,7 @@ internal sealed partial class GatewayConnection(
 
             while (true)
             {
-                using var frame = await GatewaySocket.ReceiveAsync(socket, connectionCts.Token).ConfigureAwait(false);
+                using var frame = await socket.ReceiveJsonAsync(connectionCts.Token).ConfigureAwait(false);
                 if (frame is null)
                 {
                     return Closed(socket);
@@ -216,16 +216,7 @@ internal sealed partial class GatewayConnection(
     private async Task SendAsync(JsonObject frame, CancellationToken cancellationToken)
     {
         await _sendLimiter.WaitAsync(cancellationToken).ConfigureAwait(false);
-        var bytes = Encoding.UTF8.GetBytes(frame.ToJsonString());
-        await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await _socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _sendLock.Release();
-        }
+        await _socket.SendJsonAsync(frame, _sendLock, cancellationToken).ConfigureAwait(false);
     }
 
     private static partial class Log

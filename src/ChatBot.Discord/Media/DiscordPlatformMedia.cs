@@ -19,15 +19,12 @@ internal sealed class DiscordPlatformMedia(IHttpClientFactory httpClients, IOpti
             throw new MediaRejectedException("Files are only read from Discord's own CDN.");
         }
 
-        var response = await httpClients.CreateClient(HttpClientName).GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            var status = (int)response.StatusCode;
-            response.Dispose();
-            throw new MediaRejectedException($"Discord did not serve {media.FileName} (HTTP {status}); please attach it again.");
-        }
-
-        return await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        return await PlatformFileDownload.OpenAsync(
+            httpClients.CreateClient(HttpClientName),
+            request,
+            response => response.IsSuccessStatusCode ? null : $"Discord did not serve {media.FileName} (HTTP {(int)response.StatusCode}); please attach it again.",
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>HTTPS to a listed host; plain HTTP only to a listed loopback address (a local emulator).</summary>

@@ -1,3 +1,4 @@
+using ChatBot.Core;
 using ChatBot.Core.Replies;
 
 namespace ChatBot.Host.Playground;
@@ -7,10 +8,7 @@ public static class PlaygroundServiceCollectionExtensions
     /// <summary>Registers the Playground platform: its <see cref="IChatReplies"/>, the reply channel and the command adapter.</summary>
     public static IServiceCollection AddPlayground(this IServiceCollection services)
     {
-        services.AddOptions<PlaygroundOptions>()
-            .BindConfiguration(PlaygroundOptions.Section)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddValidatedOptions<PlaygroundOptions>(PlaygroundOptions.Section);
         services.AddSingleton<PlaygroundReplyStore>();
         services.AddSingleton<PlaygroundReplies>();
         services.AddSingleton<IChatReplies>(sp => sp.GetRequiredService<PlaygroundReplies>());

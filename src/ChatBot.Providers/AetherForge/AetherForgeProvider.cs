@@ -3,7 +3,6 @@ using ChatBot.Core.Model;
 using ChatBot.Core.Media;
 using ChatBot.Core.Providers;
 using ChatBot.Providers.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Providers.AetherForge;
@@ -13,15 +12,13 @@ namespace ChatBot.Providers.AetherForge;
 /// <c>ai_model</c> and <c>ref_images</c>, then <c>GET /public/v1/job/{job_id}</c> until Succeed or Failed.
 /// The per-model reference limits are checked before anything is sent, with the document's own messages.
 /// </summary>
-internal sealed class AetherForgeProvider(
-    [FromKeyedServices(ProviderNames.AetherForge)] ProviderHttp http,
-    ILogger<AetherForgeProvider> logger) : IMediaProvider
+internal sealed class AetherForgeProvider(ProviderHttp http, ILogger<AetherForgeProvider> logger) : RemoteProvider(http, logger), IMediaProvider
 {
-    public string Name => ProviderNames.AetherForge;
-
-    public bool IsAvailable => http.IsAvailable;
-
-    public bool ResubmitIsSafe => false;
+    private static ProviderException Refusal(ProviderHttp http, int httpStatus, string? message) => http.CommonRefusal(httpStatus) ?? httpStatus switch
+    {
+        >= 500 => new ProviderException("provider_error", "AetherForge had an internal error and did not start the job.", retryable: true),
+        _ => new ProviderException("invalid_request", message is null ? "AetherForge refused the request." : $"AetherForge refused the request: {message}"),
+    };
 
     /// <summary>The document's reference limits and messages; any model not named has the general limit of 10.</summary>
     public static string? CheckReferenceCount(string model, int count) => model switch
@@ -34,10 +31,7 @@ internal sealed class AetherForgeProvider(
 
     public async Task<Submission> SubmitAsync(MediaRequest request, CancellationToken cancellationToken)
     {
-        if (!http.HasKey)
-        {
-            throw http.NotConfigured();
-        }
+        EnsureConfigured();
 
         if (request.Operation is not (MediaOperation.Imagine or MediaOperation.Vary or MediaOperation.Edit))
         {
@@ -69,46 +63,35 @@ internal sealed class AetherForgeProvider(
             throw new ProviderException("prompt_required", "AetherForge needs a prompt.");
         }
 
-        using var response = await http.SubmitAsync(ProviderPost.Multipart("public/v1/generate/image", files, ("prompt", prompt), ("ai_model", model)), cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            var (_, message) = await ProviderErrorText.ReadAsync(response, http.ApiKey, cancellationToken).ConfigureAwait(false);
-            throw (int)response.StatusCode switch
-            {
-                401 or 403 => http.Unauthorized(),
-                429 => new ProviderException("rate_limited", "AetherForge is rate-limiting the bot; try again in a minute.", retryable: true) { NeverReachedProvider = true },
-                503 => new ProviderException("provider_unavailable", "AetherForge is unavailable right now.", retryable: true) { NeverReachedProvider = true },
-                >= 500 => new ProviderException("provider_error", "AetherForge had an internal error and did not start the job.", retryable: true),
-                _ => new ProviderException("invalid_request", message is null ? "AetherForge refused the request." : $"AetherForge refused the request: {message}"),
-            };
-        }
+        using var response = await Http.SubmitAsync(ProviderPost.Multipart("public/v1/generate/image", files, ("prompt", prompt), ("ai_model", model)), cancellationToken).ConfigureAwait(false);
+        await Http.EnsureSuccessAsync(response, Refusal, cancellationToken).ConfigureAwait(false);
 
-        var created = await http.ReadJsonAsync<AetherForgeWire.JobCreated>(response, cancellationToken).ConfigureAwait(false);
+        var created = await Http.ReadJsonAsync<AetherForgeWire.JobCreated>(response, cancellationToken).ConfigureAwait(false);
         if (created.JobId is not { Length: > 0 } jobId)
         {
             throw new ProviderException("malformed_answer", "AetherForge accepted the request but gave no job id.");
         }
 
-        ProviderLog.Accepted(logger, Name, request.JobId, jobId);
+        LogAccepted(request.JobId, jobId);
         return new Submission(jobId);
     }
 
     public IAsyncEnumerable<ProviderUpdate> TrackAsync(MediaRequest request, Submission submission, CancellationToken cancellationToken) =>
         TaskPoller.PollAsync(
-            http,
+            Http,
             $"public/v1/job/{Uri.EscapeDataString(submission.RemoteId)}",
             (r, ct) => InterpretAsync(r, request, ct),
-            http.Time.GetUtcNow() + http.Options.MaxTaskDuration,
+            Http.Time.GetUtcNow() + Http.Options.MaxTaskDuration,
             cancellationToken);
 
     private async Task<ProviderUpdate> InterpretAsync(HttpResponseMessage response, MediaRequest request, CancellationToken cancellationToken)
     {
-        if (await TaskPoller.StatusFailureAsync(http, response, cancellationToken).ConfigureAwait(false) is { } failed)
+        if (await TaskPoller.StatusFailureAsync(Http, response, cancellationToken).ConfigureAwait(false) is { } failed)
         {
             return failed;
         }
 
-        var status = await http.ReadJsonAsync<AetherForgeWire.JobStatus>(response, cancellationToken).ConfigureAwait(false);
+        var status = await Http.ReadJsonAsync<AetherForgeWire.JobStatus>(response, cancellationToken).ConfigureAwait(false);
         switch (status.Status)
         {
             case "Succeed":
@@ -120,7 +103,7 @@ internal sealed class AetherForgeProvider(
                 try
                 {
                     // The document reports no cost: the engine charges the quoted price.
-                    return new ProviderUpdate.Succeeded([.. urls.Select((u, i) => http.Results.RemoteOutput(u, $"{request.JobId}-{i + 1}"))]);
+                    return new ProviderUpdate.Succeeded([.. urls.Select((u, i) => Http.Results.RemoteOutput(u, $"{request.JobId}-{i + 1}"))]);
                 }
                 catch (ProviderException e)
                 {
@@ -128,7 +111,7 @@ internal sealed class AetherForgeProvider(
                 }
 
             case "Failed":
-                var reason = ProviderErrorText.Clean(status.Message ?? status.Error, http.ApiKey);
+                var reason = ProviderErrorText.Clean(status.Message ?? status.Error, Http.ApiKey);
                 return new ProviderUpdate.Failed("generation_failed", reason is null ? "AetherForge could not make this image. Try another prompt or model." : $"AetherForge could not make this image: {reason}");
             default:
                 // Pending, and anything undocumented besides Succeed and Failed, is read as still working.

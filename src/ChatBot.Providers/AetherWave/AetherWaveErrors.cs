@@ -6,24 +6,10 @@ namespace ChatBot.Providers.AetherWave;
 /// <summary>How AetherWave's refusals and failed tasks read to a member, each HTTP status mapped once.</summary>
 internal static class AetherWaveErrors
 {
-    /// <summary>Throws the refusal a non-success answer to a submit stands for; returns when the answer is a success.</summary>
-    public static async Task EnsureAcceptedAsync(ProviderHttp http, HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>The refusal an HTTP status (with the provider's message) stands for; see <see cref="ProviderHttp.EnsureSuccessAsync"/>.</summary>
+    public static ProviderException ToException(ProviderHttp http, int httpStatus, string? message) => http.CommonRefusal(httpStatus) ?? httpStatus switch
     {
-        if (response.IsSuccessStatusCode)
-        {
-            return;
-        }
-
-        var (_, message) = await ProviderErrorText.ReadAsync(response, http.ApiKey, cancellationToken).ConfigureAwait(false);
-        throw ToException(http, (int)response.StatusCode, message);
-    }
-
-    public static ProviderException ToException(ProviderHttp http, int httpStatus, string? message) => httpStatus switch
-    {
-        401 or 403 => http.Unauthorized(),
         402 => new ProviderException("insufficient_provider_credits", "The bot's AetherWave account is out of credits. An admin needs to top it up."),
-        429 => new ProviderException("rate_limited", "AetherWave is rate-limiting the bot; try again in a minute.", retryable: true) { NeverReachedProvider = true },
-        503 => new ProviderException("provider_unavailable", "AetherWave is unavailable right now.", retryable: true) { NeverReachedProvider = true },
         >= 500 => new ProviderException("provider_error", "AetherWave had an internal error and did not start the job.", retryable: true),
         _ => new ProviderException("invalid_request", message is null ? "AetherWave refused the request." : $"AetherWave refused the request: {message}"),
     };

@@ -3,7 +3,6 @@ using ChatBot.Core.Catalog;
 using ChatBot.Core.Media;
 using ChatBot.Core.Providers;
 using ChatBot.Providers.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Providers.AetherWave;
@@ -15,26 +14,15 @@ namespace ChatBot.Providers.AetherWave;
 /// Bodies come from <see cref="AetherWaveRequests"/>, status answers are read by <see cref="AetherWaveStatus"/>,
 /// refusals by <see cref="AetherWaveErrors"/>.
 /// </summary>
-internal sealed class AetherWaveProvider(
-    [FromKeyedServices(ProviderNames.AetherWave)] ProviderHttp http,
-    ILogger<AetherWaveProvider> logger) : IMediaProvider, IGalleryProvider
+internal sealed class AetherWaveProvider(ProviderHttp http, ILogger<AetherWaveProvider> logger) : RemoteProvider(http, logger), IMediaProvider, IGalleryProvider
 {
     private const string ImageState = "image";
     private const string VideoBackgroundState = "video-bg";
     private const string VideoStatePrefix = "video;deadline=";
 
-    public string Name => ProviderNames.AetherWave;
-
-    public bool IsAvailable => http.IsAvailable;
-
-    public bool ResubmitIsSafe => false;
-
     public async Task<Submission> SubmitAsync(MediaRequest request, CancellationToken cancellationToken)
     {
-        if (!http.HasKey)
-        {
-            throw http.NotConfigured();
-        }
+        EnsureConfigured();
 
         var submission = request.Operation switch
         {
@@ -42,37 +30,34 @@ internal sealed class AetherWaveProvider(
             MediaOperation.VideoRemoveBackground => await SubmitVideoBackgroundAsync(request, cancellationToken).ConfigureAwait(false),
             _ => await SubmitImageAsync(request, cancellationToken).ConfigureAwait(false),
         };
-        ProviderLog.Accepted(logger, Name, request.JobId, submission.RemoteId);
+        LogAccepted(request.JobId, submission.RemoteId);
         return submission;
     }
 
     /// <summary>Polls the task's status endpoint (the engine itself delivers a submission's immediate result).</summary>
     public IAsyncEnumerable<ProviderUpdate> TrackAsync(MediaRequest request, Submission submission, CancellationToken cancellationToken)
     {
-        var started = http.Time.GetUtcNow();
+        var started = Http.Time.GetUtcNow();
         var state = submission.ResumeState ?? ImageState;
         var id = Uri.EscapeDataString(submission.RemoteId);
         if (state.StartsWith(VideoStatePrefix, StringComparison.Ordinal)
             && long.TryParse(state[VideoStatePrefix.Length..], NumberStyles.Integer, CultureInfo.InvariantCulture, out var deadlineMs))
         {
             var deadline = DateTimeOffset.FromUnixTimeMilliseconds(deadlineMs);
-            return TaskPoller.PollAsync(http, $"api/generate-video/status/{id}", (r, ct) => AetherWaveStatus.VideoAsync(http, r, request, ct), deadline, cancellationToken);
+            return TaskPoller.PollAsync(Http, $"api/generate-video/status/{id}", (r, ct) => AetherWaveStatus.VideoAsync(Http, r, request, ct), deadline, cancellationToken);
         }
 
-        var limit = started + http.Options.MaxTaskDuration;
+        var limit = started + Http.Options.MaxTaskDuration;
         return state == VideoBackgroundState
-            ? TaskPoller.PollAsync(http, $"api/video/progress/{id}", (r, ct) => AetherWaveStatus.VideoProgressAsync(http, r, request, ct), limit, cancellationToken)
-            : TaskPoller.PollAsync(http, $"api/generate-image/status/{id}", (r, ct) => AetherWaveStatus.ImageAsync(http, r, request, ct), limit, cancellationToken);
+            ? TaskPoller.PollAsync(Http, $"api/video/progress/{id}", (r, ct) => AetherWaveStatus.VideoProgressAsync(Http, r, request, ct), limit, cancellationToken)
+            : TaskPoller.PollAsync(Http, $"api/generate-image/status/{id}", (r, ct) => AetherWaveStatus.ImageAsync(Http, r, request, ct), limit, cancellationToken);
     }
 
     /// <summary>The "Save to gallery" button: <c>POST /api/save-to-gallery</c> with the result's own AetherWave link.</summary>
     public Task SaveToGalleryAsync(GallerySaveRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!http.HasKey)
-        {
-            throw http.NotConfigured();
-        }
+        EnsureConfigured();
 
         var mediaType = request.Kind == MediaKind.Video ? "video" : "image";
         return SaveToGalleryAsync(request.MediaUrl, mediaType, request.Prompt, request.ModelId, request.Title, cancellationToken);
@@ -81,16 +66,16 @@ internal sealed class AetherWaveProvider(
     /// <summary>Saves a result to the member's AetherWave gallery (offered as a button when the tenant enables it).</summary>
     public async Task SaveToGalleryAsync(Uri mediaUrl, string mediaType, string? prompt, string? model, string? title, CancellationToken cancellationToken)
     {
-        using var response = await http.SubmitAsync(AetherWaveRequests.SaveToGallery(mediaUrl, mediaType, prompt, model, title), cancellationToken).ConfigureAwait(false);
-        await AetherWaveErrors.EnsureAcceptedAsync(http, response, cancellationToken).ConfigureAwait(false);
+        using var response = await Http.SubmitAsync(AetherWaveRequests.SaveToGallery(mediaUrl, mediaType, prompt, model, title), cancellationToken).ConfigureAwait(false);
+        await Http.EnsureSuccessAsync(response, AetherWaveErrors.ToException, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<Submission> SubmitImageAsync(MediaRequest request, CancellationToken cancellationToken)
     {
         var post = await AetherWaveRequests.ImageAsync(request, cancellationToken).ConfigureAwait(false);
-        using var response = await http.SubmitAsync(post, cancellationToken).ConfigureAwait(false);
-        await AetherWaveErrors.EnsureAcceptedAsync(http, response, cancellationToken).ConfigureAwait(false);
-        var answer = await http.ReadJsonAsync<AetherWaveWire.ImageTaskAnswer>(response, cancellationToken).ConfigureAwait(false);
+        using var response = await Http.SubmitAsync(post, cancellationToken).ConfigureAwait(false);
+        await Http.EnsureSuccessAsync(response, AetherWaveErrors.ToException, cancellationToken).ConfigureAwait(false);
+        var answer = await Http.ReadJsonAsync<AetherWaveWire.ImageTaskAnswer>(response, cancellationToken).ConfigureAwait(false);
         if (answer.TaskId is { Length: > 0 } taskId)
         {
             return new Submission(taskId, ImageState);
@@ -100,7 +85,7 @@ internal sealed class AetherWaveProvider(
         var urls = answer.Images ?? (answer.ImageUrl is null ? null : [answer.ImageUrl]);
         if (urls is { Count: > 0 })
         {
-            return new Submission($"aw-{request.JobId}", ImageState, AetherWaveStatus.Succeeded(http, urls, answer.CreditsUsed, request));
+            return new Submission($"aw-{request.JobId}", ImageState, AetherWaveStatus.Succeeded(Http, urls, answer.CreditsUsed, request));
         }
 
         throw new ProviderException("malformed_answer", "AetherWave accepted the request but gave no task id.");
@@ -109,13 +94,13 @@ internal sealed class AetherWaveProvider(
     private async Task<Submission> SubmitVideoAsync(MediaRequest request, CancellationToken cancellationToken)
     {
         var post = await AetherWaveRequests.VideoAsync(request, cancellationToken).ConfigureAwait(false);
-        using var response = await http.SubmitAsync(post, cancellationToken).ConfigureAwait(false);
-        await AetherWaveErrors.EnsureAcceptedAsync(http, response, cancellationToken).ConfigureAwait(false);
-        var answer = await http.ReadJsonAsync<AetherWaveWire.VideoAnswer>(response, cancellationToken).ConfigureAwait(false);
+        using var response = await Http.SubmitAsync(post, cancellationToken).ConfigureAwait(false);
+        await Http.EnsureSuccessAsync(response, AetherWaveErrors.ToException, cancellationToken).ConfigureAwait(false);
+        var answer = await Http.ReadJsonAsync<AetherWaveWire.VideoAnswer>(response, cancellationToken).ConfigureAwait(false);
         var urls = AetherWaveStatus.VideoUrls(answer.VideoUrl, answer.VideoUrls);
         if (urls.Count > 0)
         {
-            return new Submission($"aw-{request.JobId}", null, AetherWaveStatus.Succeeded(http, urls, answer.CreditsUsed, request));
+            return new Submission($"aw-{request.JobId}", null, AetherWaveStatus.Succeeded(Http, urls, answer.CreditsUsed, request));
         }
 
         if (answer.TaskId is not { Length: > 0 } taskId)
@@ -126,22 +111,22 @@ internal sealed class AetherWaveProvider(
         // Per-model timeout: the answer's timeoutSeconds, else the catalog's, capped by the bot's own limit.
         var seconds = answer.TimeoutSeconds
             ?? (request.Model.Settings.TryGetValue("timeoutSeconds", out var s) && int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var t) ? t : (int?)null);
-        var timeout = seconds is > 0 ? TimeSpan.FromSeconds(seconds.Value) : http.Options.MaxTaskDuration;
-        if (timeout > http.Options.MaxTaskDuration)
+        var timeout = seconds is > 0 ? TimeSpan.FromSeconds(seconds.Value) : Http.Options.MaxTaskDuration;
+        if (timeout > Http.Options.MaxTaskDuration)
         {
-            timeout = http.Options.MaxTaskDuration;
+            timeout = Http.Options.MaxTaskDuration;
         }
 
-        var deadline = http.Time.GetUtcNow() + timeout;
+        var deadline = Http.Time.GetUtcNow() + timeout;
         return new Submission(taskId, VideoStatePrefix + deadline.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
     }
 
     private async Task<Submission> SubmitVideoBackgroundAsync(MediaRequest request, CancellationToken cancellationToken)
     {
         var post = await AetherWaveRequests.VideoBackgroundAsync(request, cancellationToken).ConfigureAwait(false);
-        using var response = await http.SubmitAsync(post, cancellationToken).ConfigureAwait(false);
-        await AetherWaveErrors.EnsureAcceptedAsync(http, response, cancellationToken).ConfigureAwait(false);
-        var answer = await http.ReadJsonAsync<AetherWaveWire.VideoJobAnswer>(response, cancellationToken).ConfigureAwait(false);
+        using var response = await Http.SubmitAsync(post, cancellationToken).ConfigureAwait(false);
+        await Http.EnsureSuccessAsync(response, AetherWaveErrors.ToException, cancellationToken).ConfigureAwait(false);
+        var answer = await Http.ReadJsonAsync<AetherWaveWire.VideoJobAnswer>(response, cancellationToken).ConfigureAwait(false);
         var id = answer.JobId ?? answer.TaskId;
         return id is { Length: > 0 }
             ? new Submission(id, VideoBackgroundState)

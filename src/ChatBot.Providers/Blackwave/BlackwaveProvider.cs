@@ -3,7 +3,6 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ChatBot.Core.Providers;
 using ChatBot.Providers.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Providers.Blackwave;
@@ -14,34 +13,23 @@ namespace ChatBot.Providers.Blackwave;
 /// The submit reads the stream up to the first line (which carries <c>job_id</c>); tracking keeps reading the
 /// same connection.
 /// </summary>
-internal sealed class BlackwaveProvider(
-    [FromKeyedServices(ProviderNames.Blackwave)] ProviderHttp http,
-    ILogger<BlackwaveProvider> logger) : IMediaProvider, IDisposable
+internal sealed class BlackwaveProvider(ProviderHttp http, ILogger<BlackwaveProvider> logger) : RemoteProvider(http, logger), IMediaProvider, IDisposable
 {
     private const string StreamState = "stream";
     private readonly ConcurrentDictionary<string, LiveStream> _live = new(StringComparer.Ordinal);
 
-    public string Name => ProviderNames.Blackwave;
-
-    public bool IsAvailable => http.IsAvailable;
-
-    public bool ResubmitIsSafe => false;
-
     public async Task<Submission> SubmitAsync(MediaRequest request, CancellationToken cancellationToken)
     {
-        if (!http.HasKey)
-        {
-            throw http.NotConfigured();
-        }
+        EnsureConfigured();
 
-        var post = await BlackwaveRequests.GenerateAsync(http, request, cancellationToken).ConfigureAwait(false);
-        var response = await http.SubmitAsync(post, cancellationToken, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+        var post = await BlackwaveRequests.GenerateAsync(Http, request, cancellationToken).ConfigureAwait(false);
+        var response = await Http.SubmitAsync(post, cancellationToken, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
         LiveStream? live = null;
         try
         {
             if (!response.IsSuccessStatusCode)
             {
-                var (code, _) = await ProviderErrorText.ReadAsync(response, http.ApiKey, cancellationToken).ConfigureAwait(false);
+                var (code, _) = await ProviderErrorText.ReadAsync(response, Http.ApiKey, cancellationToken).ConfigureAwait(false);
                 throw BlackwaveErrors.ToException(code, (int)response.StatusCode);
             }
 
@@ -57,7 +45,7 @@ internal sealed class BlackwaveProvider(
                 case (var update, { } id):
                     live.First = update;
                     _live[id] = live;
-                    ProviderLog.Accepted(logger, Name, request.JobId, id);
+                    LogAccepted(request.JobId, id);
                     return new Submission(id, StreamState);
                 default:
                     throw new ProviderException("malformed_answer", "Blackwave started the job but gave it no id.");
@@ -125,7 +113,7 @@ internal sealed class BlackwaveProvider(
             string? text;
             try
             {
-                using var idle = new CancellationTokenSource(http.Options.StreamIdleTimeout, http.Time);
+                using var idle = new CancellationTokenSource(Http.Options.StreamIdleTimeout, Http.Time);
                 using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, idle.Token);
                 text = await live.Reader.ReadLineAsync(linked.Token).ConfigureAwait(false);
             }
@@ -170,7 +158,7 @@ internal sealed class BlackwaveProvider(
                 continue;
             }
 
-            return (BlackwaveStatus.ToUpdate(http, line, request), line.JobId);
+            return (BlackwaveStatus.ToUpdate(Http, line, request), line.JobId);
         }
     }
 

@@ -137,6 +137,33 @@ internal sealed class ProviderHttp
         }
     }
 
+    /// <summary>
+    /// Returns when <paramref name="response"/> is a success; otherwise throws the refusal that
+    /// <paramref name="toException"/> maps its status and the provider's (key-free) message to.
+    /// </summary>
+    public async Task EnsureSuccessAsync(HttpResponseMessage response, Func<ProviderHttp, int, string?, ProviderException> toException, CancellationToken cancellationToken)
+    {
+        if (response.IsSuccessStatusCode)
+        {
+            return;
+        }
+
+        var (_, message) = await ProviderErrorText.ReadAsync(response, ApiKey, cancellationToken).ConfigureAwait(false);
+        throw toException(this, (int)response.StatusCode, message);
+    }
+
+    /// <summary>
+    /// What 401/403 (the key), 429 and 503 (not now; the job never reached the provider) mean alike at every HTTP
+    /// provider; null for the other statuses, which each provider's errors map themselves.
+    /// </summary>
+    public ProviderException? CommonRefusal(int httpStatus) => httpStatus switch
+    {
+        401 or 403 => Unauthorized(),
+        429 => new ProviderException("rate_limited", $"{DisplayName} is rate-limiting the bot; try again in a minute.", retryable: true) { NeverReachedProvider = true },
+        503 => new ProviderException("provider_unavailable", $"{DisplayName} is unavailable right now.", retryable: true) { NeverReachedProvider = true },
+        _ => null,
+    };
+
     public ProviderException Malformed(Exception? inner = null) =>
         new("malformed_answer", $"{DisplayName} sent an answer the bot could not read.", retryable: false, inner);
 

@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using ChatBot.Core.Providers;
 using ChatBot.Providers.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Providers.ImageStudio;
@@ -13,9 +12,7 @@ namespace ChatBot.Providers.ImageStudio;
 /// <see cref="ImageStudioRequests"/>, answers are read by <see cref="ImageStudioResults"/>, refusals by
 /// <see cref="ImageStudioErrors"/>.
 /// </summary>
-internal sealed class ImageStudioProvider(
-    [FromKeyedServices(ProviderNames.ImageStudio)] ProviderHttp http,
-    ILogger<ImageStudioProvider> logger) : IMediaProvider, IProviderTemplates
+internal sealed class ImageStudioProvider(ProviderHttp http, ILogger<ImageStudioProvider> logger) : RemoteProvider(http, logger), IMediaProvider, IProviderTemplates
 {
     private const string Root = ImageStudioRequests.Root;
 
@@ -25,12 +22,8 @@ internal sealed class ImageStudioProvider(
     private volatile bool _unhealthy;
     private volatile CachedTemplates? _templates;
 
-    public string Name => ProviderNames.ImageStudio;
-
     /// <summary>Key present, circuit closed, and the last health check (if any) said healthy.</summary>
-    public bool IsAvailable => http.IsAvailable && !_unhealthy;
-
-    public bool ResubmitIsSafe => false;
+    public override bool IsAvailable => base.IsAvailable && !_unhealthy;
 
     /// <summary>Asks <c>/health</c>; the answer feeds <see cref="IsAvailable"/> (the router skips an unhealthy provider).</summary>
     public async Task<bool> CheckHealthAsync(CancellationToken cancellationToken)
@@ -38,9 +31,9 @@ internal sealed class ImageStudioProvider(
         bool healthy;
         try
         {
-            using var response = await http.GetAsync(Root + "health", cancellationToken).ConfigureAwait(false);
+            using var response = await Http.GetAsync(Root + "health", cancellationToken).ConfigureAwait(false);
             healthy = response.IsSuccessStatusCode
-                && (await http.ReadJsonAsync<ImageStudioWire.Health>(response, cancellationToken).ConfigureAwait(false)).Status == "healthy";
+                && (await Http.ReadJsonAsync<ImageStudioWire.Health>(response, cancellationToken).ConfigureAwait(false)).Status == "healthy";
         }
         catch (ProviderException)
         {
@@ -54,16 +47,13 @@ internal sealed class ImageStudioProvider(
     /// <summary>All templates, for /models; a successful answer is reused for a few minutes.</summary>
     async Task<IReadOnlyList<ProviderTemplate>> IProviderTemplates.GetTemplatesAsync(CancellationToken cancellationToken)
     {
-        var now = http.Time.GetUtcNow();
+        var now = Http.Time.GetUtcNow();
         if (_templates is { } cached && now < cached.Until)
         {
             return cached.Templates;
         }
 
-        if (!http.HasKey)
-        {
-            throw http.NotConfigured();
-        }
+        EnsureConfigured();
 
         var templates = await GetTemplatesAsync(null, null, cancellationToken).ConfigureAwait(false);
         IReadOnlyList<ProviderTemplate> list = [.. templates.Select(t => new ProviderTemplate(t.Id, t.Name, Note(t)))];
@@ -93,29 +83,26 @@ internal sealed class ImageStudioProvider(
             query.Add("category=" + Uri.EscapeDataString(category));
         }
 
-        using var response = await http.GetAsync(Root + "templates" + (query.Count > 0 ? "?" + string.Join('&', query) : ""), cancellationToken).ConfigureAwait(false);
-        await ImageStudioErrors.EnsureOkAsync(http, response, cancellationToken).ConfigureAwait(false);
-        var list = await http.ReadJsonAsync<ImageStudioWire.TemplateList>(response, cancellationToken).ConfigureAwait(false);
+        using var response = await Http.GetAsync(Root + "templates" + (query.Count > 0 ? "?" + string.Join('&', query) : ""), cancellationToken).ConfigureAwait(false);
+        await Http.EnsureSuccessAsync(response, ImageStudioErrors.ToException, cancellationToken).ConfigureAwait(false);
+        var list = await Http.ReadJsonAsync<ImageStudioWire.TemplateList>(response, cancellationToken).ConfigureAwait(false);
         return [.. (list.Templates ?? []).Select(t => new ImageStudioTemplate(t.Id, t.Name ?? t.Id, t.Platform, t.Category, t.AspectRatio?.Ratio, t.AspectRatio?.Width, t.AspectRatio?.Height))];
     }
 
     /// <summary>Runs the job: Image Studio answers synchronously, so the result comes back as the submission's immediate result.</summary>
     public async Task<Submission> SubmitAsync(MediaRequest request, CancellationToken cancellationToken)
     {
-        if (!http.HasKey)
-        {
-            throw http.NotConfigured();
-        }
+        EnsureConfigured();
 
         var (post, estimateOperation) = await ImageStudioRequests.BuildAsync(request, cancellationToken).ConfigureAwait(false);
         var cost = await EstimateAsync(request, estimateOperation, cancellationToken).ConfigureAwait(false);
-        using var response = await http.SubmitAsync(post, cancellationToken).ConfigureAwait(false);
-        await ImageStudioErrors.EnsureOkAsync(http, response, cancellationToken).ConfigureAwait(false);
+        using var response = await Http.SubmitAsync(post, cancellationToken).ConfigureAwait(false);
+        await Http.EnsureSuccessAsync(response, ImageStudioErrors.ToException, cancellationToken).ConfigureAwait(false);
 
         ProviderUpdate result;
         try
         {
-            result = await ImageStudioResults.ReadAsync(http, response, request, cost, cancellationToken).ConfigureAwait(false);
+            result = await ImageStudioResults.ReadAsync(Http, response, request, cost, cancellationToken).ConfigureAwait(false);
         }
         catch (ProviderException e) when (e.Code is "malformed_answer" or "result_too_large" or "result_not_media")
         {
@@ -124,7 +111,7 @@ internal sealed class ImageStudioProvider(
         }
 
         var remoteId = $"is-{request.JobId}";
-        ProviderLog.Accepted(logger, Name, request.JobId, remoteId);
+        LogAccepted(request.JobId, remoteId);
         return new Submission(remoteId, null, result);
     }
 
@@ -143,18 +130,18 @@ internal sealed class ImageStudioProvider(
     {
         try
         {
-            using var response = await http.PostRepeatableAsync(ImageStudioRequests.Estimate(request, operation), cancellationToken).ConfigureAwait(false);
+            using var response = await Http.PostRepeatableAsync(ImageStudioRequests.Estimate(request, operation), cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
                 if ((int)response.StatusCode is 401 or 403)
                 {
-                    throw http.Unauthorized();
+                    throw Http.Unauthorized();
                 }
 
                 return null;
             }
 
-            return (await http.ReadJsonAsync<ImageStudioWire.Estimate>(response, cancellationToken).ConfigureAwait(false)).EstimatedCost;
+            return (await Http.ReadJsonAsync<ImageStudioWire.Estimate>(response, cancellationToken).ConfigureAwait(false)).EstimatedCost;
         }
         catch (ProviderException e) when (e.Code != "provider_auth")
         {

@@ -25,28 +25,19 @@ internal sealed class SlackPlatformMedia(IHttpClientFactory httpFactory, IOption
 
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.Value.BotToken);
-        var http = httpFactory.CreateClient(HttpClientName);
-        var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new MediaRejectedException($"Slack would not give me `{media.FileName}` (HTTP {(int)response.StatusCode}). Please share it again.");
-            }
+        return await PlatformFileDownload.OpenAsync(httpFactory.CreateClient(HttpClientName), request, response => Refusal(response, media), cancellationToken).ConfigureAwait(false);
+    }
 
-            if (response.Content.Headers.ContentType?.MediaType is "text/html")
-            {
-                throw new MediaRejectedException($"Slack showed me a sign-in page instead of `{media.FileName}`. The app needs the files:read scope; ask an admin to reinstall it.");
-            }
-
-            var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            return new OwningStream(body, response);
-        }
-        catch
+    private static string? Refusal(HttpResponseMessage response, MediaRef media)
+    {
+        if (!response.IsSuccessStatusCode)
         {
-            response.Dispose();
-            throw;
+            return $"Slack would not give me `{media.FileName}` (HTTP {(int)response.StatusCode}). Please share it again.";
         }
+
+        return response.Content.Headers.ContentType?.MediaType is "text/html"
+            ? $"Slack showed me a sign-in page instead of `{media.FileName}`. The app needs the files:read scope; ask an admin to reinstall it."
+            : null;
     }
 
     /// <summary>A bare host allows HTTPS on that host; an entry with a scheme allows exactly that origin.</summary>
@@ -71,42 +62,5 @@ internal sealed class SlackPlatformMedia(IHttpClientFactory httpFactory, IOption
         }
 
         return false;
-    }
-
-    /// <summary>Disposes the HTTP response with the body stream.</summary>
-    private sealed class OwningStream(Stream inner, IDisposable owner) : Stream
-    {
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
-
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => inner.ReadAsync(buffer, cancellationToken);
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => inner.ReadAsync(buffer, offset, count, cancellationToken);
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-                owner.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
     }
 }

@@ -1,7 +1,7 @@
 using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChatBot.Core.Platform;
 
 namespace ChatBot.Slack.SocketMode;
 
@@ -110,43 +110,22 @@ internal sealed class SocketModeConnection : IAsyncDisposable
         _sendLock.Dispose();
     }
 
-    private async Task SendAsync(JsonObject frame, CancellationToken cancellationToken)
-    {
-        var bytes = Encoding.UTF8.GetBytes(frame.ToJsonString());
-        await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await _socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _sendLock.Release();
-        }
-    }
+    private Task SendAsync(JsonObject frame, CancellationToken cancellationToken) =>
+        _socket.SendJsonAsync(frame, _sendLock, cancellationToken);
 
     private async Task ReadLoopAsync()
     {
-        var buffer = new byte[16 * 1024];
-        using var message = new MemoryStream();
         try
         {
             while (true)
             {
-                var result = await _socket.ReceiveAsync(buffer, CancellationToken.None).ConfigureAwait(false);
-                if (result.MessageType == WebSocketMessageType.Close)
+                using var frame = await _socket.ReceiveJsonAsync(CancellationToken.None).ConfigureAwait(false);
+                if (frame is null)
                 {
                     _ended.TrySetResult("closed by Slack");
                     break;
                 }
 
-                message.Write(buffer, 0, result.Count);
-                if (!result.EndOfMessage)
-                {
-                    continue;
-                }
-
-                var frame = message.ToArray();
-                message.SetLength(0);
                 await HandleFrameAsync(frame).ConfigureAwait(false);
             }
         }
@@ -161,10 +140,9 @@ internal sealed class SocketModeConnection : IAsyncDisposable
         }
     }
 
-    private async Task HandleFrameAsync(byte[] frame)
+    private async Task HandleFrameAsync(JsonDocument frame)
     {
-        using var document = JsonDocument.Parse(frame);
-        var root = document.RootElement;
+        var root = frame.RootElement;
         if (root.TryGetProperty("envelope_id", out _))
         {
             await _onEnvelope(this, root.Clone()).ConfigureAwait(false);

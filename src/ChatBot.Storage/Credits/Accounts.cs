@@ -1,6 +1,7 @@
 using ChatBot.Core.Model;
 using ChatBot.Core.Credits;
 using ChatBot.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
 
 namespace ChatBot.Storage.Credits;
 
@@ -57,9 +58,7 @@ internal static class Accounts
         var today = DailyAllowance.DayOf(now);
         var allowance = ReadAllowance(tx, key.Tenant) ?? defaultAllowance;
         var topUp = DailyAllowance.TopUp(account.Balance, allowance);
-        var command = tx.Command(TopUp);
-        command.Parameters.Set("$amount", topUp).Set("$day", today).Set("$id", account.Id);
-        command.ExecuteNonQuery();
+        tx.Execute(TopUp, ("$amount", topUp), ("$day", today), ("$id", account.Id));
         if (topUp > 0)
         {
             Append(tx, account.Id, LedgerEntryKind.Allowance, topUp, null, null, DailyAllowance.Reason, now);
@@ -71,55 +70,52 @@ internal static class Accounts
     /// <summary>Takes <paramref name="amount"/> off the balance only when it covers it.</summary>
     public static bool TryDebit(WriteTransaction tx, long accountId, long amount)
     {
-        var command = tx.Command(Debit);
-        command.Parameters.Set("$amount", amount).Set("$id", accountId);
-        return command.ExecuteNonQuery() == 1;
+        return tx.Execute(Debit, ("$amount", amount), ("$id", accountId)) == 1;
     }
 
     public static void AddToBalance(WriteTransaction tx, long accountId, long amount)
     {
-        var command = tx.Command(Credit);
-        command.Parameters.Set("$amount", amount).Set("$id", accountId);
-        command.ExecuteNonQuery();
+        tx.Execute(Credit, ("$amount", amount), ("$id", accountId));
     }
+
+    /// <summary>Returns <paramref name="amount"/> to the balance with its ledger entry; nothing when there is nothing to return.</summary>
+    public static void GiveBack(WriteTransaction tx, long accountId, long amount, LedgerEntryKind kind, string? jobId, string? reservationId, string reason, DateTimeOffset at)
+    {
+        if (amount > 0)
+        {
+            AddToBalance(tx, accountId, amount);
+            Append(tx, accountId, kind, amount, jobId, reservationId, reason, at);
+        }
+    }
+
+    /// <summary>The row a closing statement returns: <c>account_id, reserved, charged</c>.</summary>
+    public static (long AccountId, long Reserved, long Charged) ReadClosedReservation(SqliteDataReader reader) =>
+        (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
 
     public static void Append(WriteTransaction tx, long accountId, LedgerEntryKind kind, long amount, string? jobId, string? reservationId, string reason, DateTimeOffset at)
     {
-        var command = tx.Command(InsertEntry);
-        command.Parameters
-            .Set("$account", accountId)
-            .Set("$kind", LedgerKinds.ToName(kind))
-            .Set("$amount", amount)
-            .Set("$job", jobId)
-            .Set("$reservation", reservationId)
-            .Set("$reason", reason)
-            .Set("$at", SqliteValues.ToUnixMs(at));
-        command.ExecuteNonQuery();
+        tx.Execute(InsertEntry,
+            ("$account", accountId), ("$kind", LedgerKinds.ToName(kind)), ("$amount", amount), ("$job", jobId), ("$reservation", reservationId),
+            ("$reason", reason), ("$at", SqliteValues.ToUnixMs(at)));
     }
 
     public static long? ReadAllowance(WriteTransaction tx, TenantKey tenant)
     {
-        var command = tx.Command(SelectAllowance);
-        command.Parameters.Set("$platform", tenant.Platform).Set("$tenant", tenant.TenantId);
+        var command = tx.Command(SelectAllowance, ("$platform", tenant.Platform), ("$tenant", tenant.TenantId));
         return command.ExecuteScalar() is long value ? value : null;
     }
 
     private static AccountRow? Find(WriteTransaction tx, AccountKey key)
     {
-        var command = tx.Command(SelectAccount);
-        command.Parameters.Set("$platform", key.Platform).Set("$tenant", key.TenantId).Set("$user", key.UserId);
+        var command = tx.Command(SelectAccount, ("$platform", key.Platform), ("$tenant", key.TenantId), ("$user", key.UserId));
         using var reader = command.ExecuteReader();
         return reader.Read() ? new AccountRow(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2)) : null;
     }
 
     private static AccountRow Create(WriteTransaction tx, AccountKey key, DateTimeOffset now)
     {
-        var command = tx.Command(InsertAccount);
-        command.Parameters
-            .Set("$platform", key.Platform)
-            .Set("$tenant", key.TenantId)
-            .Set("$user", key.UserId)
-            .Set("$now", SqliteValues.ToUnixMs(now));
+        var command = tx.Command(InsertAccount,
+            ("$platform", key.Platform), ("$tenant", key.TenantId), ("$user", key.UserId), ("$now", SqliteValues.ToUnixMs(now)));
         var id = (long)command.ExecuteScalar()!;
         return new AccountRow(id, 0, -1);
     }

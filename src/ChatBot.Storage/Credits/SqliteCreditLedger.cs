@@ -53,15 +53,21 @@ internal sealed class SqliteCreditLedger(
 
     private readonly long _defaultAllowance = credits.Value.DefaultDailyAllowance;
 
+    private const string SelectHistory = """
+        SELECT l.id, l.kind, l.amount, l.job_id, l.reason, l.at
+        FROM ledger l JOIN accounts a ON a.id = l.account_id
+        WHERE a.platform = $platform AND a.tenant_id = $tenant AND a.user_id = $user
+        ORDER BY l.id DESC
+        LIMIT $count;
+        """;
+
     public async Task<CreditBalance> GetBalanceAsync(AccountKey account, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         using var connection = database.OpenRead();
         long accountId, available;
-        using (var command = connection.CreateCommand())
+        using (var command = connection.Command(SelectAccount, ("$platform", account.Platform), ("$tenant", account.TenantId), ("$user", account.UserId)))
         {
-            command.CommandText = SelectAccount;
-            command.Parameters.Set("$platform", account.Platform).Set("$tenant", account.TenantId).Set("$user", account.UserId);
             using var reader = command.ExecuteReader();
             (accountId, available) = reader.Read() && !DailyAllowance.IsDue(reader.GetInt64(2), now) ? (reader.GetInt64(0), reader.GetInt64(1)) : (-1, 0);
         }
@@ -73,51 +79,24 @@ internal sealed class SqliteCreditLedger(
             (accountId, available) = (row.Id, row.Balance);
         }
 
-        using var reserved = connection.CreateCommand();
-        reserved.CommandText = SelectReserved;
-        reserved.Parameters.Set("$account", accountId);
-        var held = (long)reserved.ExecuteScalar()!;
+        var held = (long)connection.Scalar(SelectReserved, ("$account", accountId))!;
         var allowance = ReadAllowance(connection, account.Tenant) ?? _defaultAllowance;
         return new CreditBalance(available, held, allowance, DailyAllowance.NextTopUp(now));
     }
 
-    public Task<IReadOnlyList<LedgerEntry>> GetHistoryAsync(AccountKey account, int count, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        if (count <= 0)
-        {
-            return Task.FromResult<IReadOnlyList<LedgerEntry>>([]);
-        }
-
-        using var connection = database.OpenRead();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT l.id, l.kind, l.amount, l.job_id, l.reason, l.at
-            FROM ledger l JOIN accounts a ON a.id = l.account_id
-            WHERE a.platform = $platform AND a.tenant_id = $tenant AND a.user_id = $user
-            ORDER BY l.id DESC
-            LIMIT $count;
-            """;
-        command.Parameters
-            .Set("$platform", account.Platform)
-            .Set("$tenant", account.TenantId)
-            .Set("$user", account.UserId)
-            .Set("$count", count);
-        var entries = new List<LedgerEntry>(Math.Min(count, 100));
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            entries.Add(new LedgerEntry(
+    public Task<IReadOnlyList<LedgerEntry>> GetHistoryAsync(AccountKey account, int count, CancellationToken cancellationToken) =>
+        database.ReadLatestAsync(
+            SelectHistory,
+            count,
+            reader => new LedgerEntry(
                 reader.GetInt64(0),
                 LedgerKinds.Parse(reader.GetString(1)),
                 reader.GetInt64(2),
                 reader.GetNullableString(3),
                 reader.GetString(4),
-                SqliteValues.FromUnixMs(reader.GetInt64(5))));
-        }
-
-        return Task.FromResult<IReadOnlyList<LedgerEntry>>(entries);
-    }
+                SqliteValues.FromUnixMs(reader.GetInt64(5))),
+            cancellationToken,
+            ("$platform", account.Platform), ("$tenant", account.TenantId), ("$user", account.UserId));
 
     public async Task<long> GrantAsync(AccountKey account, long amount, string reason, CancellationToken cancellationToken)
     {
@@ -148,13 +127,9 @@ internal sealed class SqliteCreditLedger(
         ArgumentOutOfRangeException.ThrowIfNegative(dailyAllowance);
         await database.WriteAsync(tx =>
         {
-            var command = tx.Command(UpsertAllowance);
-            command.Parameters
-                .Set("$platform", tenant.Platform)
-                .Set("$tenant", tenant.TenantId)
-                .Set("$allowance", dailyAllowance)
-                .Set("$now", SqliteValues.ToUnixMs(time.GetUtcNow()));
-            return command.ExecuteNonQuery();
+            return tx.Execute(UpsertAllowance,
+                ("$platform", tenant.Platform), ("$tenant", tenant.TenantId), ("$allowance", dailyAllowance),
+                ("$now", SqliteValues.ToUnixMs(time.GetUtcNow())));
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -180,14 +155,8 @@ internal sealed class SqliteCreditLedger(
                 return null;
             }
 
-            var command = tx.Command(InsertReservation);
-            command.Parameters
-                .Set("$id", id)
-                .Set("$account", row.Id)
-                .Set("$amount", amount)
-                .Set("$reason", reason)
-                .Set("$now", SqliteValues.ToUnixMs(now));
-            command.ExecuteNonQuery();
+            tx.Execute(InsertReservation,
+                ("$id", id), ("$account", row.Id), ("$amount", amount), ("$reason", reason), ("$now", SqliteValues.ToUnixMs(now)));
             if (amount > 0)
             {
                 Accounts.Append(tx, row.Id, LedgerEntryKind.Reserve, -amount, null, id, reason, now);
@@ -208,30 +177,17 @@ internal sealed class SqliteCreditLedger(
         var closed = await database.WriteAsync(tx =>
         {
             var now = time.GetUtcNow();
-            var command = tx.Command(CloseReservation);
-            command.Parameters
-                .Set("$id", reservationId)
-                .Set("$state", state)
-                .Set("$actual", actual)
-                .Set("$now", SqliteValues.ToUnixMs(now));
-            long accountId, amount, charged;
-            using (var reader = command.ExecuteReader())
+            var row = tx.ReadFirst(
+                CloseReservation,
+                Accounts.ReadClosedReservation,
+                ("$id", reservationId), ("$state", state), ("$actual", actual), ("$now", SqliteValues.ToUnixMs(now)));
+            if (row is not { } closed)
             {
-                if (!reader.Read())
-                {
-                    return false;
-                }
-
-                (accountId, amount, charged) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+                return false;
             }
 
-            var returned = amount - charged;
-            if (returned > 0)
-            {
-                Accounts.AddToBalance(tx, accountId, returned);
-                var kind = state == "refunded" ? LedgerEntryKind.Refund : LedgerEntryKind.Release;
-                Accounts.Append(tx, accountId, kind, returned, null, reservationId, kind == LedgerEntryKind.Refund ? "Reservation refunded" : "Unused reservation returned", now);
-            }
+            var kind = state == "refunded" ? LedgerEntryKind.Refund : LedgerEntryKind.Release;
+            Accounts.GiveBack(tx, closed.AccountId, closed.Reserved - closed.Charged, kind, null, reservationId, kind == LedgerEntryKind.Refund ? "Reservation refunded" : "Unused reservation returned", now);
 
             return true;
         }, cancellationToken).ConfigureAwait(false);
@@ -244,9 +200,6 @@ internal sealed class SqliteCreditLedger(
 
     private static long? ReadAllowance(Microsoft.Data.Sqlite.SqliteConnection connection, TenantKey tenant)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = SelectAllowance;
-        command.Parameters.Set("$platform", tenant.Platform).Set("$tenant", tenant.TenantId);
-        return command.ExecuteScalar() is long value ? value : null;
+        return connection.Scalar(SelectAllowance, ("$platform", tenant.Platform), ("$tenant", tenant.TenantId)) is long value ? value : null;
     }
 }

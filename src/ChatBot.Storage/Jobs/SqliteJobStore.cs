@@ -100,18 +100,9 @@ internal sealed class SqliteJobStore(
                 Accounts.Append(tx, account.Id, LedgerEntryKind.Reserve, -job.Price, job.Id, null, reason, now);
             }
 
-            var command = tx.Command(InsertJob);
-            command.Parameters
-                .Set("$id", job.Id)
-                .Set("$account", account.Id)
-                .Set("$model", job.Spec.ModelId)
-                .Set("$spec", spec)
-                .Set("$replyPlatform", job.Reply.Platform)
-                .Set("$replyValue", job.Reply.Value)
-                .Set("$provider", job.Provider)
-                .Set("$reserved", job.Price)
-                .Set("$now", SqliteValues.ToUnixMs(now));
-            command.ExecuteNonQuery();
+            tx.Execute(InsertJob,
+                ("$id", job.Id), ("$account", account.Id), ("$model", job.Spec.ModelId), ("$spec", spec), ("$replyPlatform", job.Reply.Platform),
+                ("$replyValue", job.Reply.Value), ("$provider", job.Provider), ("$reserved", job.Price), ("$now", SqliteValues.ToUnixMs(now)));
 
             return new CreateJobResult.Created(new JobRecord
             {
@@ -142,9 +133,7 @@ internal sealed class SqliteJobStore(
     {
         cancellationToken.ThrowIfCancellationRequested();
         using var connection = database.OpenRead();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"{Columns} WHERE j.id = $id;";
-        command.Parameters.Set("$id", jobId);
+        using var command = connection.Command($"{Columns} WHERE j.id = $id;", ("$id", jobId));
         using var reader = command.ExecuteReader();
         return Task.FromResult(reader.Read() ? ReadJob(reader) : null);
     }
@@ -153,24 +142,23 @@ internal sealed class SqliteJobStore(
     {
         cancellationToken.ThrowIfCancellationRequested();
         using var connection = database.OpenRead();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"{Columns} WHERE j.state NOT IN {JobStateNames.TerminalList} ORDER BY j.created_at, j.rowid;";
-        return Task.FromResult(ReadJobs(command));
+        return Task.FromResult(connection.ReadAll($"{Columns} WHERE j.state NOT IN {JobStateNames.TerminalList} ORDER BY j.created_at, j.rowid;", ReadJob));
     }
 
     public Task<IReadOnlyList<JobRecord>> GetActiveAsync(AccountKey account, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         using var connection = database.OpenRead();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"""
+        var jobs = connection.ReadAll(
+            $"""
             {Columns}
             WHERE a.platform = $platform AND a.tenant_id = $tenant AND a.user_id = $user
               AND j.state NOT IN {JobStateNames.TerminalList}
             ORDER BY j.created_at, j.rowid;
-            """;
-        command.Parameters.Set("$platform", account.Platform).Set("$tenant", account.TenantId).Set("$user", account.UserId);
-        return Task.FromResult(ReadJobs(command));
+            """,
+            ReadJob,
+            ("$platform", account.Platform), ("$tenant", account.TenantId), ("$user", account.UserId));
+        return Task.FromResult(jobs);
     }
 
     public async Task<bool> TryTransitionAsync(string jobId, JobState from, JobState to, CancellationToken cancellationToken)
@@ -184,13 +172,9 @@ internal sealed class SqliteJobStore(
 
         var moved = await database.WriteAsync(tx =>
         {
-            var command = tx.Command(Transition);
-            command.Parameters
-                .Set("$id", jobId)
-                .Set("$from", JobStateNames.ToName(from))
-                .Set("$to", JobStateNames.ToName(to))
-                .Set("$now", SqliteValues.ToUnixMs(time.GetUtcNow()));
-            return command.ExecuteNonQuery() == 1;
+            return tx.Execute(Transition,
+                ("$id", jobId), ("$from", JobStateNames.ToName(from)), ("$to", JobStateNames.ToName(to)),
+                ("$now", SqliteValues.ToUnixMs(time.GetUtcNow()))) == 1;
         }, cancellationToken).ConfigureAwait(false);
 
         return LogIfRefused(moved, jobId, to);
@@ -203,14 +187,9 @@ internal sealed class SqliteJobStore(
         var json = JsonSerializer.Serialize(spec, ModelCatalog.JsonOptions);
         return await database.WriteAsync(tx =>
         {
-            var command = tx.Command(SetProvider);
-            command.Parameters
-                .Set("$id", jobId)
-                .Set("$provider", provider)
-                .Set("$spec", json)
-                .Set("$model", spec.ModelId)
-                .Set("$now", SqliteValues.ToUnixMs(time.GetUtcNow()));
-            return command.ExecuteNonQuery() == 1;
+            return tx.Execute(SetProvider,
+                ("$id", jobId), ("$provider", provider), ("$spec", json), ("$model", spec.ModelId),
+                ("$now", SqliteValues.ToUnixMs(time.GetUtcNow()))) == 1;
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -219,13 +198,8 @@ internal sealed class SqliteJobStore(
         ArgumentException.ThrowIfNullOrEmpty(remoteId);
         var moved = await database.WriteAsync(tx =>
         {
-            var command = tx.Command(MarkSubmitted);
-            command.Parameters
-                .Set("$id", jobId)
-                .Set("$remote", remoteId)
-                .Set("$resume", resumeState)
-                .Set("$now", SqliteValues.ToUnixMs(time.GetUtcNow()));
-            return command.ExecuteNonQuery() == 1;
+            return tx.Execute(MarkSubmitted,
+                ("$id", jobId), ("$remote", remoteId), ("$resume", resumeState), ("$now", SqliteValues.ToUnixMs(time.GetUtcNow()))) == 1;
         }, cancellationToken).ConfigureAwait(false);
 
         return LogIfRefused(moved, jobId, JobState.Running);
@@ -237,12 +211,7 @@ internal sealed class SqliteJobStore(
         var outputs = JsonSerializer.Serialize(outputKeys, ModelCatalog.JsonOptions);
         var moved = await database.WriteAsync(tx =>
         {
-            var command = tx.Command(MarkDelivering);
-            command.Parameters
-                .Set("$id", jobId)
-                .Set("$outputs", outputs)
-                .Set("$now", SqliteValues.ToUnixMs(time.GetUtcNow()));
-            return command.ExecuteNonQuery() == 1;
+            return tx.Execute(MarkDelivering, ("$id", jobId), ("$outputs", outputs), ("$now", SqliteValues.ToUnixMs(time.GetUtcNow()))) == 1;
         }, cancellationToken).ConfigureAwait(false);
 
         return LogIfRefused(moved, jobId, JobState.Delivering);
@@ -253,30 +222,15 @@ internal sealed class SqliteJobStore(
         var settled = await database.WriteAsync<(long Charged, long Released)?>(tx =>
         {
             var now = time.GetUtcNow();
-            var command = tx.Command(Complete);
-            command.Parameters
-                .Set("$id", jobId)
-                .Set("$actual", actualCost)
-                .Set("$now", SqliteValues.ToUnixMs(now));
-            long accountId, reserved, charged;
-            using (var reader = command.ExecuteReader())
+            var row = tx.ReadFirst(Complete, Accounts.ReadClosedReservation, ("$id", jobId), ("$actual", actualCost), ("$now", SqliteValues.ToUnixMs(now)));
+            if (row is not { } closed)
             {
-                if (!reader.Read())
-                {
-                    return null;
-                }
-
-                (accountId, reserved, charged) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+                return null;
             }
 
-            var released = reserved - charged;
-            if (released > 0)
-            {
-                Accounts.AddToBalance(tx, accountId, released);
-                Accounts.Append(tx, accountId, LedgerEntryKind.Release, released, jobId, null, "Unused reservation returned", now);
-            }
-
-            return (charged, released);
+            var released = closed.Reserved - closed.Charged;
+            Accounts.GiveBack(tx, closed.AccountId, released, LedgerEntryKind.Release, jobId, null, "Unused reservation returned", now);
+            return (closed.Charged, released);
         }, cancellationToken).ConfigureAwait(false);
 
         if (settled is not { } done)
@@ -304,30 +258,17 @@ internal sealed class SqliteJobStore(
         var refunded = await database.WriteAsync<long?>(tx =>
         {
             var now = time.GetUtcNow();
-            var command = tx.Command(Fail);
-            command.Parameters
-                .Set("$id", jobId)
-                .Set("$to", JobStateNames.ToName(terminal))
-                .Set("$error", reason)
-                .Set("$now", SqliteValues.ToUnixMs(now));
-            long accountId, reserved;
-            using (var reader = command.ExecuteReader())
+            var row = tx.ReadFirst(
+                Fail,
+                r => (AccountId: r.GetInt64(0), Reserved: r.GetInt64(1)),
+                ("$id", jobId), ("$to", JobStateNames.ToName(terminal)), ("$error", reason), ("$now", SqliteValues.ToUnixMs(now)));
+            if (row is not { } failed)
             {
-                if (!reader.Read())
-                {
-                    return null;
-                }
-
-                (accountId, reserved) = (reader.GetInt64(0), reader.GetInt64(1));
+                return null;
             }
 
-            if (reserved > 0)
-            {
-                Accounts.AddToBalance(tx, accountId, reserved);
-                Accounts.Append(tx, accountId, LedgerEntryKind.Refund, reserved, jobId, null, entryReason, now);
-            }
-
-            return reserved;
+            Accounts.GiveBack(tx, failed.AccountId, failed.Reserved, LedgerEntryKind.Refund, jobId, null, entryReason, now);
+            return failed.Reserved;
         }, cancellationToken).ConfigureAwait(false);
 
         if (refunded is not { } amount)
@@ -339,32 +280,18 @@ internal sealed class SqliteJobStore(
         return true;
     }
 
-    public Task<IReadOnlyList<TimeSpan>> GetRecentDurationsAsync(string modelId, int count, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        if (count <= 0)
-        {
-            return Task.FromResult<IReadOnlyList<TimeSpan>>([]);
-        }
-
-        using var connection = database.OpenRead();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
+    public Task<IReadOnlyList<TimeSpan>> GetRecentDurationsAsync(string modelId, int count, CancellationToken cancellationToken) =>
+        database.ReadLatestAsync(
+            """
             SELECT finished_at - started_at FROM jobs
             WHERE model_id = $model AND state = 'succeeded' AND started_at IS NOT NULL AND finished_at IS NOT NULL
             ORDER BY finished_at DESC, rowid DESC
             LIMIT $count;
-            """;
-        command.Parameters.Set("$model", modelId).Set("$count", count);
-        var durations = new List<TimeSpan>(count);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            durations.Add(TimeSpan.FromMilliseconds(Math.Max(0, reader.GetInt64(0))));
-        }
-
-        return Task.FromResult<IReadOnlyList<TimeSpan>>(durations);
-    }
+            """,
+            count,
+            reader => TimeSpan.FromMilliseconds(Math.Max(0, reader.GetInt64(0))),
+            cancellationToken,
+            ("$model", modelId));
 
     private bool LogIfRefused(bool moved, string jobId, JobState to)
     {
@@ -382,18 +309,6 @@ internal sealed class SqliteJobStore(
         CommandKind.Reroll => "re-roll",
         _ => kind.ToString().ToLowerInvariant(),
     };
-
-    private static IReadOnlyList<JobRecord> ReadJobs(SqliteCommand command)
-    {
-        var jobs = new List<JobRecord>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            jobs.Add(ReadJob(reader));
-        }
-
-        return jobs;
-    }
 
     private static JobRecord ReadJob(SqliteDataReader reader) => new()
     {

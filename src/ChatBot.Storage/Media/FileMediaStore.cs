@@ -72,17 +72,9 @@ internal sealed partial class FileMediaStore : IMediaStore
         {
             await _database.WriteAsync(tx =>
             {
-                var command = tx.Command(Insert);
-                command.Parameters
-                    .Set("$key", key)
-                    .Set("$type", contentType)
-                    .Set("$name", name)
-                    .Set("$length", length)
-                    .Set("$width", width)
-                    .Set("$height", height)
-                    .Set("$source", sourceUrl?.AbsoluteUri)
-                    .Set("$now", SqliteValues.ToUnixMs(_time.GetUtcNow()));
-                return command.ExecuteNonQuery();
+                return tx.Execute(Insert,
+                    ("$key", key), ("$type", contentType), ("$name", name), ("$length", length), ("$width", width), ("$height", height),
+                    ("$source", sourceUrl?.AbsoluteUri), ("$now", SqliteValues.ToUnixMs(_time.GetUtcNow())));
             }, CancellationToken.None).ConfigureAwait(false);
         }
         catch
@@ -103,9 +95,7 @@ internal sealed partial class FileMediaStore : IMediaStore
         }
 
         using var connection = _database.OpenRead();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT content_type, file_name, length, width, height, source_url FROM media WHERE key = $key;";
-        command.Parameters.Set("$key", key);
+        using var command = connection.Command("SELECT content_type, file_name, length, width, height, source_url FROM media WHERE key = $key;", ("$key", key));
         using var reader = command.ExecuteReader();
         return Task.FromResult(reader.Read()
             ? new StoredMedia(key, reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetNullableInt32(3), reader.GetNullableInt32(4))
@@ -190,10 +180,7 @@ internal sealed partial class FileMediaStore : IMediaStore
     private bool IsRecorded(string key)
     {
         using var connection = _database.OpenRead();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT 1 FROM media WHERE key = $key;";
-        command.Parameters.Set("$key", key);
-        return command.ExecuteScalar() is not null;
+        return connection.Scalar("SELECT 1 FROM media WHERE key = $key;", ("$key", key)) is not null;
     }
 
     private static string ExtensionFor(string contentType, string? fileName)

@@ -30,15 +30,13 @@ internal sealed class SqliteEventDeduplicator(SqliteDatabase database, TimeProvi
         var (first, pruned) = await database.WriteAsync(tx =>
         {
             var now = time.GetUtcNow();
-            var insert = tx.Command(Insert);
-            insert.Parameters.Set("$source", source).Set("$event", eventId).Set("$now", SqliteValues.ToUnixMs(now));
+            var insert = tx.Command(Insert, ("$source", source), ("$event", eventId), ("$now", SqliteValues.ToUnixMs(now)));
             var isFirst = insert.ExecuteNonQuery() == 1;
 
             var removed = -1;
             if (now >= _nextPrune)
             {
-                var prune = tx.Command(Prune);
-                prune.Parameters.Set("$cutoff", SqliteValues.ToUnixMs(now - Retention));
+                var prune = tx.Command(Prune, ("$cutoff", SqliteValues.ToUnixMs(now - Retention)));
                 removed = prune.ExecuteNonQuery();
                 _nextPrune = now + PruneInterval;
             }

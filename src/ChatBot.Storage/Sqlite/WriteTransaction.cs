@@ -7,8 +7,25 @@ internal sealed class WriteTransaction(SqliteDatabase database, SqliteTransactio
 {
     public bool IsAborted { get; private set; }
 
-    /// <summary>A prepared command bound to this transaction, with its parameters cleared.</summary>
-    public SqliteCommand Command(string sql) => database.Command(sql, transaction);
+    /// <summary>A prepared command bound to this transaction, with exactly these parameters (null becomes SQL NULL).</summary>
+    public SqliteCommand Command(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
+    {
+        var command = database.Command(sql, transaction);
+        command.Parameters.SetAll(parameters);
+        return command;
+    }
+
+    /// <summary>Runs a statement that returns no rows; the number of rows it changed.</summary>
+    public int Execute(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters) =>
+        Command(sql, parameters).ExecuteNonQuery();
+
+    /// <summary>Runs a statement and reads its first row, or null when it returned none.</summary>
+    public T? ReadFirst<T>(string sql, Func<SqliteDataReader, T> read, params ReadOnlySpan<(string Name, object? Value)> parameters)
+        where T : struct
+    {
+        using var reader = Command(sql, parameters).ExecuteReader();
+        return reader.Read() ? read(reader) : null;
+    }
 
     /// <summary>Rolls back everything written in this transaction instead of committing it.</summary>
     public void Abort() => IsAborted = true;

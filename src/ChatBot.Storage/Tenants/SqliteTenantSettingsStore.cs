@@ -9,6 +9,8 @@ namespace ChatBot.Storage.Tenants;
 /// <summary>Tenant settings as one JSON document per tenant.</summary>
 internal sealed class SqliteTenantSettingsStore(SqliteDatabase database, TimeProvider time) : ITenantSettingsStore
 {
+    private const string Select = "SELECT settings FROM tenant_settings WHERE platform = $platform AND tenant_id = $tenant;";
+
     private const string Upsert = """
         INSERT INTO tenant_settings (platform, tenant_id, settings, updated_at)
         VALUES ($platform, $tenant, $settings, $now)
@@ -19,10 +21,7 @@ internal sealed class SqliteTenantSettingsStore(SqliteDatabase database, TimePro
     {
         cancellationToken.ThrowIfCancellationRequested();
         using var connection = database.OpenRead();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT settings FROM tenant_settings WHERE platform = $platform AND tenant_id = $tenant;";
-        command.Parameters.Set("$platform", tenant.Platform).Set("$tenant", tenant.TenantId);
-        var settings = command.ExecuteScalar() is string json
+        var settings = connection.Scalar(Select, ("$platform", tenant.Platform), ("$tenant", tenant.TenantId)) is string json
             ? JsonSerializer.Deserialize<TenantSettings>(json, ModelCatalog.JsonOptions)
             : null;
         return Task.FromResult(settings ?? new TenantSettings());
@@ -34,13 +33,8 @@ internal sealed class SqliteTenantSettingsStore(SqliteDatabase database, TimePro
         var json = JsonSerializer.Serialize(settings, ModelCatalog.JsonOptions);
         await database.WriteAsync(tx =>
         {
-            var command = tx.Command(Upsert);
-            command.Parameters
-                .Set("$platform", tenant.Platform)
-                .Set("$tenant", tenant.TenantId)
-                .Set("$settings", json)
-                .Set("$now", SqliteValues.ToUnixMs(time.GetUtcNow()));
-            return command.ExecuteNonQuery();
+            return tx.Execute(Upsert,
+                ("$platform", tenant.Platform), ("$tenant", tenant.TenantId), ("$settings", json), ("$now", SqliteValues.ToUnixMs(time.GetUtcNow())));
         }, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -86,25 +86,27 @@ internal sealed class ProceduralRenderer
     {
         ArgumentOutOfRangeException.ThrowIfNegative(pass);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(pass, PassCount);
-        if (original is not null)
-        {
-            RunVariationPass(pass, cancellationToken);
-            return;
-        }
-
+        // A variation warps and re-layers the original instead of painting a new base, then finishes more lightly.
+        var varying = original is not null;
         switch (pass)
         {
+            case 0 when varying:
+                Warp(cancellationToken);
+                break;
             case 0:
                 PaintBase(cancellationToken);
+                break;
+            case 1 when varying:
+                BlendNewLayer(cancellationToken);
                 break;
             case 1:
                 PaintShapes(cancellationToken);
                 break;
             case 2:
-                PaintTexture(cancellationToken, 1f);
+                PaintTexture(cancellationToken, varying ? 0.6f : 1f);
                 break;
             default:
-                PaintDetails(cancellationToken, 1f);
+                PaintDetails(cancellationToken, varying ? 0.5f : 1f);
                 break;
         }
     }
@@ -170,25 +172,6 @@ internal sealed class ProceduralRenderer
 
     private static string[] Words(string text) =>
         text.ToLowerInvariant().Split([' ', ',', '.', ';', ':', '!', '?', '-', '_', '/', '"', '\'', '(', ')', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries);
-
-    private void RunVariationPass(int pass, CancellationToken cancellationToken)
-    {
-        switch (pass)
-        {
-            case 0:
-                Warp(cancellationToken);
-                break;
-            case 1:
-                BlendNewLayer(cancellationToken);
-                break;
-            case 2:
-                PaintTexture(cancellationToken, 0.6f);
-                break;
-            default:
-                PaintDetails(cancellationToken, 0.5f);
-                break;
-        }
-    }
 
     // ---- pass 1: base colours -------------------------------------------------------------
 
