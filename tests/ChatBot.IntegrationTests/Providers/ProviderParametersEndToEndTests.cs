@@ -8,22 +8,8 @@ namespace ChatBot.IntegrationTests.Providers;
 /// documents. Options a model does not take, or values outside the document's list or range, are refused before
 /// any credit is reserved, with the allowed values; what is sent is what the document allows.
 /// </summary>
-public sealed class ProviderParametersEndToEndTests : IAsyncLifetime
+public sealed class ProviderParametersEndToEndTests : RemoteProvidersHostTest
 {
-    private readonly AetherWaveEmulator _aetherWave = new();
-    private readonly ImageStudioEmulator _imageStudio = new();
-    private readonly BlackwaveEmulator _blackwave = new();
-    private readonly AetherForgeEmulator _aetherForge = new();
-    private RunningHost _host = null!;
-
-    public async Task InitializeAsync() => _host = await RunningHost.StartAgainstAsync(
-        new Dictionary<string, ProviderEmulator> { ["AetherWave"] = _aetherWave, ["ImageStudio"] = _imageStudio, ["Blackwave"] = _blackwave, ["AetherForge"] = _aetherForge },
-        new(StringComparer.OrdinalIgnoreCase) { ["Credits:DefaultDailyAllowance"] = "1000" });
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
-    private IEnumerable<ProviderEmulator> Emulators => [_aetherWave, _imageStudio, _blackwave, _aetherForge];
-
     [Theory]
     // Point 3: parameters the document does not give the model.
     [InlineData("p3-seed", "/imagine a fox --model grok-imagine-t2i --seed 42", "", "`grok-imagine-t2i` doesn't take `--seed`")]
@@ -45,15 +31,15 @@ public sealed class ProviderParametersEndToEndTests : IAsyncLifetime
     [InlineData("p4-strength", "/edit a modern office --mode sketch --strength 1.5 --model imagestudio-auto", "png", "between 0 and 1")]
     public async Task Command_ParameterTheDocumentDoesNotAllow_IsRefusedBeforeAnyReserveWithTheAllowedValues(string user, string command, string attachments, string naming)
     {
-        var before = await _host.Client.CreditsAsync(user);
+        var before = await Host.Client.CreditsAsync(user);
         var files = attachments.Length == 0 ? [] : new[] { ("in.png", TestMedia.Png(40, 30)) };
 
-        var reply = await _host.Client.GetAsync(await _host.Client.PostAsync(user, command, files));
+        var reply = await Host.Client.GetAsync(await Host.Client.PostAsync(user, command, files));
 
         reply.Status.ShouldBe("refused", reply.Text);
         reply.Text.ShouldContain(naming);
         reply.JobId.ShouldBeNull();
-        (await _host.Client.CreditsAsync(user)).ShouldBe(before);
+        (await Host.Client.CreditsAsync(user)).ShouldBe(before);
         Emulators.Sum(e => e.Requests.Count(r => r.Method == "POST")).ShouldBe(0);
     }
 
@@ -64,13 +50,13 @@ public sealed class ProviderParametersEndToEndTests : IAsyncLifetime
     public async Task Command_AllowedValueInAnySpelling_IsSentInTheDocumentsSpelling(string user, string command, string field, string sent)
     {
         using var timeout = TestTimeout.Start();
-        await using var events = await _host.Client.OpenEventsAsync(timeout.Token);
+        await using var events = await Host.Client.OpenEventsAsync(timeout.Token);
         var files = command.StartsWith("/edit", StringComparison.Ordinal) ? new[] { ("in.png", TestMedia.Png(40, 30)) } : [];
 
-        var final = await events.WaitForFinalAsync(await _host.Client.PostAsync(user, command, files), timeout.Token);
+        var final = await events.WaitForFinalAsync(await Host.Client.PostAsync(user, command, files), timeout.Token);
 
         final.Status.ShouldBe("succeeded", final.Text);
-        _aetherWave.LastSubmit!.Field(field).ShouldBe(sent);
+        AetherWave.LastSubmit!.Field(field).ShouldBe(sent);
     }
 
     /// <summary>Point 1: <c>--res 480p</c> went out as "480P", which the document does not allow, so the free perk never applied.</summary>
@@ -78,15 +64,15 @@ public sealed class ProviderParametersEndToEndTests : IAsyncLifetime
     public async Task Video_SeedanceLiteI2VFiveSecondsAt480p_IsSentAsTypedAndCostsNothing()
     {
         using var timeout = TestTimeout.Start();
-        var before = await _host.Client.CreditsAsync("p1");
-        await using var events = await _host.Client.OpenEventsAsync(timeout.Token);
+        var before = await Host.Client.CreditsAsync("p1");
+        await using var events = await Host.Client.OpenEventsAsync(timeout.Token);
 
-        var replyId = await _host.Client.PostAsync("p1", "/video slow push-in --model seedance-lite-i2v --duration 5 --res 480p", ("in.png", TestMedia.Png(40, 30)));
+        var replyId = await Host.Client.PostAsync("p1", "/video slow push-in --model seedance-lite-i2v --duration 5 --res 480p", ("in.png", TestMedia.Png(40, 30)));
         var final = await events.WaitForFinalAsync(replyId, timeout.Token);
 
         final.Status.ShouldBe("succeeded", final.Text);
-        _aetherWave.LastSubmit!.Field("resolution").ShouldBe("480p");
-        (await _host.Client.SettledCreditsAsync("p1", timeout.Token)).ShouldBe(before);
+        AetherWave.LastSubmit!.Field("resolution").ShouldBe("480p");
+        (await Host.Client.SettledCreditsAsync("p1", timeout.Token)).ShouldBe(before);
     }
 
     /// <summary>Point 7: without <c>--duration</c> the bot priced the shortest duration but sent none, so the provider's own default applied.</summary>
@@ -94,15 +80,15 @@ public sealed class ProviderParametersEndToEndTests : IAsyncLifetime
     public async Task Video_NoDuration_SendsTheDurationItPriced()
     {
         using var timeout = TestTimeout.Start();
-        var before = await _host.Client.CreditsAsync("p7");
-        await using var events = await _host.Client.OpenEventsAsync(timeout.Token);
+        var before = await Host.Client.CreditsAsync("p7");
+        await using var events = await Host.Client.OpenEventsAsync(timeout.Token);
 
-        var final = await events.WaitForFinalAsync(await _host.Client.PostAsync("p7", "/video a phoenix rising --model kling-2.1-master-t2v"), timeout.Token);
+        var final = await events.WaitForFinalAsync(await Host.Client.PostAsync("p7", "/video a phoenix rising --model kling-2.1-master-t2v"), timeout.Token);
 
         final.Status.ShouldBe("succeeded", final.Text);
-        _aetherWave.LastSubmit!.Field("duration").ShouldBe("5");
-        _aetherWave.DefaultedDurations.ShouldBe(0);
-        (before - await _host.Client.SettledCreditsAsync("p7", timeout.Token)).ShouldBe(32 * 5);
+        AetherWave.LastSubmit!.Field("duration").ShouldBe("5");
+        AetherWave.DefaultedDurations.ShouldBe(0);
+        (before - await Host.Client.SettledCreditsAsync("p7", timeout.Token)).ShouldBe(32 * 5);
     }
 
     /// <summary>Point 6: the document's storyboard is 10-25 s in total; a 30 s one was sent and charged.</summary>
@@ -111,14 +97,14 @@ public sealed class ProviderParametersEndToEndTests : IAsyncLifetime
     [InlineData("p6-short", "/video desert::3 | hands::3 --mode storyboard --model sora-2-pro-storyboard", "yours adds up to 6")]
     public async Task Video_StoryboardOutsideTheDocumentsTotal_IsRefusedBeforeAnyReserve(string user, string command, string naming)
     {
-        var before = await _host.Client.CreditsAsync(user);
+        var before = await Host.Client.CreditsAsync(user);
 
-        var reply = await _host.Client.GetAsync(await _host.Client.PostAsync(user, command));
+        var reply = await Host.Client.GetAsync(await Host.Client.PostAsync(user, command));
 
         reply.Status.ShouldBe("refused", reply.Text);
         reply.Text.ShouldContain(naming);
-        (await _host.Client.CreditsAsync(user)).ShouldBe(before);
-        _aetherWave.Requests.ShouldBeEmpty();
+        (await Host.Client.CreditsAsync(user)).ShouldBe(before);
+        AetherWave.Requests.ShouldBeEmpty();
     }
 
     /// <summary>Point 9: auto-routing ignored the inputs and picked an image-to-video model for a prompt alone.</summary>
@@ -126,12 +112,12 @@ public sealed class ProviderParametersEndToEndTests : IAsyncLifetime
     public async Task Video_PromptAloneWithoutAModel_RoutesToATextToVideoModel()
     {
         using var timeout = TestTimeout.Start();
-        await using var events = await _host.Client.OpenEventsAsync(timeout.Token);
+        await using var events = await Host.Client.OpenEventsAsync(timeout.Token);
 
-        var final = await events.WaitForFinalAsync(await _host.Client.PostAsync("p9", "/video waves at sunset"), timeout.Token);
+        var final = await events.WaitForFinalAsync(await Host.Client.PostAsync("p9", "/video waves at sunset"), timeout.Token);
 
         final.Status.ShouldBe("succeeded", final.Text);
-        _aetherWave.LastSubmit!.Field("model").ShouldBe("seedance-lite-t2v");
-        _aetherWave.LastSubmit.Json!.ContainsKey("imageData").ShouldBeFalse();
+        AetherWave.LastSubmit!.Field("model").ShouldBe("seedance-lite-t2v");
+        AetherWave.LastSubmit.Json!.ContainsKey("imageData").ShouldBeFalse();
     }
 }
