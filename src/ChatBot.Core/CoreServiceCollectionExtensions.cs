@@ -7,9 +7,6 @@ using ChatBot.Core.Jobs;
 using ChatBot.Core.Media;
 using ChatBot.Core.Providers;
 using ChatBot.Core.Replies;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace ChatBot.Core;
 

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-
 namespace ChatBot.Core;
 
 public static class ValidatedOptionsExtensions

@@ -1,8 +1,4 @@
 using ChatBot.Discord.Http;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatBot.Discord;
 

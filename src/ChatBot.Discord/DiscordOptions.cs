@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace ChatBot.Discord;
 
 /// <summary>Section <c>Discord</c>. Nothing Discord-related starts while <see cref="Token"/> is empty.</summary>

@@ -8,9 +8,6 @@ using ChatBot.Discord.Inbound;
 using ChatBot.Discord.Media;
 using ChatBot.Discord.Replies;
 using ChatBot.Discord.Rest;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace ChatBot.Discord;
 

@@ -5,7 +5,6 @@ using ChatBot.Host.Playground;
 using ChatBot.Providers;
 using ChatBot.Slack;
 using ChatBot.Storage;
-using Microsoft.Extensions.Configuration.Json;
 
 namespace ChatBot.Host;
 

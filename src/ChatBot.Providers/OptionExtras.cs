@@ -1,6 +1,3 @@
-using System.Globalization;
-using ChatBot.Core.Model;
-
 namespace ChatBot.Providers;
 
 /// <summary>Reads provider flags that came through <see cref="CommandOptions.Extra"/> (<c>--cfg 7 --sampler Euler</c>).</summary>

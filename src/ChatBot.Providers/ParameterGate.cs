@@ -1,5 +1,3 @@
-using ChatBot.Core.Providers;
-
 namespace ChatBot.Providers;
 
 /// <summary>

@@ -1,8 +1,5 @@
 using ChatBot.Core;
-using ChatBot.Core.Providers;
 using ChatBot.Providers.Local;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChatBot.Providers;
 

@@ -1,14 +1,8 @@
 using ChatBot.Core;
-using ChatBot.Core.Providers;
 using ChatBot.Providers.AetherForge;
 using ChatBot.Providers.AetherWave;
 using ChatBot.Providers.Blackwave;
-using ChatBot.Providers.Http;
 using ChatBot.Providers.ImageStudio;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace ChatBot.Providers;
 

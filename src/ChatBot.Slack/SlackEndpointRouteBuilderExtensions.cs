@@ -1,6 +1,4 @@
 using ChatBot.Slack.Http;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Routing;
 
 namespace ChatBot.Slack;
 

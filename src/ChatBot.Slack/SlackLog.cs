@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace ChatBot.Slack;
 
 /// <summary>Log messages of the Slack adapter (event ids 5000–5999). None of them carries a token or secret.</summary>

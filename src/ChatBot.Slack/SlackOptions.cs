@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using ChatBot.Core.Replies;
 
 namespace ChatBot.Slack;

@@ -7,8 +7,6 @@ using ChatBot.Slack.Media;
 using ChatBot.Slack.Replies;
 using ChatBot.Slack.SocketMode;
 using ChatBot.Slack.WebApi;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChatBot.Slack;
 

@@ -1,6 +1,3 @@
-using ChatBot.Core.Model;
-using Microsoft.Extensions.Logging;
-
 namespace ChatBot.Storage;
 
 /// <summary>Log messages of the storage layer. Never logs secrets; job and account ids only.</summary>

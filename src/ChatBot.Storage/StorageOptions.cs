@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace ChatBot.Storage;
 
 /// <summary>Section <c>Storage</c>: where the SQLite database and the media files live.</summary>

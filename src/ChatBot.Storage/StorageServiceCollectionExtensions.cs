@@ -10,8 +10,6 @@ using ChatBot.Storage.Media;
 using ChatBot.Storage.Platform;
 using ChatBot.Storage.Sqlite;
 using ChatBot.Storage.Tenants;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChatBot.Storage;
 

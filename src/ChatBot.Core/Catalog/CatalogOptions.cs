@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace ChatBot.Core.Catalog;
 
 /// <summary>Section <c>Catalog</c>.</summary>

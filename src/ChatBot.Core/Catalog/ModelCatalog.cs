@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace ChatBot.Core.Catalog;
 
 /// <summary>The model catalog: every model the bot can reach, read from config/models.json.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ChatBot.Core.Catalog;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using ChatBot.Core.Model;
 using ChatBot.Core.Replies;
 
 namespace ChatBot.Core.Commands;

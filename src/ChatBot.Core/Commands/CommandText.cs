@@ -1,8 +1,4 @@
-using System.Globalization;
-using System.Text;
-
 using ChatBot.Core.Catalog;
-using ChatBot.Core.Model;
 
 namespace ChatBot.Core.Commands;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace ChatBot.Core.Commands;
 
 /// <summary>Log messages of the command handlers (event ids 1000–1099).</summary>

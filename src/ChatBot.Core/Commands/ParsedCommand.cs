@@ -1,5 +1,3 @@
-using ChatBot.Core.Model;
-
 namespace ChatBot.Core.Commands;
 
 /// <summary>A command line as parsed: its kind (null when unknown), its options, or a human error.</summary>

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace ChatBot.Core.Commands;
 
 /// <summary>Section <c>Validation</c>.</summary>

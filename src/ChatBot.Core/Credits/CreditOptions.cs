@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace ChatBot.Core.Credits;
 
 /// <summary>Section <c>Credits</c>.</summary>

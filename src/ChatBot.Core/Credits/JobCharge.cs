@@ -1,5 +1,4 @@
 using ChatBot.Core.Catalog;
-using ChatBot.Core.Model;
 
 namespace ChatBot.Core.Credits;
 

@@ -1,4 +1,3 @@
-using ChatBot.Core.Model;
 namespace ChatBot.Core.Jobs;
 
 public abstract record CreateJobResult

@@ -1,6 +1,4 @@
 using ChatBot.Core.Replies;
-using Microsoft.Extensions.Logging;
-using ChatBot.Core.Model;
 
 namespace ChatBot.Core.Jobs;
 

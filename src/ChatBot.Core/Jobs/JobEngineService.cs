@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Hosting;
-
 namespace ChatBot.Core.Jobs;
 
 /// <summary>Starts the job engine (recovery first) with the host and stops it gracefully.</summary>

@@ -5,9 +5,6 @@ using ChatBot.Core.Platform;
 using ChatBot.Core.Providers;
 using ChatBot.Core.Replies;
 using ChatBot.Core.Tenants;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using ChatBot.Core.Model;
 
 namespace ChatBot.Core.Jobs;
 

@@ -1,7 +1,4 @@
-using ChatBot.Core.Model;
 using ChatBot.Core.Replies;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace ChatBot.Core.Jobs;
 

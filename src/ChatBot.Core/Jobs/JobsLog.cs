@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Logging;
-using ChatBot.Core.Model;
-
 namespace ChatBot.Core.Jobs;
 
 /// <summary>Log events of the job engine (runner, scheduler, ending, recovery): event ids 1100–1199.</summary>

@@ -1,5 +1,3 @@
-using ChatBot.Core.Model;
-
 namespace ChatBot.Core.Jobs;
 
 /// <summary>A job about to be created; <see cref="Price"/> is reserved in the same transaction.</summary>

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace ChatBot.Core.Jobs;
 
 /// <summary>Section <c>Scheduler</c>: how many jobs run at once, per member and per provider.</summary>

@@ -1,7 +1,4 @@
-using System.Globalization;
-using ChatBot.Core.Model;
 using ChatBot.Core.Platform;
-using Microsoft.Extensions.Options;
 
 namespace ChatBot.Core.Media;
 

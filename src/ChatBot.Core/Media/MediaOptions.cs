@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace ChatBot.Core.Media;
 
 /// <summary>Section <c>Media</c>: limits on input and result files.</summary>

@@ -1,4 +1,3 @@
-
 namespace ChatBot.Core.Model;
 
 /// <summary>An input file of a job: its role and its key in the media store.</summary>

@@ -1,4 +1,3 @@
-
 namespace ChatBot.Core.Model;
 
 /// <summary>A job as stored.</summary>

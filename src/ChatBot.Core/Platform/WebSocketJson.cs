@@ -1,8 +1,3 @@
-using System.Net.WebSockets;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-
 namespace ChatBot.Core.Platform;
 
 /// <summary>

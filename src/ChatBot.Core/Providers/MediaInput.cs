@@ -1,4 +1,3 @@
-using ChatBot.Core.Model;
 using ChatBot.Core.Media;
 
 namespace ChatBot.Core.Providers;

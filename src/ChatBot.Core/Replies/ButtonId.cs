@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ChatBot.Core.Replies;
 
 /// <summary>Encodes and decodes button ids: <c>cb:{action}:{jobId}[:{index}]</c>, at most 100 characters.</summary>

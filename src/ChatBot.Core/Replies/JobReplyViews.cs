@@ -2,7 +2,6 @@ using ChatBot.Core.Catalog;
 using ChatBot.Core.Media;
 using ChatBot.Core.Providers;
 using ChatBot.Core.Tenants;
-using ChatBot.Core.Model;
 
 namespace ChatBot.Core.Replies;
 

@@ -1,8 +1,3 @@
-using System.Collections.Concurrent;
-using ChatBot.Core.Model;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace ChatBot.Core.Replies;
 
 /// <summary>

@@ -1,7 +1,4 @@
 using ChatBot.Discord.Rest;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace ChatBot.Discord.Commands;
 

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace ChatBot.Discord.Commands;
 
 /// <summary>The application commands the bot registers: slash commands and message context menus.</summary>

@@ -1,8 +1,4 @@
-using System.Net.WebSockets;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using ChatBot.Core.Platform;
-using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Discord.Gateway;
 
@@ -44,7 +40,7 @@ internal sealed partial class GatewayConnection(
         try
         {
             var hello = await socket.ReceiveJsonAsync(connectionCts.Token).ConfigureAwait(false);
-            if (hello is null || hello.RootElement.GetProperty("op").GetInt32() != GatewayOpCode.Hello)
+            if (hello is null || (GatewayOpCode)hello.RootElement.GetProperty("op").GetInt32() != GatewayOpCode.Hello)
             {
                 return Closed(socket);
             }
@@ -110,7 +106,7 @@ internal sealed partial class GatewayConnection(
 
     private async Task<GatewayOutcome?> HandleAsync(JsonElement frame, CancellationToken cancellationToken)
     {
-        var op = frame.GetProperty("op").GetInt32();
+        var op = (GatewayOpCode)frame.GetProperty("op").GetInt32();
         if (frame.TryGetProperty("s", out var s) && s.ValueKind == JsonValueKind.Number && Session is not null)
         {
             Session.Sequence = s.GetInt64();

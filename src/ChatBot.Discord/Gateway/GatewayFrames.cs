@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace ChatBot.Discord.Gateway;
 
 /// <summary>The frames the bot sends on the gateway: Identify (op 2), Resume (op 6) and Heartbeat (op 1).</summary>
@@ -7,7 +5,7 @@ internal static class GatewayFrames
 {
     public static JsonObject Identify(DiscordOptions options) => new()
     {
-        ["op"] = GatewayOpCode.Identify,
+        ["op"] = (int)GatewayOpCode.Identify,
         ["d"] = new JsonObject
         {
             ["token"] = options.Token,
@@ -19,9 +17,9 @@ internal static class GatewayFrames
 
     public static JsonObject Resume(DiscordOptions options, GatewaySession session) => new()
     {
-        ["op"] = GatewayOpCode.Resume,
+        ["op"] = (int)GatewayOpCode.Resume,
         ["d"] = new JsonObject { ["token"] = options.Token, ["session_id"] = session.SessionId, ["seq"] = session.Sequence },
     };
 
-    public static JsonObject Heartbeat(long? sequence) => new() { ["op"] = GatewayOpCode.Heartbeat, ["d"] = sequence };
+    public static JsonObject Heartbeat(long? sequence) => new() { ["op"] = (int)GatewayOpCode.Heartbeat, ["d"] = sequence };
 }

@@ -1,13 +1,14 @@
 namespace ChatBot.Discord.Gateway;
 
-internal static class GatewayOpCode
+/// <summary>The gateway opcodes the bot sends or handles (Discord's "Gateway Opcodes" table).</summary>
+internal enum GatewayOpCode
 {
-    public const int Dispatch = 0;
-    public const int Heartbeat = 1;
-    public const int Identify = 2;
-    public const int Resume = 6;
-    public const int Reconnect = 7;
-    public const int InvalidSession = 9;
-    public const int Hello = 10;
-    public const int HeartbeatAck = 11;
+    Dispatch = 0,
+    Heartbeat = 1,
+    Identify = 2,
+    Resume = 6,
+    Reconnect = 7,
+    InvalidSession = 9,
+    Hello = 10,
+    HeartbeatAck = 11,
 }

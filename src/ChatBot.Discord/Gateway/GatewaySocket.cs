@@ -1,5 +1,3 @@
-using System.Net.WebSockets;
-
 namespace ChatBot.Discord.Gateway;
 
 /// <summary>Closing the gateway socket without caring whether the peer is still there.</summary>

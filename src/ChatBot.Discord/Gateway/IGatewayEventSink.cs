@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace ChatBot.Discord.Gateway;
 
 /// <summary>Receives dispatch events; must return quickly (the gateway's read loop waits on it).</summary>

@@ -1,9 +1,4 @@
-using System.Globalization;
-using System.Text.Json;
 using ChatBot.Discord.Inbound;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace ChatBot.Discord.Http;
 

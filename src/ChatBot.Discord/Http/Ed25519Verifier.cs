@@ -1,4 +1,3 @@
-using System.Text;
 using NSec.Cryptography;
 
 namespace ChatBot.Discord.Http;

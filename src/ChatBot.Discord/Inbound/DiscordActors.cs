@@ -1,5 +1,3 @@
-using System.Globalization;
-using ChatBot.Core.Model;
 using ChatBot.Core.Platform;
 using ChatBot.Discord.Rest.Models;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using ChatBot.Core.Model;
 using ChatBot.Discord.Media;
 using ChatBot.Discord.Rest.Models;
 

@@ -1,4 +1,3 @@
-using ChatBot.Core.Model;
 using ChatBot.Discord.Commands;
 
 namespace ChatBot.Discord.Inbound;

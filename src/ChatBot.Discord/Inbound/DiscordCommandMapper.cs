@@ -1,9 +1,6 @@
-using System.Text.Json;
 using ChatBot.Core.Commands;
-using ChatBot.Core.Model;
 using ChatBot.Core.Replies;
 using ChatBot.Discord.Rest.Models;
-using Microsoft.Extensions.Options;
 
 namespace ChatBot.Discord.Inbound;
 

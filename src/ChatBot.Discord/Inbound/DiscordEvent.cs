@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace ChatBot.Discord.Inbound;
 
 /// <summary>One queued gateway or HTTP event: its type (<c>INTERACTION_CREATE</c>, …) and its raw data.</summary>

@@ -1,8 +1,5 @@
-using System.Text.Json;
 using ChatBot.Discord.Rest;
 using ChatBot.Discord.Rest.Models;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace ChatBot.Discord.Inbound;
 

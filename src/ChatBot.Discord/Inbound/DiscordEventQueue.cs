@@ -1,7 +1,5 @@
-using System.Text.Json;
 using ChatBot.Core.Platform;
 using ChatBot.Discord.Gateway;
-using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Discord.Inbound;
 

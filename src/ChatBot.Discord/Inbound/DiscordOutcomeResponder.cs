@@ -1,10 +1,8 @@
 using ChatBot.Core.Commands;
-using ChatBot.Core.Model;
 using ChatBot.Core.Replies;
 using ChatBot.Discord.Replies;
 using ChatBot.Discord.Rest;
 using ChatBot.Discord.Rest.Models;
-using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Discord.Inbound;
 

@@ -1,12 +1,9 @@
 using ChatBot.Core.Catalog;
-using ChatBot.Core.Model;
 using ChatBot.Core.Platform;
 using ChatBot.Core.Replies;
 using ChatBot.Discord.Replies;
 using ChatBot.Discord.Rest;
 using ChatBot.Discord.Rest.Models;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace ChatBot.Discord.Inbound;
 

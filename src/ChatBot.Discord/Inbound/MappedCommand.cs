@@ -1,5 +1,3 @@
-using ChatBot.Core.Model;
-
 namespace ChatBot.Discord.Inbound;
 
 /// <summary>A request to dispatch, or the reason it was refused before reaching the engine.</summary>

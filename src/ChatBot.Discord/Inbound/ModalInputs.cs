@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace ChatBot.Discord.Inbound;
 
 /// <summary>Reads what a member typed into a submitted modal.</summary>

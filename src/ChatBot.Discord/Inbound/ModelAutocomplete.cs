@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ChatBot.Core.Catalog;
 using ChatBot.Discord.Rest.Models;
 

@@ -1,12 +1,9 @@
-using System.Text.Json;
-using ChatBot.Core.Model;
 using ChatBot.Core.Platform;
 using ChatBot.Core.Replies;
 using ChatBot.Discord.Gateway;
 using ChatBot.Discord.Replies;
 using ChatBot.Discord.Rest;
 using ChatBot.Discord.Rest.Models;
-using Microsoft.Extensions.Options;
 using ChatBot.Core.Commands;
 
 namespace ChatBot.Discord.Inbound;

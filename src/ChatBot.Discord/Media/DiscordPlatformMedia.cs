@@ -1,7 +1,4 @@
-using System.Net;
-using ChatBot.Core.Model;
 using ChatBot.Core.Platform;
-using Microsoft.Extensions.Options;
 
 namespace ChatBot.Discord.Media;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using ChatBot.Core.Replies;
 using ChatBot.Discord.Rest.Models;
 

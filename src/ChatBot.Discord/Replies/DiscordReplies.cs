@@ -1,11 +1,7 @@
-using System.Collections.Concurrent;
-using ChatBot.Core.Model;
 using ChatBot.Core.Platform;
 using ChatBot.Core.Replies;
 using ChatBot.Discord.Rest;
 using ChatBot.Discord.Rest.Models;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace ChatBot.Discord.Replies;
 

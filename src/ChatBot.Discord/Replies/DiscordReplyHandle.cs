@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using ChatBot.Core.Model;
 using ChatBot.Core.Platform;
 
 namespace ChatBot.Discord.Replies;

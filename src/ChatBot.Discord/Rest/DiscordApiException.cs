@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace ChatBot.Discord.Rest;
 
 /// <summary>Discord refused a request. The message is Discord's own text and never holds a token.</summary>

@@ -1,6 +1,3 @@
-using System.Net.Http.Headers;
-using Microsoft.Extensions.Options;
-
 namespace ChatBot.Discord.Rest;
 
 /// <summary>Adds <c>Authorization: Bot …</c> to every request to Discord's API.</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace ChatBot.Discord.Rest;
 
 /// <summary>Discord's JSON: snake_case names, nulls left out.</summary>

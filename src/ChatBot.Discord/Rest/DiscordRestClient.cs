@@ -1,12 +1,4 @@
-using System.Globalization;
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using ChatBot.Discord.Rest.Models;
-using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Discord.Rest;
 

@@ -1,4 +1,3 @@
-using ChatBot.Core.Model;
 using ChatBot.Core.Credits;
 using ChatBot.Core.Jobs;
 using ChatBot.Core.Platform;

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-
 namespace ChatBot.Host.Operations;
 
 /// <summary>Logs the addresses Kestrel really bound (port 0 picks a free one), so people and scripts can find the Playground.</summary>

@@ -1,10 +1,7 @@
-using System.Globalization;
 using ChatBot.Core.Commands;
-using ChatBot.Core.Model;
 using ChatBot.Core.Media;
 using ChatBot.Core.Platform;
 using ChatBot.Core.Replies;
-using Microsoft.Extensions.Options;
 
 namespace ChatBot.Host.Playground;
 

@@ -1,8 +1,5 @@
-using System.Text.Json;
 using ChatBot.Core.Catalog;
 using ChatBot.Core.Media;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Options;
 
 namespace ChatBot.Host.Playground;
 

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace ChatBot.Host.Playground;
 
 /// <summary>Section <c>Playground</c>: the embedded web platform.</summary>

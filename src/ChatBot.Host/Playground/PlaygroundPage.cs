@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace ChatBot.Host.Playground;
 
 /// <summary>Serves the single page (HTML, script, style) from resources embedded in the assembly: nothing to deploy beside the binary.</summary>

@@ -1,4 +1,3 @@
-using ChatBot.Core.Model;
 using ChatBot.Core.Platform;
 using ChatBot.Core.Replies;
 

@@ -1,8 +1,4 @@
-using System.Runtime.CompilerServices;
-using System.Security.Cryptography;
-using System.Threading.Channels;
 using ChatBot.Core.Replies;
-using Microsoft.Extensions.Options;
 
 namespace ChatBot.Host.Playground;
 

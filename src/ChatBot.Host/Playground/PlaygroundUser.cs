@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace ChatBot.Host.Playground;
 
 /// <summary>Playground user names: what may be typed, and the account id it maps to.</summary>

@@ -1,9 +1,4 @@
-using ChatBot.Core.Catalog;
-using ChatBot.Core.Model;
 using ChatBot.Core.Media;
-using ChatBot.Core.Providers;
-using ChatBot.Providers.Http;
-using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Providers.AetherForge;
 

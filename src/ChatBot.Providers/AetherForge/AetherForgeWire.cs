@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace ChatBot.Providers.AetherForge;
 
 /// <summary>The JSON shapes of AetherForge's document (004).</summary>

@@ -1,6 +1,3 @@
-using ChatBot.Core.Providers;
-using ChatBot.Providers.Http;
-
 namespace ChatBot.Providers.AetherWave;
 
 /// <summary>How AetherWave's refusals and failed tasks read to a member, each HTTP status mapped once.</summary>

@@ -1,4 +1,3 @@
-using ChatBot.Core.Providers;
 using ChatBot.Providers.Local.Imaging;
 
 namespace ChatBot.Providers.AetherWave;

@@ -1,9 +1,4 @@
-using System.Globalization;
-using ChatBot.Core.Catalog;
 using ChatBot.Core.Commands;
-using ChatBot.Core.Model;
-using ChatBot.Core.Providers;
-using ChatBot.Providers.Http;
 
 namespace ChatBot.Providers.AetherWave;
 

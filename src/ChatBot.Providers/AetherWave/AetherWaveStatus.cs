@@ -1,6 +1,3 @@
-using ChatBot.Core.Providers;
-using ChatBot.Providers.Http;
-
 namespace ChatBot.Providers.AetherWave;
 
 /// <summary>Reads AetherWave's three status answers (image task, video task, video background job) as <see cref="ProviderUpdate"/>s.</summary>

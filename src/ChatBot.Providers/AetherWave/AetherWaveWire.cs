@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace ChatBot.Providers.AetherWave;
 
 /// <summary>The JSON shapes of AetherWave's Image Studio (000) and Video Studio (003) documents.</summary>

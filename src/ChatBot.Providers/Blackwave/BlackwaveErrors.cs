@@ -1,5 +1,3 @@
-using ChatBot.Core.Providers;
-
 namespace ChatBot.Providers.Blackwave;
 
 /// <summary>Blackwave's documented error codes, each with a message a member can act on.</summary>

@@ -1,7 +1,4 @@
-using System.Diagnostics;
-using System.Globalization;
 using ChatBot.Core.Media;
-using ChatBot.Core.Providers;
 
 namespace ChatBot.Providers.Blackwave;
 

@@ -1,10 +1,3 @@
-using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
-using System.Text.Json;
-using ChatBot.Core.Providers;
-using ChatBot.Providers.Http;
-using Microsoft.Extensions.Logging;
-
 namespace ChatBot.Providers.Blackwave;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using ChatBot.Core.Providers;
-using ChatBot.Providers.Http;
-
 namespace ChatBot.Providers.Blackwave;
 
 /// <summary>Reads one of Blackwave's streamed status lines as a <see cref="ProviderUpdate"/>.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace ChatBot.Providers.Blackwave;
 
 /// <summary>The JSON shapes of Blackwave's document (002).</summary>

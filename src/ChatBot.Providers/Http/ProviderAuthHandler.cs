@@ -1,6 +1,3 @@
-using System.Net.Http.Headers;
-using Microsoft.Extensions.Options;
-
 namespace ChatBot.Providers.Http;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.Json;
-
 namespace ChatBot.Providers.Http;
 
 /// <summary>Pulls a short, printable message out of a provider's error body (<c>error</c>, <c>message</c> or <c>detail</c>).</summary>

@@ -1,5 +1,3 @@
-using ChatBot.Core.Providers;
-
 namespace ChatBot.Providers.Http;
 
 /// <summary>One file part of a multipart upload: the form field, the bytes, and the type and name the member's file had.</summary>

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using ChatBot.Core.Providers;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 

@@ -1,5 +1,3 @@
-using ChatBot.Core.Providers;
-
 namespace ChatBot.Providers.Http;
 
 /// <summary>Reads a job's input files for a request body: raw bytes for uploads, data URLs for JSON.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace ChatBot.Providers.Http;
 
 /// <summary>Logs of the remote providers. Never a key, never a request body.</summary>

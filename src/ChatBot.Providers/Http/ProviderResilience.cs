@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;

@@ -1,7 +1,4 @@
-using System.Net;
 using ChatBot.Core.Media;
-using ChatBot.Core.Providers;
-using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Providers.Http;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace ChatBot.Providers.Http;
 
 /// <summary>

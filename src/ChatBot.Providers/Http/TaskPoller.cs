@@ -1,6 +1,3 @@
-using System.Runtime.CompilerServices;
-using ChatBot.Core.Providers;
-
 namespace ChatBot.Providers.Http;
 
 /// <summary>

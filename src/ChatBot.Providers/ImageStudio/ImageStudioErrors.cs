@@ -1,6 +1,3 @@
-using ChatBot.Core.Providers;
-using ChatBot.Providers.Http;
-
 namespace ChatBot.Providers.ImageStudio;
 
 /// <summary>How ALwrity Image Studio's refusals read to a member, each HTTP status mapped once.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
-
 namespace ChatBot.Providers.ImageStudio;
 
 /// <summary>Checks Image Studio's <c>/health</c> now and then so the router stops sending it jobs while it is down.</summary>

@@ -1,8 +1,3 @@
-using System.Runtime.CompilerServices;
-using ChatBot.Core.Providers;
-using ChatBot.Providers.Http;
-using Microsoft.Extensions.Logging;
-
 namespace ChatBot.Providers.ImageStudio;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using ChatBot.Core.Catalog;
-using ChatBot.Core.Providers;
-using ChatBot.Providers.Http;
-
 namespace ChatBot.Providers.ImageStudio;
 
 /// <summary>Reads ALwrity Image Studio's synchronous answers (create, single image, social formats) as <see cref="ProviderUpdate"/>s.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace ChatBot.Providers.ImageStudio;
 
 /// <summary>The JSON shapes of ALwrity Image Studio's document (001).</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ChatBot.Providers.Local;
 
 /// <summary>Aspect ratios as members type them ("16:9") and the picture sizes they give.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-using ChatBot.Core.Providers;
 using ChatBot.Providers.Local.Imaging;
 using ChatBot.Providers.Local.Rendering;
 

@@ -1,12 +1,6 @@
-using System.Runtime.CompilerServices;
-using ChatBot.Core.Catalog;
-using ChatBot.Core.Model;
-using ChatBot.Core.Providers;
 using ChatBot.Providers.Local.Imaging;
 using ChatBot.Providers.Local.Rendering;
 using ChatBot.Providers.Local.Video;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace ChatBot.Providers.Local;
 

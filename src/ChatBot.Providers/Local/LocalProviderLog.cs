@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace ChatBot.Providers.Local;
 
 /// <summary>Logs of the local provider (event ids 3200–3299; the remote providers use 3100–3199).</summary>

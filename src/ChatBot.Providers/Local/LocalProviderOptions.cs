@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace ChatBot.Providers.Local;
 
 /// <summary>Settings of the offline provider (section <c>Providers:Local</c>).</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json.Nodes;
 using ChatBot.Core.Replies;
 
 namespace ChatBot.Slack.Blocks;

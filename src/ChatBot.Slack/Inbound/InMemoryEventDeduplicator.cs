@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using ChatBot.Core.Platform;
 
 namespace ChatBot.Slack.Inbound;

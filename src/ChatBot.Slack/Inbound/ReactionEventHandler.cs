@@ -1,5 +1,4 @@
 using ChatBot.Slack.Inbound.Payloads;
-using Microsoft.Extensions.Options;
 
 namespace ChatBot.Slack.Inbound;
 

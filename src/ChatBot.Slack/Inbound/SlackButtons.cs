@@ -1,4 +1,3 @@
-using ChatBot.Core.Model;
 using ChatBot.Core.Replies;
 using ChatBot.Slack.Inbound.Payloads;
 using ChatBot.Core.Commands;

@@ -1,8 +1,6 @@
 using ChatBot.Core.Commands;
-using ChatBot.Core.Model;
 using ChatBot.Slack.Replies;
 using ChatBot.Slack.WebApi;
-using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Slack.Inbound;
 

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using ChatBot.Slack.Blocks;
 using ChatBot.Slack.Inbound.Payloads;
 using ChatBot.Slack.WebApi;

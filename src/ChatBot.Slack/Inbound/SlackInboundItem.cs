@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace ChatBot.Slack.Inbound;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using ChatBot.Core.Platform;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChatBot.Slack.Inbound;
 

@@ -1,5 +1,4 @@
 using ChatBot.Core.Platform;
-using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Slack.Inbound;
 

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
-
 namespace ChatBot.Slack.Inbound;
 
 /// <summary>Runs queued Slack requests, several at once; one failing request is logged and never stops the others.</summary>

@@ -1,6 +1,3 @@
-using ChatBot.Core.Model;
-using Microsoft.Extensions.Options;
-
 namespace ChatBot.Slack.Inbound;
 
 /// <summary>What a member's image must be before it costs anything: an image, within <see cref="SlackOptions.MaxInputBytes"/>.</summary>

@@ -1,4 +1,3 @@
-using ChatBot.Core.Model;
 using ChatBot.Core.Replies;
 using ChatBot.Slack.Blocks;
 using ChatBot.Slack.Inbound.Payloads;

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using ChatBot.Core.Model;
 using ChatBot.Slack.Inbound.Payloads;
 using ChatBot.Slack.WebApi;
 

@@ -1,9 +1,6 @@
-using System.Text.Json.Nodes;
-using ChatBot.Core.Model;
 using ChatBot.Slack.Blocks;
 using ChatBot.Slack.Replies;
 using ChatBot.Slack.WebApi;
-using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Slack.Inbound;
 

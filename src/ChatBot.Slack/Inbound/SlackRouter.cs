@@ -1,6 +1,4 @@
-using System.Text.Json;
 using ChatBot.Slack.Inbound.Payloads;
-using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Slack.Inbound;
 

@@ -1,10 +1,5 @@
-using System.Collections.Concurrent;
-using System.Text.Json;
-using ChatBot.Core.Model;
 using ChatBot.Core.Platform;
 using ChatBot.Slack.WebApi;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace ChatBot.Slack.Inbound;
 

@@ -1,5 +1,4 @@
 using ChatBot.Core.Commands;
-using ChatBot.Core.Model;
 using ChatBot.Slack.Inbound.Payloads;
 
 namespace ChatBot.Slack.Inbound;

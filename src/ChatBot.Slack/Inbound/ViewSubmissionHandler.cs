@@ -1,6 +1,4 @@
-using System.Text.Json;
 using ChatBot.Core.Commands;
-using ChatBot.Core.Model;
 using ChatBot.Core.Replies;
 using ChatBot.Slack.Blocks;
 using ChatBot.Slack.Inbound.Payloads;

@@ -1,7 +1,4 @@
-using System.Net.Http.Headers;
-using ChatBot.Core.Model;
 using ChatBot.Core.Platform;
-using Microsoft.Extensions.Options;
 
 namespace ChatBot.Slack.Media;
 

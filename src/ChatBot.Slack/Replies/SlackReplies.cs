@@ -1,12 +1,8 @@
-using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
-using ChatBot.Core.Model;
 using ChatBot.Core.Media;
 using ChatBot.Core.Platform;
 using ChatBot.Core.Replies;
 using ChatBot.Slack.Blocks;
 using ChatBot.Slack.WebApi;
-using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Slack.Replies;
 

@@ -1,6 +1,3 @@
-using System.Net.WebSockets;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using ChatBot.Core.Platform;
 
 namespace ChatBot.Slack.SocketMode;

@@ -1,9 +1,5 @@
-using System.Text.Json;
 using ChatBot.Slack.Inbound;
 using ChatBot.Slack.WebApi;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace ChatBot.Slack.SocketMode;
 

@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace ChatBot.Storage.Credits;
 
 /// <summary>An account as read inside a write transaction; <see cref="AllowanceDay"/> is the last UTC day the allowance was applied.</summary>

@@ -1,7 +1,5 @@
-using ChatBot.Core.Model;
 using ChatBot.Core.Credits;
 using ChatBot.Storage.Sqlite;
-using Microsoft.Data.Sqlite;
 
 namespace ChatBot.Storage.Credits;
 

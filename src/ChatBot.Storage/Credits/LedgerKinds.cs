@@ -1,29 +1,21 @@
 using ChatBot.Core.Credits;
+using ChatBot.Storage.Sqlite;
 
 namespace ChatBot.Storage.Credits;
 
 /// <summary>Ledger kinds as stored: stable lower-case names, independent of the enum's order.</summary>
 internal static class LedgerKinds
 {
-    public static string ToName(LedgerEntryKind kind) => kind switch
-    {
-        LedgerEntryKind.Reserve => "reserve",
-        LedgerEntryKind.Release => "release",
-        LedgerEntryKind.Refund => "refund",
-        LedgerEntryKind.Grant => "grant",
-        LedgerEntryKind.Allowance => "allowance",
-        LedgerEntryKind.Adjustment => "adjustment",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown ledger entry kind."),
-    };
+    private static readonly StoredNames<LedgerEntryKind> Names = new(
+        "ledger entry kind",
+        (LedgerEntryKind.Reserve, "reserve"),
+        (LedgerEntryKind.Release, "release"),
+        (LedgerEntryKind.Refund, "refund"),
+        (LedgerEntryKind.Grant, "grant"),
+        (LedgerEntryKind.Allowance, "allowance"),
+        (LedgerEntryKind.Adjustment, "adjustment"));
 
-    public static LedgerEntryKind Parse(string name) => name switch
-    {
-        "reserve" => LedgerEntryKind.Reserve,
-        "release" => LedgerEntryKind.Release,
-        "refund" => LedgerEntryKind.Refund,
-        "grant" => LedgerEntryKind.Grant,
-        "allowance" => LedgerEntryKind.Allowance,
-        "adjustment" => LedgerEntryKind.Adjustment,
-        _ => throw new InvalidOperationException($"The ledger holds an unknown entry kind '{name}'."),
-    };
+    public static string ToName(LedgerEntryKind kind) => Names.ToName(kind);
+
+    public static LedgerEntryKind Parse(string name) => Names.Parse(name);
 }

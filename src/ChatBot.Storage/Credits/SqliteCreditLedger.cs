@@ -1,10 +1,6 @@
-using System.Security.Cryptography;
-using ChatBot.Core.Model;
 using ChatBot.Core.Credits;
 using ChatBot.Storage.Jobs;
 using ChatBot.Storage.Sqlite;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace ChatBot.Storage.Credits;
 

@@ -1,4 +1,4 @@
-using ChatBot.Core.Model;
+using ChatBot.Storage.Sqlite;
 
 namespace ChatBot.Storage.Jobs;
 
@@ -8,31 +8,19 @@ internal static class JobStateNames
     /// <summary>SQL list of the terminal states, for <c>state NOT IN (...)</c>; matches the partial indexes.</summary>
     public const string TerminalList = "('succeeded', 'failed', 'cancelled', 'refunded')";
 
-    public static string ToName(JobState state) => state switch
-    {
-        JobState.Received => "received",
-        JobState.Queued => "queued",
-        JobState.Submitting => "submitting",
-        JobState.Running => "running",
-        JobState.Delivering => "delivering",
-        JobState.Succeeded => "succeeded",
-        JobState.Failed => "failed",
-        JobState.Cancelled => "cancelled",
-        JobState.Refunded => "refunded",
-        _ => throw new ArgumentOutOfRangeException(nameof(state), state, "Unknown job state."),
-    };
+    private static readonly StoredNames<JobState> Names = new(
+        "job state",
+        (JobState.Received, "received"),
+        (JobState.Queued, "queued"),
+        (JobState.Submitting, "submitting"),
+        (JobState.Running, "running"),
+        (JobState.Delivering, "delivering"),
+        (JobState.Succeeded, "succeeded"),
+        (JobState.Failed, "failed"),
+        (JobState.Cancelled, "cancelled"),
+        (JobState.Refunded, "refunded"));
 
-    public static JobState Parse(string name) => name switch
-    {
-        "received" => JobState.Received,
-        "queued" => JobState.Queued,
-        "submitting" => JobState.Submitting,
-        "running" => JobState.Running,
-        "delivering" => JobState.Delivering,
-        "succeeded" => JobState.Succeeded,
-        "failed" => JobState.Failed,
-        "cancelled" => JobState.Cancelled,
-        "refunded" => JobState.Refunded,
-        _ => throw new InvalidOperationException($"A job holds an unknown state '{name}'."),
-    };
+    public static string ToName(JobState state) => Names.ToName(state);
+
+    public static JobState Parse(string name) => Names.Parse(name);
 }

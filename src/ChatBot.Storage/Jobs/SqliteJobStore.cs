@@ -1,13 +1,8 @@
-using System.Text.Json;
 using ChatBot.Core.Catalog;
-using ChatBot.Core.Model;
 using ChatBot.Core.Credits;
 using ChatBot.Core.Jobs;
 using ChatBot.Storage.Credits;
 using ChatBot.Storage.Sqlite;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace ChatBot.Storage.Jobs;
 

@@ -1,12 +1,6 @@
-using System.Buffers;
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text.RegularExpressions;
 using ChatBot.Core.Media;
 using ChatBot.Core.Platform;
 using ChatBot.Storage.Sqlite;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace ChatBot.Storage.Media;
 

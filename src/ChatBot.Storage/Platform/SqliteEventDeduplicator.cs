@@ -1,6 +1,5 @@
 using ChatBot.Core.Platform;
 using ChatBot.Storage.Sqlite;
-using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Storage.Platform;
 

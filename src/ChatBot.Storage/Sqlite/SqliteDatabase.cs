@@ -1,7 +1,3 @@
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace ChatBot.Storage.Sqlite;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace ChatBot.Storage.Sqlite;
 
 /// <summary>Queries on a read connection from <see cref="SqliteDatabase.OpenRead"/>: one statement, its parameters, its rows.</summary>

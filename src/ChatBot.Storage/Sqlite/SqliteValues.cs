@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace ChatBot.Storage.Sqlite;
 
 /// <summary>Conversions between columns and .NET values: times are Unix milliseconds, UTC.</summary>

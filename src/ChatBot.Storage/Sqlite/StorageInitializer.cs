@@ -1,5 +1,4 @@
 using ChatBot.Storage.Media;
-using Microsoft.Extensions.Hosting;
 
 namespace ChatBot.Storage.Sqlite;
 

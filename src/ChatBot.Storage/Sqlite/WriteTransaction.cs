@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace ChatBot.Storage.Sqlite;
 
 /// <summary>The open write transaction handed to <see cref="SqliteDatabase.WriteAsync{T}"/> work.</summary>

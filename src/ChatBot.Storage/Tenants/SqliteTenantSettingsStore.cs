@@ -1,6 +1,4 @@
-using System.Text.Json;
 using ChatBot.Core.Catalog;
-using ChatBot.Core.Model;
 using ChatBot.Core.Tenants;
 using ChatBot.Storage.Sqlite;
 

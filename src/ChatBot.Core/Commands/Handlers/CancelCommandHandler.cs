@@ -1,6 +1,5 @@
 using ChatBot.Core.Credits;
 using ChatBot.Core.Jobs;
-using ChatBot.Core.Model;
 
 namespace ChatBot.Core.Commands.Handlers;
 

@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Text;
 using ChatBot.Core.Credits;
-using ChatBot.Core.Model;
 using ChatBot.Core.Replies;
 
 namespace ChatBot.Core.Commands.Handlers;

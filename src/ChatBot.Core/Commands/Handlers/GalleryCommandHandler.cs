@@ -1,10 +1,8 @@
 using ChatBot.Core.Jobs;
 using ChatBot.Core.Media;
-using ChatBot.Core.Model;
 using ChatBot.Core.Providers;
 using ChatBot.Core.Replies;
 using ChatBot.Core.Tenants;
-using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Core.Commands.Handlers;
 

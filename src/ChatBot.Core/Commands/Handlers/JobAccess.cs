@@ -1,5 +1,3 @@
-using ChatBot.Core.Model;
-
 namespace ChatBot.Core.Commands.Handlers;
 
 /// <summary>Which earlier jobs a member's command may touch, shared by every handler that names one.</summary>

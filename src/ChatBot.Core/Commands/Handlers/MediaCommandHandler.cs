@@ -1,13 +1,9 @@
-using System.Security.Cryptography;
 using ChatBot.Core.Catalog;
 using ChatBot.Core.Commands.Rules;
 using ChatBot.Core.Credits;
 using ChatBot.Core.Jobs;
-using ChatBot.Core.Model;
 using ChatBot.Core.Providers;
 using ChatBot.Core.Tenants;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace ChatBot.Core.Commands.Handlers;
 

@@ -1,5 +1,3 @@
-using ChatBot.Core.Model;
-
 namespace ChatBot.Core.Commands.Handlers;
 
 /// <summary>What a media command works on once any source result has been applied: its kind, options and inputs.</summary>

@@ -1,11 +1,7 @@
-using System.Globalization;
-using System.Text;
 using ChatBot.Core.Catalog;
 using ChatBot.Core.Credits;
-using ChatBot.Core.Model;
 using ChatBot.Core.Providers;
 using ChatBot.Core.Tenants;
-using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Core.Commands.Handlers;
 

@@ -1,9 +1,6 @@
-using System.Globalization;
-using System.Text;
 using ChatBot.Core.Catalog;
 using ChatBot.Core.Commands.Rules;
 using ChatBot.Core.Credits;
-using ChatBot.Core.Model;
 using ChatBot.Core.Providers;
 
 namespace ChatBot.Core.Commands.Handlers;

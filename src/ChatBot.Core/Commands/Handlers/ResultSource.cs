@@ -1,5 +1,4 @@
 using ChatBot.Core.Jobs;
-using ChatBot.Core.Model;
 
 namespace ChatBot.Core.Commands.Handlers;
 

@@ -1,6 +1,4 @@
-using System.Globalization;
 using ChatBot.Core.Catalog;
-using ChatBot.Core.Model;
 
 namespace ChatBot.Core.Commands.Rules;
 

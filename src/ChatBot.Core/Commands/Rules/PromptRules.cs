@@ -1,6 +1,4 @@
 using ChatBot.Core.Catalog;
-using ChatBot.Core.Model;
-using Microsoft.Extensions.Options;
 
 namespace ChatBot.Core.Commands.Rules;
 

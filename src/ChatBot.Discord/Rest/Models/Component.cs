@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace ChatBot.Discord.Rest.Models;
 
 /// <summary>A message or modal component: Action Row 1, Button 2, Text Input 4, Label 18.</summary>

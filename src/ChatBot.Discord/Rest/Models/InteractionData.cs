@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace ChatBot.Discord.Rest.Models;
 
 /// <summary>The <c>data</c> of an interaction: a command's options, a component's custom_id or a modal's inputs.</summary>

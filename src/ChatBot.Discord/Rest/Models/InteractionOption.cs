@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace ChatBot.Discord.Rest.Models;
 
 internal sealed record InteractionOption(string Name, int Type)

@@ -1,5 +1,4 @@
 using ChatBot.Core.Media;
-using ChatBot.Core.Providers;
 
 namespace ChatBot.Providers.Local.Imaging;
 

@@ -1,7 +1,3 @@
-using System.Runtime.CompilerServices;
-using ChatBot.Core.Model;
-using ChatBot.Core.Providers;
-
 namespace ChatBot.Providers.Local.Imaging;
 
 /// <summary>/edit with an aspect ratio: reframes the picture by extending it from its own edges.</summary>

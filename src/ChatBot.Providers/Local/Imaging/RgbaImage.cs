@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace ChatBot.Providers.Local.Imaging;
 
 /// <summary>An 8-bit RGBA picture in memory, rows top to bottom, no padding.</summary>

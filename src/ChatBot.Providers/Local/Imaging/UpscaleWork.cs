@@ -1,7 +1,3 @@
-using System.Runtime.CompilerServices;
-using ChatBot.Core.Model;
-using ChatBot.Core.Providers;
-
 namespace ChatBot.Providers.Local.Imaging;
 
 /// <summary>/upscale: a real 2× or 4× bicubic resampling of the input picture (SkiaSharp, in four bands for progress).</summary>

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace ChatBot.Providers.Local.Rendering;
 
 /// <summary>Seeded value noise and fractal sums of it, in [0, 1].</summary>

@@ -1,5 +1,4 @@
 using ChatBot.Providers.Local.Imaging;
-using System.Runtime.CompilerServices;
 
 namespace ChatBot.Providers.Local.Rendering;
 

@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace ChatBot.Providers.Local.Rendering;
 
 /// <summary>A colour with sRGB channels in [0, 1].</summary>

@@ -1,7 +1,3 @@
-using System.Runtime.CompilerServices;
-using ChatBot.Core.Catalog;
-using ChatBot.Core.Model;
-using ChatBot.Core.Providers;
 using ChatBot.Providers.Local.Imaging;
 
 namespace ChatBot.Providers.Local.Rendering;

@@ -1,11 +1,4 @@
-using System.ComponentModel;
-using System.Diagnostics;
-using System.Globalization;
-using System.Runtime.CompilerServices;
-using System.Text;
-using ChatBot.Core.Providers;
 using ChatBot.Providers.Local.Imaging;
-using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Providers.Local.Video;
 

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Runtime.CompilerServices;
-using ChatBot.Core.Model;
-using ChatBot.Core.Providers;
 using ChatBot.Providers.Local.Imaging;
 using ChatBot.Providers.Local.Rendering;
 

@@ -1,6 +1,3 @@
-using System.Text.Json.Serialization;
-using ChatBot.Core.Model;
-
 namespace ChatBot.Slack.Inbound.Payloads;
 
 /// <summary>

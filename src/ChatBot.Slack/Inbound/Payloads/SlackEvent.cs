@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace ChatBot.Slack.Inbound.Payloads;
 
 /// <summary>An event, told apart by its <c>type</c>; one we do not handle (message, …) reads as this base record.</summary>
