@@ -50,11 +50,16 @@ internal sealed class ProviderHarness : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
 
+    /// <summary>config/models.json, whose parameters decide which fields a request carries.</summary>
+    public static ModelCatalog Catalog { get; } = ModelCatalog.Load(ModelCatalogFileTests.CatalogPath());
+
+    /// <summary>A request for the catalog's model of that provider and wire name (an uncatalogued one takes no parameters).</summary>
     public static MediaRequest Request(MediaOperation operation, string provider, string wireModel, CommandOptions options, params MediaInput[] inputs) =>
         new(
             "job-1",
             operation,
-            new ModelDefinition { Id = provider + "-" + wireModel, Provider = provider, ProviderModel = wireModel, Operations = [operation] },
+            Catalog.Models.FirstOrDefault(m => m.Provider == provider && m.WireModel == wireModel && m.Supports(operation))
+                ?? new ModelDefinition { Id = provider + "-" + wireModel, Provider = provider, ProviderModel = wireModel, Operations = [operation] },
             options,
             inputs,
             AllowNsfw: false);

@@ -172,7 +172,8 @@ internal sealed class BenchHost : IAsyncDisposable
               "description": "Answers at once (or when the bench releases it) with a 1×1 PNG.",
               "operations": [ "imagine" ],
               "price": { "perOutput": 1 },
-              "limits": { "maxCount": 4, "aspectRatios": [ "1:1", "16:9" ] }
+              "limits": { "maxCount": 4 },
+              "parameters": { "ar": { "values": [ "1:1", "16:9" ] } }
             }
           ]
         }

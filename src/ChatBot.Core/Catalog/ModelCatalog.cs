@@ -23,6 +23,12 @@ public sealed class ModelCatalog
             {
                 throw new InvalidOperationException($"config/models.json names the model '{model.Id}' twice.");
             }
+
+            if (model.Parameters.TryGetValue(ParameterNames.Duration, out var durations)
+                && durations.Values.Any(v => !int.TryParse(v, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _)))
+            {
+                throw new InvalidOperationException($"config/models.json: the durations of '{model.Id}' must be whole seconds.");
+            }
         }
 
         _providers = (providers ?? []).ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);

@@ -1,3 +1,5 @@
+using ChatBot.Core.Catalog;
+
 namespace ChatBot.Core.Commands;
 
 /// <summary>
@@ -133,7 +135,7 @@ public static class CommandText
                     ? (o with { DurationSeconds = d }, null)
                     : (o, Need("a number of seconds"));
             case "res" or "resolution":
-                return value.Length > 0 ? (o with { Resolution = value.ToUpperInvariant() }, null) : (o, Need("a resolution such as 2K"));
+                return value.Length > 0 ? (o with { Resolution = value }, null) : (o, Need("a resolution such as 2K"));
             case "factor" or "x" or "scale":
                 return int.TryParse(value.TrimEnd('x', 'X'), NumberStyles.Integer, CultureInfo.InvariantCulture, out var f) && f > 1
                     ? (o with { UpscaleFactor = f }, null)
@@ -145,7 +147,7 @@ public static class CommandText
             case "template":
                 return value.Length > 0 ? (o with { Template = value }, null) : (o, Need("a template name"));
             default:
-                extra[flag] = value;
+                extra[ParameterNames.Canonical(flag)] = value;
                 return (o, null);
         }
     }

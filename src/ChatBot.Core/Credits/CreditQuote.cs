@@ -18,6 +18,6 @@ internal static class CreditQuote
     /// <summary>Seconds of video the job makes (the model's first duration when none was asked); null for stills.</summary>
     private static int? SecondsOf(ModelDefinition model, MediaOperation operation, CommandOptions options) =>
         operation is MediaOperation.Video or MediaOperation.LipSync or MediaOperation.Storyboard
-            ? options.DurationSeconds ?? (model.Limits.Durations.Count > 0 ? model.Limits.Durations[0] : null)
+            ? options.DurationSeconds ?? (model.Durations.Count > 0 ? model.Durations[0] : null)
             : null;
 }

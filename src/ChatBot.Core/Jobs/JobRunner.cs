@@ -176,7 +176,8 @@ internal sealed class JobRunner(
                 // Only work that provably never reached the provider moves on: a 500 or a timeout may
                 // have started a paid job there, and a second provider would charge for it again.
                 tried.Add(provider.Name);
-                if (router.Fallback(job.Spec.Operation, model, tried) is not RouteResult.Routed next)
+                var images = job.Spec.Inputs.Count(i => i.Role is MediaRole.Image or MediaRole.Reference);
+                if (router.Fallback(job.Spec.Operation, model, tried, images, ex.Code) is not RouteResult.Routed next)
                 {
                     throw;
                 }
@@ -200,7 +201,11 @@ internal sealed class JobRunner(
             files.Add(new ReplyFile(item, ct => OpenStoredAsync(item.Key, ct)));
         }
 
-        var charge = ActualCost(job, providerCost);
+        var charge = JobCharge.For(catalog, job, providerCost);
+        if (JobCharge.FallbackNote(catalog, job, providerCost, router.DisplayName(job.Provider)) is { } price)
+        {
+            note = note is null ? price : $"{note} {price}";
+        }
         var settings = await tenants.GetAsync(job.Account.Tenant, token).ConfigureAwait(false);
         var offerGallery = JobReplyViews.OffersGallery(settings, router.FindProvider(job.Provider));
         var result = views.Result(job, files, charge, offerGallery, note);
@@ -227,25 +232,6 @@ internal sealed class JobRunner(
 
             logger.Succeeded(job.Id, charge);
         }
-    }
-
-    private long ActualCost(JobRecord job, decimal? providerCost)
-    {
-        // Never more than was reserved, nor more than the model that actually ran quotes
-        // (a fallback may have moved the job to a cheaper one).
-        var cap = job.ReservedCredits;
-        if (catalog.Find(job.Spec.ModelId) is { } model)
-        {
-            cap = Math.Min(cap, CreditQuote.For(model, job.Spec.Operation, job.Spec.Options));
-        }
-
-        if (providerCost is not { } cost || catalog.FindProvider(job.Provider)?.CreditsPerProviderUnit is not { } rate)
-        {
-            return cap;
-        }
-
-        var credits = (long)Math.Ceiling((double)cost * rate);
-        return Math.Clamp(credits, 0, cap);
     }
 
     private async Task<ReplyFile?> TryStorePreviewAsync(MediaOutput preview, CancellationToken token)

@@ -29,7 +29,12 @@ public sealed class ProviderRouter
     public string DisplayName(string provider) =>
         _catalog.FindProvider(provider)?.DisplayName is { Length: > 0 } name ? name : provider;
 
-    public RouteResult Route(MediaOperation operation, string? requestedModel, string? tenantDefault = null, IReadOnlyCollection<string>? disabledModels = null)
+    /// <summary>
+    /// The model for the operation. <paramref name="images"/> (the images the command brings, when known) narrows
+    /// <c>auto</c> to models that can take them: no image-to-video model for a prompt alone, no text-only model
+    /// for a prompt with an image.
+    /// </summary>
+    public RouteResult Route(MediaOperation operation, string? requestedModel, string? tenantDefault = null, IReadOnlyCollection<string>? disabledModels = null, int? images = null)
     {
         var disabled = disabledModels ?? [];
         if (!string.IsNullOrWhiteSpace(requestedModel) && !requestedModel.Equals(Auto, StringComparison.OrdinalIgnoreCase))
@@ -51,38 +56,53 @@ public sealed class ProviderRouter
                 return new RouteResult.Routed(model, _providers[model.Provider]);
             }
 
-            return Fallback(operation, model, [model.Provider]) is RouteResult.Routed routed
+            return Fallback(operation, model, [model.Provider], images) is RouteResult.Routed routed
                 ? routed with { Note = $"{DisplayName(model.Provider)} is unavailable right now, so {DisplayName(routed.Model.Provider)} runs this with `{routed.Model.Id}`." }
                 : new RouteResult.Unroutable($"`{model.Id}` is unavailable right now ({DisplayName(model.Provider)} is not configured or not answering), and no other provider can do {Describe(operation)}. Try again later.");
         }
 
-        if (tenantDefault is not null && _catalog.Find(tenantDefault) is { } preferred && preferred.Supports(operation) && IsAvailable(preferred))
+        if (tenantDefault is not null && _catalog.Find(tenantDefault) is { } preferred && preferred.Supports(operation) && IsAvailable(preferred) && Takes(preferred, images))
         {
             return new RouteResult.Routed(preferred, _providers[preferred.Provider]);
         }
 
-        var best = Candidates(operation, [], disabled).FirstOrDefault();
+        var best = Candidates(operation, [], disabled, images).FirstOrDefault();
         return best is null
             ? new RouteResult.Unroutable($"No available model can do {Describe(operation)} right now. `/models` shows what is configured.")
             : new RouteResult.Routed(best, _providers[best.Provider]);
     }
 
     /// <summary>Another available model for the same operation on a provider not yet tried, or Unroutable.</summary>
-    public RouteResult Fallback(MediaOperation operation, ModelDefinition failed, IReadOnlyCollection<string> triedProviders)
+    /// <remarks><paramref name="reason"/> is the refusal's code, so the note can say why (rate_limited, provider_unavailable).</remarks>
+    public RouteResult Fallback(MediaOperation operation, ModelDefinition failed, IReadOnlyCollection<string> triedProviders, int? images = null, string? reason = null)
     {
-        var next = Candidates(operation, triedProviders, []).FirstOrDefault(m => !m.Provider.Equals(failed.Provider, StringComparison.OrdinalIgnoreCase));
+        var next = Candidates(operation, triedProviders, [], images).FirstOrDefault(m => !m.Provider.Equals(failed.Provider, StringComparison.OrdinalIgnoreCase));
+        var why = reason switch
+        {
+            "rate_limited" => " (it is rate-limiting the bot)",
+            "provider_unavailable" => " (it is unavailable right now)",
+            _ => "",
+        };
         return next is null
             ? new RouteResult.Unroutable($"No other provider can do {Describe(operation)} right now.")
-            : new RouteResult.Routed(next, _providers[next.Provider], $"{DisplayName(failed.Provider)} could not take the job, so {DisplayName(next.Provider)} runs it with `{next.Id}`.");
+            : new RouteResult.Routed(next, _providers[next.Provider], $"{DisplayName(failed.Provider)} could not take the job{why}, so {DisplayName(next.Provider)} runs it with `{next.Id}`.");
     }
 
-    private IEnumerable<ModelDefinition> Candidates(MediaOperation operation, IReadOnlyCollection<string> excludedProviders, IReadOnlyCollection<string> disabledModels) =>
+    /// <summary>Whether the model can take that many images in (unknown: yes).</summary>
+    /// <remarks>Lip sync and video background removal learn what each attachment is only from its bytes, so they are not counted.</remarks>
+    private static bool Takes(ModelDefinition model, int? images) =>
+        images is not { } n
+        || model.Operations.Any(o => o is MediaOperation.LipSync or MediaOperation.VideoRemoveBackground)
+        || (n <= model.Limits.MaxInputImages && (n > 0 || !model.Limits.RequiresImage));
+
+    private IEnumerable<ModelDefinition> Candidates(MediaOperation operation, IReadOnlyCollection<string> excludedProviders, IReadOnlyCollection<string> disabledModels, int? images = null) =>
         _catalog.For(operation)
             .Where(m => IsAvailable(m)
+                && Takes(m, images)
                 && !excludedProviders.Contains(m.Provider, StringComparer.OrdinalIgnoreCase)
                 && !disabledModels.Contains(m.Id, StringComparer.OrdinalIgnoreCase))
             .OrderBy(m => _catalog.FindProvider(m.Provider)?.LastResort == true)
-            .ThenBy(m => m.Price.Quote(1, m.Limits.Durations.Count > 0 ? m.Limits.Durations[0] : null, null))
+            .ThenBy(m => m.Price.Quote(1, m.Durations.Count > 0 ? m.Durations[0] : null, null))
             .ThenBy(m => _catalog.FindProvider(m.Provider)?.Priority ?? 100)
             .ThenBy(m => m.Id, StringComparer.Ordinal);
 

@@ -156,5 +156,5 @@ internal static class PlaygroundEndpoints
             m.DisplayName,
             m.Description,
             [.. m.Operations.Select(o => JsonNamingPolicy.KebabCaseLower.ConvertName(o.ToString()))],
-            m.Limits.AspectRatios)));
+            m.ValuesOf(ParameterNames.AspectRatio))));
 }

@@ -1,3 +1,5 @@
+using ChatBot.Core.Commands;
+
 namespace ChatBot.Providers.AetherWave;
 
 /// <summary>Builds the request body of each AetherWave operation (documents 000 and 003), field by field as documented.</summary>
@@ -10,38 +12,30 @@ internal static class AetherWaveRequests
         var image = request.FirstInput(MediaRole.Image);
         switch (request.Operation)
         {
+            case MediaOperation.Vary when !request.Model.Supports(MediaOperation.Imagine):
+            case MediaOperation.Edit:
+                // An edit model varies through edit-image, where the document lists it (Grok I2I: "Returns 2 variations").
+                return await EditAsync(request, cancellationToken).ConfigureAwait(false);
+
             case MediaOperation.Imagine:
             case MediaOperation.Vary:
             {
                 // I2I goes through referenceImages of generate-image (Grok, Flux): the image being varied comes first.
-                var references = await DataUrlsAsync(request.Inputs.Where(i => i.Role is MediaRole.Image or MediaRole.Reference), cancellationToken).ConfigureAwait(false);
+                var references = await DataUrlsAsync(request.Inputs.Where(i => i.Role is MediaRole.Image or MediaRole.Reference).Take(request.Model.Limits.MaxInputImages), cancellationToken).ConfigureAwait(false);
                 return ProviderPost.JsonBody("api/generate-image", new Dictionary<string, object?>(StringComparer.Ordinal)
                 {
                     ["prompt"] = o.Prompt ?? (request.Operation == MediaOperation.Vary ? "A variation of this image" : null),
                     ["model"] = request.Model.WireModel,
-                    ["aspectRatio"] = o.AspectRatio,
-                    ["resolution"] = o.Resolution,
-                    ["imageSize"] = o.Text("imageSize", "image-size"),
-                    ["maxImages"] = o.Count,
-                    ["negative_prompt"] = o.NegativePrompt,
-                    ["seed"] = o.Seed,
-                    ["outputFormat"] = o.Text("outputFormat", "format"),
-                    ["enablePromptExpansion"] = o.Flag("enablePromptExpansion", "expand"),
+                    ["aspectRatio"] = request.Value(ParameterNames.AspectRatio, o.AspectRatio),
+                    ["resolution"] = request.Value(ParameterNames.Resolution, o.Resolution),
+                    ["imageSize"] = request.Value("image-size", o.Text("image-size")),
+                    ["maxImages"] = request.Model.Limits.MaxCount > 1 ? o.Count : null,
+                    ["negative_prompt"] = request.IfTaken(ParameterNames.NegativePrompt, o.NegativePrompt),
+                    ["seed"] = request.IfTaken(ParameterNames.Seed, o.Seed),
+                    ["outputFormat"] = request.Value("format", o.Text("format")),
+                    ["enablePromptExpansion"] = request.IfTaken("expand", o.Flag("expand")),
                     ["referenceImages"] = references.Count > 0 ? references : null,
                 });
-            }
-
-            case MediaOperation.Edit:
-            {
-                var images = request.Inputs.Where(i => i.Role is MediaRole.Image or MediaRole.Reference).ToList();
-                var files = new List<ProviderFile>();
-                foreach (var input in images)
-                {
-                    // One file goes as "image"; several (Seedream batch, up to 10) as "images".
-                    files.Add(ProviderFile.From(images.Count == 1 ? "image" : "images", await ProviderInputs.ReadAsync(input, cancellationToken).ConfigureAwait(false), input));
-                }
-
-                return ProviderPost.Multipart("api/edit-image", files, ("prompt", o.Prompt), ("model", request.Model.WireModel));
             }
 
             case MediaOperation.Inpaint:
@@ -49,13 +43,14 @@ internal static class AetherWaveRequests
                 var mask = request.FirstInput(MediaRole.Mask) ?? throw new ProviderException("mask_required", "Inpainting needs a mask image (transparent where the picture should change).");
                 var references = await DataUrlsAsync(request.Inputs.Where(i => i.Role == MediaRole.Reference).Take(16), cancellationToken).ConfigureAwait(false);
 
-                // The document's mask convention (transparent = edit) is the bot's own, so the mask goes as is.
+                // The document's edit zone is transparent: a black-and-white mask (white = change) is converted.
+                var maskBytes = AetherWaveMask.Prepare(await ProviderInputs.ReadAsync(mask, cancellationToken).ConfigureAwait(false));
                 return ProviderPost.JsonBody("api/inpaint-image", new Dictionary<string, object?>(StringComparer.Ordinal)
                 {
                     ["image"] = await ProviderInputs.DataUrlAsync(Require(image, "Inpainting"), cancellationToken).ConfigureAwait(false),
-                    ["mask"] = await ProviderInputs.DataUrlAsync(mask, cancellationToken).ConfigureAwait(false),
+                    ["mask"] = "data:image/png;base64," + Convert.ToBase64String(maskBytes),
                     ["prompt"] = o.Prompt,
-                    ["quality"] = (o.Text("quality") ?? "medium").ToLowerInvariant(),
+                    ["quality"] = request.Value("quality", o.Text("quality")) ?? "medium",
                     ["referenceImages"] = references.Count > 0 ? references : null,
                 });
             }
@@ -65,7 +60,7 @@ internal static class AetherWaveRequests
                 {
                     ["image"] = await ProviderInputs.DataUrlAsync(Require(image, "Reframing"), cancellationToken).ConfigureAwait(false),
                     ["aspectRatio"] = o.AspectRatio ?? "16:9",
-                    ["rendering_speed"] = (o.Text("rendering_speed", "speed") ?? "BALANCED").ToUpperInvariant(),
+                    ["rendering_speed"] = request.Value("speed", o.Text("speed")) ?? "BALANCED",
                 });
 
             case MediaOperation.Upscale:
@@ -90,13 +85,27 @@ internal static class AetherWaveRequests
                 return ProviderPost.JsonBody("api/generate-art", new Dictionary<string, object?>(StringComparer.Ordinal)
                 {
                     ["prompt"] = o.Prompt,
-                    ["style"] = o.Style?.ToLowerInvariant(),
-                    ["aspectRatio"] = o.AspectRatio,
+                    ["style"] = request.Value(ParameterNames.Style, o.Style),
+                    ["aspectRatio"] = request.Value(ParameterNames.AspectRatio, o.AspectRatio),
                 });
 
             default:
                 throw new ProviderException("unsupported_operation", $"AetherWave does not do {request.Operation}.");
         }
+    }
+
+    /// <summary><c>POST /api/edit-image</c>: one file goes as "image"; several (Seedream batch, up to 10) as "images".</summary>
+    private static async Task<ProviderPost> EditAsync(MediaRequest request, CancellationToken cancellationToken)
+    {
+        var images = request.Inputs.Where(i => i.Role is MediaRole.Image or MediaRole.Reference).ToList();
+        var files = new List<ProviderFile>();
+        foreach (var input in images)
+        {
+            files.Add(ProviderFile.From(images.Count == 1 ? "image" : "images", await ProviderInputs.ReadAsync(input, cancellationToken).ConfigureAwait(false), input));
+        }
+
+        var prompt = request.Options.Prompt ?? (request.Operation == MediaOperation.Vary ? "A variation of this image" : null);
+        return ProviderPost.Multipart("api/edit-image", files, ("prompt", prompt), ("model", request.Model.WireModel));
     }
 
     /// <summary><c>POST /api/generate-video</c> for video, lip-sync and storyboard.</summary>
@@ -112,26 +121,26 @@ internal static class AetherWaveRequests
             model = model[..^4] + "-i2v";
         }
 
-        var kling = model.StartsWith("kling", StringComparison.OrdinalIgnoreCase);
         return ProviderPost.JsonBody("api/generate-video", new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["model"] = model,
             ["prompt"] = request.Operation == MediaOperation.Storyboard ? null : o.Prompt,
-            ["duration"] = o.DurationSeconds?.ToString(CultureInfo.InvariantCulture),
-            ["aspectRatio"] = o.AspectRatio,
-            ["resolution"] = o.Resolution,
+            // A storyboard's length is its shots' (the document's example sends no duration beside them).
+            ["duration"] = request.Operation == MediaOperation.Storyboard ? null : request.IfTaken(ParameterNames.Duration, o.DurationSeconds)?.ToString(CultureInfo.InvariantCulture),
+            ["aspectRatio"] = request.Value(ParameterNames.AspectRatio, o.AspectRatio),
+            ["resolution"] = request.Value(ParameterNames.Resolution, o.Resolution),
             ["imageData"] = await ProviderInputs.DataUrlOrNullAsync(image, cancellationToken).ConfigureAwait(false),
             ["endImageData"] = await ProviderInputs.DataUrlOrNullAsync(request.FirstInput(MediaRole.LastFrame), cancellationToken).ConfigureAwait(false),
             ["audioData"] = await ProviderInputs.DataUrlOrNullAsync(request.FirstInput(MediaRole.Audio), cancellationToken).ConfigureAwait(false),
-            ["audioDuration"] = o.Number("audioDuration", "audio-duration"),
-            // Kling models only; the document says others ignore them, so they are not sent elsewhere.
-            ["negativePrompt"] = kling ? o.NegativePrompt : null,
-            ["cfgScale"] = kling ? o.Number("cfg", "cfgScale") : null,
-            ["withAudio"] = kling ? o.Flag("audio", "withAudio") : null,
+            ["audioDuration"] = request.IfTaken("audio-duration", o.Number("audio-duration")),
+            // Kling models only (the catalog lists them for Kling alone; the document says others ignore them).
+            ["negativePrompt"] = request.IfTaken(ParameterNames.NegativePrompt, o.NegativePrompt),
+            ["cfgScale"] = request.IfTaken("cfg", o.Number("cfg")),
+            ["withAudio"] = request.IfTaken("audio", o.Flag("audio")),
             ["storyboard"] = request.Operation == MediaOperation.Storyboard ? Storyboard(o) : null,
-            ["mode"] = model.StartsWith("grok", StringComparison.OrdinalIgnoreCase) ? (o.Text("mode") ?? o.Mode)?.ToLowerInvariant() : null,
-            ["seed"] = o.Seed,
-            ["enablePromptExpansion"] = o.Flag("enablePromptExpansion", "expand"),
+            ["mode"] = request.Value(ParameterNames.Mode, o.Mode),
+            ["seed"] = request.IfTaken(ParameterNames.Seed, o.Seed),
+            ["enablePromptExpansion"] = request.IfTaken("expand", o.Flag("expand")),
         });
     }
 
@@ -156,36 +165,13 @@ internal static class AetherWaveRequests
             ["visibility"] = "private",
         });
 
-    /// <summary>
-    /// The storyboard comes from the prompt: shots separated by "|", each optionally ending in "::seconds"
-    /// (e.g. "desert highway::5 | hands on the wheel::3"). Shots without a length share the requested duration.
-    /// </summary>
+    /// <summary>The storyboard from the prompt (<see cref="StoryboardText"/>): "desert highway::5 | hands on the wheel::3".</summary>
     internal static List<AetherWaveWire.StoryboardShot> Storyboard(CommandOptions options)
     {
-        var parts = (options.Prompt ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (parts.Length == 0)
-        {
-            throw new ProviderException("storyboard_required", "A storyboard needs scenes: separate them with |, e.g. \"wide desert shot::5 | close-up of hands::3\".");
-        }
-
-        var shots = new List<(string Text, int? Seconds)>();
-        foreach (var part in parts)
-        {
-            var at = part.LastIndexOf("::", StringComparison.Ordinal);
-            if (at > 0 && int.TryParse(part[(at + 2)..], NumberStyles.Integer, CultureInfo.InvariantCulture, out var sec) && sec > 0)
-            {
-                shots.Add((part[..at].Trim(), sec));
-            }
-            else
-            {
-                shots.Add((part, null));
-            }
-        }
-
-        var fixedSeconds = shots.Sum(s => s.Seconds ?? 0);
-        var open = shots.Count(s => s.Seconds is null);
-        var share = open == 0 ? 0 : Math.Max(1, ((options.DurationSeconds ?? (5 * shots.Count)) - fixedSeconds) / open);
-        return [.. shots.Select(s => new AetherWaveWire.StoryboardShot(s.Text, s.Seconds ?? share))];
+        var shots = StoryboardText.Shots(options.Prompt, options.DurationSeconds);
+        return shots.Count == 0
+            ? throw new ProviderException("storyboard_required", "A storyboard needs scenes: separate them with |, e.g. \"wide desert shot::5 | close-up of hands::3\".")
+            : [.. shots.Select(s => new AetherWaveWire.StoryboardShot(s.Text, s.Seconds))];
     }
 
     private static async Task<List<string>> DataUrlsAsync(IEnumerable<MediaInput> inputs, CancellationToken cancellationToken)

@@ -28,7 +28,7 @@ internal static class ImageStudioRequests
                     ["height"] = o.Integer("height"),
                     ["aspect_ratio"] = o.AspectRatio,
                     ["style_preset"] = o.Style,
-                    ["quality"] = o.Text("quality") ?? QualityFromResolution(o.Resolution),
+                    ["quality"] = request.Value("quality", o.Text("quality")),
                     ["negative_prompt"] = o.NegativePrompt,
                     ["guidance_scale"] = o.Number("guidance", "cfg", "guidance_scale"),
                     ["steps"] = o.Integer("steps"),
@@ -106,8 +106,9 @@ internal static class ImageStudioRequests
                     ["control_strength"] = operation is "sketch" or "structure" ? strength : null,
                     ["fidelity"] = operation == "style" ? strength : null,
                     ["style_strength"] = operation == "style_transfer" ? strength : null,
-                    ["composition_fidelity"] = o.Number("composition"),
-                    ["change_strength"] = o.Number("change"),
+                    // style_transfer only: the catalog lists them for --mode style-transfer alone.
+                    ["composition_fidelity"] = operation == "style_transfer" ? o.Number("composition") : null,
+                    ["change_strength"] = operation == "style_transfer" ? o.Number("change") : null,
                     ["aspect_ratio"] = operation == "style" ? o.AspectRatio : null,
                     ["style_preset"] = o.Style,
                     ["seed"] = o.Seed,
@@ -126,7 +127,7 @@ internal static class ImageStudioRequests
                     ["format_names"] = FormatNames(o.Text("formats", "format_names")),
                     ["focal_point"] = FocalPoint(o.Text("focus", "focal_point")),
                     ["show_safe_zones"] = o.Flag("safe-zones", "safe_zones"),
-                    ["crop_mode"] = o.Text("crop")?.ToLowerInvariant(),
+                    ["crop_mode"] = request.Value("crop", o.Text("crop")),
                     ["output_format"] = o.Text("format") ?? "png",
                 }), "social");
             }
@@ -188,13 +189,6 @@ internal static class ImageStudioRequests
     };
 
     private static string? UpscaleMode(string? mode) => mode?.ToLowerInvariant() is "fast" or "conservative" or "creative" or "auto" ? mode : null;
-
-    /// <summary>--res maps onto the quality tiers: draft, standard, premium.</summary>
-    private static string? QualityFromResolution(string? resolution) => resolution?.ToLowerInvariant() switch
-    {
-        "draft" or "standard" or "premium" => resolution.ToLowerInvariant(),
-        _ => null,
-    };
 
     /// <summary>
     /// Outpaint expansions: explicit <c>--left/--right/--up/--down</c> pixels, else what the image needs to reach

@@ -268,14 +268,14 @@ public sealed class CommandDispatcherTests
     [Fact]
     public void Constructor_KindWithoutHandler_Throws()
     {
-        Should.Throw<InvalidOperationException>(() => new CommandDispatcher([new HelpCommandHandler()], _engine.Scheduler))
+        Should.Throw<InvalidOperationException>(() => new CommandDispatcher([new HelpCommandHandler(_engine.Catalog)], _engine.Scheduler))
             .Message.ShouldStartWith("No command handler answers Imagine, ");
     }
 
     [Fact]
     public void Constructor_TwoHandlersForOneKind_Throws()
     {
-        Should.Throw<InvalidOperationException>(() => new CommandDispatcher([new HelpCommandHandler(), new HelpCommandHandler()], _engine.Scheduler))
+        Should.Throw<InvalidOperationException>(() => new CommandDispatcher([new HelpCommandHandler(_engine.Catalog), new HelpCommandHandler(_engine.Catalog)], _engine.Scheduler))
             .Message.ShouldBe("Two command handlers answer Help: HelpCommandHandler and HelpCommandHandler.");
     }
 

@@ -16,7 +16,7 @@ public sealed class CreditQuoteTests
             PerSecond = 3,
             ResolutionMultiplier = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase) { ["1080p"] = 1.5 },
         },
-        Limits = new ModelLimits { Durations = [5, 10] },
+        Parameters = new Dictionary<string, ModelParameter>(StringComparer.OrdinalIgnoreCase) { ["duration"] = new() { Values = ["5", "10"] } },
     };
 
     [Fact]

@@ -31,6 +31,11 @@ internal sealed class EngineFixture
                 Operations = [MediaOperation.Imagine, MediaOperation.Upscale, MediaOperation.VideoRemoveBackground, MediaOperation.LipSync],
                 Price = new ModelPrice { PerOutput = p.PricePerOutput },
                 Limits = new ModelLimits { MaxCount = 4 },
+                Parameters = new Dictionary<string, ModelParameter>(StringComparer.OrdinalIgnoreCase)
+                {
+                    ["ar"] = new() { Values = ["1:1", "16:9"] },
+                    ["cfg"] = new() { Min = 0, Max = 1, Operations = [MediaOperation.Upscale] },
+                },
             }),
             Providers.Select(p => new ProviderInfo { Name = p.Name, DisplayName = $"Provider {p.Name}" }));
         Store.TryTransitionAsync(default!, default, default, default).ReturnsForAnyArgs(true);

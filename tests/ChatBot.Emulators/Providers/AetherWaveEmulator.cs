@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
@@ -65,6 +64,9 @@ public sealed class AetherWaveEmulator : ProviderEmulator
     /// <summary>The <c>timeoutSeconds</c> async video answers carry.</summary>
     public int VideoTimeoutSeconds { get; set; } = 360;
 
+    /// <summary>Video requests that named no duration, so the provider's own default applied.</summary>
+    public int DefaultedDurations { get; private set; }
+
     public IReadOnlyCollection<string> GallerySaves => [.. Requests.Where(r => r.Path == "/api/save-to-gallery").Select(r => r.Field("mediaUrl") ?? "")];
 
     protected override void Map(WebApplication app)
@@ -102,6 +104,11 @@ public sealed class AetherWaveEmulator : ProviderEmulator
             return (null, $"Unknown model: {model}");
         }
 
+        if (AetherWaveDocument.GenerateImageError(model, r) is { } invalid)
+        {
+            return (null, invalid);
+        }
+
         var count = model == "grok-imagine-t2i" ? 6 : int.TryParse(r.Field("maxImages"), out var n) ? Math.Clamp(n, 1, 6) : 1;
         return (new EmulatedTask(count, model == "seedream-v4-t2i" ? cost * count : cost, "image/png"), null);
     });
@@ -134,6 +141,11 @@ public sealed class AetherWaveEmulator : ProviderEmulator
         if (!IsDataUrl(r.Field("image")) || !IsDataUrl(r.Field("mask")))
         {
             return (null, "image and mask must be base64 data URLs");
+        }
+
+        if (AetherWaveDocument.InpaintMaskError(r.Field("mask")!) is { } maskError)
+        {
+            return (null, maskError);
         }
 
         var cost = (r.Field("quality") ?? "medium") switch { "low" => 5, "medium" => 10, "high" => 14, _ => -1 };
@@ -264,6 +276,10 @@ public sealed class AetherWaveEmulator : ProviderEmulator
         {
             error = "prompt is required";
         }
+        else
+        {
+            error = AetherWaveDocument.GenerateVideoError(model, request);
+        }
 
         if (error is not null)
         {
@@ -271,12 +287,19 @@ public sealed class AetherWaveEmulator : ProviderEmulator
             return;
         }
 
-        var seconds = int.TryParse(request.Field("duration"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var d) ? d : 5;
+        // Without a duration the model's undocumented default applies; the emulator makes it the shortest it documents.
+        var seconds = AetherWaveDocument.Seconds(model, request) ?? (AetherWaveDocument.Durations.TryGetValue(model, out var range) ? range.Min : 5);
+        DefaultedDurations += request.Field("duration") is null && model != "sora-2-pro-storyboard" && Durations(model) ? 1 : 0;
         // Kling 2.6 is "77-308": 77 per 5 s, doubled with native audio.
         var cost = PricedPerSecond.Contains(model) ? perSecond * seconds : model.StartsWith("kling-2.6", StringComparison.Ordinal) ? perSecond * Math.Max(1, seconds / 5) : perSecond;
         if (request.Field("withAudio") is "true" or "True")
         {
             cost *= 2;
+        }
+
+        if (AetherWaveDocument.IsFreePerk(model, request))
+        {
+            cost = 0;
         }
 
         var id = $"task_{Interlocked.Increment(ref _next)}";
@@ -342,6 +365,8 @@ public sealed class AetherWaveEmulator : ProviderEmulator
         working: (_, polls) => new { jobId, status = "processing", progress = polls * 100 / (PollsBeforeDone + 1) },
         failed: _ => new { jobId, status = "failed", error = Faults.FailureMessage },
         done: task => new { jobId, status = "completed", progress = 100, videoUrl = PublishMedia($"{jobId}.mp4", TestMedia.Mp4(), "video/mp4"), creditCost = task.Cost });
+
+    private static bool Durations(string model) => AetherWaveDocument.Durations.ContainsKey(model);
 
     private static bool IsDataUrl(string? value) => value is not null && value.StartsWith("data:image/", StringComparison.Ordinal) && value.Contains(";base64,", StringComparison.Ordinal);
 

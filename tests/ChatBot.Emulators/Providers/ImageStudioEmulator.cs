@@ -167,6 +167,12 @@ public sealed class ImageStudioEmulator : ProviderEmulator
             return;
         }
 
+        if (ImageStudioDocument.CreateError(request) is { } invalid)
+        {
+            await WriteErrorAsync(context, 400, new { detail = invalid }).ConfigureAwait(false);
+            return;
+        }
+
         if (!await AcceptAsync(context, request).ConfigureAwait(false))
         {
             return;
@@ -287,7 +293,7 @@ public sealed class ImageStudioEmulator : ProviderEmulator
                 : operation is null || !ControlOperations.Contains(operation) ? $"Unsupported operation: {operation}"
                 : string.IsNullOrWhiteSpace(request.Field("prompt")) ? "Prompt is required"
                 : operation == "style_transfer" && Decode(request.Field("style_image_base64")) is null ? "style_image_base64 is required for style_transfer"
-                : null;
+                : ImageStudioDocument.ControlError(request);
         },
         request => new
         {
@@ -308,7 +314,7 @@ public sealed class ImageStudioEmulator : ProviderEmulator
             return Decode(request.Field("image_base64")) is null ? "Invalid base64 image payload"
                 : platforms.Count == 0 ? "At least one platform is required"
                 : platforms.FirstOrDefault(p => !PlatformFormats.ContainsKey(p)) is { } unknown ? $"Unsupported platform: {unknown}"
-                : null;
+                : ImageStudioDocument.SocialError(request);
         },
         request =>
         {

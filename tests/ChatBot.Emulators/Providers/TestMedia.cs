@@ -23,6 +23,10 @@ public static class TestMedia
     public static byte[] MaskPng(int width = 8, int height = 8) =>
         Encode(width, height, SKAlphaType.Unpremul, (x, _) => new SKColor(0, 0, 0, (byte)(x < width / 2 ? 0 : 255)));
 
+    /// <summary>An opaque black-and-white PNG mask as members draw one: the left half white (to be changed), the right half black.</summary>
+    public static byte[] BlackWhiteMaskPng(int width = 8, int height = 8) =>
+        Encode(width, height, SKAlphaType.Opaque, (x, _) => x < width / 2 ? SKColors.White : SKColors.Black);
+
     private static byte[] Encode(int width, int height, SKAlphaType alpha, Func<int, int, SKColor> pixel)
     {
         using var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, alpha));

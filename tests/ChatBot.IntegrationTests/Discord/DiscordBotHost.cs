@@ -23,7 +23,8 @@ internal sealed class DiscordBotHost : IAsyncDisposable
           "id": "scripted-image", "provider": "scripted", "displayName": "Scripted image",
           "operations": [ "imagine", "vary", "edit", "upscale", "remove-background" ],
           "price": { "perOutput": 1 },
-          "limits": { "maxCount": 4, "aspectRatios": [ "1:1", "16:9" ], "upscaleFactors": [ 2, 4 ], "maxInputImages": 1 }
+          "limits": { "maxCount": 4, "maxInputImages": 1 },
+          "parameters": { "ar": { "values": [ "1:1", "16:9" ] }, "factor": { "values": [ "2", "4" ] }, "seed": { "integer": true }, "strength": { "min": 0, "max": 1 }, "no": {} }
         }
         """;
 

@@ -99,7 +99,7 @@ public sealed class ProviderExtrasEndToEndTests : IAsyncLifetime
     {
         using var timeout = TestTimeout.Start();
         var image = TestMedia.Png(40, 30, 1);
-        var mask = TestMedia.Png(40, 30, 2);
+        var mask = TestMedia.MaskPng(40, 30);
         var before = await _host.Client.CreditsAsync("inpaint");
         await using var events = await _host.Client.OpenEventsAsync(timeout.Token);
 

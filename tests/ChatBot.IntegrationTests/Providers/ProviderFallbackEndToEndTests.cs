@@ -56,4 +56,39 @@ public sealed class ProviderFallbackEndToEndTests
         audit.NonTerminalJobs().ShouldBeEmpty();
         audit.UnsettledJobs().ShouldBeEmpty();
     }
+
+    /// <summary>
+    /// Issue 10 point 8: FLUX on Blackwave (quoted 4) answers 429, so Grok Imagine on AetherWave runs it, which costs 5 per its
+    /// document. The rule: never more than quoted; the final reply says why another provider ran it and what it cost there.
+    /// </summary>
+    [Fact]
+    public async Task Imagine_FallbackToAPricierProvider_ChargesTheQuoteAndTheResultSaysWhy()
+    {
+        await using var blackwave = new BlackwaveEmulator();
+        await using var aetherWave = new AetherWaveEmulator();
+        await blackwave.StartAsync();
+        await aetherWave.StartAsync();
+        blackwave.Faults.Scope = FaultScope.Submit;
+        blackwave.Faults.RateLimits = 1000;
+        blackwave.Faults.RetryAfterSeconds = 0;
+        await using var host = await RunningHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Providers:Blackwave:BaseUrl"] = blackwave.BaseUrl.ToString(),
+            ["Providers:Blackwave:ApiKey"] = blackwave.ApiKey,
+            ["Providers:Blackwave:RetryDelay"] = "00:00:00.010",
+            ["Providers:AetherWave:BaseUrl"] = aetherWave.BaseUrl.ToString(),
+            ["Providers:AetherWave:ApiKey"] = aetherWave.ApiKey,
+        });
+        using var timeout = TestTimeout.Start();
+        var before = await host.Client.CreditsAsync("carol");
+        await using var events = await host.Client.OpenEventsAsync(timeout.Token);
+
+        var final = await events.WaitForFinalAsync(await host.Client.PostAsync("carol", "/imagine a fox --model FLUX-Devfp32"), timeout.Token);
+
+        final.Status.ShouldBe("succeeded", final.Text);
+        aetherWave.LastSubmit!.Field("model").ShouldBe("grok-imagine-t2i");
+        final.Text.ShouldContain("Blackwave Studio could not take the job (it is rate-limiting the bot), so AetherWave Studio runs it with `grok-imagine-t2i`.");
+        final.Text.ShouldContain("It costs 5 credits on AetherWave Studio; you pay the 4 credits you were quoted.");
+        (before - await host.Client.SettledCreditsAsync("carol", timeout.Token)).ShouldBe(4);
+    }
 }

@@ -9,20 +9,8 @@ namespace ChatBot.IntegrationTests.Providers;
 /// media out in the Playground, credits settled at the provider's actual cost; every fault ends in a
 /// clear failed reply with a full refund and no stuck job.
 /// </summary>
-public sealed class RemoteProvidersEndToEndTests : IAsyncLifetime
+public sealed class RemoteProvidersEndToEndTests : RemoteProvidersHostTest
 {
-    private readonly AetherWaveEmulator _aetherWave = new();
-    private readonly ImageStudioEmulator _imageStudio = new();
-    private readonly BlackwaveEmulator _blackwave = new();
-    private readonly AetherForgeEmulator _aetherForge = new();
-    private RunningHost _host = null!;
-
-    public async Task InitializeAsync() => _host = await RunningHost.StartAgainstAsync(
-        new Dictionary<string, ProviderEmulator> { ["AetherWave"] = _aetherWave, ["ImageStudio"] = _imageStudio, ["Blackwave"] = _blackwave, ["AetherForge"] = _aetherForge },
-        new(StringComparer.OrdinalIgnoreCase) { ["Credits:DefaultDailyAllowance"] = "1000" });
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Theory]
     [InlineData("aw-imagine", "/imagine a fox in the snow --model qwen-image-t2i", "", 2, "AetherWave")] // quoted 6, AetherWave reports 2
     [InlineData("aw-art", "/imagine synthwave album cover --mode album-art --style digital", "", 0, "AetherWave")]
@@ -47,8 +35,8 @@ public sealed class RemoteProvidersEndToEndTests : IAsyncLifetime
     public async Task Command_RemoteProvider_PostsMediaAndChargesTheActualCost(string user, string command, string attachments, long charged, string providerName)
     {
         using var timeout = TestTimeout.Start();
-        var before = await _host.Client.CreditsAsync(user);
-        await using var events = await _host.Client.OpenEventsAsync(timeout.Token);
+        var before = await Host.Client.CreditsAsync(user);
+        await using var events = await Host.Client.OpenEventsAsync(timeout.Token);
 
         var files = attachments.Split('+', StringSplitOptions.RemoveEmptyEntries).Select(kind => kind switch
         {
@@ -56,19 +44,19 @@ public sealed class RemoteProvidersEndToEndTests : IAsyncLifetime
             "mp3" => ("speech.mp3", TestMedia.Mp3()),
             _ => ("clip.mp4", TestMedia.Mp4()),
         }).ToArray();
-        var replyId = await _host.Client.PostAsync(user, command, files);
+        var replyId = await Host.Client.PostAsync(user, command, files);
         var final = await events.WaitForFinalAsync(replyId, timeout.Token);
 
         final.Status.ShouldBe("succeeded", final.Text);
         final.Media.ShouldNotBeEmpty();
-        using (var media = await _host.Client.Http.GetAsync(final.Media[0], timeout.Token))
+        using (var media = await Host.Client.Http.GetAsync(final.Media[0], timeout.Token))
         {
             var bytes = await media.Content.ReadAsByteArrayAsync(timeout.Token);
             MediaSniffer.Sniff(bytes)!.Kind.ShouldBeOneOf(MediaKind.Image, MediaKind.Video);
         }
 
-        (await _host.Client.ModelLabelAsync(replyId)).ShouldContain(providerName);
-        (before - await _host.Client.SettledCreditsAsync(user, timeout.Token)).ShouldBe(charged, final.Text);
+        (await Host.Client.ModelLabelAsync(replyId)).ShouldContain(providerName);
+        (before - await Host.Client.SettledCreditsAsync(user, timeout.Token)).ShouldBe(charged, final.Text);
         Audit();
     }
 
@@ -76,15 +64,15 @@ public sealed class RemoteProvidersEndToEndTests : IAsyncLifetime
     public async Task Upscale_AetherWaveWithAttachment_ChargesTheFactorsPrice()
     {
         using var timeout = TestTimeout.Start();
-        var before = await _host.Client.CreditsAsync("aw-up");
-        await using var events = await _host.Client.OpenEventsAsync(timeout.Token);
+        var before = await Host.Client.CreditsAsync("aw-up");
+        await using var events = await Host.Client.OpenEventsAsync(timeout.Token);
 
-        var replyId = await _host.Client.PostAsync("aw-up", "/upscale --model topaz-upscale --factor 4", ("in.png", TestMedia.Png(32, 32)));
+        var replyId = await Host.Client.PostAsync("aw-up", "/upscale --model topaz-upscale --factor 4", ("in.png", TestMedia.Png(32, 32)));
         var final = await events.WaitForFinalAsync(replyId, timeout.Token);
 
         final.Status.ShouldBe("succeeded", final.Text);
-        _aetherWave.LastSubmit!.Field("upscaleFactor").ShouldBe("4x");
-        (before - await _host.Client.SettledCreditsAsync("aw-up", timeout.Token)).ShouldBe(20, final.Text); // quoted 40
+        AetherWave.LastSubmit!.Field("upscaleFactor").ShouldBe("4x");
+        (before - await Host.Client.SettledCreditsAsync("aw-up", timeout.Token)).ShouldBe(20, final.Text); // quoted 40
         Audit();
     }
 
@@ -92,10 +80,10 @@ public sealed class RemoteProvidersEndToEndTests : IAsyncLifetime
     public async Task Imagine_BlackwaveQueue_ShowsTheProvidersQueuePosition()
     {
         using var timeout = TestTimeout.Start();
-        _blackwave.QueuePosition = 3;
-        await using var events = await _host.Client.OpenEventsAsync(timeout.Token);
+        Blackwave.QueuePosition = 3;
+        await using var events = await Host.Client.OpenEventsAsync(timeout.Token);
 
-        var replyId = await _host.Client.PostAsync("bw-queue", "/imagine a watercolor harbour --model AniFlux-v4.1");
+        var replyId = await Host.Client.PostAsync("bw-queue", "/imagine a watercolor harbour --model AniFlux-v4.1");
         var final = await events.WaitForFinalAsync(replyId, timeout.Token);
 
         final.Status.ShouldBe("succeeded", final.Text);
@@ -105,11 +93,11 @@ public sealed class RemoteProvidersEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task Faults_EachProvider_FailClearlyRefundAndLeaveNoStuckJob()
     {
-        _aetherWave.Faults.TaskFails = true;
-        _blackwave.Faults.StreamStopsHalfway = true;
-        _aetherForge.Faults.ResultNotFound = true;
-        _imageStudio.Faults.Scope = FaultScope.Submit;
-        _imageStudio.Faults.MalformedJson = true;
+        AetherWave.Faults.TaskFails = true;
+        Blackwave.Faults.StreamStopsHalfway = true;
+        AetherForge.Faults.ResultNotFound = true;
+        ImageStudio.Faults.Scope = FaultScope.Submit;
+        ImageStudio.Faults.MalformedJson = true;
 
         foreach (var (user, command, phrase) in new[]
         {
@@ -120,25 +108,25 @@ public sealed class RemoteProvidersEndToEndTests : IAsyncLifetime
         })
         {
             using var timeout = TestTimeout.Start();
-            var before = await _host.Client.CreditsAsync(user);
-            await using var events = await _host.Client.OpenEventsAsync(timeout.Token);
+            var before = await Host.Client.CreditsAsync(user);
+            await using var events = await Host.Client.OpenEventsAsync(timeout.Token);
 
-            var replyId = await _host.Client.PostAsync(user, command);
+            var replyId = await Host.Client.PostAsync(user, command);
             var final = await events.WaitForFinalAsync(replyId, timeout.Token);
 
             final.Status.ShouldBe("failed", $"{command}: {final.Text}");
             final.Text.ShouldContain(phrase, Case.Insensitive, customMessage: command);
-            (await _host.Client.SettledCreditsAsync(user, timeout.Token)).ShouldBe(before, command);
+            (await Host.Client.SettledCreditsAsync(user, timeout.Token)).ShouldBe(before, command);
         }
 
         Audit();
-        _aetherWave.SubmitCount.ShouldBe(1);
-        _blackwave.SubmitCount.ShouldBe(1);
+        AetherWave.SubmitCount.ShouldBe(1);
+        Blackwave.SubmitCount.ShouldBe(1);
     }
 
     private void Audit()
     {
-        var audit = new LedgerAudit(_host.DatabasePath);
+        var audit = new LedgerAudit(Host.DatabasePath);
         audit.NonTerminalJobs().ShouldBeEmpty();
         audit.UnbalancedAccounts().ShouldBeEmpty();
         audit.UnsettledJobs().ShouldBeEmpty();

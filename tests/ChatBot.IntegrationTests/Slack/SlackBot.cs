@@ -20,11 +20,11 @@ internal sealed class SlackBot : IAsyncDisposable
 {
     private const string Models = """
         { "id": "test-image", "provider": "scripted", "displayName": "Test image", "operations": [ "imagine", "vary", "edit" ],
-          "price": { "perOutput": 2 }, "limits": { "maxCount": 4, "aspectRatios": [ "1:1", "16:9" ] } },
+          "price": { "perOutput": 2 }, "limits": { "maxCount": 4 }, "parameters": { "ar": { "values": [ "1:1", "16:9" ] }, "seed": { "integer": true }, "strength": { "min": 0, "max": 1 } } },
         { "id": "test-upscale", "provider": "scripted", "displayName": "Test upscale", "operations": [ "upscale", "remove-background" ],
-          "price": { "perOutput": 1 }, "limits": { "upscaleFactors": [ 2, 4 ], "requiresImage": true, "supportsNegativePrompt": false, "supportsSeed": false } },
+          "price": { "perOutput": 1 }, "limits": { "requiresImage": true }, "parameters": { "factor": { "values": [ "2", "4" ] } } },
         { "id": "test-motion", "provider": "scripted", "displayName": "Test motion", "operations": [ "video" ],
-          "price": { "perOutput": 3 }, "limits": { "durations": [ 3 ], "aspectRatios": [ "1:1" ] } }
+          "price": { "perOutput": 3 }, "parameters": { "duration": { "values": [ "3" ] }, "ar": { "values": [ "1:1" ] } } }
         """;
 
     private readonly WebApplication _app;

@@ -14,7 +14,7 @@ public sealed class AetherWaveImageTests() : ProviderTestBase<AetherWaveEmulator
             Count = 2,
             NegativePrompt = "blur",
             Seed = 42,
-            Extra = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["format"] = "jpg", ["expand"] = "false", ["imageSize"] = "square_hd" },
+            Extra = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["format"] = "jpg", ["expand"] = "false", ["image-size"] = "square_hd" },
         };
 
         var updates = await RunAsync(Sut, Request(MediaOperation.Imagine, ProviderNames.AetherWave, "seedream-v4-t2i", options));
@@ -29,9 +29,9 @@ public sealed class AetherWaveImageTests() : ProviderTestBase<AetherWaveEmulator
         sent.Field("resolution").ShouldBe("2K");
         sent.Field("imageSize").ShouldBe("square_hd");
         sent.Field("maxImages").ShouldBe("2");
-        sent.Field("negative_prompt").ShouldBe("blur");
+        sent.Json!.ContainsKey("negative_prompt").ShouldBeFalse(); // Imagen 4 Ultra and Qwen only
         sent.Field("seed").ShouldBe("42");
-        sent.Field("outputFormat").ShouldBe("jpg");
+        sent.Json!.ContainsKey("outputFormat").ShouldBeFalse(); // Nano Banana Pro only
         sent.Field("enablePromptExpansion").ShouldBe("false");
         sent.Json!.ContainsKey("referenceImages").ShouldBeFalse();
 
@@ -41,6 +41,41 @@ public sealed class AetherWaveImageTests() : ProviderTestBase<AetherWaveEmulator
         done.ProviderCost.ShouldBe(14m);
         var bytes = await ReadAsync(done.Outputs[0]);
         MediaSniffer.Sniff(bytes)!.ContentType.ShouldBe("image/png");
+    }
+
+    [Theory]
+    [InlineData("grok-imagine-t2i", "seed")] // seed: Imagen 4 and Seedream
+    [InlineData("imagen-4", "resolution")] // resolution: Seedream, Flux, Nano Pro
+    [InlineData("imagen-4", "referenceImages")] // referenceImages: Grok, Flux
+    [InlineData("qwen-image-t2i", "outputFormat")] // outputFormat: Nano Banana Pro
+    public async Task Imagine_FieldTheDocumentDoesNotGiveTheModel_IsLeftOut(string model, string field)
+    {
+        var options = new CommandOptions
+        {
+            Prompt = "fox",
+            Seed = 42,
+            Resolution = "2K",
+            Extra = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["format"] = "jpg" },
+        };
+
+        var updates = await RunAsync(Sut, Request(MediaOperation.Imagine, ProviderNames.AetherWave, model, options, Input(MediaRole.Reference, TestMedia.Png())));
+
+        updates[^1].ShouldBeOfType<ProviderUpdate.Succeeded>();
+        Emulator.LastSubmit!.Json!.ContainsKey(field).ShouldBeFalse();
+    }
+
+    /// <summary>Issue 10 point 2: the document lists grok-imagine-i2i under edit-image ("Returns 2 variations", 6 credits).</summary>
+    [Fact]
+    public async Task Vary_WithAnEditModel_PostsToEditImageAndReturnsTwoVariations()
+    {
+        var updates = await RunAsync(Sut, Request(MediaOperation.Vary, ProviderNames.AetherWave, "grok-imagine-i2i", new CommandOptions(), Input(MediaRole.Image, TestMedia.Png())));
+
+        Emulator.LastSubmit!.Path.ShouldBe("/api/edit-image");
+        Emulator.LastSubmit.Field("model").ShouldBe("grok-imagine-i2i");
+        Emulator.LastSubmit.Files.ShouldHaveSingleItem().Field.ShouldBe("image");
+        var done = updates[^1].ShouldBeOfType<ProviderUpdate.Succeeded>();
+        done.Outputs.Count.ShouldBe(2);
+        done.ProviderCost.ShouldBe(6m);
     }
 
     [Fact]
@@ -93,14 +128,30 @@ public sealed class AetherWaveImageTests() : ProviderTestBase<AetherWaveEmulator
     {
         var options = new CommandOptions { Prompt = "dramatic sunset", Extra = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["quality"] = "high" } };
 
-        var updates = await RunAsync(Sut, Request(MediaOperation.Inpaint, ProviderNames.AetherWave, "ideogram-v3-edit", options, Input(MediaRole.Image, TestMedia.Png()), Input(MediaRole.Mask, TestMedia.Png(), fileName: "mask.png")));
+        var updates = await RunAsync(Sut, Request(MediaOperation.Inpaint, ProviderNames.AetherWave, "ideogram-v3-edit", options, Input(MediaRole.Image, TestMedia.Png()), Input(MediaRole.Mask, TestMedia.MaskPng(), fileName: "mask.png")));
 
         var sent = Emulator.LastSubmit!;
         sent.Path.ShouldBe("/api/inpaint-image");
+        sent.Field("mask").ShouldBe("data:image/png;base64," + Convert.ToBase64String(TestMedia.MaskPng())); // transparent = edit already: as is
         sent.Field("image")!.ShouldStartWith("data:image/png;base64,");
         sent.Field("mask")!.ShouldStartWith("data:image/png;base64,");
         sent.Field("quality").ShouldBe("high");
         updates[^1].ShouldBeOfType<ProviderUpdate.Succeeded>().ProviderCost.ShouldBe(14m);
+    }
+
+    /// <summary>Issue 10 point 5: a member's black-and-white mask (white = change) becomes the document's transparent edit zone.</summary>
+    [Fact]
+    public async Task Inpaint_BlackAndWhiteMask_IsSentTransparentWhereItWasWhite()
+    {
+        var mask = TestMedia.BlackWhiteMaskPng(8, 4);
+
+        var updates = await RunAsync(Sut, Request(MediaOperation.Inpaint, ProviderNames.AetherWave, "ideogram-v3-edit", new CommandOptions { Prompt = "sky" }, Input(MediaRole.Image, TestMedia.Png(8, 4)), Input(MediaRole.Mask, mask, fileName: "mask.png")));
+
+        updates[^1].ShouldBeOfType<ProviderUpdate.Succeeded>();
+        var sent = Emulator.LastSubmit!.Field("mask")!;
+        using var bitmap = SkiaSharp.SKBitmap.Decode(Convert.FromBase64String(sent["data:image/png;base64,".Length..]));
+        bitmap.GetPixel(0, 0).Alpha.ShouldBe((byte)0);
+        bitmap.GetPixel(7, 3).Alpha.ShouldBe((byte)255);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ public sealed class AetherWaveVideoTests() : ProviderTestBase<AetherWaveEmulator
     [Fact]
     public async Task Video_SynchronousModel_ReturnsVideoAtOnce()
     {
-        var request = Request(MediaOperation.Video, ProviderNames.AetherWave, "seedance-lite-i2v", new CommandOptions { Prompt = "breathing", DurationSeconds = 5, Resolution = "480p" }, Input(MediaRole.Image, TestMedia.Png()));
+        var request = Request(MediaOperation.Video, ProviderNames.AetherWave, "seedance-lite-i2v", new CommandOptions { Prompt = "breathing", DurationSeconds = 5, Resolution = "720p" }, Input(MediaRole.Image, TestMedia.Png()));
 
         var submission = await Sut.SubmitAsync(request, CancellationToken.None);
 
@@ -16,6 +16,17 @@ public sealed class AetherWaveVideoTests() : ProviderTestBase<AetherWaveEmulator
         updates.ShouldHaveSingleItem().ShouldBe(done);
         MediaSniffer.Sniff(await ReadAsync(done.Outputs[0]))!.Kind.ShouldBe(MediaKind.Video);
         Emulator.LastSubmit!.Field("duration").ShouldBe("5");
+        Emulator.LastSubmit!.Field("resolution").ShouldBe("720p");
+    }
+
+    [Fact]
+    public async Task Video_SeedanceLiteI2VFiveSecondsAt480p_IsTheDocumentsFreePerk()
+    {
+        var request = Request(MediaOperation.Video, ProviderNames.AetherWave, "seedance-lite-i2v", new CommandOptions { Prompt = "breathing", DurationSeconds = 5, Resolution = "480P" }, Input(MediaRole.Image, TestMedia.Png()));
+
+        var submission = await Sut.SubmitAsync(request, CancellationToken.None);
+
+        submission.ImmediateResult.ShouldBeOfType<ProviderUpdate.Succeeded>().ProviderCost.ShouldBe(0m);
         Emulator.LastSubmit!.Field("resolution").ShouldBe("480p");
     }
 
@@ -44,7 +55,7 @@ public sealed class AetherWaveVideoTests() : ProviderTestBase<AetherWaveEmulator
         sent.Field("duration").ShouldBe("10");
         sent.Field("aspectRatio").ShouldBe("9:16");
         sent.Field("seed").ShouldBe("7");
-        sent.Field("enablePromptExpansion").ShouldBe("true");
+        sent.Json!.ContainsKey("enablePromptExpansion").ShouldBeFalse(); // Wan models only
         updates.ShouldContain(u => u is ProviderUpdate.Running);
         updates[^1].ShouldBeOfType<ProviderUpdate.Succeeded>().ProviderCost.ShouldBe(308m);
     }

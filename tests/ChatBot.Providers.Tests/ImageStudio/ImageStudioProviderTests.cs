@@ -17,8 +17,7 @@ public sealed class ImageStudioProviderTests() : ProviderTestBase<ImageStudioEmu
             NegativePrompt = "blurry",
             Seed = 9,
             Count = 3,
-            Resolution = "premium",
-            Extra = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["guidance"] = "7.5", ["steps"] = "30", ["enhance"] = "false", ["width"] = "1200", ["height"] = "628" },
+            Extra = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["quality"] = "premium", ["guidance"] = "7.5", ["steps"] = "30", ["enhance"] = "false", ["width"] = "1200", ["height"] = "628" },
         };
         var request = Request(MediaOperation.Imagine, ProviderNames.ImageStudio, "ideogram-v3-turbo", options) is var r
             ? r with { Model = r.Model with { Settings = new Dictionary<string, string> { ["provider"] = "wavespeed" } } }

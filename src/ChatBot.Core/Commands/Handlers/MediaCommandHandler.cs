@@ -48,7 +48,8 @@ internal sealed class MediaCommandHandler(
         }
 
         var settings = await tenants.GetAsync(actor.Account.Tenant, cancellationToken).ConfigureAwait(false);
-        var route = router.Route(operation, options.Model, settings.DefaultModel, settings.DisabledModels);
+        var images = inputs.Count(i => i.Role is MediaRole.Image or MediaRole.Reference);
+        var route = router.Route(operation, options.Model, settings.DefaultModel, settings.DisabledModels, images);
         if (route is RouteResult.Unroutable unroutable)
         {
             return new CommandOutcome.Refused(unroutable.Message);
@@ -59,6 +60,20 @@ internal sealed class MediaCommandHandler(
         {
             return new CommandOutcome.Refused(limit);
         }
+
+        var (checkedOptions, parameterRefusal) = ParameterCheck.Check(model, operation, options, request.Options);
+        if (checkedOptions is null)
+        {
+            return new CommandOutcome.Refused(parameterRefusal!);
+        }
+
+        var (timedOptions, durationRefusal) = DurationRule.Apply(model, operation, checkedOptions);
+        if (timedOptions is null)
+        {
+            return new CommandOutcome.Refused(durationRefusal!);
+        }
+
+        options = timedOptions;
 
         var (queued, _) = scheduler.CountFor(actor.Account);
         if (queued >= scheduling.Value.MaxQueuedPerUser)

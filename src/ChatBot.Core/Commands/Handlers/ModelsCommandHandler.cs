@@ -5,7 +5,7 @@ using ChatBot.Core.Tenants;
 
 namespace ChatBot.Core.Commands.Handlers;
 
-/// <summary>/models: every provider's state, its models with their operations and prices, and its templates.</summary>
+/// <summary>/models: every provider's state, its models with their operations and prices, and its templates; <c>/models &lt;id&gt;</c>: one model's options.</summary>
 internal sealed class ModelsCommandHandler(
     ModelCatalog catalog,
     ProviderRouter router,
@@ -21,6 +21,13 @@ internal sealed class ModelsCommandHandler(
     public async Task<CommandOutcome> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         var settings = await tenants.GetAsync(request.Actor.Account.Tenant, cancellationToken).ConfigureAwait(false);
+        if (request.Options.Prompt?.Trim() is { Length: > 0 } id)
+        {
+            return catalog.Find(id) is { } one && !settings.DisabledModels.Contains(one.Id, StringComparer.OrdinalIgnoreCase)
+                ? new CommandOutcome.Info(ParameterHelp.ForModel(one, router.DisplayName(one.Provider)))
+                : new CommandOutcome.Refused($"I don't know the model `{id}`. `/models` lists them.");
+        }
+
         var text = new StringBuilder("**Models** (`--model <id>`; price in credits)\n");
         foreach (var group in catalog.Models.GroupBy(m => m.Provider, StringComparer.OrdinalIgnoreCase))
         {

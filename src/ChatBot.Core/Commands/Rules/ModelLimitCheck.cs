@@ -3,8 +3,8 @@ using ChatBot.Core.Catalog;
 namespace ChatBot.Core.Commands.Rules;
 
 /// <summary>
-/// Whether a command fits the routed model's documented limits (images in, outputs, aspect ratio,
-/// resolution, duration, upscale factor, prompt length, negative prompt), checked before any credit is reserved.
+/// Whether a command fits the routed model's documented counts (images in, outputs, prompt length), checked
+/// before any credit is reserved; the values of its options are <see cref="ParameterCheck"/>'s.
 /// </summary>
 internal static class ModelLimitCheck
 {
@@ -43,8 +43,10 @@ internal static class ModelLimitCheck
             return "Inpainting needs a mask: attach it as the mask (transparent or white where the image should change).";
         }
 
-        return images > Math.Max(1, limits.MaxInputImages)
-            ? $"{Name(model)} takes at most {limits.MaxInputImages} image(s); you gave {images}."
+        return images > limits.MaxInputImages
+            ? limits.MaxInputImages == 0
+                ? $"{Name(model)} doesn't take images for this; send the command without an attachment, or pick a model that does (`/models`)."
+                : $"{Name(model)} takes at most {limits.MaxInputImages} image(s); you gave {images}."
             : null;
     }
 
@@ -57,33 +59,8 @@ internal static class ModelLimitCheck
             return $"{name} makes at most {limits.MaxCount} image(s) at once; you asked for {count}.";
         }
 
-        if (o.AspectRatio is { } ar && limits.AspectRatios.Count > 0 && !limits.AspectRatios.Contains(ar, StringComparer.Ordinal))
-        {
-            return $"{name} doesn't do aspect ratio {ar}. It does: {string.Join(", ", limits.AspectRatios)}.";
-        }
-
-        if (o.Resolution is { } res && limits.Resolutions.Count > 0 && !limits.Resolutions.Contains(res, StringComparer.OrdinalIgnoreCase))
-        {
-            return $"{name} doesn't do resolution {res}. It does: {string.Join(", ", limits.Resolutions)}.";
-        }
-
-        if (o.DurationSeconds is { } d && limits.Durations.Count > 0 && !limits.Durations.Contains(d))
-        {
-            return $"{name} makes videos of {string.Join(", ", limits.Durations)} seconds, not {d}.";
-        }
-
-        if (o.UpscaleFactor is { } f && limits.UpscaleFactors.Count > 0 && !limits.UpscaleFactors.Contains(f))
-        {
-            return $"{name} upscales by {string.Join(" or ", limits.UpscaleFactors.Select(x => $"{x}×"))}, not {f}×.";
-        }
-
-        if (o.Prompt is { } p && limits.MaxPromptLength is { } max && p.Length > max)
-        {
-            return $"{name} takes prompts of at most {max} characters; yours has {p.Length}.";
-        }
-
-        return !string.IsNullOrEmpty(o.NegativePrompt) && !limits.SupportsNegativePrompt
-            ? $"{name} doesn't take a negative prompt (`--no`)."
+        return o.Prompt is { } p && limits.MaxPromptLength is { } max && p.Length > max
+            ? $"{name} takes prompts of at most {max} characters; yours has {p.Length}."
             : null;
     }
 

@@ -1,3 +1,4 @@
+using ChatBot.Core.Catalog;
 using ChatBot.Core.Commands.Handlers;
 
 namespace ChatBot.Core.Tests.Commands.Handlers;
@@ -14,5 +15,34 @@ public sealed class HelpCommandHandlerTests
         info.Text.ShouldStartWith("**Commands**\n`/imagine <prompt>`");
     }
 
-    private static HelpCommandHandler CreateSut() => new();
+    [Fact]
+    public async Task Handle_HelpVideo_NamesEachOptionAndTheModelsThatTakeIt()
+    {
+        var outcome = await CreateSut().HandleAsync(HandlerRequests.For(CommandKind.Help, new CommandOptions { Prompt = "/video" }), default);
+
+        var text = outcome.ShouldBeOfType<CommandOutcome.Info>().Text;
+        text.ShouldStartWith("`/video <prompt>`");
+        text.ShouldEndWith("`--cfg` — `kling-a`");
+        text.ShouldContain("`--duration` — `kling-a`, `veo-b`\n");
+        text.ShouldNotContain("--steps");
+    }
+
+    private static HelpCommandHandler CreateSut() => new(new ModelCatalog(
+    [
+        new ModelDefinition
+        {
+            Id = "kling-a", Provider = "p", Operations = [MediaOperation.Video],
+            Parameters = new Dictionary<string, ModelParameter>(StringComparer.OrdinalIgnoreCase) { ["duration"] = new() { Values = ["5"] }, ["cfg"] = new() { Min = 0, Max = 1 } },
+        },
+        new ModelDefinition
+        {
+            Id = "veo-b", Provider = "p", Operations = [MediaOperation.Video],
+            Parameters = new Dictionary<string, ModelParameter>(StringComparer.OrdinalIgnoreCase) { ["duration"] = new() { Values = ["8"] } },
+        },
+        new ModelDefinition
+        {
+            Id = "img", Provider = "p", Operations = [MediaOperation.Imagine],
+            Parameters = new Dictionary<string, ModelParameter>(StringComparer.OrdinalIgnoreCase) { ["steps"] = new() { Min = 1 } },
+        },
+    ]));
 }

@@ -31,6 +31,24 @@ public sealed class ModelsCommandHandlerTests
         outcome.ShouldBeOfType<CommandOutcome.Info>().Text.ShouldNotContain("`m-q`");
     }
 
+    [Fact]
+    public async Task Handle_ModelsWithAnId_ShowsThatModelsOptionsAndAllowedValues()
+    {
+        var outcome = await CreateSut().HandleAsync(HandlerRequests.For(CommandKind.Models, new CommandOptions { Prompt = "M-P" }), default);
+
+        var text = outcome.ShouldBeOfType<CommandOutcome.Info>().Text;
+        text.ShouldStartWith("**`m-p`** — m-p on Provider p\n");
+        text.ShouldContain("`--ar` 1:1 or 16:9\n`--cfg` a number from 0 to 1 (upscaling)");
+    }
+
+    [Fact]
+    public async Task Handle_ModelsWithAnUnknownId_IsRefused()
+    {
+        var outcome = await CreateSut().HandleAsync(HandlerRequests.For(CommandKind.Models, new CommandOptions { Prompt = "nope" }), default);
+
+        outcome.ShouldBeOfType<CommandOutcome.Refused>().Message.ShouldContain("`nope`");
+    }
+
     private ModelsCommandHandler CreateSut() =>
         new(_engine.Catalog, _engine.Router, _engine.Tenants, _engine.Time, NullLogger<ModelsCommandHandler>.Instance);
 }

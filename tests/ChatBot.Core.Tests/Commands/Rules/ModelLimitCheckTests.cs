@@ -12,11 +12,7 @@ public sealed class ModelLimitCheckTests
         Limits = new ModelLimits
         {
             MaxCount = 2,
-            AspectRatios = ["1:1", "16:9"],
-            Durations = [5],
-            UpscaleFactors = [2, 4],
             MaxPromptLength = 10,
-            SupportsNegativePrompt = false,
         },
     };
 
@@ -29,15 +25,21 @@ public sealed class ModelLimitCheckTests
     }
 
     [Theory]
-    [InlineData(3, null, null, null, "`m` makes at most 2 image(s) at once; you asked for 3.")]
-    [InlineData(null, "4:3", null, null, "`m` doesn't do aspect ratio 4:3. It does: 1:1, 16:9.")]
-    [InlineData(null, null, 8, null, "`m` upscales by 2× or 4×, not 8×.")]
-    [InlineData(null, null, null, "text", "`m` doesn't take a negative prompt (`--no`).")]
-    public void Check_OutsideALimit_NamesIt(int? count, string? aspect, int? factor, string? negative, string expected)
+    [InlineData(3, null, "`m` makes at most 2 image(s) at once; you asked for 3.")]
+    [InlineData(null, "a fox in snow", "`m` takes prompts of at most 10 characters; yours has 13.")]
+    public void Check_OutsideALimit_NamesIt(int? count, string? prompt, string expected)
     {
-        var options = new CommandOptions { Count = count, AspectRatio = aspect, UpscaleFactor = factor, NegativePrompt = negative };
+        var options = new CommandOptions { Count = count, Prompt = prompt };
 
         ModelLimitCheck.Check(Model, MediaOperation.Upscale, options, [Image]).ShouldBe(expected);
+    }
+
+    [Fact]
+    public void Check_ImageToAModelThatTakesNone_IsRefused()
+    {
+        var model = Model with { Limits = new ModelLimits { MaxInputImages = 0 } };
+
+        ModelLimitCheck.Check(model, MediaOperation.Imagine, new CommandOptions(), [Image]).ShouldNotBeNull().ShouldContain("doesn't take images");
     }
 
     [Fact]
