@@ -18,6 +18,9 @@ internal static partial class StorageLog
     [LoggerMessage(EventId = 2011, Level = LogLevel.Debug, Message = "Job {JobId} refused for {Account}: price {Price}, balance {Balance}")]
     public static partial void JobInsufficientCredits(ILogger logger, string jobId, AccountKey account, long price, long balance);
 
+    [LoggerMessage(EventId = 2015, Level = LogLevel.Debug, Message = "Job {JobId} refused for {Account}: {Queued} jobs already waiting")]
+    public static partial void JobQueueFull(ILogger logger, string jobId, AccountKey account, int queued);
+
     [LoggerMessage(EventId = 2012, Level = LogLevel.Debug, Message = "Job {JobId}: transition to {State} refused (no longer in the expected state)")]
     public static partial void TransitionRefused(ILogger logger, string jobId, string state);
 

@@ -10,4 +10,7 @@ public abstract record CreateJobResult
 
     /// <summary>The account cannot cover the price; nothing was written.</summary>
     public sealed record InsufficientCredits(long Balance, long Price) : CreateJobResult;
+
+    /// <summary>The account already has <see cref="NewJob.MaxQueued"/> jobs waiting; nothing was written.</summary>
+    public sealed record QueueFull(int Queued, int Limit) : CreateJobResult;
 }

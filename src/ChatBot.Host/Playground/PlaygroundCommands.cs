@@ -36,7 +36,23 @@ internal sealed partial class PlaygroundCommands(
         var inputs = new List<MediaRef>();
         foreach (var attachment in attachments)
         {
-            var (input, refusal) = await StoreAttachmentAsync(attachment, cancellationToken).ConfigureAwait(false);
+            string? refusal;
+            MediaRef? input;
+            try
+            {
+                (input, refusal) = await StoreAttachmentAsync(attachment, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                Withdrawn(reply.Id);
+                throw;
+            }
+            catch (Exception ex)
+            {
+                // The reply must end, or it would stay queued forever and never be trimmed.
+                return Failed(reply.Id, ex);
+            }
+
             if (refusal is not null)
             {
                 return Refuse(reply.Id, actor, refusal);
@@ -94,13 +110,12 @@ internal sealed partial class PlaygroundCommands(
         }
         catch (OperationCanceledException)
         {
-            Show(replyId, ReplyStatus.Cancelled, "The request was withdrawn before the bot took it; nothing was charged.", ephemeral: true);
+            Withdrawn(replyId);
             throw;
         }
         catch (Exception ex)
         {
-            LogDispatchFailed(logger, replyId, ex);
-            return Show(replyId, ReplyStatus.Failed, "Something went wrong on our side; nothing was charged. Please try again.", ephemeral: true);
+            return Failed(replyId, ex);
         }
 
         switch (outcome)
@@ -116,6 +131,15 @@ internal sealed partial class PlaygroundCommands(
             default:
                 throw new InvalidOperationException($"Unknown outcome {outcome.GetType().Name}.");
         }
+    }
+
+    private void Withdrawn(string replyId) =>
+        Show(replyId, ReplyStatus.Cancelled, "The request was withdrawn before the bot took it; nothing was charged.", ephemeral: true);
+
+    private PlaygroundReply Failed(string replyId, Exception exception)
+    {
+        LogDispatchFailed(logger, replyId, exception);
+        return Show(replyId, ReplyStatus.Failed, "Something went wrong on our side; nothing was charged. Please try again.", ephemeral: true);
     }
 
     private PlaygroundReply Refuse(string replyId, Actor actor, string message)
@@ -186,8 +210,15 @@ internal sealed partial class PlaygroundCommands(
         }
 
         using var stream = new MemoryStream(bytes, 0, written, writable: false);
-        var stored = await mediaStore.SaveAsync(stream, sniffed.ContentType, name, sniffed.Width, sniffed.Height, cancellationToken).ConfigureAwait(false);
-        return (MediaRef.FromStore(stored.Key, name, role), null);
+        try
+        {
+            var stored = await mediaStore.SaveAsync(stream, sniffed.ContentType, name, sniffed.Width, sniffed.Height, cancellationToken).ConfigureAwait(false);
+            return (MediaRef.FromStore(stored.Key, name, role), null);
+        }
+        catch (MediaRejectedException ex)
+        {
+            return (null, $"`{name}` can't be kept: {ex.Message}");
+        }
     }
 
     private static int DecodedLength(string base64)

@@ -32,6 +32,11 @@ internal static class PlaygroundEndpoints
             bodySize.MaxRequestBodySize = (((media.Value.MaxInputBytes * 4 / 3) + 1024) * Math.Max(1, limits.MaxAttachments)) + (64 * 1024);
         }
 
+        if (!context.Request.HasJsonContentType())
+        {
+            return NotJson();
+        }
+
         PostMessageRequest? body;
         try
         {
@@ -62,9 +67,18 @@ internal static class PlaygroundEndpoints
             return Results.BadRequest(new PlaygroundError($"At most {limits.MaxAttachments} attachments per message."));
         }
 
+        if (attachments.Any(a => a is null))
+        {
+            return Results.BadRequest(new PlaygroundError("Each attachment must be an object: {\"fileName\": \"cat.png\", \"dataBase64\": \"...\"}."));
+        }
+
         var reply = await commands.PostAsync(body.User!, body.Text.Trim(), attachments, context.RequestAborted).ConfigureAwait(false);
         return Results.Created($"/api/playground/replies/{reply.Id}", new ReplyCreated(reply.Id));
     }
+
+    private static IResult NotJson() => Results.Json(
+        new PlaygroundError("Send the body as JSON, with the header Content-Type: application/json."),
+        statusCode: StatusCodes.Status415UnsupportedMediaType);
 
     private static IResult ListReplies(PlaygroundReplyStore store, int? limit) =>
         Results.Ok(store.Recent(Math.Clamp(limit ?? 100, 1, 1000)).Select(ReplyDto.From));
@@ -79,6 +93,11 @@ internal static class PlaygroundEndpoints
         ButtonPressRequest? body = null;
         if (context.Request.ContentLength is > 0 || context.Request.Headers.TransferEncoding.Count > 0)
         {
+            if (!context.Request.HasJsonContentType())
+            {
+                return NotJson();
+            }
+
             try
             {
                 body = await context.Request.ReadFromJsonAsync<ButtonPressRequest>(context.RequestAborted).ConfigureAwait(false);

@@ -102,8 +102,9 @@ internal sealed class SqliteCreditLedger(
             var now = time.GetUtcNow();
             var row = Accounts.Open(tx, account, now, _defaultAllowance);
 
-            // A negative grant takes at most what is there: the balance never goes below zero.
-            var delta = Math.Max(amount, -row.Balance);
+            // A negative grant takes at most what is there: the balance never goes below zero. A positive one stops
+            // at the bound, so neither the balance nor the sum of the ledger can overflow.
+            var delta = Math.Clamp(amount, -row.Balance, Math.Max(0, CreditLimits.MaxBalance - row.Balance));
             if (delta == 0)
             {
                 return (row.Balance, 0L);
@@ -121,6 +122,7 @@ internal sealed class SqliteCreditLedger(
     public async Task SetAllowanceAsync(TenantKey tenant, long dailyAllowance, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(dailyAllowance);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(dailyAllowance, CreditLimits.MaxBalance);
         await database.WriteAsync(tx =>
         {
             return tx.Execute(UpsertAllowance,

@@ -84,6 +84,12 @@ internal sealed class SqliteJobStore(
         {
             var now = time.GetUtcNow();
             var account = Accounts.Open(tx, job.Account, now, _defaultAllowance);
+            if (JobRows.QueueFull(tx, account.Id, job.MaxQueued) is { } full)
+            {
+                tx.Abort();
+                return full;
+            }
+
             if (job.Price > 0 && !Accounts.TryDebit(tx, account.Id, job.Price))
             {
                 tx.Abort();
@@ -112,13 +118,17 @@ internal sealed class SqliteJobStore(
             });
         }, cancellationToken).ConfigureAwait(false);
 
-        if (result is CreateJobResult.InsufficientCredits refused)
+        switch (result)
         {
-            StorageLog.JobInsufficientCredits(logger, job.Id, job.Account, job.Price, refused.Balance);
-        }
-        else
-        {
-            StorageLog.JobCreated(logger, job.Id, job.Account, job.Price);
+            case CreateJobResult.InsufficientCredits refused:
+                StorageLog.JobInsufficientCredits(logger, job.Id, job.Account, job.Price, refused.Balance);
+                break;
+            case CreateJobResult.QueueFull full:
+                StorageLog.JobQueueFull(logger, job.Id, job.Account, full.Queued);
+                break;
+            default:
+                StorageLog.JobCreated(logger, job.Id, job.Account, job.Price);
+                break;
         }
 
         return result;
@@ -130,14 +140,14 @@ internal sealed class SqliteJobStore(
         using var connection = database.OpenRead();
         using var command = connection.Command($"{Columns} WHERE j.id = $id;", ("$id", jobId));
         using var reader = command.ExecuteReader();
-        return Task.FromResult(reader.Read() ? ReadJob(reader) : null);
+        return Task.FromResult(reader.Read() ? JobRows.Read(reader) : null);
     }
 
     public Task<IReadOnlyList<JobRecord>> GetActiveAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         using var connection = database.OpenRead();
-        return Task.FromResult(connection.ReadAll($"{Columns} WHERE j.state NOT IN {JobStateNames.TerminalList} ORDER BY j.created_at, j.rowid;", ReadJob));
+        return Task.FromResult(connection.ReadAll($"{Columns} WHERE j.state NOT IN {JobStateNames.TerminalList} ORDER BY j.created_at, j.rowid;", JobRows.Read));
     }
 
     public Task<IReadOnlyList<JobRecord>> GetActiveAsync(AccountKey account, CancellationToken cancellationToken)
@@ -151,7 +161,7 @@ internal sealed class SqliteJobStore(
               AND j.state NOT IN {JobStateNames.TerminalList}
             ORDER BY j.created_at, j.rowid;
             """,
-            ReadJob,
+            JobRows.Read,
             ("$platform", account.Platform), ("$tenant", account.TenantId), ("$user", account.UserId));
         return Task.FromResult(jobs);
     }
@@ -303,25 +313,5 @@ internal sealed class SqliteJobStore(
         CommandKind.RemoveBackground => "remove background",
         CommandKind.Reroll => "re-roll",
         _ => kind.ToString().ToLowerInvariant(),
-    };
-
-    private static JobRecord ReadJob(SqliteDataReader reader) => new()
-    {
-        Id = reader.GetString(0),
-        Account = new AccountKey(reader.GetString(1), reader.GetString(2), reader.GetString(3)),
-        State = JobStateNames.Parse(reader.GetString(4)),
-        Spec = JsonSerializer.Deserialize<JobSpec>(reader.GetString(5), ModelCatalog.JsonOptions)
-            ?? throw new InvalidOperationException("A job row holds an empty spec."),
-        Reply = new ReplyHandle(reader.GetString(6), reader.GetString(7)),
-        Provider = reader.GetString(8),
-        ReservedCredits = reader.GetInt64(9),
-        ChargedCredits = reader.GetNullableInt64(10),
-        RemoteId = reader.GetNullableString(11),
-        ResumeState = reader.GetNullableString(12),
-        Error = reader.GetNullableString(13),
-        OutputKeys = JsonSerializer.Deserialize<string[]>(reader.GetString(14), ModelCatalog.JsonOptions) ?? [],
-        CreatedAt = SqliteValues.FromUnixMs(reader.GetInt64(15)),
-        StartedAt = SqliteValues.FromUnixMs(reader, 16),
-        FinishedAt = SqliteValues.FromUnixMs(reader, 17),
     };
 }

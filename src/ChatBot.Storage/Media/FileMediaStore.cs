@@ -47,12 +47,12 @@ internal sealed partial class FileMediaStore : IMediaStore
 
         var temp = Path.Combine(RootPath, TempFolder, key + ".part");
         var target = PathOf(key);
-        Directory.CreateDirectory(Path.GetDirectoryName(temp)!);
+        OwnerOnly.CreateDirectory(Path.GetDirectoryName(temp)!);
         long length;
         try
         {
             length = await CopyToFileAsync(content, temp, cancellationToken).ConfigureAwait(false);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            OwnerOnly.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Move(temp, target);
         }
         catch
@@ -145,7 +145,7 @@ internal sealed partial class FileMediaStore : IMediaStore
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         try
         {
-            var output = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 0, FileOptions.Asynchronous);
+            var output = new FileStream(path, OwnerOnly.NewFile(FileOptions.Asynchronous));
             await using (output.ConfigureAwait(false))
             {
                 long length = 0;

@@ -74,8 +74,10 @@ internal sealed class SqliteDatabase : IDisposable
             var directory = Path.GetDirectoryName(FilePath);
             if (!string.IsNullOrEmpty(directory))
             {
-                Directory.CreateDirectory(directory);
+                OwnerOnly.CreateDirectory(directory);
             }
+
+            OwnerOnly.EnsureFile(FilePath);
 
             _writeLock.Wait();
             try

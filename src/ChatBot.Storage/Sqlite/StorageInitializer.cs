@@ -8,7 +8,7 @@ internal sealed class StorageInitializer(SqliteDatabase database, FileMediaStore
     public Task StartAsync(CancellationToken cancellationToken)
     {
         database.EnsureInitialized();
-        Directory.CreateDirectory(media.RootPath);
+        OwnerOnly.CreateDirectory(media.RootPath);
         media.DeleteTemporaryFiles();
         return Task.CompletedTask;
     }

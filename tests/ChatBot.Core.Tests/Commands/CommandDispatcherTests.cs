@@ -117,6 +117,17 @@ public sealed class CommandDispatcherTests
     }
 
     [Fact]
+    public async Task Dispatch_StoreFindsTheQueueFull_RefusesNamingTheLimit()
+    {
+        _engine.Store.Configure().CreateAsync(default!, default).ReturnsForAnyArgs(new CreateJobResult.QueueFull(2, 2));
+
+        var outcome = await CreateSut().DispatchAsync(Request("/imagine a fox"), default);
+
+        outcome.ShouldBeOfType<CommandOutcome.Refused>().Message.ShouldBe("You already have 2 jobs waiting (the limit is 2). Wait for one to finish, or `/cancel` one.");
+        await _engine.Store.Received(1).CreateAsync(Arg.Is<NewJob>(j => j.MaxQueued == 2), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
     public async Task Dispatch_QueueLimitReached_RefusesWithoutReserving()
     {
         var sut = CreateSut();

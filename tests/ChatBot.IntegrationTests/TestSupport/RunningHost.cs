@@ -31,6 +31,8 @@ internal sealed class RunningHost : IAsyncDisposable
 
     public string DatabasePath => _data.File("chatbot.db");
 
+    public string MediaPath => _data.File("media");
+
     public static Task<RunningHost> StartAsync(IReadOnlyDictionary<string, string?>? overrides = null) => StartWithPeersAsync(overrides, []);
 
     /// <summary>

@@ -147,6 +147,29 @@ public sealed class SqliteCreditLedgerTests() : StorageTest(defaultAllowance: 50
     }
 
     [Fact]
+    public async Task GrantAsync_BeyondTheMaximumBalance_StopsAtTheBound()
+    {
+        var sut = CreateSut();
+
+        var first = await sut.GrantAsync(Alice, long.MaxValue, "huge", Ct);
+        var second = await sut.GrantAsync(Alice, long.MaxValue, "again", Ct);
+
+        first.ShouldBe(CreditLimits.MaxBalance);
+        second.ShouldBe(CreditLimits.MaxBalance);
+        (await sut.GetBalanceAsync(Alice, Ct)).Available.ShouldBe(CreditLimits.MaxBalance);
+        Fixture.Scalar("SELECT COUNT(*) FROM ledger WHERE kind = 'grant'").ShouldBe(1);
+        Fixture.AssertInvariants();
+    }
+
+    [Fact]
+    public async Task SetAllowanceAsync_BeyondTheMaximumBalance_Throws()
+    {
+        var sut = CreateSut();
+
+        await Should.ThrowAsync<ArgumentOutOfRangeException>(() => sut.SetAllowanceAsync(Alice.Tenant, CreditLimits.MaxBalance + 1, Ct));
+    }
+
+    [Fact]
     public async Task GetHistoryAsync_ManyMovements_NewestFirstAndLimited()
     {
         var sut = CreateSut();

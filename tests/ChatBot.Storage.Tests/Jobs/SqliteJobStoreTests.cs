@@ -92,6 +92,35 @@ public sealed class SqliteJobStoreTests() : StorageTest(defaultAllowance: 50)
     }
 
     [Fact]
+    public async Task CreateAsync_TwentyRacingCommandsAgainstAQueueLimit_QueuesExactlyTheLimit()
+    {
+        using var fixture = new StorageFixture(defaultAllowance: 0);
+        var stores = new[] { fixture.CreateJobStore(), fixture.CreateJobStore(fixture.OpenDatabase()) };
+        await fixture.CreateLedger().GrantAsync(Alice, 100, "test", Ct);
+        await stores[0].CreateAsync(New(Bob, 0, "bob-1") with { MaxQueued = 5 }, Ct);
+
+        var results = await Racers.RunAsync(20, i => stores[i % 2].CreateAsync(New(Alice, 2, $"race-{i}") with { MaxQueued = 5 }, Ct));
+
+        results.OfType<CreateJobResult.Created>().Count().ShouldBe(5);
+        results.OfType<CreateJobResult.QueueFull>().ShouldAllBe(r => r.Queued == 5 && r.Limit == 5);
+        results.OfType<CreateJobResult.QueueFull>().Count().ShouldBe(15);
+        fixture.BalanceOf(Alice).ShouldBe(90);
+        fixture.AssertInvariants();
+    }
+
+    [Fact]
+    public async Task CreateAsync_QueueLimit_CountsOnlyWaitingJobs()
+    {
+        var sut = CreateSut();
+        await sut.CreateAsync(New(Alice, 1, "job-1") with { MaxQueued = 1 }, Ct);
+        (await sut.CreateAsync(New(Alice, 1, "job-2") with { MaxQueued = 1 }, Ct)).ShouldBeOfType<CreateJobResult.QueueFull>();
+
+        await sut.TryTransitionAsync("job-1", JobState.Queued, JobState.Submitting, Ct);
+
+        (await sut.CreateAsync(New(Alice, 1, "job-2") with { MaxQueued = 1 }, Ct)).ShouldBeOfType<CreateJobResult.Created>();
+    }
+
+    [Fact]
     public async Task CreateAsync_RacingFromTwoDatabaseHandles_NeverOverspends()
     {
         // Two handles on one file have separate write locks, as two processes would: only SQLite's own

@@ -27,6 +27,27 @@ public sealed class FileMediaStoreTests() : StorageTest(maxMediaBytes: 1_048_576
     }
 
     [Fact]
+    public async Task SaveAsync_NewFile_FileAndFoldersAreOwnerOnly()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var sut = CreateSut();
+
+        var saved = await sut.SaveAsync(new MemoryStream([1, 2, 3]), "image/png", "fox.png", 1, 1, Ct);
+
+        var file = Directory.GetFiles(Fixture.Options.MediaPath, "*", SearchOption.AllDirectories).ShouldHaveSingleItem();
+        file.ShouldEndWith(saved.Key);
+        File.GetUnixFileMode(file).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        foreach (var folder in Directory.GetDirectories(Fixture.Options.MediaPath, "*", SearchOption.AllDirectories).Append(Fixture.Options.MediaPath))
+        {
+            File.GetUnixFileMode(folder).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, folder);
+        }
+    }
+
+    [Fact]
     public async Task SaveAsync_WithSourceUrl_KeepsTheLinkAcrossRestarts()
     {
         var link = new Uri("https://media.aetherwavestudio.com/images/a.png");

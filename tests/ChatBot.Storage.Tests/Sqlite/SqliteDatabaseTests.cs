@@ -24,6 +24,41 @@ public sealed class SqliteDatabaseTests : StorageTest
     }
 
     [Fact]
+    public async Task EnsureInitialized_FreshPath_FolderAndFilesAreOwnerOnly()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        await Fixture.CreateLedger().GrantAsync(TestJobs.Alice, 5, "write something", Ct);
+
+        var path = Fixture.Options.DatabasePath;
+        File.GetUnixFileMode(Path.GetDirectoryName(path)!).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+        {
+            File.GetUnixFileMode(file).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite, file);
+        }
+    }
+
+    [Fact]
+    public void EnsureInitialized_ExistingWorldReadableFile_IsMadeOwnerOnly()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        Fixture.Database.EnsureInitialized();
+        Fixture.Database.Dispose();
+        File.SetUnixFileMode(Fixture.Options.DatabasePath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        Fixture.OpenDatabase().EnsureInitialized();
+
+        File.GetUnixFileMode(Fixture.Options.DatabasePath).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+    }
+
+    [Fact]
     public async Task EnsureInitialized_Reopen_KeepsDataAndAppliesNothingTwice()
     {
         await Fixture.CreateLedger().GrantAsync(TestJobs.Alice, 5, "before", Ct);

@@ -51,10 +51,16 @@ internal sealed class CreditsCommandHandler(ICreditLedger ledger, TimeProvider t
             return new CommandOutcome.Refused("Use `/credits grant @user N` with a whole number N.");
         }
 
+        if (amount is > CreditLimits.MaxBalance or < -CreditLimits.MaxBalance)
+        {
+            return new CommandOutcome.Refused($"A grant can move at most {CreditLimits.MaxBalanceText} credits at once (the most an account can hold).");
+        }
+
         var account = request.Actor.Account with { UserId = target };
         var balance = await ledger.GrantAsync(account, amount, $"granted by {request.Actor.DisplayName}", ct).ConfigureAwait(false);
         var verb = amount > 0 ? $"Granted {CreditText.Amount(amount)} to" : $"Took {CreditText.Amount(-amount)} from";
-        return new CommandOutcome.Info($"{verb} {target}. Their balance is now {balance}.");
+        var capped = amount > 0 && balance >= CreditLimits.MaxBalance ? $" (capped at {CreditLimits.MaxBalanceText}, the most an account can hold)" : "";
+        return new CommandOutcome.Info($"{verb} {target}. Their balance is now {balance}{capped}.");
     }
 
     private async Task<CommandOutcome> SetAllowanceAsync(CommandRequest request, CancellationToken ct)
@@ -67,6 +73,11 @@ internal sealed class CreditsCommandHandler(ICreditLedger ledger, TimeProvider t
         if (request.Options.Amount is not { } amount || amount < 0)
         {
             return new CommandOutcome.Refused("Use `/credits set-allowance N` with a whole number N of 0 or more.");
+        }
+
+        if (amount > CreditLimits.MaxBalance)
+        {
+            return new CommandOutcome.Refused($"The daily allowance can be at most {CreditLimits.MaxBalanceText} credits (the most an account can hold).");
         }
 
         await ledger.SetAllowanceAsync(request.Actor.Account.Tenant, amount, ct).ConfigureAwait(false);

@@ -75,11 +75,11 @@ internal sealed class MediaCommandHandler(
 
         options = timedOptions;
 
+        // A cheap first look before the inputs are fetched; the store counts again where it reserves, so racing commands cannot all pass.
         var (queued, _) = scheduler.CountFor(actor.Account);
         if (queued >= scheduling.Value.MaxQueuedPerUser)
         {
-            return new CommandOutcome.Refused(
-                $"You already have {queued} jobs waiting (the limit is {scheduling.Value.MaxQueuedPerUser}). Wait for one to finish, or `/cancel` one.");
+            return QueueFull(queued, scheduling.Value.MaxQueuedPerUser);
         }
 
         var (stored, inputRefusal) = await intake.IngestAsync(actor.Platform, operation, inputs, cancellationToken).ConfigureAwait(false);
@@ -108,7 +108,13 @@ internal sealed class MediaCommandHandler(
     {
         var account = request.Actor.Account;
         var price = CreditQuote.For(model, spec.Operation, spec.Options);
-        var created = await store.CreateAsync(new NewJob(NewJobId(), account, spec, request.Reply, provider, price), ct).ConfigureAwait(false);
+        var newJob = new NewJob(NewJobId(), account, spec, request.Reply, provider, price) { MaxQueued = scheduling.Value.MaxQueuedPerUser };
+        var created = await store.CreateAsync(newJob, ct).ConfigureAwait(false);
+        if (created is CreateJobResult.QueueFull full)
+        {
+            return QueueFull(full.Queued, full.Limit);
+        }
+
         if (created is CreateJobResult.InsufficientCredits poor)
         {
             var allowance = await ledger.GetAllowanceAsync(account.Tenant, ct).ConfigureAwait(false);
@@ -123,6 +129,9 @@ internal sealed class MediaCommandHandler(
         await scheduler.AdmitAsync(job, note).ConfigureAwait(false);
         return new CommandOutcome.Accepted(job.Id);
     }
+
+    private static CommandOutcome.Refused QueueFull(int queued, int limit) =>
+        new($"You already have {queued} jobs waiting (the limit is {limit}). Wait for one to finish, or `/cancel` one.");
 
     private static string NewJobId()
     {

@@ -33,6 +33,36 @@ public sealed class CreditsCommandHandlerTests
         outcome.ShouldBeOfType<CommandOutcome.Info>().Text.ShouldBe("Took 1 credit from bob. Their balance is now 4.");
     }
 
+    [Theory]
+    [InlineData(long.MaxValue)]
+    [InlineData(-10_000_000_001)]
+    public async Task Handle_GrantBeyondTheBound_IsRefusedNamingIt(long amount)
+    {
+        var outcome = await CreateSut().HandleAsync(Request(CommandKind.GrantCredits, new CommandOptions { TargetUserId = "bob", Amount = amount }, admin: true), default);
+
+        outcome.ShouldBeOfType<CommandOutcome.Refused>().Message.ShouldContain("10,000,000,000");
+        await _ledger.DidNotReceiveWithAnyArgs().GrantAsync(default, default, default!, default);
+    }
+
+    [Fact]
+    public async Task Handle_GrantReachingTheBound_SaysTheBalanceIsCapped()
+    {
+        _ledger.GrantAsync(default, default, default!, default).ReturnsForAnyArgs(CreditLimits.MaxBalance);
+
+        var outcome = await CreateSut().HandleAsync(Request(CommandKind.GrantCredits, new CommandOptions { TargetUserId = "bob", Amount = CreditLimits.MaxBalance }, admin: true), default);
+
+        outcome.ShouldBeOfType<CommandOutcome.Info>().Text.ShouldContain("the most an account can hold");
+    }
+
+    [Fact]
+    public async Task Handle_SetAllowanceBeyondTheBound_IsRefusedNamingIt()
+    {
+        var outcome = await CreateSut().HandleAsync(Request(CommandKind.SetAllowance, new CommandOptions { Amount = long.MaxValue }, admin: true), default);
+
+        outcome.ShouldBeOfType<CommandOutcome.Refused>().Message.ShouldContain("10,000,000,000");
+        await _ledger.DidNotReceiveWithAnyArgs().SetAllowanceAsync(default, default, default);
+    }
+
     [Fact]
     public async Task Handle_SetAllowanceByNonAdmin_IsRefused()
     {
