@@ -1,6 +1,5 @@
 using ChatBot.Core.Commands;
 using ChatBot.Slack.Replies;
-using ChatBot.Slack.WebApi;
 
 namespace ChatBot.Slack.Inbound;
 

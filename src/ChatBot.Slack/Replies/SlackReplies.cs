@@ -1,4 +1,3 @@
-using ChatBot.Core.Media;
 using ChatBot.Core.Platform;
 using ChatBot.Core.Replies;
 using ChatBot.Slack.Blocks;
