@@ -63,6 +63,9 @@ public sealed class DiscordOptions : IValidatableObject
     /// <summary>Switch from the interaction token to bot-token channel edits this long before the token's 15 minutes end.</summary>
     public TimeSpan TokenExpiryMargin { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>How long one REST request may take. A timeout is retried with back-off like any other failure.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>The URL in the <c>User-Agent: DiscordBot (url, version)</c> header.</summary>
     public string UserAgentUrl { get; set; } = "https://github.com/chatbot/chatbot";
 

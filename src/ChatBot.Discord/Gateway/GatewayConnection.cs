@@ -27,8 +27,14 @@ internal sealed partial class GatewayConnection(
     /// <summary>The session after this connection (new after READY, null when it must not be resumed).</summary>
     public GatewaySession? Session { get; private set; }
 
-    /// <summary>True once READY or RESUMED arrived.</summary>
-    public bool Established { get; private set; }
+    /// <summary>Called right before the Identify goes out (it spends one of the day's session starts).</summary>
+    public Action? Identifying { get; init; }
+
+    /// <summary>Called when READY or RESUMED arrives.</summary>
+    public Action? Established { get; init; }
+
+    /// <summary>When READY or RESUMED arrived; null while neither has.</summary>
+    public DateTimeOffset? EstablishedAt { get; private set; }
 
     public async Task<GatewayOutcome> RunAsync(Uri url, GatewaySession? resume, CancellationToken cancellationToken)
     {
@@ -51,16 +57,17 @@ internal sealed partial class GatewayConnection(
 
             var interval = TimeSpan.FromMilliseconds(hello.RootElement.GetProperty("d").GetProperty("heartbeat_interval").GetDouble());
             hello.Dispose();
-            heartbeats = HeartbeatLoopAsync(interval, connectionCts);
-
             if (resume is not null)
             {
                 await SendAsync(GatewayFrames.Resume(options, resume), connectionCts.Token).ConfigureAwait(false);
             }
             else
             {
+                Identifying?.Invoke();
                 await SendAsync(GatewayFrames.Identify(options), connectionCts.Token).ConfigureAwait(false);
             }
+
+            heartbeats = HeartbeatLoopAsync(interval, connectionCts);
 
             while (true)
             {
@@ -126,12 +133,14 @@ internal sealed partial class GatewayConnection(
                     var resumeUrl = new Uri(data.GetProperty("resume_gateway_url").GetString()!);
                     Session = new GatewaySession(data.GetProperty("session_id").GetString()!, resumeUrl) { Sequence = s.ValueKind == JsonValueKind.Number ? s.GetInt64() : null };
                     identity.UserId = data.GetProperty("user").GetProperty("id").GetString();
-                    Established = true;
+                    EstablishedAt = time.GetUtcNow();
+                    Established?.Invoke();
                     Log.Ready(logger, options.ShardId, options.ShardCount);
                 }
                 else if (type == "RESUMED")
                 {
-                    Established = true;
+                    EstablishedAt = time.GetUtcNow();
+                    Established?.Invoke();
                     Log.Resumed(logger, Session?.Sequence ?? 0);
                 }
                 else

@@ -13,6 +13,53 @@ public sealed partial class DiscordEmulator
     private readonly List<JsonObject> _gatewayFrames = [];
     private readonly List<string> _connectUrls = [];
     private readonly List<int?> _clientCloses = [];
+    private readonly List<DateTimeOffset> _identifyTimes = [];
+    private readonly List<DateTimeOffset> _resumeTimes = [];
+    private readonly Dictionary<int, DateTimeOffset> _lastIdentifyByBucket = [];
+    private DateTimeOffset? _sessionStartResetAt;
+    private int _openConnections;
+
+    /// <summary>When each Identify arrived (emulator clock), refused ones included.</summary>
+    public IReadOnlyList<DateTimeOffset> IdentifyTimes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _identifyTimes];
+            }
+        }
+    }
+
+    /// <summary>When each successful Resume arrived (emulator clock).</summary>
+    public IReadOnlyList<DateTimeOffset> ResumeTimes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _resumeTimes];
+            }
+        }
+    }
+
+    /// <summary>Identifies refused because they came faster than <c>max_concurrency</c> per 5 s (answered with op 9).</summary>
+    public int IdentifiesTooFast { get; private set; }
+
+    /// <summary>Identifies that arrived with the budget spent: a real Discord resets the bot token for these.</summary>
+    public int IdentifiesOverBudget { get; private set; }
+
+    /// <summary>Gateway sockets the emulator is serving right now.</summary>
+    public int OpenConnectionCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _openConnections;
+            }
+        }
+    }
 
     /// <summary>Every frame the bot sent over the gateway, in order.</summary>
     public IReadOnlyList<JsonObject> GatewayFrames
@@ -162,6 +209,11 @@ public sealed partial class DiscordEmulator
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         var connection = new GatewayConnectionState(socket);
+        lock (_gate)
+        {
+            _openConnections++;
+        }
+
         Changed();
         if (context.Request.Query["v"] != "10" || context.Request.Query["encoding"] != "json")
         {
@@ -217,14 +269,12 @@ public sealed partial class DiscordEmulator
         }
         finally
         {
-            if (session is not null)
+            lock (_gate)
             {
-                lock (_gate)
+                _openConnections--;
+                if (session?.Connection == connection)
                 {
-                    if (session.Connection == connection)
-                    {
-                        session.Connection = null;
-                    }
+                    session.Connection = null;
                 }
             }
 
@@ -270,6 +320,16 @@ public sealed partial class DiscordEmulator
         }
 
         var shard = d["shard"] as JsonArray;
+        switch (SpendIdentify(shard?[0]?.GetValue<int>() ?? 0))
+        {
+            case IdentifyVerdict.TooFast:
+                await connection.SendAsync(new JsonObject { ["op"] = 9, ["d"] = false });
+                return null;
+            case IdentifyVerdict.OverBudget:
+                await connection.Socket.CloseOutputAsync((WebSocketCloseStatus)4004, "Authentication failed.", CancellationToken.None);
+                return null;
+        }
+
         var session = new GatewaySession(Guid.NewGuid().ToString("N"), shard?[0]?.GetValue<int>() ?? 0, shard?[1]?.GetValue<int>() ?? 1)
         {
             Connection = connection,
@@ -297,6 +357,17 @@ public sealed partial class DiscordEmulator
         await connection.SendAsync(Dispatch(session.Seq, "READY", ready));
         session.Ready = true;
         Changed();
+        if (Options.InvalidateSessionsAfterReady)
+        {
+            lock (_gate)
+            {
+                _sessions.Remove(session.Id);
+            }
+
+            await connection.SendAsync(new JsonObject { ["op"] = 9, ["d"] = false });
+            return null;
+        }
+
         return session;
     }
 
@@ -320,6 +391,7 @@ public sealed partial class DiscordEmulator
                 session.Connection?.Socket.Abort();
                 session.Connection = connection;
                 ResumeCount++;
+                _resumeTimes.Add(Options.TimeProvider.GetUtcNow());
             }
         }
 
@@ -344,7 +416,66 @@ public sealed partial class DiscordEmulator
         await connection.SendAsync(Dispatch(resumedSeq, "RESUMED", new JsonObject()));
         session.Ready = true;
         Changed();
+        if (Options.DropConnectionsAfterResumed)
+        {
+            await session.DropAsync(closeCode: 4000);
+        }
+
         return session;
+    }
+
+    /// <summary>The <c>session_start_limit</c> that <c>GET /gateway/bot</c> reports now.</summary>
+    private JsonObject SessionStartLimit()
+    {
+        lock (_gate)
+        {
+            var now = Options.TimeProvider.GetUtcNow();
+            RefillSessionStarts(now);
+            return new JsonObject
+            {
+                ["total"] = Options.SessionStartTotal,
+                ["remaining"] = Math.Max(0, Options.SessionStartRemaining),
+                ["reset_after"] = (long)(_sessionStartResetAt!.Value - now).TotalMilliseconds,
+                ["max_concurrency"] = Options.MaxConcurrency,
+            };
+        }
+    }
+
+    private void RefillSessionStarts(DateTimeOffset now)
+    {
+        _sessionStartResetAt ??= now + Options.SessionStartResetAfter;
+        if (now >= _sessionStartResetAt)
+        {
+            Options.SessionStartRemaining = Options.SessionStartTotal;
+            _sessionStartResetAt = now + Options.SessionStartResetAfter;
+        }
+    }
+
+    /// <summary>Counts an Identify against the daily budget and the 5-second window of its bucket.</summary>
+    private IdentifyVerdict SpendIdentify(int shardId)
+    {
+        var now = Options.TimeProvider.GetUtcNow();
+        lock (_gate)
+        {
+            _identifyTimes.Add(now);
+            RefillSessionStarts(now);
+            if (Options.SessionStartRemaining <= 0)
+            {
+                IdentifiesOverBudget++;
+                return IdentifyVerdict.OverBudget;
+            }
+
+            Options.SessionStartRemaining--;
+            var bucket = shardId % Math.Max(1, Options.MaxConcurrency);
+            if (_lastIdentifyByBucket.TryGetValue(bucket, out var last) && now - last < TimeSpan.FromSeconds(5))
+            {
+                IdentifiesTooFast++;
+                return IdentifyVerdict.TooFast;
+            }
+
+            _lastIdentifyByBucket[bucket] = now;
+            return IdentifyVerdict.Accepted;
+        }
     }
 
     /// <summary>Whether an Identify asking for MESSAGE_CONTENT is accepted (false: closed with 4014, as for an app without the privileged intent).</summary>
@@ -374,6 +505,13 @@ public sealed partial class DiscordEmulator
                 return JsonNode.Parse(Encoding.UTF8.GetString(message.ToArray())) as JsonObject ?? [];
             }
         }
+    }
+
+    private enum IdentifyVerdict
+    {
+        Accepted,
+        TooFast,
+        OverBudget,
     }
 
     private sealed class GatewayConnectionState(WebSocket socket)

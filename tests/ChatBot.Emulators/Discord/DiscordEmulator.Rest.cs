@@ -11,6 +11,8 @@ public sealed partial class DiscordEmulator
     private const string ApiPrefix = "/api/v10/";
     private readonly Dictionary<string, BucketState> _buckets = [];
     private readonly List<Injected429> _injected = [];
+    private Func<string, bool>? _hold;
+    private TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>
     /// Answers the next <paramref name="times"/> matching requests with 429. <paramref name="match"/> sees
@@ -23,6 +25,35 @@ public sealed partial class DiscordEmulator
             _injected.Add(new Injected429(match ?? (_ => true), retryAfterSeconds, global) { Remaining = times });
         }
     }
+
+    /// <summary>
+    /// Holds matching requests without an answer until <see cref="ReleaseHeld"/>, as Discord behind Cloudflare
+    /// may hold one for 100 s. <paramref name="match"/> sees "METHOD /path" (path after /api/v10).
+    /// </summary>
+    public void Hold(Func<string, bool> match)
+    {
+        lock (_gate)
+        {
+            _hold = match;
+        }
+    }
+
+    /// <summary>Answers the held requests (those whose client still waits) and stops holding.</summary>
+    public void ReleaseHeld()
+    {
+        TaskCompletionSource released;
+        lock (_gate)
+        {
+            _hold = null;
+            released = _released;
+            _released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        released.TrySetResult();
+    }
+
+    /// <summary>How many requests were held.</summary>
+    public int HeldCount { get; private set; }
 
     /// <summary>How many 429s the emulator answered.</summary>
     public int TooManyRequestsCount { get; private set; }
@@ -50,6 +81,29 @@ public sealed partial class DiscordEmulator
 
         var (json, files, multipart) = await ReadBodyAsync(context.Request);
         var route = path[ApiPrefix.Length..];
+        Task? held = null;
+        lock (_gate)
+        {
+            if (_hold?.Invoke($"{context.Request.Method} /{route}") == true)
+            {
+                HeldCount++;
+                held = _released.Task;
+            }
+        }
+
+        if (held is not null)
+        {
+            Changed();
+            try
+            {
+                await held.WaitAsync(context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return; // The client gave up.
+            }
+        }
+
         var segments = route.Split('/');
         var method = context.Request.Method;
         var result = Answer(context, method, route, segments, json, files);
@@ -116,7 +170,7 @@ public sealed partial class DiscordEmulator
                 {
                     ["url"] = GatewayUrl.ToString().TrimEnd('/'),
                     ["shards"] = 1,
-                    ["session_start_limit"] = new JsonObject { ["total"] = 1000, ["remaining"] = 999, ["reset_after"] = 86_400_000, ["max_concurrency"] = 1 },
+                    ["session_start_limit"] = SessionStartLimit(),
                 });
             case ["interactions", var id, var token, "callback"] when method == "POST":
                 return Callback(id, token, json, files);

@@ -94,9 +94,10 @@ public sealed partial class DiscordEmulator : IAsyncDisposable
     public async ValueTask DisposeAsync() => await _app.StopLoopbackAsync(LiveSessions().Select(s => s.Socket));
 
     /// <summary>Waits until <paramref name="condition"/> holds; re-checked whenever the emulator's state changes.</summary>
-    public async Task WaitUntilAsync(Func<DiscordEmulator, bool> condition, TimeSpan? timeout = null)
+    public async Task WaitUntilAsync(Func<DiscordEmulator, bool> condition, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(20));
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        cts.CancelAfter(timeout ?? TimeSpan.FromSeconds(20));
         while (true)
         {
             Task changed;
@@ -114,7 +115,7 @@ public sealed partial class DiscordEmulator : IAsyncDisposable
             {
                 await changed.WaitAsync(cts.Token);
             }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
                 throw new TimeoutException("The Discord emulator never reached the expected state.");
             }

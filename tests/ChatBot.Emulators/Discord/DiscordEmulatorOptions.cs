@@ -24,5 +24,23 @@ public sealed class DiscordEmulatorOptions
     /// <summary>How long interaction tokens stay valid.</summary>
     public TimeSpan InteractionTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary><c>session_start_limit.total</c>: identifies allowed per <see cref="SessionStartResetAfter"/>.</summary>
+    public int SessionStartTotal { get; set; } = 1000;
+
+    /// <summary>Identifies left at start (<c>session_start_limit.remaining</c>); each Identify spends one.</summary>
+    public int SessionStartRemaining { get; set; } = 1000;
+
+    /// <summary>When the budget is full again (<c>session_start_limit.reset_after</c>), from the first read.</summary>
+    public TimeSpan SessionStartResetAfter { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary><c>session_start_limit.max_concurrency</c>: identifies per 5 s per bucket (shard id modulo this).</summary>
+    public int MaxConcurrency { get; set; } = 1;
+
+    /// <summary>When true, every session is invalidated (op 9, not resumable) right after READY: a flapping gateway.</summary>
+    public bool InvalidateSessionsAfterReady { get; set; }
+
+    /// <summary>When true, every resumed connection is cut right after RESUMED: a reconnect loop.</summary>
+    public bool DropConnectionsAfterResumed { get; set; }
+
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }
