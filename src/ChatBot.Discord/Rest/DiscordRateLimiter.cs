@@ -5,7 +5,8 @@ namespace ChatBot.Discord.Rest;
 
 /// <summary>
 /// Discord's rate limits: one bucket per route (learnt from the X-RateLimit-* headers), the global
-/// 50 requests per second, and pauses ordered by 429 answers. Interaction callbacks skip the global limit.
+/// 50 requests per second, and pauses ordered by 429 answers. Interaction callbacks and interaction webhooks
+/// skip the global limit and its pauses.
 /// </summary>
 internal sealed class DiscordRateLimiter(TimeProvider time)
 {
@@ -102,7 +103,9 @@ internal sealed class DiscordRateLimiter(TimeProvider time)
         var now = time.GetUtcNow();
         lock (_gate)
         {
-            if (_globalPausedUntil > now)
+            // Interaction callbacks and webhooks are exempt from the global limit, its pauses included:
+            // an ack held past 3 s loses the interaction.
+            if (!exemptFromGlobal && _globalPausedUntil > now)
             {
                 return _globalPausedUntil - now;
             }

@@ -468,8 +468,10 @@ public sealed partial class DiscordEmulator
         var now = Options.TimeProvider.GetUtcNow();
         lock (_gate)
         {
+            // Interaction callbacks and the interaction webhooks are not under the global limit: a global 429 never hits them.
             var request = $"{method} /{route}";
-            var injected = _injected.FirstOrDefault(i => i.Remaining > 0 && i.Match(request));
+            var exempt = segments[0] is "interactions" or "webhooks";
+            var injected = _injected.FirstOrDefault(i => i.Remaining > 0 && !(i.Global && exempt) && i.Match(request));
             if (injected is not null)
             {
                 injected.Remaining--;
