@@ -78,7 +78,23 @@ internal sealed partial class DiscordReplies(
             }
         }
 
-        await EditAsync(reply, DiscordMessageRenderer.Result(view, [.. files.Select(f => f.FileName)], links), files, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await EditAsync(reply, DiscordMessageRenderer.Result(view, [.. files.Select(f => f.FileName)], links), files, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DiscordApiException ex) when (files.Count > 0 && ex.IsUploadRefused)
+        {
+            // The files cannot go here (no Attach Files permission, too large): post links instead, if every file has one.
+            var linked = view.Files.Select((f, i) => ($"{view.JobId}-{i + 1}.{Extension(f)}", f.PublicUrl ?? f.Media.SourceUrl)).ToList();
+            if (linked.Any(l => l.Item2 is null))
+            {
+                throw;
+            }
+
+            Log.PostingLinks(logger, ex.Code);
+            await EditAsync(reply, DiscordMessageRenderer.Result(view, [], linked), [], cancellationToken).ConfigureAwait(false);
+        }
+
         _revisions.TryRemove(view.JobId, out _);
         if (reply.Token is not null)
         {
@@ -182,5 +198,8 @@ internal sealed partial class DiscordReplies(
 
         [LoggerMessage(EventId = 4202, Level = LogLevel.Warning, Message = "Discord reply message unknown after its token expired; posting a new message")]
         public static partial void PostingNewMessage(ILogger logger);
+
+        [LoggerMessage(EventId = 4203, Level = LogLevel.Warning, Message = "Discord refused the result files (code {Code}); posting links instead")]
+        public static partial void PostingLinks(ILogger logger, int code);
     }
 }

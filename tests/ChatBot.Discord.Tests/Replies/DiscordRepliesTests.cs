@@ -124,6 +124,37 @@ public sealed class DiscordRepliesTests
     }
 
     [Fact]
+    public async Task PostResult_AttachFilesDenied_FallsBackToLinks()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        var (interaction, request) = await StartJobAsync(host);
+        host.Emulator.DenyAttachFiles(host.Channel.Id);
+        var result = new ResultView { JobId = "job1", Title = "t", Files = [File(TestMedia.Png(), "fox.png", new Uri("https://cdn.provider.example/fox.png"))] };
+
+        await CreateSut(host).PostResultAsync(request.Reply, result, CancellationToken.None);
+
+        var edits = host.Emulator.RestCalls.Where(c => c.Is("PATCH", "/messages/@original")).TakeLast(2).ToList();
+        edits[0].Status.ShouldBe(403);
+        edits[1].IsMultipart.ShouldBeFalse();
+        FirstEmbed(host.Emulator.GetOriginal(interaction))["description"]!.GetValue<string>().ShouldContain("(https://cdn.provider.example/fox.png)");
+    }
+
+    [Fact]
+    public async Task PostResult_AttachFilesDeniedAndNoLink_Throws()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        var (_, request) = await StartJobAsync(host);
+        host.Emulator.DenyAttachFiles(host.Channel.Id);
+        var result = new ResultView { JobId = "job1", Title = "t", Files = [File(TestMedia.Png(), "fox.png")] };
+
+        var refused = await Should.ThrowAsync<DiscordApiException>(() => CreateSut(host).PostResultAsync(request.Reply, result, CancellationToken.None));
+
+        refused.Code.ShouldBe(50013);
+    }
+
+    private static JsonNode FirstEmbed(JsonObject? message) => message!["embeds"]![0]!;
+
+    [Fact]
     public async Task Update_AfterFifteenMinutes_EditsChannelMessageWithBotToken()
     {
         var clock = new TimerAwareFakeTimeProvider();

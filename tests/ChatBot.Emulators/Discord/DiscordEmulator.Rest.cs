@@ -11,6 +11,7 @@ public sealed partial class DiscordEmulator
     private const string ApiPrefix = "/api/v10/";
     private readonly Dictionary<string, BucketState> _buckets = [];
     private readonly List<Injected429> _injected = [];
+    private readonly HashSet<string> _noAttachFiles = [];
     private Func<string, bool>? _hold;
     private TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -50,6 +51,18 @@ public sealed partial class DiscordEmulator
         }
 
         released.TrySetResult();
+    }
+
+    /// <summary>
+    /// Takes the bot's Attach Files permission in a channel: any message sent or edited there with files is
+    /// answered 403 (50013 Missing Permissions), through the interaction webhook as through the bot token.
+    /// </summary>
+    public void DenyAttachFiles(string channelId)
+    {
+        lock (_gate)
+        {
+            _noAttachFiles.Add(channelId);
+        }
     }
 
     /// <summary>How many requests were held.</summary>
@@ -245,6 +258,11 @@ public sealed partial class DiscordEmulator
                 return refusal;
             }
 
+            if (RefuseFiles(state.ChannelId, files) is { } refused)
+            {
+                return refused;
+            }
+
             var message = NewMessage(state.ChannelId, interactionId: state.Id);
             Apply(message, json as JsonObject ?? [], files, replaceAttachments: true);
             return new RestResult(200, message.DeepClone());
@@ -273,6 +291,8 @@ public sealed partial class DiscordEmulator
                 case "DELETE":
                     _messages.Remove(id);
                     return new RestResult(204, null);
+                case "PATCH" when RefuseFiles(state.ChannelId, files) is { } refused:
+                    return refused;
                 case "PATCH":
                     message["flags"] = (message["flags"]?.GetValue<int>() ?? 0) & ~128;
                     Apply(message, json as JsonObject ?? [], files, replaceAttachments: false);
@@ -303,6 +323,11 @@ public sealed partial class DiscordEmulator
                 return new RestResult(404, Error(10003, "Unknown Channel"));
             }
 
+            if (RefuseFiles(channelId, files) is { } refused)
+            {
+                return refused;
+            }
+
             var message = NewMessage(channelId, interactionId: null);
             Apply(message, json as JsonObject ?? [], files, replaceAttachments: true);
             if (json?["message_reference"] is JsonObject reference)
@@ -328,6 +353,11 @@ public sealed partial class DiscordEmulator
                 if (message["author"]?["id"]?.GetValue<string>() != Options.BotUserId)
                 {
                     return new RestResult(403, Error(50005, "Cannot edit a message authored by another user"));
+                }
+
+                if (RefuseFiles(channelId, files) is { } refused)
+                {
+                    return refused;
                 }
 
                 message["flags"] = (message["flags"]?.GetValue<int>() ?? 0) & ~128;
@@ -356,6 +386,9 @@ public sealed partial class DiscordEmulator
 
         return new RestResult(200, answer);
     }
+
+    private RestResult? RefuseFiles(string channelId, List<DiscordUploadedFile> files) =>
+        files.Count > 0 && _noAttachFiles.Contains(channelId) ? new RestResult(403, Error(50013, "Missing Permissions")) : null;
 
     private bool TryToken(string token, out InteractionState state, out RestResult refusal)
     {
