@@ -26,6 +26,7 @@ internal sealed partial class DiscordReplies(
     private readonly ConcurrentDictionary<string, (string ChannelId, string MessageId)> _messages = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _revisions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _gone = new(StringComparer.Ordinal);
 
     public string Platform => PlatformNames.Discord;
 
@@ -48,7 +49,26 @@ internal sealed partial class DiscordReplies(
             files.Add(new OutgoingFile(previewName, preview.Media.ContentType, bytes));
         }
 
-        await EditAsync(reply, DiscordMessageRenderer.Progress(view, previewName), files, cancellationToken).ConfigureAwait(false);
+        var key = Key(reply);
+        if (_gone.ContainsKey(key))
+        {
+            return; // It answered 403/404 before: every further edit would only count against the invalid-request cap.
+        }
+
+        try
+        {
+            await EditAsync(reply, DiscordMessageRenderer.Progress(view, previewName), files, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DiscordApiException ex) when (files.Count > 0 && ex.IsUploadRefused)
+        {
+            await EditAsync(reply, DiscordMessageRenderer.Progress(view, null), [], cancellationToken).ConfigureAwait(false);
+        }
+        catch (DiscordApiException ex) when (ex.IsMessageGone)
+        {
+            _gone[key] = true;
+            Log.ReplyGone(logger, view.JobId, (int)ex.Status, ex.Code);
+        }
+
         if (view.IsFinal)
         {
             _revisions.TryRemove(view.JobId, out _);
@@ -101,14 +121,15 @@ internal sealed partial class DiscordReplies(
             _messages.TryRemove(reply.Token, out _);
         }
 
-        _locks.TryRemove(reply.Token ?? reply.ChannelId + "/" + reply.MessageId, out _);
+        _locks.TryRemove(Key(reply), out _);
+        _gone.TryRemove(Key(reply), out _);
     }
 
     /// <summary>Edits the reply: the interaction's @original while the token lives, else the channel message.</summary>
     internal async Task<DiscordMessage> EditAsync(DiscordReplyHandle reply, MessagePayload payload, IReadOnlyList<OutgoingFile> files, CancellationToken cancellationToken)
     {
         // One edit at a time per reply: edits land in order, and the message id learnt from the first is there for the next.
-        var gate = _locks.GetOrAdd(reply.Token ?? reply.ChannelId + "/" + reply.MessageId, _ => new SemaphoreSlim(1, 1));
+        var gate = _locks.GetOrAdd(Key(reply), _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -156,6 +177,8 @@ internal sealed partial class DiscordReplies(
         return await rest.EditChannelMessageAsync(channelId, messageId, payload with { Flags = null }, files, cancellationToken).ConfigureAwait(false);
     }
 
+    private static string Key(DiscordReplyHandle reply) => reply.Token ?? reply.ChannelId + "/" + reply.MessageId;
+
     private long Limit(DiscordReplyHandle reply) => reply.AttachmentSizeLimit > 0 ? reply.AttachmentSizeLimit : options.Value.DefaultAttachmentSizeLimit;
 
     private static async Task<byte[]?> ReadAsync(ReplyFile file, long limit, CancellationToken cancellationToken)
@@ -198,6 +221,9 @@ internal sealed partial class DiscordReplies(
 
         [LoggerMessage(EventId = 4202, Level = LogLevel.Warning, Message = "Discord reply message unknown after its token expired; posting a new message")]
         public static partial void PostingNewMessage(ILogger logger);
+
+        [LoggerMessage(EventId = 4204, Level = LogLevel.Warning, Message = "The Discord reply of job {JobId} can no longer be edited ({Status}, code {Code}); not editing it again")]
+        public static partial void ReplyGone(ILogger logger, string jobId, int status, int code);
 
         [LoggerMessage(EventId = 4203, Level = LogLevel.Warning, Message = "Discord refused the result files (code {Code}); posting links instead")]
         public static partial void PostingLinks(ILogger logger, int code);

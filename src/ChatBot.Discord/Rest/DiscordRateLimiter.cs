@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Headers;
 
 namespace ChatBot.Discord.Rest;
@@ -10,6 +11,8 @@ namespace ChatBot.Discord.Rest;
 /// </summary>
 internal sealed class DiscordRateLimiter(TimeProvider time)
 {
+    private readonly InvalidRequestBudget _invalid = new(time);
+
     public const int GlobalPerSecond = 50;
 
     private readonly Lock _gate = new();
@@ -21,6 +24,12 @@ internal sealed class DiscordRateLimiter(TimeProvider time)
     /// <summary>Waits until a request on <paramref name="route"/> may go, and counts it.</summary>
     public async Task WaitAsync(string route, bool exemptFromGlobal, CancellationToken cancellationToken)
     {
+        // Interaction callbacks have 3 s; everything else slows down when too many requests failed lately.
+        while (!exemptFromGlobal && _invalid.Take() is { } pause && pause > TimeSpan.Zero)
+        {
+            await Task.Delay(pause, time, cancellationToken).ConfigureAwait(false);
+        }
+
         while (true)
         {
             var wait = TryTake(route, exemptFromGlobal);
@@ -33,9 +42,13 @@ internal sealed class DiscordRateLimiter(TimeProvider time)
         }
     }
 
-    /// <summary>Reads the bucket headers of a response.</summary>
-    public void Update(string route, HttpResponseHeaders headers)
+    /// <summary>Invalid answers (401, 403, 429 but shared) in the last 10 minutes.</summary>
+    public int InvalidRequests => _invalid.Count;
+
+    /// <summary>Reads the bucket headers of a response, and counts it if it was an invalid request.</summary>
+    public void Update(string route, HttpStatusCode status, HttpResponseHeaders headers)
     {
+        _invalid.Record(status, Header(headers, "X-RateLimit-Scope"));
         var now = time.GetUtcNow();
         lock (_gate)
         {

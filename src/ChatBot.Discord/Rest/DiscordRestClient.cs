@@ -111,7 +111,7 @@ internal sealed partial class DiscordRestClient(IHttpClientFactory httpClients, 
 
             using (response)
             {
-                limiter.Update(route, response.Headers);
+                limiter.Update(route, response.StatusCode, response.Headers);
                 if (response.StatusCode == HttpStatusCode.TooManyRequests)
                 {
                     var (retryAfter, global) = await ReadRetryAfterAsync(response, cancellationToken).ConfigureAwait(false);

@@ -152,6 +152,32 @@ public sealed class DiscordRepliesTests
         refused.Code.ShouldBe(50013);
     }
 
+    [Fact]
+    public async Task Update_ChannelMessageAnswers403_IsNotEditedAgain()
+    {
+        var clock = new TimerAwareFakeTimeProvider();
+        await using var host = await DiscordTestHost.StartAsync(time: clock);
+        var (_, request) = await StartJobAsync(host);
+        var sut = CreateSut(host);
+        clock.Advance(TimeSpan.FromMinutes(14.5));
+        host.Emulator.DenyAccess(host.Channel.Id);
+
+        for (var revision = 2; revision <= 4; revision++)
+        {
+            try
+            {
+                await sut.UpdateAsync(request.Reply, Running("🎬 long video", revision) with { Progress = revision * 10 }, CancellationToken.None);
+            }
+            catch (DiscordApiException)
+            {
+                // Today's code throws on each 403; the engine logs it and tries again at the next tick.
+            }
+        }
+
+        host.Emulator.RestCalls.Count(c => c.Status == 403).ShouldBe(1);
+        host.Emulator.InvalidRequestCount.ShouldBe(1);
+    }
+
     private static JsonNode FirstEmbed(JsonObject? message) => message!["embeds"]![0]!;
 
     [Fact]

@@ -12,6 +12,9 @@ public sealed partial class DiscordEmulator
     private readonly Dictionary<string, BucketState> _buckets = [];
     private readonly List<Injected429> _injected = [];
     private readonly HashSet<string> _noAttachFiles = [];
+    private readonly HashSet<string> _noAccess = [];
+    private readonly Queue<DateTimeOffset> _invalid = new();
+    private DateTimeOffset _bannedUntil;
     private Func<string, bool>? _hold;
     private TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -62,6 +65,43 @@ public sealed partial class DiscordEmulator
         lock (_gate)
         {
             _noAttachFiles.Add(channelId);
+        }
+    }
+
+    /// <summary>Takes the bot's access to a channel: every bot-token request on it is answered 403 (50001 Missing Access).</summary>
+    public void DenyAccess(string channelId)
+    {
+        lock (_gate)
+        {
+            _noAccess.Add(channelId);
+        }
+    }
+
+    /// <summary>
+    /// Answers of 401, 403 and 429 (but 429s of scope shared) in the last 10 minutes. Past
+    /// <see cref="DiscordEmulatorOptions.InvalidRequestLimit"/> Cloudflare bans the IP: every request gets 429 for an hour.
+    /// </summary>
+    public int InvalidRequestCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                PruneInvalid(Options.TimeProvider.GetUtcNow());
+                return _invalid.Count;
+            }
+        }
+    }
+
+    /// <summary>True while the Cloudflare ban lasts.</summary>
+    public bool IsBanned
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _bannedUntil > Options.TimeProvider.GetUtcNow();
+            }
         }
     }
 
@@ -142,7 +182,12 @@ public sealed partial class DiscordEmulator
             context.Response.Headers[name] = value;
         }
 
-        if (result.Body is not null)
+        if (result.Body is JsonValue plain && plain.TryGetValue<string>(out var text))
+        {
+            context.Response.ContentType = "text/plain";
+            await context.Response.WriteAsync(text, context.RequestAborted);
+        }
+        else if (result.Body is not null)
         {
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync(result.Body.ToJsonString(), context.RequestAborted);
@@ -153,10 +198,58 @@ public sealed partial class DiscordEmulator
 
     private RestResult Answer(HttpContext context, string method, string route, string[] segments, JsonNode? json, List<DiscordUploadedFile> files)
     {
+        var now = Options.TimeProvider.GetUtcNow();
+        lock (_gate)
+        {
+            if (_bannedUntil > now)
+            {
+                // Cloudflare, not Discord, answers: no JSON body, no rate-limit headers.
+                var ban = new RestResult(429, JsonValue.Create("error code: 1015"));
+                ban.Headers.Add(("Retry-After", "3600"));
+                return ban;
+            }
+        }
+
+        var result = AnswerDiscord(context, method, route, segments, json, files);
+        var shared = result.Headers.Any(h => h.Name == "X-RateLimit-Scope" && h.Value == "shared");
+        if (result.Status is 401 or 403 || (result.Status == 429 && !shared))
+        {
+            lock (_gate)
+            {
+                _invalid.Enqueue(now);
+                PruneInvalid(now);
+                if (_invalid.Count >= Options.InvalidRequestLimit)
+                {
+                    _bannedUntil = now + TimeSpan.FromHours(1);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private void PruneInvalid(DateTimeOffset now)
+    {
+        while (_invalid.Count > 0 && now - _invalid.Peek() >= TimeSpan.FromMinutes(10))
+        {
+            _invalid.Dequeue();
+        }
+    }
+
+    private RestResult AnswerDiscord(HttpContext context, string method, string route, string[] segments, JsonNode? json, List<DiscordUploadedFile> files)
+    {
         var needsBot = segments[0] is not ("interactions" or "webhooks");
         if (needsBot && context.Request.Headers.Authorization.ToString() != "Bot " + Options.Token)
         {
             return new RestResult(401, Error(0, "401: Unauthorized"));
+        }
+
+        lock (_gate)
+        {
+            if (segments is ["channels", var channel, ..] && _noAccess.Contains(channel))
+            {
+                return new RestResult(403, Error(50001, "Missing Access"));
+            }
         }
 
         var limited = RateLimit(method, route, segments);

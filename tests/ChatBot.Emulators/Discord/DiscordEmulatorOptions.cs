@@ -42,5 +42,8 @@ public sealed class DiscordEmulatorOptions
     /// <summary>When true, every resumed connection is cut right after RESUMED: a reconnect loop.</summary>
     public bool DropConnectionsAfterResumed { get; set; }
 
+    /// <summary>Invalid requests (401/403/429) in 10 minutes after which Cloudflare bans the IP for an hour.</summary>
+    public int InvalidRequestLimit { get; set; } = 10_000;
+
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }
