@@ -7,8 +7,11 @@ public sealed class DiscordOptions : IValidatableObject
 {
     public const string Section = "Discord";
 
-    /// <summary>GUILDS | GUILD_MESSAGES | GUILD_MESSAGE_REACTIONS | DIRECT_MESSAGES.</summary>
-    public const long DefaultIntents = 1 | (1 << 9) | (1 << 10) | (1 << 12);
+    /// <summary>
+    /// GUILDS | GUILD_MESSAGE_REACTIONS | DIRECT_MESSAGE_REACTIONS: the bot acts on interactions (no intent needed) and
+    /// reactions, in servers and in DMs. It reads a reacted message over REST, so it needs no message events.
+    /// </summary>
+    public const long DefaultIntents = 1 | (1 << 10) | (1 << 13);
 
     /// <summary>The privileged MESSAGE_CONTENT intent.</summary>
     public const long MessageContentIntent = 1 << 15;

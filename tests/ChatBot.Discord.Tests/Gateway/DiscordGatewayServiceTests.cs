@@ -14,7 +14,7 @@ public sealed class DiscordGatewayServiceTests
         host.Emulator.ConnectUrls[0].ShouldBe("/gateway?v=10&encoding=json");
         var identify = host.Emulator.GatewayFrames.Single(f => f["op"]!.GetValue<int>() == 2)["d"]!;
         identify["token"]!.GetValue<string>().ShouldBe(host.Emulator.Token);
-        identify["intents"]!.GetValue<long>().ShouldBe(1 | 512 | 1024 | 4096);
+        identify["intents"]!.GetValue<long>().ShouldBe(1 | (1 << 10) | (1 << 13));
         identify["shard"]!.AsArray().Select(n => n!.GetValue<int>()).ShouldBe([0, 1]);
     }
 
@@ -24,7 +24,7 @@ public sealed class DiscordGatewayServiceTests
         await using var host = await DiscordTestHost.StartAsync(s => s["Discord:ReactionsOnAnyMessage"] = "true");
 
         var identify = host.Emulator.GatewayFrames.Single(f => f["op"]!.GetValue<int>() == 2)["d"]!;
-        identify["intents"]!.GetValue<long>().ShouldBe(38401);
+        identify["intents"]!.GetValue<long>().ShouldBe(1 | (1 << 10) | (1 << 13) | (1 << 15));
     }
 
     [Fact]

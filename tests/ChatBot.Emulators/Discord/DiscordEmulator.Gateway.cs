@@ -133,6 +133,13 @@ public sealed partial class DiscordEmulator
             // The live session for the shard; while the bot is away, the newest one (its events wait for a Resume).
             session = _sessions.Values.Where(s => s.ServesGuild(guildId)).OrderByDescending(s => s.Connection is not null).ThenByDescending(s => s.Created).FirstOrDefault()
                 ?? throw new InvalidOperationException("No gateway session serves this guild; wait for READY first.");
+            if (RequiredIntent(type, guildId) is { } intent && (session.Intents & intent) == 0)
+            {
+                // Discord sends only the events of the intents the session identified with.
+                SkippedDispatches++;
+                return;
+            }
+
             seq = ++session.Seq;
             session.Events.Add((seq, type, data.DeepClone()));
         }
@@ -140,6 +147,17 @@ public sealed partial class DiscordEmulator
         await session.TrySendAsync(Dispatch(seq, type, data));
         Changed();
     }
+
+    /// <summary>Dispatches not sent because the session lacked their intent.</summary>
+    public int SkippedDispatches { get; private set; }
+
+    /// <summary>The intent an event needs: reactions and messages by guild or DM (INTERACTION_CREATE needs none).</summary>
+    private static long? RequiredIntent(string type, string? guildId) => type switch
+    {
+        "MESSAGE_REACTION_ADD" or "MESSAGE_REACTION_REMOVE" => guildId is null ? 1 << 13 : 1 << 10,
+        "MESSAGE_CREATE" or "MESSAGE_UPDATE" or "MESSAGE_DELETE" => guildId is null ? 1 << 12 : 1 << 9,
+        _ => null,
+    };
 
     /// <summary>Cuts the bot's connection: with a close code, or by aborting the TCP stream when null.</summary>
     public async Task DropConnectionAsync(int? closeCode = null)
@@ -333,6 +351,7 @@ public sealed partial class DiscordEmulator
         var session = new GatewaySession(Guid.NewGuid().ToString("N"), shard?[0]?.GetValue<int>() ?? 0, shard?[1]?.GetValue<int>() ?? 1)
         {
             Connection = connection,
+            Intents = intents,
         };
         lock (_gate)
         {
@@ -547,6 +566,7 @@ public sealed partial class DiscordEmulator
         public string Id { get; } = id;
         public long Created { get; } = Interlocked.Increment(ref s_created);
         public long Seq { get; set; }
+        public long Intents { get; init; }
         public bool Ready { get; set; }
         public List<(long Seq, string Type, JsonNode Data)> Events { get; } = [];
         public GatewayConnectionState? Connection { get; set; }
