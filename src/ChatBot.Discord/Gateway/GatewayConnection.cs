@@ -18,7 +18,17 @@ internal sealed partial class GatewayConnection(
     Func<double> jitter,
     ILogger logger)
 {
+    /// <summary>How long to wait for the socket to open and for Hello before trying again.</summary>
+    public static readonly TimeSpan HelloTimeout = TimeSpan.FromSeconds(30);
+
+    private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(2);
     private readonly SemaphoreSlim _sendLock = new(1, 1);
+
+    // Socket reads and writes never take the shutdown token: cancelling a ClientWebSocket operation aborts the
+    // socket, and Discord would see 1006 instead of the 1000 that ends the session. This one is cancelled only
+    // to abandon the socket (a zombie, no Hello, a close handshake that never finished).
+    private readonly CancellationTokenSource _socketCts = new();
+    private volatile bool _helloTimedOut;
     private readonly GatewaySendLimiter _sendLimiter = new(time);
     private ClientWebSocket _socket = null!;
     private volatile bool _acknowledged = true;
@@ -43,15 +53,27 @@ internal sealed partial class GatewayConnection(
         socket.Options.KeepAliveInterval = TimeSpan.Zero;
         _socket = socket;
         var builder = new UriBuilder(url) { Query = "v=10&encoding=json" };
-        await socket.ConnectAsync(builder.Uri, cancellationToken).ConfigureAwait(false);
+        using (var connectTimeout = new CancellationTokenSource(HelloTimeout, time))
+        using (var connecting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, connectTimeout.Token))
+        {
+            await socket.ConnectAsync(builder.Uri, connecting.Token).ConfigureAwait(false);
+        }
 
         using var connectionCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var socketCts = _socketCts;
+        using var stopping = cancellationToken.Register(() => _ = CloseForShutdownAsync());
         Task heartbeats = Task.CompletedTask;
         try
         {
-            var hello = await GatewaySocket.ReceiveAsync(socket, connectionCts.Token).ConfigureAwait(false);
+            JsonDocument? hello;
+            using (time.CreateTimer(_ => NoHello(), null, HelloTimeout, Timeout.InfiniteTimeSpan))
+            {
+                hello = await GatewaySocket.ReceiveAsync(socket, _socketCts.Token).ConfigureAwait(false);
+            }
+
             if (hello is null || hello.RootElement.GetProperty("op").GetInt32() != GatewayOpCode.Hello)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 return Closed(socket);
             }
 
@@ -71,19 +93,32 @@ internal sealed partial class GatewayConnection(
 
             while (true)
             {
-                using var frame = await GatewaySocket.ReceiveAsync(socket, connectionCts.Token).ConfigureAwait(false);
+                using var frame = await ReceiveOrSkipAsync(socket).ConfigureAwait(false);
                 if (frame is null)
                 {
+                    // After our own close for shutdown, the server's answer ends the read: that is the end.
+                    cancellationToken.ThrowIfCancellationRequested();
                     return Closed(socket);
                 }
 
-                var outcome = await HandleAsync(frame.RootElement, connectionCts.Token).ConfigureAwait(false);
+                if (frame.RootElement.ValueKind != JsonValueKind.Object)
+                {
+                    continue; // Malformed and already logged.
+                }
+
+                var outcome = await HandleOrSkipAsync(frame.RootElement, connectionCts.Token).ConfigureAwait(false);
                 if (outcome is { } end)
                 {
                     await GatewaySocket.CloseQuietlyAsync(socket, end == GatewayOutcome.Resume ? GatewayCloseCodes.ResumableClose : (int)WebSocketCloseStatus.NormalClosure).ConfigureAwait(false);
                     return end;
                 }
             }
+        }
+        catch (OperationCanceledException) when (_helloTimedOut && !cancellationToken.IsCancellationRequested)
+        {
+            Log.NoHello(logger, HelloTimeout.TotalSeconds);
+            await GatewaySocket.CloseQuietlyAsync(socket, GatewayCloseCodes.ResumableClose).ConfigureAwait(false);
+            return Session is null ? GatewayOutcome.Identify : GatewayOutcome.Resume;
         }
         catch (OperationCanceledException) when (_zombie && !cancellationToken.IsCancellationRequested)
         {
@@ -210,6 +245,7 @@ internal sealed partial class GatewayConnection(
                 }
 
                 await connection.CancelAsync().ConfigureAwait(false);
+                await _socketCts.CancelAsync().ConfigureAwait(false);
                 return;
             }
 
@@ -229,38 +265,11 @@ internal sealed partial class GatewayConnection(
         await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await _socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
+            await _socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, _socketCts.Token).ConfigureAwait(false);
         }
         finally
         {
             _sendLock.Release();
         }
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Discord gateway ready (shard {ShardId}/{ShardCount})")]
-        public static partial void Ready(ILogger logger, int shardId, int shardCount);
-
-        [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Discord gateway resumed at sequence {Sequence}")]
-        public static partial void Resumed(ILogger logger, long sequence);
-
-        [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "Discord gateway missed a heartbeat ACK; reconnecting")]
-        public static partial void Zombie(ILogger logger);
-
-        [LoggerMessage(EventId = 4004, Level = LogLevel.Warning, Message = "Discord gateway connection lost ({Error}); reconnecting")]
-        public static partial void ConnectionLost(ILogger logger, string error);
-
-        [LoggerMessage(EventId = 4005, Level = LogLevel.Information, Message = "Discord asked the gateway to reconnect (op 7)")]
-        public static partial void ReconnectRequested(ILogger logger);
-
-        [LoggerMessage(EventId = 4006, Level = LogLevel.Warning, Message = "Discord invalidated the gateway session (resumable: {Resumable})")]
-        public static partial void InvalidSession(ILogger logger, bool resumable);
-
-        [LoggerMessage(EventId = 4007, Level = LogLevel.Critical, Message = "Discord closed the gateway with {Code} ({Reason}); not reconnecting: {Hint}")]
-        public static partial void FatalClose(ILogger logger, int code, string reason, string hint);
-
-        [LoggerMessage(EventId = 4008, Level = LogLevel.Information, Message = "Discord closed the gateway with {Code}; reconnecting")]
-        public static partial void Closed(ILogger logger, int code);
     }
 }

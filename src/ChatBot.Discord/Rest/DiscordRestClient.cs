@@ -94,6 +94,7 @@ internal sealed partial class DiscordRestClient(IHttpClientFactory httpClients, 
             try
             {
                 using var request = new HttpRequestMessage(method, path) { Content = CreateContent(json, files) };
+                request.Options.Set(DiscordAuthHandler.WithoutBotToken, exemptFromGlobal);
                 response = await httpClients.CreateClient(HttpClientName).SendAsync(request, cancellationToken).ConfigureAwait(false);
             }
             catch (HttpRequestException ex) when (safeToRetry && ++failed < MaxFailedAttempts)

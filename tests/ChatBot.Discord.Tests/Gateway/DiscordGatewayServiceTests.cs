@@ -104,6 +104,45 @@ public sealed class DiscordGatewayServiceTests
     }
 
     [Fact]
+    public async Task Stop_HostShutsDown_ClosesTheGatewayWith1000()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+
+        await host.App.StopAsync();
+
+        await host.Emulator.WaitUntilAsync(e => e.OpenConnectionCount == 0);
+        host.Emulator.ClientCloses.ShouldBe([1000]);
+    }
+
+    [Fact]
+    public async Task Connect_NoHello_GivesUpAfterTimeoutAndConnectsAgain()
+    {
+        var clock = new TimerAwareFakeTimeProvider();
+        await using var host = await DiscordTestHost.StartAsync(time: clock, emulatorOptions: new DiscordEmulatorOptions { SendHello = false }, waitForReady: false);
+        await host.Emulator.WaitUntilAsync(e => e.ConnectUrls.Count == 1);
+        host.Emulator.Options.SendHello = true;
+
+        await clock.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(30));
+        await GatewayClock.AdvanceUntilAsync(clock, host, e => e.IsConnected, TimeSpan.FromSeconds(1));
+
+        host.Emulator.ConnectUrls.Count.ShouldBe(2);
+        host.Emulator.CountFrames(2).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Receive_MalformedFrames_AreSkippedWithoutReconnecting()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+
+        await host.Emulator.SendRawAsync("{not json");
+        await host.Emulator.SendRawAsync("""{"op":0}""");
+        await host.Emulator.SendSlashCommandAsync(host.Channel, host.Member, "imagine", SlashOptions.Prompt("after garbage"));
+
+        (await host.Dispatcher.NextAsync()).Options.Prompt.ShouldBe("after garbage");
+        host.Emulator.ConnectUrls.Count.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Heartbeat_AfterInterval_SendsLastSequence()
     {
         var clock = new TimerAwareFakeTimeProvider();

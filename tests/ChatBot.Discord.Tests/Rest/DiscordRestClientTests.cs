@@ -105,6 +105,23 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Send_InteractionAndWebhookRoutes_CarryNoBotToken()
+    {
+        var sut = CreateSut();
+        var interaction = _emulator.CreateSlashCommand(_channel, DiscordEmulator.CreateMember("ada"), "imagine", []);
+
+        await sut.CreateInteractionResponseAsync(interaction.Id, interaction.Token, new InteractionResponse(InteractionResponse.DeferredChannelMessage), CancellationToken.None);
+        await sut.EditOriginalAsync(_emulator.ApplicationId, interaction.Token, new MessagePayload { Content = "Starting…" }, null, CancellationToken.None);
+        await sut.CreateFollowupAsync(_emulator.ApplicationId, interaction.Token, new MessagePayload { Content = "done", Flags = 64 }, null, CancellationToken.None);
+        await sut.GetChannelAsync(_channel.Id, CancellationToken.None);
+
+        var calls = _emulator.RestCalls;
+        calls.Where(c => c.Path.StartsWith("/interactions/", StringComparison.Ordinal) || c.Path.StartsWith("/webhooks/", StringComparison.Ordinal))
+            .ShouldAllBe(c => c.Authorization == null && c.Status < 300);
+        calls.Single(c => c.Path.StartsWith("/channels/", StringComparison.Ordinal)).Authorization.ShouldBe("Bot " + _emulator.Token);
+    }
+
+    [Fact]
     public async Task Send_BucketExhausted_WaitsForResetInsteadOfHitting429()
     {
         var sut = CreateSut();

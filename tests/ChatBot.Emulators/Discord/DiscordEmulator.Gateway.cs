@@ -191,6 +191,20 @@ public sealed partial class DiscordEmulator
         await SendToAllAsync(new JsonObject { ["op"] = 9, ["d"] = resumable }, live);
     }
 
+    /// <summary>Sends a text frame as is (a malformed one, say) to every live connection.</summary>
+    public async Task SendRawAsync(string text)
+    {
+        foreach (var session in LiveSessions())
+        {
+            if (session.Connection is { } connection)
+            {
+                await connection.SendTextAsync(text);
+            }
+        }
+
+        Changed();
+    }
+
     /// <summary>Sends op 1: the bot must heartbeat at once.</summary>
     public Task RequestHeartbeatAsync() => SendToAllAsync(new JsonObject { ["op"] = 1, ["d"] = null });
 
@@ -239,7 +253,11 @@ public sealed partial class DiscordEmulator
             return;
         }
 
-        await connection.SendAsync(new JsonObject { ["op"] = 10, ["d"] = new JsonObject { ["heartbeat_interval"] = (long)Options.HeartbeatInterval.TotalMilliseconds } });
+        if (Options.SendHello)
+        {
+            await connection.SendAsync(new JsonObject { ["op"] = 10, ["d"] = new JsonObject { ["heartbeat_interval"] = (long)Options.HeartbeatInterval.TotalMilliseconds } });
+        }
+
         GatewaySession? session = null;
         try
         {
@@ -280,7 +298,11 @@ public sealed partial class DiscordEmulator
         }
         catch (WebSocketException)
         {
-            // The bot went away without a close frame; the session stays resumable.
+            // The bot went away without a close frame (a peer sees 1006); the session stays resumable.
+            lock (_gate)
+            {
+                _clientCloses.Add(1006);
+            }
         }
         catch (OperationCanceledException)
         {
@@ -539,14 +561,16 @@ public sealed partial class DiscordEmulator
 
         public WebSocket Socket { get; } = socket;
 
-        public async Task SendAsync(JsonObject frame)
+        public Task SendAsync(JsonObject frame) => SendTextAsync(frame.ToJsonString());
+
+        public async Task SendTextAsync(string text)
         {
             await _send.WaitAsync();
             try
             {
                 if (Socket.State == WebSocketState.Open)
                 {
-                    await Socket.SendAsync(Encoding.UTF8.GetBytes(frame.ToJsonString()), WebSocketMessageType.Text, true, CancellationToken.None);
+                    await Socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, CancellationToken.None);
                 }
             }
             catch (WebSocketException)

@@ -10,6 +10,9 @@ public sealed class DiscordEmulatorOptions
     /// <summary>The heartbeat interval announced in Hello.</summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(45);
 
+    /// <summary>When false, a new gateway connection gets no Hello (a stuck edge).</summary>
+    public bool SendHello { get; set; } = true;
+
     /// <summary>When false, heartbeats get no ACK (a zombie connection from the client's view).</summary>
     public bool AcknowledgeHeartbeats { get; set; } = true;
 
