@@ -80,7 +80,7 @@ public sealed class DiscordOptions : IValidatableObject
 
     public IReadOnlyDictionary<string, string> EffectiveReactionMap => ReactionMap is { Count: > 0 } map
         ? map
-        : new Dictionary<string, string>
+        : new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["🔍"] = "Upscale",
             ["🎬"] = "Animate",

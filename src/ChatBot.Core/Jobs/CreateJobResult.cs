@@ -1,3 +1,4 @@
+using ChatBot.Core.Model;
 namespace ChatBot.Core.Jobs;
 
 public abstract record CreateJobResult

@@ -1,5 +1,6 @@
 using ChatBot.Core.Providers;
 using Microsoft.Extensions.Logging;
+using ChatBot.Core.Model;
 
 namespace ChatBot.Core.Jobs;
 

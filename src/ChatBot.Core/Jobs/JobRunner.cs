@@ -7,6 +7,7 @@ using ChatBot.Core.Replies;
 using ChatBot.Core.Tenants;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ChatBot.Core.Model;
 
 namespace ChatBot.Core.Jobs;
 
@@ -86,7 +87,7 @@ internal sealed class JobRunner(
             ?? throw new ProviderException("model_removed", $"The model `{job.Spec.ModelId}` is no longer offered.");
         var provider = router.FindProvider(job.Provider)
             ?? throw new ProviderException("provider_removed", $"The provider of `{model.Id}` is no longer configured.");
-        await eta.WarmAsync(model.Id, token).ConfigureAwait(false);
+        await eta.WarmAsync(model.Id, store.GetRecentDurationsAsync, token).ConfigureAwait(false);
 
         Submission submission;
         string? note = null;

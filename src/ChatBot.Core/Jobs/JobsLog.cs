@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using ChatBot.Core.Model;
 
 namespace ChatBot.Core.Jobs;
 

@@ -69,9 +69,9 @@ public sealed class MediaIntake(IMediaStore store, IEnumerable<IPlatformMedia> p
         {
             result = await CheckAndStoreAsync(content, fileName, MediaKind.Unknown, options.Value.MaxResultBytes, sourceUrl, cancellationToken).ConfigureAwait(false);
         }
-        catch (MediaTooLargeException)
+        catch (MediaTooLargeException ex)
         {
-            throw new MediaRejectedException($"The provider's result is larger than the {Size(options.Value.MaxResultBytes)} the bot accepts.");
+            throw new MediaRejectedException($"The provider's result is larger than the {Size(options.Value.MaxResultBytes)} the bot accepts.", ex);
         }
 
         return result switch

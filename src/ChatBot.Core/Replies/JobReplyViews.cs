@@ -1,8 +1,8 @@
 using ChatBot.Core.Catalog;
-using ChatBot.Core.Jobs;
 using ChatBot.Core.Media;
 using ChatBot.Core.Providers;
 using ChatBot.Core.Tenants;
+using ChatBot.Core.Model;
 
 namespace ChatBot.Core.Replies;
 

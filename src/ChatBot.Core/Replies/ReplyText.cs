@@ -1,6 +1,5 @@
 using System.Globalization;
 using ChatBot.Core.Catalog;
-using ChatBot.Core.Jobs;
 using ChatBot.Core.Model;
 
 namespace ChatBot.Core.Replies;

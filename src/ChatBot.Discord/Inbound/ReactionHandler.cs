@@ -7,6 +7,7 @@ using ChatBot.Discord.Replies;
 using ChatBot.Discord.Rest;
 using ChatBot.Discord.Rest.Models;
 using Microsoft.Extensions.Options;
+using ChatBot.Core.Commands;
 
 namespace ChatBot.Discord.Inbound;
 

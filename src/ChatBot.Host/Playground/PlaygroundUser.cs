@@ -12,6 +12,6 @@ internal static partial class PlaygroundUser
     /// <summary>Names are case-insensitive: "Alice" and "alice" share one account.</summary>
     public static string ToUserId(string name) => name.Trim().TrimStart('@').ToLowerInvariant();
 
-    [GeneratedRegex(@"^@?[\p{L}\p{N}_.\-]{1,32}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^@?[\p{L}\p{N}_.\-]{1,32}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex NamePattern();
 }

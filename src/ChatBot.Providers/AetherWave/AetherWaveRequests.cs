@@ -21,7 +21,7 @@ internal static class AetherWaveRequests
             {
                 // I2I goes through referenceImages of generate-image (Grok, Flux): the image being varied comes first.
                 var references = await DataUrlsAsync(request.Inputs.Where(i => i.Role is MediaRole.Image or MediaRole.Reference), cancellationToken).ConfigureAwait(false);
-                return ProviderPost.JsonBody("api/generate-image", new Dictionary<string, object?>
+                return ProviderPost.JsonBody("api/generate-image", new Dictionary<string, object?>(StringComparer.Ordinal)
                 {
                     ["prompt"] = o.Prompt ?? (request.Operation == MediaOperation.Vary ? "A variation of this image" : null),
                     ["model"] = request.Model.WireModel,
@@ -56,7 +56,7 @@ internal static class AetherWaveRequests
                 var references = await DataUrlsAsync(request.Inputs.Where(i => i.Role == MediaRole.Reference).Take(16), cancellationToken).ConfigureAwait(false);
 
                 // The document's mask convention (transparent = edit) is the bot's own, so the mask goes as is.
-                return ProviderPost.JsonBody("api/inpaint-image", new Dictionary<string, object?>
+                return ProviderPost.JsonBody("api/inpaint-image", new Dictionary<string, object?>(StringComparer.Ordinal)
                 {
                     ["image"] = await ProviderInputs.DataUrlAsync(Require(image, "Inpainting"), cancellationToken).ConfigureAwait(false),
                     ["mask"] = await ProviderInputs.DataUrlAsync(mask, cancellationToken).ConfigureAwait(false),
@@ -67,7 +67,7 @@ internal static class AetherWaveRequests
             }
 
             case MediaOperation.Reframe:
-                return ProviderPost.JsonBody("api/reframe-image", new Dictionary<string, object?>
+                return ProviderPost.JsonBody("api/reframe-image", new Dictionary<string, object?>(StringComparer.Ordinal)
                 {
                     ["image"] = await ProviderInputs.DataUrlAsync(Require(image, "Reframing"), cancellationToken).ConfigureAwait(false),
                     ["aspectRatio"] = o.AspectRatio ?? "16:9",
@@ -93,7 +93,7 @@ internal static class AetherWaveRequests
             }
 
             case MediaOperation.AlbumArt:
-                return ProviderPost.JsonBody("api/generate-art", new Dictionary<string, object?>
+                return ProviderPost.JsonBody("api/generate-art", new Dictionary<string, object?>(StringComparer.Ordinal)
                 {
                     ["prompt"] = o.Prompt,
                     ["style"] = o.Style?.ToLowerInvariant(),
@@ -119,7 +119,7 @@ internal static class AetherWaveRequests
         }
 
         var kling = model.StartsWith("kling", StringComparison.OrdinalIgnoreCase);
-        return ProviderPost.JsonBody("api/generate-video", new Dictionary<string, object?>
+        return ProviderPost.JsonBody("api/generate-video", new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["model"] = model,
             ["prompt"] = request.Operation == MediaOperation.Storyboard ? null : o.Prompt,
@@ -152,7 +152,7 @@ internal static class AetherWaveRequests
 
     /// <summary><c>POST /api/save-to-gallery</c> with the result's own AetherWave link, always private.</summary>
     public static ProviderPost SaveToGallery(Uri mediaUrl, string mediaType, string? prompt, string? model, string? title) =>
-        ProviderPost.JsonBody("api/save-to-gallery", new Dictionary<string, object?>
+        ProviderPost.JsonBody("api/save-to-gallery", new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["mediaUrl"] = mediaUrl.ToString(),
             ["mediaType"] = mediaType,

@@ -54,7 +54,7 @@ internal static class BlackwaveRequests
         }
 
         var (width, height) = Dimensions(o, imageSize);
-        return ProviderPost.JsonBody("api/v1/generate", new Dictionary<string, object?>
+        return ProviderPost.JsonBody("api/v1/generate", new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["token"] = http.ApiKey,
             ["model"] = request.Model.WireModel,

@@ -23,7 +23,7 @@ internal static class ImageStudioRequests
         switch (request.Operation)
         {
             case MediaOperation.Imagine:
-                return (ProviderPost.JsonBody(Root + "create", new Dictionary<string, object?>
+                return (ProviderPost.JsonBody(Root + "create", new Dictionary<string, object?>(StringComparer.Ordinal)
                 {
                     ["prompt"] = o.Prompt,
                     ["template_id"] = o.Template,
@@ -50,7 +50,7 @@ internal static class ImageStudioRequests
                 // The bot's /edit modes cover edit, inpaint, reframe and remove-background; the document's other
                 // edit operations are reached with --op (search-replace, recolor).
                 var operation = EditOperation(request.Operation, o.Text("op", "operation") ?? o.Mode);
-                var body = new Dictionary<string, object?>
+                var body = new Dictionary<string, object?>(StringComparer.Ordinal)
                 {
                     ["image_base64"] = await ProviderInputs.DataUrlAsync(source, cancellationToken).ConfigureAwait(false),
                     ["operation"] = operation,
@@ -85,7 +85,7 @@ internal static class ImageStudioRequests
             {
                 var source = Require(image);
                 var factor = o.UpscaleFactor;
-                return (ProviderPost.JsonBody(Root + "upscale", new Dictionary<string, object?>
+                return (ProviderPost.JsonBody(Root + "upscale", new Dictionary<string, object?>(StringComparer.Ordinal)
                 {
                     ["image_base64"] = await ProviderInputs.DataUrlAsync(source, cancellationToken).ConfigureAwait(false),
                     ["mode"] = (o.Text("mode") ?? UpscaleMode(o.Mode) ?? "auto").ToLowerInvariant(),
@@ -100,7 +100,7 @@ internal static class ImageStudioRequests
             {
                 var operation = ControlOperation(o.Mode);
                 var strength = o.Strength;
-                return (ProviderPost.JsonBody(Root + "control/process", new Dictionary<string, object?>
+                return (ProviderPost.JsonBody(Root + "control/process", new Dictionary<string, object?>(StringComparer.Ordinal)
                 {
                     ["control_image_base64"] = await ProviderInputs.DataUrlAsync(Require(image), cancellationToken).ConfigureAwait(false),
                     ["operation"] = operation,
@@ -124,7 +124,7 @@ internal static class ImageStudioRequests
             {
                 var platforms = o.Text("platforms", "platform")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => p.ToLowerInvariant()).ToArray()
                     ?? DefaultPlatforms;
-                return (ProviderPost.JsonBody(Root + "social/optimize", new Dictionary<string, object?>
+                return (ProviderPost.JsonBody(Root + "social/optimize", new Dictionary<string, object?>(StringComparer.Ordinal)
                 {
                     ["image_base64"] = await ProviderInputs.DataUrlAsync(Require(image), cancellationToken).ConfigureAwait(false),
                     ["platforms"] = platforms,
@@ -145,7 +145,7 @@ internal static class ImageStudioRequests
     public static ProviderPost Estimate(MediaRequest request, string operation)
     {
         var (provider, model) = ProviderAndModel(request.Model);
-        return ProviderPost.JsonBody(Root + "estimate-cost", new Dictionary<string, object?>
+        return ProviderPost.JsonBody(Root + "estimate-cost", new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["provider"] = provider,
             ["model"] = model,

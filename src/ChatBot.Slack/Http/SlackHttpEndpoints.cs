@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -81,7 +82,7 @@ internal static class SlackHttpEndpoints
 
         if (request?.Type == "url_verification")
         {
-            return Results.Json(new Dictionary<string, string> { ["challenge"] = request.Challenge ?? "" });
+            return Results.Json(new Dictionary<string, string>(StringComparer.Ordinal) { ["challenge"] = request.Challenge ?? "" });
         }
 
         if (request?.Type != "event_callback")
@@ -89,7 +90,7 @@ internal static class SlackHttpEndpoints
             return Results.Ok();
         }
 
-        var retry = int.TryParse(context.Request.Headers["X-Slack-Retry-Num"], out var n) ? n : 0;
+        var retry = int.TryParse(context.Request.Headers["X-Slack-Retry-Num"], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
         return await AcceptAsync(inbox, new SlackInboundItem(SlackInboundKind.Event, json), retry, context.RequestAborted).ConfigureAwait(false);
     }
 

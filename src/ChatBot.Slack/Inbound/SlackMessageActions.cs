@@ -2,6 +2,7 @@ using ChatBot.Core.Model;
 using ChatBot.Core.Replies;
 using ChatBot.Slack.Blocks;
 using ChatBot.Slack.Inbound.Payloads;
+using ChatBot.Core.Commands;
 
 namespace ChatBot.Slack.Inbound;
 

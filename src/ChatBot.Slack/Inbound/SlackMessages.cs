@@ -17,7 +17,7 @@ internal sealed class SlackMessages(SlackApiClient api)
     {
         var history = await api.CallFormAsync(
             "conversations.history",
-            new Dictionary<string, string> { ["channel"] = channel, ["latest"] = ts, ["inclusive"] = "true", ["limit"] = "1" },
+            new Dictionary<string, string>(StringComparer.Ordinal) { ["channel"] = channel, ["latest"] = ts, ["inclusive"] = "true", ["limit"] = "1" },
             cancellationToken).ConfigureAwait(false);
         if (FirstWithTs(history, ts) is { } top)
         {
@@ -28,7 +28,7 @@ internal sealed class SlackMessages(SlackApiClient api)
         {
             var replies = await api.CallFormAsync(
                 "conversations.replies",
-                new Dictionary<string, string> { ["channel"] = channel, ["ts"] = ts },
+                new Dictionary<string, string>(StringComparer.Ordinal) { ["channel"] = channel, ["ts"] = ts },
                 cancellationToken).ConfigureAwait(false);
             return FirstWithTs(replies, ts);
         }
@@ -42,8 +42,8 @@ internal sealed class SlackMessages(SlackApiClient api)
     public async Task<MediaRef?> RecentImageAsync(string channel, string userId, string? threadTs, CancellationToken cancellationToken)
     {
         var answer = threadTs is null
-            ? await api.CallFormAsync("conversations.history", new Dictionary<string, string> { ["channel"] = channel, ["limit"] = RecentLimit.ToString(CultureInfo.InvariantCulture) }, cancellationToken).ConfigureAwait(false)
-            : await api.CallFormAsync("conversations.replies", new Dictionary<string, string> { ["channel"] = channel, ["ts"] = threadTs }, cancellationToken).ConfigureAwait(false);
+            ? await api.CallFormAsync("conversations.history", new Dictionary<string, string>(StringComparer.Ordinal) { ["channel"] = channel, ["limit"] = RecentLimit.ToString(CultureInfo.InvariantCulture) }, cancellationToken).ConfigureAwait(false)
+            : await api.CallFormAsync("conversations.replies", new Dictionary<string, string>(StringComparer.Ordinal) { ["channel"] = channel, ["ts"] = threadTs }, cancellationToken).ConfigureAwait(false);
         var messages = Read(answer).ToList();
 
         // conversations.history is newest first; conversations.replies oldest first.

@@ -30,7 +30,7 @@ internal sealed class SlackUsers(SlackApiClient api, IOptions<SlackOptions> opti
         {
             if (_botUserId is null)
             {
-                var answer = await api.CallFormAsync("auth.test", new Dictionary<string, string>(), cancellationToken).ConfigureAwait(false);
+                var answer = await api.CallFormAsync("auth.test", new Dictionary<string, string>(StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
                 _botUserId = answer.GetProperty("user_id").GetString() ?? "";
             }
 
@@ -94,7 +94,7 @@ internal sealed class SlackUsers(SlackApiClient api, IOptions<SlackOptions> opti
             return (cached.IsAdmin, cached.Name);
         }
 
-        var answer = await api.CallFormAsync("users.info", new Dictionary<string, string> { ["user"] = userId }, cancellationToken).ConfigureAwait(false);
+        var answer = await api.CallFormAsync("users.info", new Dictionary<string, string>(StringComparer.Ordinal) { ["user"] = userId }, cancellationToken).ConfigureAwait(false);
         var user = answer.GetProperty("user");
         var isAdmin = Flag(user, "is_admin") || Flag(user, "is_owner") || Flag(user, "is_primary_owner");
         var name = user.TryGetProperty("profile", out var profile) && profile.TryGetProperty("display_name", out var d) && d.GetString() is { Length: > 0 } display

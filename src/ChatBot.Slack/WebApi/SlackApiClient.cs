@@ -35,7 +35,7 @@ internal sealed class SlackApiClient(IHttpClientFactory httpFactory, SlackRatePa
     /// <summary>apps.connections.open with the app-level token: a single-use WebSocket URL.</summary>
     public async Task<Uri> OpenConnectionAsync(CancellationToken cancellationToken)
     {
-        var answer = await CallFormAsync("apps.connections.open", new Dictionary<string, string>(), cancellationToken, useAppToken: true).ConfigureAwait(false);
+        var answer = await CallFormAsync("apps.connections.open", new Dictionary<string, string>(StringComparer.Ordinal), cancellationToken, useAppToken: true).ConfigureAwait(false);
         return new Uri(answer.GetProperty("url").GetString()!);
     }
 
@@ -70,7 +70,7 @@ internal sealed class SlackApiClient(IHttpClientFactory httpFactory, SlackRatePa
     {
         var step1 = await CallFormAsync(
             "files.getUploadURLExternal",
-            new Dictionary<string, string>
+            new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 ["filename"] = fileName,
                 ["length"] = length.ToString(CultureInfo.InvariantCulture),
@@ -119,7 +119,7 @@ internal sealed class SlackApiClient(IHttpClientFactory httpFactory, SlackRatePa
 
         for (var attempt = 1; attempt <= _options.FileSharePollAttempts; attempt++)
         {
-            var info = await CallFormAsync("files.info", new Dictionary<string, string> { ["file"] = fileId }, cancellationToken).ConfigureAwait(false);
+            var info = await CallFormAsync("files.info", new Dictionary<string, string>(StringComparer.Ordinal) { ["file"] = fileId }, cancellationToken).ConfigureAwait(false);
             if (IsSharedIn(info.GetProperty("file"), channelId))
             {
                 return new SlackUploadedFile(fileId, title ?? fileName, Shared: true);

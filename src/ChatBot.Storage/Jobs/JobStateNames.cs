@@ -1,4 +1,4 @@
-using ChatBot.Core.Jobs;
+using ChatBot.Core.Model;
 
 namespace ChatBot.Storage.Jobs;
 

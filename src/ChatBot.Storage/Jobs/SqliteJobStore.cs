@@ -81,7 +81,7 @@ internal sealed class SqliteJobStore(
     public async Task<CreateJobResult> CreateAsync(NewJob job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
-        ArgumentOutOfRangeException.ThrowIfNegative(job.Price);
+        ArgumentOutOfRangeException.ThrowIfNegative(job.Price, nameof(job));
         var spec = JsonSerializer.Serialize(job.Spec, ModelCatalog.JsonOptions);
         var reason = $"{Describe(job.Spec.Kind)} with {job.Spec.ModelId}";
 
@@ -178,7 +178,8 @@ internal sealed class SqliteJobStore(
         if (from.IsTerminal() || to.IsTerminal())
         {
             throw new ArgumentException(
-                $"TryTransitionAsync moves between non-terminal states ({from} → {to}); end a job with CompleteAsync or FailAsync so its credits settle.");
+                $"TryTransitionAsync moves between non-terminal states ({from} → {to}); end a job with CompleteAsync or FailAsync so its credits settle.",
+                nameof(to));
         }
 
         var moved = await database.WriteAsync(tx =>

@@ -238,9 +238,9 @@ internal sealed partial class FileMediaStore : IMediaStore
         ? string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):0.#} MB")
         : string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes");
 
-    [GeneratedRegex("^[0-9a-f]{24}\\.[a-z0-9]{1,8}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[0-9a-f]{24}\\.[a-z0-9]{1,8}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex KeyPattern();
 
-    [GeneratedRegex("^[a-z0-9]{1,8}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[a-z0-9]{1,8}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ExtensionPattern();
 }

@@ -1,14 +1,11 @@
 using ChatBot.Core.Commands;
 using ChatBot.Core.Commands.Handlers;
-using ChatBot.Core.Model;
 using ChatBot.Core.Credits;
 using ChatBot.Core.Jobs;
 using ChatBot.Core.Media;
 using ChatBot.Core.Tenants;
-using ChatBot.Core.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using NSubstitute;
 using NSubstitute.Extensions;
 
 namespace ChatBot.Core.Tests.Commands;
@@ -163,7 +160,7 @@ public sealed class CommandDispatcherTests
             Spec = _engine.Job("src", "bob").Spec with { Options = new CommandOptions { Prompt = "a red fox", Seed = 7, AspectRatio = "16:9" } },
         };
         _engine.Store.GetAsync("src", Arg.Any<CancellationToken>()).Returns(source);
-        var request = ChatBot.Core.Replies.ButtonCommands.ToRequest(ChatBot.Core.Replies.ButtonAction.Reroll, "src", null, _alice, new Conversation("c1"), new ReplyHandle("test", "r2"));
+        var request = ChatBot.Core.Commands.ButtonCommands.ToRequest(ChatBot.Core.Replies.ButtonAction.Reroll, "src", null, _alice, new Conversation("c1"), new ReplyHandle("test", "r2"));
 
         var outcome = await CreateSut().DispatchAsync(request, default);
 
@@ -182,7 +179,7 @@ public sealed class CommandDispatcherTests
         // The result is posted while the job is still Delivering: a quick press must not be refused.
         var source = _engine.Job("src", "bob") with { State = state, OutputKeys = state == JobState.Running ? [] : ["k"] };
         _engine.Store.GetAsync("src", Arg.Any<CancellationToken>()).Returns(source);
-        var request = ChatBot.Core.Replies.ButtonCommands.ToRequest(ChatBot.Core.Replies.ButtonAction.Upscale, "src", 0, _alice, new Conversation("c1"), new ReplyHandle("test", "r2"));
+        var request = ChatBot.Core.Commands.ButtonCommands.ToRequest(ChatBot.Core.Replies.ButtonAction.Upscale, "src", 0, _alice, new Conversation("c1"), new ReplyHandle("test", "r2"));
 
         var outcome = await CreateSut().DispatchAsync(request, default);
 
@@ -194,7 +191,7 @@ public sealed class CommandDispatcherTests
     {
         var foreign = _engine.Job("src", "bob") with { Account = new AccountKey("test", "other-guild", "bob"), State = JobState.Succeeded, OutputKeys = ["k"] };
         _engine.Store.GetAsync("src", Arg.Any<CancellationToken>()).Returns(foreign);
-        var request = ChatBot.Core.Replies.ButtonCommands.ToRequest(ChatBot.Core.Replies.ButtonAction.Upscale, "src", 0, _alice, new Conversation("c1"), new ReplyHandle("test", "r2"));
+        var request = ChatBot.Core.Commands.ButtonCommands.ToRequest(ChatBot.Core.Replies.ButtonAction.Upscale, "src", 0, _alice, new Conversation("c1"), new ReplyHandle("test", "r2"));
 
         var outcome = await CreateSut().DispatchAsync(request, default);
 
@@ -206,7 +203,7 @@ public sealed class CommandDispatcherTests
     {
         var job = _engine.Job("src", "alice") with { State = JobState.Succeeded, OutputKeys = ["k"] };
         _engine.Store.GetAsync("src", Arg.Any<CancellationToken>()).Returns(job);
-        var request = ChatBot.Core.Replies.ButtonCommands.ToRequest(ChatBot.Core.Replies.ButtonAction.SaveToGallery, "src", 0, _alice, new Conversation("c1"), new ReplyHandle("test", "r2"));
+        var request = ChatBot.Core.Commands.ButtonCommands.ToRequest(ChatBot.Core.Replies.ButtonAction.SaveToGallery, "src", 0, _alice, new Conversation("c1"), new ReplyHandle("test", "r2"));
 
         var outcome = await CreateSut().DispatchAsync(request, default);
 
@@ -221,7 +218,7 @@ public sealed class CommandDispatcherTests
         _tenants.GetAsync(default, default).ReturnsForAnyArgs(new TenantSettings { GalleryEnabled = true });
         var job = _engine.Job("src", "alice") with { State = JobState.Succeeded, OutputKeys = ["k"] };
         _engine.Store.GetAsync("src", Arg.Any<CancellationToken>()).Returns(job);
-        var request = ChatBot.Core.Replies.ButtonCommands.ToRequest(ChatBot.Core.Replies.ButtonAction.SaveToGallery, "src", 0, _alice, new Conversation("c1"), new ReplyHandle("test", "r2"));
+        var request = ChatBot.Core.Commands.ButtonCommands.ToRequest(ChatBot.Core.Replies.ButtonAction.SaveToGallery, "src", 0, _alice, new Conversation("c1"), new ReplyHandle("test", "r2"));
 
         var outcome = await CreateSut().DispatchAsync(request, default);
 
@@ -288,7 +285,7 @@ public sealed class CommandDispatcherTests
         _tenants.GetAsync(default, default).ReturnsForAnyArgs(new TenantSettings { GalleryEnabled = true });
         _engine.Store.GetAsync("src", Arg.Any<CancellationToken>()).Returns(_engine.Job("src", "alice") with { State = JobState.Succeeded, OutputKeys = ["out"] });
         _engine.Media.Configure().GetAsync("out", Arg.Any<CancellationToken>()).Returns(new StoredMedia("out", "image/png", "out.png", 1) { SourceUrl = link });
-        var request = ChatBot.Core.Replies.ButtonCommands.ToRequest(ChatBot.Core.Replies.ButtonAction.SaveToGallery, "src", 0, _alice, new Conversation("c1"), new ReplyHandle("test", "r2"));
+        var request = ChatBot.Core.Commands.ButtonCommands.ToRequest(ChatBot.Core.Replies.ButtonAction.SaveToGallery, "src", 0, _alice, new Conversation("c1"), new ReplyHandle("test", "r2"));
         return (request, link);
     }
 

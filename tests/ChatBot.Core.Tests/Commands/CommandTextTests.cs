@@ -1,5 +1,4 @@
 using ChatBot.Core.Commands;
-using ChatBot.Core.Model;
 
 namespace ChatBot.Core.Tests.Commands;
 

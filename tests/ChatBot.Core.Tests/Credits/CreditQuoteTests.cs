@@ -1,6 +1,5 @@
 using ChatBot.Core.Catalog;
 using ChatBot.Core.Credits;
-using ChatBot.Core.Model;
 
 namespace ChatBot.Core.Tests.Credits;
 

@@ -1,5 +1,4 @@
 using ChatBot.Core.Jobs;
-using ChatBot.Core.Tests.Support;
 
 namespace ChatBot.Core.Tests.Jobs;
 

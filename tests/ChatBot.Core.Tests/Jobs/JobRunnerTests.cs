@@ -1,9 +1,6 @@
 using ChatBot.Core.Catalog;
-using ChatBot.Core.Jobs;
 using ChatBot.Core.Providers;
 using ChatBot.Core.Replies;
-using ChatBot.Core.Tests.Support;
-using NSubstitute;
 
 namespace ChatBot.Core.Tests.Jobs;
 

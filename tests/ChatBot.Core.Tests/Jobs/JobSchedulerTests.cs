@@ -1,7 +1,5 @@
 using ChatBot.Core.Jobs;
 using ChatBot.Core.Replies;
-using ChatBot.Core.Tests.Support;
-using NSubstitute;
 
 namespace ChatBot.Core.Tests.Jobs;
 

@@ -1,10 +1,7 @@
 using System.Buffers.Binary;
-using ChatBot.Core.Model;
 using ChatBot.Core.Media;
 using ChatBot.Core.Platform;
-using ChatBot.Core.Tests.Support;
 using Microsoft.Extensions.Options;
-using NSubstitute;
 
 namespace ChatBot.Core.Tests.Media;
 

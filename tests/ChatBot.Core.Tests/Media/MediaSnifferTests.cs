@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using ChatBot.Core.Media;
-using ChatBot.Core.Tests.Support;
 
 namespace ChatBot.Core.Tests.Media;
 

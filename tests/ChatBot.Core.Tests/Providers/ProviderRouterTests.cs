@@ -1,6 +1,5 @@
 using ChatBot.Core.Catalog;
 using ChatBot.Core.Providers;
-using NSubstitute;
 
 namespace ChatBot.Core.Tests.Providers;
 

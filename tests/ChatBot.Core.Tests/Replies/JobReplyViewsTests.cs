@@ -1,10 +1,8 @@
 using ChatBot.Core.Catalog;
-using ChatBot.Core.Jobs;
 using ChatBot.Core.Media;
 using ChatBot.Core.Providers;
 using ChatBot.Core.Replies;
 using ChatBot.Core.Tenants;
-using ChatBot.Core.Tests.Support;
 
 namespace ChatBot.Core.Tests.Replies;
 

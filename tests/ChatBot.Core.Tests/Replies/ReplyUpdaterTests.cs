@@ -1,9 +1,7 @@
 using System.Threading.Channels;
-using ChatBot.Core.Model;
 using ChatBot.Core.Replies;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace ChatBot.Core.Tests.Replies;
 

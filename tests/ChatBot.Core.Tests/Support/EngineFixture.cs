@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using ChatBot.Core.Catalog;
-using ChatBot.Core.Model;
 using ChatBot.Core.Jobs;
 using ChatBot.Core.Media;
 using ChatBot.Core.Platform;
@@ -10,8 +9,6 @@ using ChatBot.Core.Replies;
 using ChatBot.Core.Tenants;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
-using NSubstitute;
 
 namespace ChatBot.Core.Tests.Support;
 
@@ -97,7 +94,7 @@ internal sealed class EngineFixture
         return new JobRunner(Store, catalog, Router, Media, intake, Tenants, Updater, views, Ender, Eta, _options, Time, NullLogger<JobRunner>.Instance);
     }
 
-    private EtaEstimator Eta => _eta ??= new EtaEstimator(Store, Options.Create(new ReplyOptions()));
+    private EtaEstimator Eta => _eta ??= new EtaEstimator(Options.Create(new ReplyOptions()));
 
     private JobReplyViews CreateViews(ModelCatalog catalog) => new(catalog, Router, Eta, Time);
 

@@ -9,7 +9,7 @@ public sealed class AetherWavePollingTests
     {
         await using var emulator = new AetherWaveEmulator { PollsBeforeDone = 1 };
         await emulator.StartAsync();
-        var clock = new WatchedTimeProvider();
+        var clock = new TimerAwareFakeTimeProvider();
         await using var harness = Create(ProviderNames.AetherWaveSection, emulator.BaseUrl, emulator.ApiKey, s =>
         {
             s.Remove("Providers:AetherWave:PollInterval"); // the default: 5 s

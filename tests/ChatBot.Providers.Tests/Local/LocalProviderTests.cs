@@ -390,7 +390,7 @@ public sealed class LocalProviderTests
     [Fact]
     public async Task TrackAsync_Cancelled_StopsWithoutFinishing()
     {
-        var time = new WatchedTimeProvider();
+        var time = new TimerAwareFakeTimeProvider();
         var sut = CreateSut(o => o.PassDelay = TimeSpan.FromHours(1), time);
         using var cancellation = new CancellationTokenSource();
         var request = Request(MediaOperation.Imagine, new CommandOptions { Prompt = "never finished", Seed = 1, Count = 4 });

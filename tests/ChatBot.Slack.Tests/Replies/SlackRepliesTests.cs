@@ -9,7 +9,7 @@ public sealed class SlackRepliesTests : IAsyncLifetime
 {
     private SlackEmulator _emulator = null!;
     private ServiceProvider _services = null!;
-    private readonly TimerTrackingTimeProvider _time = new() { AutoAdvance = true };
+    private readonly TimerAwareFakeTimeProvider _time = new() { AutoAdvance = true };
 
     public async Task InitializeAsync()
     {

@@ -6,7 +6,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime
 {
     private SlackEmulator _emulator = null!;
     private ServiceProvider _services = null!;
-    private TimerTrackingTimeProvider _time = null!;
+    private TimerAwareFakeTimeProvider _time = null!;
 
     public async Task InitializeAsync() => _emulator = await SlackEmulator.StartAsync();
 
@@ -18,7 +18,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime
 
     private SlackApiClient CreateSut(bool autoAdvance = false, Action<Dictionary<string, string?>>? configure = null)
     {
-        _time = new TimerTrackingTimeProvider { AutoAdvance = autoAdvance };
+        _time = new TimerAwareFakeTimeProvider { AutoAdvance = autoAdvance };
         _services = SlackServices.Create(_emulator, _time, configure);
         return _services.GetRequiredService<SlackApiClient>();
     }

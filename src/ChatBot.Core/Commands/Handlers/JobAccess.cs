@@ -1,4 +1,3 @@
-using ChatBot.Core.Jobs;
 using ChatBot.Core.Model;
 
 namespace ChatBot.Core.Commands.Handlers;

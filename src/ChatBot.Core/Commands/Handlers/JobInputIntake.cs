@@ -1,5 +1,4 @@
 using ChatBot.Core.Catalog;
-using ChatBot.Core.Jobs;
 using ChatBot.Core.Media;
 using ChatBot.Core.Model;
 

@@ -58,7 +58,7 @@ internal static class ModelLimitCheck
             return $"{name} makes at most {limits.MaxCount} image(s) at once; you asked for {count}.";
         }
 
-        if (o.AspectRatio is { } ar && limits.AspectRatios.Count > 0 && !limits.AspectRatios.Contains(ar))
+        if (o.AspectRatio is { } ar && limits.AspectRatios.Count > 0 && !limits.AspectRatios.Contains(ar, StringComparer.Ordinal))
         {
             return $"{name} doesn't do aspect ratio {ar}. It does: {string.Join(", ", limits.AspectRatios)}.";
         }

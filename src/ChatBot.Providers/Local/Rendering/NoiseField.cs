@@ -22,18 +22,18 @@ internal sealed class NoiseField
     /// <summary>Samples fractal noise at (x·scaleX, y·scaleY) for pixel positions of a width × height picture.</summary>
     public static NoiseField Create(int width, int height, float scaleX, float scaleY, uint seed, int octaves)
     {
-        var columns = width / Step + 2;
-        var rows = height / Step + 2;
-        var samples = new float[columns * rows];
-        for (var row = 0; row < rows; row++)
+        var sampleColumns = width / Step + 2;
+        var sampleRows = height / Step + 2;
+        var grid = new float[sampleColumns * sampleRows];
+        for (var row = 0; row < sampleRows; row++)
         {
-            for (var column = 0; column < columns; column++)
+            for (var column = 0; column < sampleColumns; column++)
             {
-                samples[row * columns + column] = Noise.Fractal(column * Step * scaleX, row * Step * scaleY, seed, octaves);
+                grid[row * sampleColumns + column] = Noise.Fractal(column * Step * scaleX, row * Step * scaleY, seed, octaves);
             }
         }
 
-        return new NoiseField(columns, samples);
+        return new NoiseField(sampleColumns, grid);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

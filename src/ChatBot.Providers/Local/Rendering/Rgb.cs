@@ -1,6 +1,9 @@
+using System.Runtime.InteropServices;
+
 namespace ChatBot.Providers.Local.Rendering;
 
 /// <summary>A colour with sRGB channels in [0, 1].</summary>
+[StructLayout(LayoutKind.Auto)]
 internal readonly record struct Rgb(float R, float G, float B)
 {
     public static Rgb Lerp(Rgb a, Rgb b, float t) =>

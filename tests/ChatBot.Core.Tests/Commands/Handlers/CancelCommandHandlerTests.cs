@@ -1,8 +1,4 @@
 using ChatBot.Core.Commands.Handlers;
-using ChatBot.Core.Jobs;
-using ChatBot.Core.Model;
-using ChatBot.Core.Tests.Support;
-using NSubstitute;
 
 namespace ChatBot.Core.Tests.Commands.Handlers;
 

@@ -1,8 +1,5 @@
 using ChatBot.Core.Commands.Handlers;
 using ChatBot.Core.Credits;
-using ChatBot.Core.Model;
-using Microsoft.Extensions.Time.Testing;
-using NSubstitute;
 
 namespace ChatBot.Core.Tests.Commands.Handlers;
 

@@ -1,5 +1,3 @@
-using ChatBot.Core.Model;
-
 namespace ChatBot.Core.Tests.Commands.Handlers;
 
 /// <summary>Requests as an adapter would hand them to a handler: from Alice, a member of tenant t1, unless said otherwise.</summary>

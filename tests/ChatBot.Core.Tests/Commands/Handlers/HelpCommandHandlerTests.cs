@@ -1,5 +1,4 @@
 using ChatBot.Core.Commands.Handlers;
-using ChatBot.Core.Model;
 
 namespace ChatBot.Core.Tests.Commands.Handlers;
 

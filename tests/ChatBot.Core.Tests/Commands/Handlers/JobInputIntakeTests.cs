@@ -1,8 +1,6 @@
 using ChatBot.Core.Catalog;
 using ChatBot.Core.Commands.Handlers;
 using ChatBot.Core.Media;
-using ChatBot.Core.Model;
-using ChatBot.Core.Tests.Support;
 using Microsoft.Extensions.Options;
 
 namespace ChatBot.Core.Tests.Commands.Handlers;

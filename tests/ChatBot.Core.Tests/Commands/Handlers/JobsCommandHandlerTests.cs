@@ -1,9 +1,5 @@
 using ChatBot.Core.Commands.Handlers;
-using ChatBot.Core.Jobs;
-using ChatBot.Core.Model;
 using ChatBot.Core.Replies;
-using ChatBot.Core.Tests.Support;
-using NSubstitute;
 
 namespace ChatBot.Core.Tests.Commands.Handlers;
 

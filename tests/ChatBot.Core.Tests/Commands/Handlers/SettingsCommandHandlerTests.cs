@@ -1,9 +1,6 @@
 using ChatBot.Core.Commands.Handlers;
 using ChatBot.Core.Credits;
-using ChatBot.Core.Model;
 using ChatBot.Core.Tenants;
-using ChatBot.Core.Tests.Support;
-using NSubstitute;
 
 namespace ChatBot.Core.Tests.Commands.Handlers;
 

@@ -1,7 +1,6 @@
 using ChatBot.Core.Catalog;
 using ChatBot.Core.Commands;
 using ChatBot.Core.Commands.Rules;
-using ChatBot.Core.Model;
 using Microsoft.Extensions.Options;
 
 namespace ChatBot.Core.Tests.Commands.Rules;

@@ -1,4 +1,4 @@
-namespace ChatBot.Core.Jobs;
+namespace ChatBot.Core.Model;
 
 public static class JobStateExtensions
 {

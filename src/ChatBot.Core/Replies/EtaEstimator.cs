@@ -1,26 +1,26 @@
 using System.Collections.Concurrent;
-using ChatBot.Core.Replies;
 using Microsoft.Extensions.Options;
 
-namespace ChatBot.Core.Jobs;
+namespace ChatBot.Core.Replies;
 
 /// <summary>
 /// Learns how long a model takes from the jobs that finished (the median of the latest ones,
-/// seeded from the store on first use) and estimates the time left of a running job.
+/// seeded from the job history on first use) and estimates the time left of a running job.
 /// </summary>
-internal sealed class EtaEstimator(IJobStore store, IOptions<ReplyOptions> options)
+internal sealed class EtaEstimator(IOptions<ReplyOptions> options)
 {
     private const int Window = 25;
     private readonly ConcurrentDictionary<string, History> _models = new(StringComparer.OrdinalIgnoreCase);
 
-    public async Task WarmAsync(string modelId, CancellationToken cancellationToken)
+    /// <summary>Seeds a model's history once, from <paramref name="recentDurations"/> (model, how many, cancellation).</summary>
+    public async Task WarmAsync(string modelId, Func<string, int, CancellationToken, Task<IReadOnlyList<TimeSpan>>> recentDurations, CancellationToken cancellationToken)
     {
         if (_models.ContainsKey(modelId))
         {
             return;
         }
 
-        var past = await store.GetRecentDurationsAsync(modelId, Window, cancellationToken).ConfigureAwait(false);
+        var past = await recentDurations(modelId, Window, cancellationToken).ConfigureAwait(false);
         var history = _models.GetOrAdd(modelId, _ => new History());
         history.Seed(past);
     }

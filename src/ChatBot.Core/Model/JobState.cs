@@ -1,4 +1,4 @@
-namespace ChatBot.Core.Jobs;
+namespace ChatBot.Core.Model;
 
 /// <summary>
 /// Received → Queued → Submitting → Running → Delivering → Succeeded, with Failed, Cancelled and

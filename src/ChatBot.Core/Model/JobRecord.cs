@@ -1,6 +1,5 @@
-using ChatBot.Core.Model;
 
-namespace ChatBot.Core.Jobs;
+namespace ChatBot.Core.Model;
 
 /// <summary>A job as stored.</summary>
 public sealed record JobRecord

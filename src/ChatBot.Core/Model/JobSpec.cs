@@ -1,7 +1,6 @@
 using ChatBot.Core.Catalog;
-using ChatBot.Core.Model;
 
-namespace ChatBot.Core.Jobs;
+namespace ChatBot.Core.Model;
 
 /// <summary>
 /// Everything needed to run (or re-run) a job, stored with it as JSON so that recovery and

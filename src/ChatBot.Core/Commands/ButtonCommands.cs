@@ -1,7 +1,7 @@
-using ChatBot.Core.Commands;
 using ChatBot.Core.Model;
+using ChatBot.Core.Replies;
 
-namespace ChatBot.Core.Replies;
+namespace ChatBot.Core.Commands;
 
 /// <summary>Turns a pressed button (or a reaction, or a context-menu entry) into the command it means.</summary>
 public static class ButtonCommands
