@@ -4,5 +4,5 @@ namespace ChatBot.Host.Operations;
 internal sealed record HealthReport(string Status, string Storage, int Queued, int Running)
 {
     /// <summary>Each enabled platform adapter's state ("ok", "starting", "retrying", "stopped").</summary>
-    public IReadOnlyDictionary<string, PlatformHealthReport> Platforms { get; init; } = new Dictionary<string, PlatformHealthReport>();
+    public IReadOnlyDictionary<string, PlatformHealthReport> Platforms { get; init; } = new Dictionary<string, PlatformHealthReport>(StringComparer.Ordinal);
 }
