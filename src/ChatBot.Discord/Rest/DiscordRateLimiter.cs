@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Discord.Rest;
 
@@ -9,9 +10,9 @@ namespace ChatBot.Discord.Rest;
 /// 50 requests per second, and pauses ordered by 429 answers. Interaction callbacks and interaction webhooks
 /// skip the global limit and its pauses.
 /// </summary>
-internal sealed class DiscordRateLimiter(TimeProvider time)
+internal sealed partial class DiscordRateLimiter(TimeProvider time, ILogger<DiscordRateLimiter> logger)
 {
-    private readonly InvalidRequestBudget _invalid = new(time);
+    private readonly InvalidRequestBudget _invalid = new(time) { PacingStarted = count => Log.Pacing(logger, count, InvalidRequestBudget.Limit) };
 
     public const int GlobalPerSecond = 50;
 
@@ -189,5 +190,11 @@ internal sealed class DiscordRateLimiter(TimeProvider time)
         public int? Limit { get; set; }
         public int InFlight { get; set; }
         public DateTimeOffset ResetAt { get; set; }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 4103, Level = LogLevel.Warning, Message = "Discord answered {Count} invalid requests (401/403/429) in 10 minutes, of the {Limit} that get the IP banned; spacing requests out")]
+        public static partial void Pacing(ILogger logger, int count, int limit);
     }
 }

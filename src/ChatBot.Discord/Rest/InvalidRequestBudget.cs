@@ -16,6 +16,10 @@ internal sealed class InvalidRequestBudget(TimeProvider time)
     private readonly Lock _gate = new();
     private readonly Queue<DateTimeOffset> _invalid = new();
     private DateTimeOffset _nextAllowed;
+    private bool _pacing;
+
+    /// <summary>Called with the count when pacing starts (once each time the count crosses half the cap).</summary>
+    public Action<int>? PacingStarted { get; init; }
 
     /// <summary>Invalid answers in the last 10 minutes.</summary>
     public int Count
@@ -56,7 +60,14 @@ internal sealed class InvalidRequestBudget(TimeProvider time)
             Prune(now);
             if (_invalid.Count < SlowDownAt)
             {
+                _pacing = false;
                 return TimeSpan.Zero;
+            }
+
+            if (!_pacing)
+            {
+                _pacing = true;
+                PacingStarted?.Invoke(_invalid.Count);
             }
 
             if (_nextAllowed > now)
