@@ -40,6 +40,14 @@ internal sealed partial class DiscordReplies(
         }
 
         var reply = DiscordReplyHandle.Parse(handle);
+        var key = Key(reply);
+        if (_gone.ContainsKey(key))
+        {
+            // It answered 403/404 before: another edit would only count against the invalid-request cap.
+            await EndedAsync(reply, view, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         List<OutgoingFile> files = [];
         string? previewName = null;
         if (view.Preview is { } preview && preview.Media.Length <= Limit(reply)
@@ -47,12 +55,6 @@ internal sealed partial class DiscordReplies(
         {
             previewName = "preview." + Extension(preview);
             files.Add(new OutgoingFile(previewName, preview.Media.ContentType, bytes));
-        }
-
-        var key = Key(reply);
-        if (_gone.ContainsKey(key))
-        {
-            return; // It answered 403/404 before: every further edit would only count against the invalid-request cap.
         }
 
         try
@@ -67,11 +69,41 @@ internal sealed partial class DiscordReplies(
         {
             _gone[key] = true;
             Log.ReplyGone(logger, view.JobId, (int)ex.Status, ex.Code);
+            await EndedAsync(reply, view, cancellationToken).ConfigureAwait(false);
+            return;
         }
 
         if (view.IsFinal)
         {
             _revisions.TryRemove(view.JobId, out _);
+        }
+    }
+
+    /// <summary>
+    /// The reply can no longer be edited (deleted, no access). A final state still reaches the member, privately,
+    /// as an ephemeral follow-up while the interaction token lives.
+    /// </summary>
+    private async Task EndedAsync(DiscordReplyHandle reply, ReplyView view, CancellationToken cancellationToken)
+    {
+        if (!view.IsFinal)
+        {
+            return;
+        }
+
+        _revisions.TryRemove(view.JobId, out _);
+        if (!TokenUsable(reply))
+        {
+            return;
+        }
+
+        try
+        {
+            var payload = DiscordMessageRenderer.Progress(view, null) with { Flags = MessagePayload.Ephemeral };
+            await rest.CreateFollowupAsync(reply.ApplicationId, reply.Token!, payload, null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DiscordApiException ex)
+        {
+            Log.ReplyGone(logger, view.JobId, (int)ex.Status, ex.Code);
         }
     }
 
@@ -143,8 +175,7 @@ internal sealed partial class DiscordReplies(
 
     private async Task<DiscordMessage> EditInOrderAsync(DiscordReplyHandle reply, MessagePayload payload, IReadOnlyList<OutgoingFile> files, CancellationToken cancellationToken)
     {
-        var tokenUsable = reply.Token is not null && time.GetUtcNow() < reply.CreatedAt + TokenLifetime - options.Value.TokenExpiryMargin;
-        if (tokenUsable)
+        if (TokenUsable(reply))
         {
             try
             {
@@ -176,6 +207,9 @@ internal sealed partial class DiscordReplies(
 
         return await rest.EditChannelMessageAsync(channelId, messageId, payload with { Flags = null }, files, cancellationToken).ConfigureAwait(false);
     }
+
+    private bool TokenUsable(DiscordReplyHandle reply) =>
+        reply.Token is not null && time.GetUtcNow() < reply.CreatedAt + TokenLifetime - options.Value.TokenExpiryMargin;
 
     private static string Key(DiscordReplyHandle reply) => reply.Token ?? reply.ChannelId + "/" + reply.MessageId;
 

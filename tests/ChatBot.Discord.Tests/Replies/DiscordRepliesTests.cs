@@ -178,6 +178,24 @@ public sealed class DiscordRepliesTests
         host.Emulator.InvalidRequestCount.ShouldBe(1);
     }
 
+    [Fact]
+    public async Task Update_FinalStateAfterTheReplyWasDeleted_TellsTheMemberPrivately()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        var (interaction, request) = await StartJobAsync(host);
+        host.Emulator.DeleteMessage(host.Emulator.GetOriginal(interaction)!["id"]!.GetValue<string>());
+        var sut = CreateSut(host);
+
+        await sut.UpdateAsync(request.Reply, Running("🎨 a fox", revision: 3), CancellationToken.None);
+        var ended = new ReplyView { JobId = "job1", Status = ReplyStatus.Failed, Title = "🎨 a fox", StatusText = "It failed. No credits were charged.", Revision = 4 };
+        await sut.UpdateAsync(request.Reply, ended, CancellationToken.None);
+
+        host.Emulator.RestCalls.Count(c => c.Is("PATCH", "/messages/@original") && c.Status == 404).ShouldBe(1);
+        var followup = host.Emulator.RestCalls.Single(c => c.Is("POST", $"/webhooks/{host.Emulator.ApplicationId}/{interaction.Token}"));
+        followup.Json!["flags"]!.GetValue<int>().ShouldBe(64);
+        followup.Json["embeds"]![0]!["description"]!.GetValue<string>().ShouldContain("No credits were charged");
+    }
+
     private static JsonNode FirstEmbed(JsonObject? message) => message!["embeds"]![0]!;
 
     [Fact]

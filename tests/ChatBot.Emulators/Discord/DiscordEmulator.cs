@@ -198,6 +198,17 @@ public sealed partial class DiscordEmulator : IAsyncDisposable
         }
     }
 
+    /// <summary>Deletes a message, as a moderator would; editing it then answers 404 (10008 Unknown Message).</summary>
+    public void DeleteMessage(string messageId)
+    {
+        lock (_gate)
+        {
+            _messages.Remove(messageId);
+        }
+
+        Changed();
+    }
+
     /// <summary>Makes an interaction token invalid, as Discord does after 15 minutes.</summary>
     public void ExpireToken(string token)
     {
