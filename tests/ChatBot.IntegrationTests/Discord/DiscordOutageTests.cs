@@ -10,12 +10,13 @@ namespace ChatBot.IntegrationTests.Discord;
 public sealed class DiscordOutageTests
 {
     [Fact]
-    public async Task Healthz_DiscordHoldingEveryRequest_ReportsRetryingAndTheHostKeepsServing()
+    public async Task Healthz_DiscordHoldingGatewayRequests_ReportsRetryingAndTheHostKeepsServing()
     {
         await using var emulator = await DiscordEmulator.StartAsync();
-        emulator.Hold(_ => true);
+        emulator.Hold(r => r.StartsWith("GET /gateway/bot", StringComparison.Ordinal));
         var settings = emulator.BotSettings();
         settings["Discord:RequestTimeout"] = "00:00:00.5";
+        settings["Discord:RegisterCommands"] = "false";
         await using var host = await RunningHost.StartAsync(settings);
 
         // A second GET /gateway/bot means the first timed out and the gateway is retrying, not gone.
