@@ -143,8 +143,11 @@ internal sealed partial class DiscordGatewayService(
         var (state, detail) = policy.Failures > 0
             ? ("retrying", $"reconnecting to the Discord gateway after {policy.Failures} failed or short connections")
             : ("starting", (string?)null);
-        health.SetGateway(state, detail, time.GetUtcNow() + delay);
-        await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+        // The timer first, then the report: whoever moves a test clock on seeing the report finds the timer there.
+        var until = time.GetUtcNow() + delay;
+        var waiting = Task.Delay(delay, time, cancellationToken);
+        health.SetGateway(state, detail, until);
+        await waiting.ConfigureAwait(false);
         health.SetGateway(state, detail);
     }
 
