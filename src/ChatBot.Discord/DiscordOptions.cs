@@ -5,8 +5,11 @@ public sealed class DiscordOptions : IValidatableObject
 {
     public const string Section = "Discord";
 
-    /// <summary>GUILDS | GUILD_MESSAGES | GUILD_MESSAGE_REACTIONS | DIRECT_MESSAGES.</summary>
-    public const long DefaultIntents = 1 | (1 << 9) | (1 << 10) | (1 << 12);
+    /// <summary>
+    /// GUILDS | GUILD_MESSAGE_REACTIONS | DIRECT_MESSAGE_REACTIONS: the bot acts on interactions (no intent needed) and
+    /// reactions, in servers and in DMs. It reads a reacted message over REST, so it needs no message events.
+    /// </summary>
+    public const long DefaultIntents = 1 | (1 << 10) | (1 << 13);
 
     /// <summary>The privileged MESSAGE_CONTENT intent.</summary>
     public const long MessageContentIntent = 1 << 15;
@@ -60,6 +63,9 @@ public sealed class DiscordOptions : IValidatableObject
 
     /// <summary>Switch from the interaction token to bot-token channel edits this long before the token's 15 minutes end.</summary>
     public TimeSpan TokenExpiryMargin { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long one REST request may take. A timeout is retried with back-off like any other failure.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>The URL in the <c>User-Agent: DiscordBot (url, version)</c> header.</summary>
     public string UserAgentUrl { get; set; } = "https://github.com/chatbot/chatbot";

@@ -30,7 +30,7 @@ public static class DiscordServiceCollectionExtensions
             var settings = sp.GetRequiredService<IOptions<DiscordOptions>>().Value;
             http.BaseAddress = new Uri(settings.ApiBaseUrl.TrimEnd('/') + "/");
             http.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", $"DiscordBot ({settings.UserAgentUrl}, {version})");
-            http.Timeout = TimeSpan.FromSeconds(60);
+            http.Timeout = settings.RequestTimeout;
         }).AddHttpMessageHandler<DiscordAuthHandler>();
         services.AddHttpClient(DiscordPlatformMedia.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(60))
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
@@ -50,6 +50,8 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<ReactionHandler>();
         services.AddSingleton<DiscordInteractionEndpoint>();
 
+        services.AddSingleton<DiscordHealth>();
+        services.AddSingleton<IPlatformHealth>(sp => sp.GetRequiredService<DiscordHealth>());
         services.AddSingleton<DiscordGatewayService>();
         services.AddHostedService(sp => sp.GetRequiredService<DiscordGatewayService>());
         services.AddHostedService<DiscordEventProcessor>();

@@ -28,10 +28,10 @@ public sealed class DiscordOptionsTests
         Validate(new DiscordOptions { Token = "t", ApplicationId = "1", ShardId = 2, ShardCount = 2 }).ShouldContain(r => r.ErrorMessage!.Contains("Discord:ShardId"));
 
     [Fact]
-    public void EffectiveIntents_Default_IsGuildsMessagesReactionsDms()
+    public void EffectiveIntents_Default_IsGuildsAndReactionsInGuildsAndDms()
     {
-        new DiscordOptions().EffectiveIntents.ShouldBe(5633);
-        new DiscordOptions { ReactionsOnAnyMessage = true }.EffectiveIntents.ShouldBe(38401);
+        new DiscordOptions().EffectiveIntents.ShouldBe(9217);
+        new DiscordOptions { ReactionsOnAnyMessage = true }.EffectiveIntents.ShouldBe(41985);
         new DiscordOptions { Intents = 1 }.EffectiveIntents.ShouldBe(1);
     }
 
@@ -49,7 +49,7 @@ public sealed class DiscordOptionsTests
 
         options.IsEnabled.ShouldBeFalse();
         options.Intents.ShouldBeNull();
-        options.EffectiveIntents.ShouldBe(5633);
+        options.EffectiveIntents.ShouldBe(9217);
         options.EffectiveCdnHosts.ShouldBe(["cdn.discordapp.com", "media.discordapp.net"]);
         options.EffectiveReactionMap["✏️"].ShouldBe("Edit");
         Validate(options).ShouldBeEmpty();

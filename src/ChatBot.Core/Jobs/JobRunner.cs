@@ -219,7 +219,9 @@ internal sealed class JobRunner(
 #pragma warning restore CA1031
         {
             logger.DeliveryFailed(ex, job.Id);
-            await store.FailAsync(job.Id, JobState.Failed, "result could not be posted", CancellationToken.None).ConfigureAwait(false);
+
+            // The member must hear of it: the reply would otherwise stay at its last progress state, Cancel button and all.
+            await ender.EndAsync(job, JobState.Failed, "The result was ready, but I couldn't post it here.", "result could not be posted").ConfigureAwait(false);
             return;
         }
 

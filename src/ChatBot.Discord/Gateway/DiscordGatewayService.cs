@@ -11,11 +11,10 @@ internal sealed partial class DiscordGatewayService(
     DiscordRestClient rest,
     IGatewayEventSink sink,
     DiscordBotIdentity identity,
+    DiscordHealth health,
     TimeProvider time,
     ILogger<DiscordGatewayService> logger) : BackgroundService
 {
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(60);
-
     /// <summary>Completes when the gateway stopped for good (a fatal close code).</summary>
     public Task Stopped => _stopped.Task;
 
@@ -23,35 +22,66 @@ internal sealed partial class DiscordGatewayService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            await RunAsync(stoppingToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _stopped.TrySetResult();
+        }
+    }
+
+    private async Task RunAsync(CancellationToken stoppingToken)
+    {
         var settings = options.Value;
         if (!settings.IsEnabled || settings.Mode != DiscordMode.Gateway)
         {
+            if (settings.IsEnabled)
+            {
+                health.SetGateway("ok"); // HTTP interactions: Discord calls us; there is no connection to keep.
+            }
+
             return;
         }
 
+        health.SetGateway("starting");
+        var policy = new GatewayReconnectPolicy(time, Random.Shared.NextDouble, settings.ShardId);
         Uri? gatewayUrl = null;
         GatewaySession? session = null;
-        var failures = 0;
         var waitBeforeIdentify = false;
         while (!stoppingToken.IsCancellationRequested)
         {
-            var delay = failures == 0 ? TimeSpan.Zero : Backoff(failures);
-            if (waitBeforeIdentify)
+            var connection = new GatewayConnection(settings, sink, identity, time, Random.Shared.NextDouble, logger) 
             {
-                delay += TimeSpan.FromSeconds(1 + (4 * Random.Shared.NextDouble()));
-                waitBeforeIdentify = false;
-            }
-
-            if (delay > TimeSpan.Zero)
-            {
-                await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
-            }
-
-            var connection = new GatewayConnection(settings, sink, identity, time, Random.Shared.NextDouble, logger);
+                Identifying = policy.OnIdentify,
+                Established = () => health.SetGateway("ok"),
+            };
             GatewayOutcome outcome;
             try
             {
-                gatewayUrl ??= new Uri((await rest.GetGatewayBotAsync(stoppingToken).ConfigureAwait(false)).Url);
+                await WaitAsync(policy.Backoff(), policy, stoppingToken).ConfigureAwait(false);
+                var identify = session is null;
+                if (identify || gatewayUrl is null)
+                {
+                    // Before every identify: the budget left (session_start_limit) decides how soon it may go.
+                    var info = await rest.GetGatewayBotAsync(stoppingToken).ConfigureAwait(false);
+                    gatewayUrl = new Uri(info.Url);
+                    if (info.SessionStartLimit is { } limit)
+                    {
+                        policy.OnLimit(limit);
+                    }
+                }
+
+                if (identify)
+                {
+                    // After op 9 (not resumable) Discord asks for a random 1–5 s wait.
+                    var afterInvalid = waitBeforeIdentify ? TimeSpan.FromSeconds(1 + (4 * Random.Shared.NextDouble())) : TimeSpan.Zero;
+                    var budget = policy.IdentifyDelay();
+                    await WaitAsync(budget > afterInvalid ? budget : afterInvalid, policy, stoppingToken).ConfigureAwait(false);
+                }
+
+                waitBeforeIdentify = false;
                 outcome = await connection.RunAsync(session?.ResumeUrl ?? gatewayUrl, session, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -61,21 +91,27 @@ internal sealed partial class DiscordGatewayService(
             catch (DiscordApiException ex) when (ex.Status == System.Net.HttpStatusCode.Unauthorized)
             {
                 Log.Unauthorized(logger);
-                break;
+                health.SetGateway("stopped", "Discord refused the bot token: check Discord:Token");
+                return;
             }
-            catch (Exception ex) when (ex is System.Net.WebSockets.WebSocketException or HttpRequestException or DiscordApiException or System.Text.Json.JsonException)
+#pragma warning disable CA1031 // A slow or broken Discord must never stop the host (Slack and the Playground run in it too): retry.
+            catch (Exception ex)
+#pragma warning restore CA1031
             {
-                Log.ConnectFailed(logger, ex.GetType().Name, ex.Message);
-                failures++;
+                // A timeout (Discord behind Cloudflare may hold a request 100 s) is an ordinary failure.
+                var error = ex is OperationCanceledException ? "timed out" : ex.GetType().Name;
+                Log.ConnectFailed(logger, error, ex.Message);
+                health.SetGateway("retrying", $"could not reach the Discord gateway ({error})");
+                policy.OnConnectFailed();
                 continue;
             }
 
-            failures = connection.Established ? 0 : failures + 1;
+            policy.OnConnectionEnded(connection.EstablishedAt);
             session = connection.Session;
             switch (outcome)
             {
                 case GatewayOutcome.Stop:
-                    _stopped.TrySetResult();
+                    health.SetGateway("stopped", "Discord closed the gateway for good: see the log");
                     return;
                 case GatewayOutcome.Identify:
                     session = null;
@@ -87,13 +123,29 @@ internal sealed partial class DiscordGatewayService(
             }
         }
 
-        _stopped.TrySetResult();
     }
 
-    private static TimeSpan Backoff(int failures)
+    private async Task WaitAsync(TimeSpan delay, GatewayReconnectPolicy policy, CancellationToken cancellationToken)
     {
-        var ceiling = Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, Math.Min(failures, 10) - 1));
-        return TimeSpan.FromSeconds(ceiling * (0.5 + (Random.Shared.NextDouble() / 2)));
+        if (delay <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        if (delay >= TimeSpan.FromMinutes(1))
+        {
+            Log.Waiting(logger, delay.TotalSeconds, policy.Remaining ?? -1, policy.Failures);
+        }
+
+        var (state, detail) = policy.Failures > 0
+            ? ("retrying", $"reconnecting to the Discord gateway after {policy.Failures} failed or short connections")
+            : ("starting", (string?)null);
+        // The timer first, then the report: whoever moves a test clock on seeing the report finds the timer there.
+        var until = time.GetUtcNow() + delay;
+        var waiting = Task.Delay(delay, time, cancellationToken);
+        health.SetGateway(state, detail, until);
+        await waiting.ConfigureAwait(false);
+        health.SetGateway(state, detail);
     }
 
     private static partial class Log
@@ -103,5 +155,8 @@ internal sealed partial class DiscordGatewayService(
 
         [LoggerMessage(EventId = 4011, Level = LogLevel.Critical, Message = "Discord refused the bot token (401 from GET /gateway/bot); not connecting: check Discord:Token")]
         public static partial void Unauthorized(ILogger logger);
+
+        [LoggerMessage(EventId = 4012, Level = LogLevel.Warning, Message = "Discord gateway: waiting {Seconds:0} s before connecting ({Remaining} session starts left, {Failures} short sessions in a row)")]
+        public static partial void Waiting(ILogger logger, double seconds, int remaining, int failures);
     }
 }

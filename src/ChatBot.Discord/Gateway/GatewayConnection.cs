@@ -14,7 +14,17 @@ internal sealed partial class GatewayConnection(
     Func<double> jitter,
     ILogger logger)
 {
+    /// <summary>How long to wait for the socket to open and for Hello before trying again.</summary>
+    public static readonly TimeSpan HelloTimeout = TimeSpan.FromSeconds(30);
+
+    private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(2);
     private readonly SemaphoreSlim _sendLock = new(1, 1);
+
+    // Socket reads and writes never take the shutdown token: cancelling a ClientWebSocket operation aborts the
+    // socket, and Discord would see 1006 instead of the 1000 that ends the session. This one is cancelled only
+    // to abandon the socket (a zombie, no Hello, a close handshake that never finished).
+    private readonly CancellationTokenSource _socketCts = new();
+    private volatile bool _helloTimedOut;
     private readonly GatewaySendLimiter _sendLimiter = new(time);
     private ClientWebSocket _socket = null!;
     private volatile bool _acknowledged = true;
@@ -23,8 +33,14 @@ internal sealed partial class GatewayConnection(
     /// <summary>The session after this connection (new after READY, null when it must not be resumed).</summary>
     public GatewaySession? Session { get; private set; }
 
-    /// <summary>True once READY or RESUMED arrived.</summary>
-    public bool Established { get; private set; }
+    /// <summary>Called right before the Identify goes out (it spends one of the day's session starts).</summary>
+    public Action? Identifying { get; init; }
+
+    /// <summary>Called when READY or RESUMED arrives.</summary>
+    public Action? Established { get; init; }
+
+    /// <summary>When READY or RESUMED arrived; null while neither has.</summary>
+    public DateTimeOffset? EstablishedAt { get; private set; }
 
     public async Task<GatewayOutcome> RunAsync(Uri url, GatewaySession? resume, CancellationToken cancellationToken)
     {
@@ -33,46 +49,72 @@ internal sealed partial class GatewayConnection(
         socket.Options.KeepAliveInterval = TimeSpan.Zero;
         _socket = socket;
         var builder = new UriBuilder(url) { Query = "v=10&encoding=json" };
-        await socket.ConnectAsync(builder.Uri, cancellationToken).ConfigureAwait(false);
+        using (var connectTimeout = new CancellationTokenSource(HelloTimeout, time))
+        using (var connecting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, connectTimeout.Token))
+        {
+            await socket.ConnectAsync(builder.Uri, connecting.Token).ConfigureAwait(false);
+        }
 
         using var connectionCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var socketCts = _socketCts;
+        using var stopping = cancellationToken.Register(() => _ = CloseForShutdownAsync());
         Task heartbeats = Task.CompletedTask;
         try
         {
-            var hello = await socket.ReceiveJsonAsync(connectionCts.Token).ConfigureAwait(false);
+            JsonDocument? hello;
+            using (time.CreateTimer(_ => NoHello(), null, HelloTimeout, Timeout.InfiniteTimeSpan))
+            {
+                hello = await socket.ReceiveJsonAsync(_socketCts.Token).ConfigureAwait(false);
+            }
+
             if (hello is null || (GatewayOpCode)hello.RootElement.GetProperty("op").GetInt32() != GatewayOpCode.Hello)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 return Closed(socket);
             }
 
             var interval = TimeSpan.FromMilliseconds(hello.RootElement.GetProperty("d").GetProperty("heartbeat_interval").GetDouble());
             hello.Dispose();
-            heartbeats = HeartbeatLoopAsync(interval, connectionCts);
-
             if (resume is not null)
             {
                 await SendAsync(GatewayFrames.Resume(options, resume), connectionCts.Token).ConfigureAwait(false);
             }
             else
             {
+                Identifying?.Invoke();
                 await SendAsync(GatewayFrames.Identify(options), connectionCts.Token).ConfigureAwait(false);
             }
 
+            heartbeats = HeartbeatLoopAsync(interval, connectionCts);
+
             while (true)
             {
-                using var frame = await socket.ReceiveJsonAsync(connectionCts.Token).ConfigureAwait(false);
+                using var frame = await ReceiveOrSkipAsync(socket).ConfigureAwait(false);
                 if (frame is null)
                 {
+                    // After our own close for shutdown, the server's answer ends the read: that is the end.
+                    cancellationToken.ThrowIfCancellationRequested();
                     return Closed(socket);
                 }
 
-                var outcome = await HandleAsync(frame.RootElement, connectionCts.Token).ConfigureAwait(false);
+                if (frame.RootElement.ValueKind != JsonValueKind.Object)
+                {
+                    continue; // Malformed and already logged.
+                }
+
+                var outcome = await HandleOrSkipAsync(frame.RootElement, connectionCts.Token).ConfigureAwait(false);
                 if (outcome is { } end)
                 {
                     await GatewaySocket.CloseQuietlyAsync(socket, end == GatewayOutcome.Resume ? GatewayCloseCodes.ResumableClose : (int)WebSocketCloseStatus.NormalClosure).ConfigureAwait(false);
                     return end;
                 }
             }
+        }
+        catch (OperationCanceledException) when (_helloTimedOut && !cancellationToken.IsCancellationRequested)
+        {
+            Log.NoHello(logger, HelloTimeout.TotalSeconds);
+            await GatewaySocket.CloseQuietlyAsync(socket, GatewayCloseCodes.ResumableClose).ConfigureAwait(false);
+            return Session is null ? GatewayOutcome.Identify : GatewayOutcome.Resume;
         }
         catch (OperationCanceledException) when (_zombie && !cancellationToken.IsCancellationRequested)
         {
@@ -122,12 +164,14 @@ internal sealed partial class GatewayConnection(
                     var resumeUrl = new Uri(data.GetProperty("resume_gateway_url").GetString()!);
                     Session = new GatewaySession(data.GetProperty("session_id").GetString()!, resumeUrl) { Sequence = s.ValueKind == JsonValueKind.Number ? s.GetInt64() : null };
                     identity.UserId = data.GetProperty("user").GetProperty("id").GetString();
-                    Established = true;
+                    EstablishedAt = time.GetUtcNow();
+                    Established?.Invoke();
                     Log.Ready(logger, options.ShardId, options.ShardCount);
                 }
                 else if (type == "RESUMED")
                 {
-                    Established = true;
+                    EstablishedAt = time.GetUtcNow();
+                    Established?.Invoke();
                     Log.Resumed(logger, Session?.Sequence ?? 0);
                 }
                 else
@@ -197,6 +241,7 @@ internal sealed partial class GatewayConnection(
                 }
 
                 await connection.CancelAsync().ConfigureAwait(false);
+                await _socketCts.CancelAsync().ConfigureAwait(false);
                 return;
             }
 
@@ -212,33 +257,7 @@ internal sealed partial class GatewayConnection(
     private async Task SendAsync(JsonObject frame, CancellationToken cancellationToken)
     {
         await _sendLimiter.WaitAsync(cancellationToken).ConfigureAwait(false);
-        await _socket.SendJsonAsync(frame, _sendLock, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Discord gateway ready (shard {ShardId}/{ShardCount})")]
-        public static partial void Ready(ILogger logger, int shardId, int shardCount);
-
-        [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Discord gateway resumed at sequence {Sequence}")]
-        public static partial void Resumed(ILogger logger, long sequence);
-
-        [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "Discord gateway missed a heartbeat ACK; reconnecting")]
-        public static partial void Zombie(ILogger logger);
-
-        [LoggerMessage(EventId = 4004, Level = LogLevel.Warning, Message = "Discord gateway connection lost ({Error}); reconnecting")]
-        public static partial void ConnectionLost(ILogger logger, string error);
-
-        [LoggerMessage(EventId = 4005, Level = LogLevel.Information, Message = "Discord asked the gateway to reconnect (op 7)")]
-        public static partial void ReconnectRequested(ILogger logger);
-
-        [LoggerMessage(EventId = 4006, Level = LogLevel.Warning, Message = "Discord invalidated the gateway session (resumable: {Resumable})")]
-        public static partial void InvalidSession(ILogger logger, bool resumable);
-
-        [LoggerMessage(EventId = 4007, Level = LogLevel.Critical, Message = "Discord closed the gateway with {Code} ({Reason}); not reconnecting: {Hint}")]
-        public static partial void FatalClose(ILogger logger, int code, string reason, string hint);
-
-        [LoggerMessage(EventId = 4008, Level = LogLevel.Information, Message = "Discord closed the gateway with {Code}; reconnecting")]
-        public static partial void Closed(ILogger logger, int code);
+        // The socket's own token, not the caller's: shutdown must still be able to send the close frame.
+        await _socket.SendJsonAsync(frame, _sendLock, _socketCts.Token).ConfigureAwait(false);
     }
 }

@@ -73,9 +73,10 @@ internal sealed partial class DiscordInteractionEndpoint(
         return Results.Accepted();
     }
 
+    /// <summary>Discord sends epoch seconds; anything else (milliseconds, out of range, not a number) is refused, never a 500.</summary>
     private bool IsFresh(string timestamp) =>
         long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
-        && (time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds)).Duration() <= MaxSkew;
+        && Math.Abs(time.GetUtcNow().ToUnixTimeSeconds() - seconds) <= (long)MaxSkew.TotalSeconds;
 
     private static partial class Log
     {

@@ -22,6 +22,7 @@ internal sealed partial class DiscordReplies(
     private readonly ConcurrentDictionary<string, (string ChannelId, string MessageId)> _messages = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _revisions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _gone = new(StringComparer.Ordinal);
 
     public string Platform => PlatformNames.Discord;
 
@@ -35,6 +36,14 @@ internal sealed partial class DiscordReplies(
         }
 
         var reply = DiscordReplyHandle.Parse(handle);
+        var key = Key(reply);
+        if (_gone.ContainsKey(key))
+        {
+            // It answered 403/404 before: another edit would only count against the invalid-request cap.
+            await EndedAsync(reply, view, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         List<OutgoingFile> files = [];
         string? previewName = null;
         if (view.Preview is { } preview && preview.Media.Length <= Limit(reply)
@@ -44,10 +53,53 @@ internal sealed partial class DiscordReplies(
             files.Add(new OutgoingFile(previewName, preview.Media.ContentType, bytes));
         }
 
-        await EditAsync(reply, DiscordMessageRenderer.Progress(view, previewName), files, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await EditAsync(reply, DiscordMessageRenderer.Progress(view, previewName), files, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DiscordApiException ex) when (files.Count > 0 && ex.IsUploadRefused)
+        {
+            await EditAsync(reply, DiscordMessageRenderer.Progress(view, null), [], cancellationToken).ConfigureAwait(false);
+        }
+        catch (DiscordApiException ex) when (ex.IsMessageGone)
+        {
+            _gone[key] = true;
+            Log.ReplyGone(logger, view.JobId, (int)ex.Status, ex.Code);
+            await EndedAsync(reply, view, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         if (view.IsFinal)
         {
             _revisions.TryRemove(view.JobId, out _);
+        }
+    }
+
+    /// <summary>
+    /// The reply can no longer be edited (deleted, no access). A final state still reaches the member, privately,
+    /// as an ephemeral follow-up while the interaction token lives.
+    /// </summary>
+    private async Task EndedAsync(DiscordReplyHandle reply, ReplyView view, CancellationToken cancellationToken)
+    {
+        if (!view.IsFinal)
+        {
+            return;
+        }
+
+        _revisions.TryRemove(view.JobId, out _);
+        if (!TokenUsable(reply))
+        {
+            return;
+        }
+
+        try
+        {
+            var payload = DiscordMessageRenderer.Progress(view, null) with { Flags = MessagePayload.Ephemeral };
+            await rest.CreateFollowupAsync(reply.ApplicationId, reply.Token!, payload, null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DiscordApiException ex)
+        {
+            Log.ReplyGone(logger, view.JobId, (int)ex.Status, ex.Code);
         }
     }
 
@@ -74,21 +126,38 @@ internal sealed partial class DiscordReplies(
             }
         }
 
-        await EditAsync(reply, DiscordMessageRenderer.Result(view, [.. files.Select(f => f.FileName)], links), files, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await EditAsync(reply, DiscordMessageRenderer.Result(view, [.. files.Select(f => f.FileName)], links), files, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DiscordApiException ex) when (files.Count > 0 && ex.IsUploadRefused)
+        {
+            // The files cannot go here (no Attach Files permission, too large): post links instead, if every file has one.
+            var linked = view.Files.Select((f, i) => ($"{view.JobId}-{i + 1}.{Extension(f)}", f.PublicUrl ?? f.Media.SourceUrl)).ToList();
+            if (linked.Any(l => l.Item2 is null))
+            {
+                throw;
+            }
+
+            Log.PostingLinks(logger, ex.Code);
+            await EditAsync(reply, DiscordMessageRenderer.Result(view, [], linked), [], cancellationToken).ConfigureAwait(false);
+        }
+
         _revisions.TryRemove(view.JobId, out _);
         if (reply.Token is not null)
         {
             _messages.TryRemove(reply.Token, out _);
         }
 
-        _locks.TryRemove(reply.Token ?? reply.ChannelId + "/" + reply.MessageId, out _);
+        _locks.TryRemove(Key(reply), out _);
+        _gone.TryRemove(Key(reply), out _);
     }
 
     /// <summary>Edits the reply: the interaction's @original while the token lives, else the channel message.</summary>
     internal async Task<DiscordMessage> EditAsync(DiscordReplyHandle reply, MessagePayload payload, IReadOnlyList<OutgoingFile> files, CancellationToken cancellationToken)
     {
         // One edit at a time per reply: edits land in order, and the message id learnt from the first is there for the next.
-        var gate = _locks.GetOrAdd(reply.Token ?? reply.ChannelId + "/" + reply.MessageId, _ => new SemaphoreSlim(1, 1));
+        var gate = _locks.GetOrAdd(Key(reply), _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -102,8 +171,7 @@ internal sealed partial class DiscordReplies(
 
     private async Task<DiscordMessage> EditInOrderAsync(DiscordReplyHandle reply, MessagePayload payload, IReadOnlyList<OutgoingFile> files, CancellationToken cancellationToken)
     {
-        var tokenUsable = reply.Token is not null && time.GetUtcNow() < reply.CreatedAt + TokenLifetime - options.Value.TokenExpiryMargin;
-        if (tokenUsable)
+        if (TokenUsable(reply))
         {
             try
             {
@@ -135,6 +203,11 @@ internal sealed partial class DiscordReplies(
 
         return await rest.EditChannelMessageAsync(channelId, messageId, payload with { Flags = null }, files, cancellationToken).ConfigureAwait(false);
     }
+
+    private bool TokenUsable(DiscordReplyHandle reply) =>
+        reply.Token is not null && time.GetUtcNow() < reply.CreatedAt + TokenLifetime - options.Value.TokenExpiryMargin;
+
+    private static string Key(DiscordReplyHandle reply) => reply.Token ?? reply.ChannelId + "/" + reply.MessageId;
 
     private long Limit(DiscordReplyHandle reply) => reply.AttachmentSizeLimit > 0 ? reply.AttachmentSizeLimit : options.Value.DefaultAttachmentSizeLimit;
 
@@ -178,5 +251,11 @@ internal sealed partial class DiscordReplies(
 
         [LoggerMessage(EventId = 4202, Level = LogLevel.Warning, Message = "Discord reply message unknown after its token expired; posting a new message")]
         public static partial void PostingNewMessage(ILogger logger);
+
+        [LoggerMessage(EventId = 4204, Level = LogLevel.Warning, Message = "The Discord reply of job {JobId} can no longer be edited ({Status}, code {Code}); not editing it again")]
+        public static partial void ReplyGone(ILogger logger, string jobId, int status, int code);
+
+        [LoggerMessage(EventId = 4203, Level = LogLevel.Warning, Message = "Discord refused the result files (code {Code}); posting links instead")]
+        public static partial void PostingLinks(ILogger logger, int code);
     }
 }

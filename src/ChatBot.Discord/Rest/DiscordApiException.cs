@@ -29,6 +29,12 @@ internal sealed class DiscordApiException : Exception
     /// <summary>Discord's JSON error code (10062 unknown interaction, 50027 invalid webhook token, …).</summary>
     public int Code { get; }
 
+    /// <summary>True when Discord refused a message because of its files: 50013 Missing Permissions (Attach Files), 40005 too large.</summary>
+    public bool IsUploadRefused => Code is 50013 or 40005 || Status == HttpStatusCode.RequestEntityTooLarge;
+
+    /// <summary>True when the message cannot be edited any more (403 no access, 404 deleted), the token aside.</summary>
+    public bool IsMessageGone => Status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound && !IsTokenGone;
+
     /// <summary>True when the interaction token can no longer be used.</summary>
     public bool IsTokenGone => Code is 50027 or 10015 or 10062 || Status == HttpStatusCode.Unauthorized;
 }

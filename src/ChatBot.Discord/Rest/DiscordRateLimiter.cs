@@ -2,10 +2,13 @@ namespace ChatBot.Discord.Rest;
 
 /// <summary>
 /// Discord's rate limits: one bucket per route (learnt from the X-RateLimit-* headers), the global
-/// 50 requests per second, and pauses ordered by 429 answers. Interaction callbacks skip the global limit.
+/// 50 requests per second, and pauses ordered by 429 answers. Interaction callbacks and interaction webhooks
+/// skip the global limit and its pauses.
 /// </summary>
-internal sealed class DiscordRateLimiter(TimeProvider time)
+internal sealed partial class DiscordRateLimiter(TimeProvider time, ILogger<DiscordRateLimiter> logger)
 {
+    private readonly InvalidRequestBudget _invalid = new(time) { PacingStarted = count => Log.Pacing(logger, count, InvalidRequestBudget.Limit) };
+
     public const int GlobalPerSecond = 50;
 
     private readonly Lock _gate = new();
@@ -17,6 +20,12 @@ internal sealed class DiscordRateLimiter(TimeProvider time)
     /// <summary>Waits until a request on <paramref name="route"/> may go, and counts it.</summary>
     public async Task WaitAsync(string route, bool exemptFromGlobal, CancellationToken cancellationToken)
     {
+        // Interaction callbacks have 3 s; everything else slows down when too many requests failed lately.
+        while (!exemptFromGlobal && _invalid.Take() is { } pause && pause > TimeSpan.Zero)
+        {
+            await Task.Delay(pause, time, cancellationToken).ConfigureAwait(false);
+        }
+
         while (true)
         {
             var wait = TryTake(route, exemptFromGlobal);
@@ -29,9 +38,13 @@ internal sealed class DiscordRateLimiter(TimeProvider time)
         }
     }
 
-    /// <summary>Reads the bucket headers of a response.</summary>
-    public void Update(string route, HttpResponseHeaders headers)
+    /// <summary>Invalid answers (401, 403, 429 but shared) in the last 10 minutes.</summary>
+    public int InvalidRequests => _invalid.Count;
+
+    /// <summary>Reads the bucket headers of a response, and counts it if it was an invalid request.</summary>
+    public void Update(string route, HttpStatusCode status, HttpResponseHeaders headers)
     {
+        _invalid.Record(status, Header(headers, "X-RateLimit-Scope"));
         var now = time.GetUtcNow();
         lock (_gate)
         {
@@ -99,7 +112,9 @@ internal sealed class DiscordRateLimiter(TimeProvider time)
         var now = time.GetUtcNow();
         lock (_gate)
         {
-            if (_globalPausedUntil > now)
+            // Interaction callbacks and webhooks are exempt from the global limit, its pauses included:
+            // an ack held past 3 s loses the interaction.
+            if (!exemptFromGlobal && _globalPausedUntil > now)
             {
                 return _globalPausedUntil - now;
             }
@@ -170,5 +185,11 @@ internal sealed class DiscordRateLimiter(TimeProvider time)
         public int? Limit { get; set; }
         public int InFlight { get; set; }
         public DateTimeOffset ResetAt { get; set; }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 4103, Level = LogLevel.Warning, Message = "Discord answered {Count} invalid requests (401/403/429) in 10 minutes, of the {Limit} that get the IP banned; spacing requests out")]
+        public static partial void Pacing(ILogger logger, int count, int limit);
     }
 }

@@ -86,6 +86,7 @@ internal sealed partial class DiscordRestClient(IHttpClientFactory httpClients, 
             try
             {
                 using var request = new HttpRequestMessage(method, path) { Content = CreateContent(json, files) };
+                request.Options.Set(DiscordAuthHandler.WithoutBotToken, exemptFromGlobal);
                 response = await httpClients.CreateClient(HttpClientName).SendAsync(request, cancellationToken).ConfigureAwait(false);
             }
             catch (HttpRequestException ex) when (safeToRetry && ++failed < MaxFailedAttempts)
@@ -103,7 +104,7 @@ internal sealed partial class DiscordRestClient(IHttpClientFactory httpClients, 
 
             using (response)
             {
-                limiter.Update(route, response.Headers);
+                limiter.Update(route, response.StatusCode, response.Headers);
                 if (response.StatusCode == HttpStatusCode.TooManyRequests)
                 {
                     var (retryAfter, global) = await ReadRetryAfterAsync(response, cancellationToken).ConfigureAwait(false);

@@ -4,7 +4,11 @@ using ChatBot.Core.Platform;
 
 namespace ChatBot.Host.Operations;
 
-/// <summary><c>GET /healthz</c>: storage reachable (one trivial read) and the queue's depth.</summary>
+/// <summary>
+/// <c>GET /healthz</c>: storage reachable (one trivial read), the queue's depth, and each platform adapter's state.
+/// An adapter that is retrying (its platform slow or unreachable) makes the status "degraded" but keeps 200: the
+/// process is fine and restarting it would not help.
+/// </summary>
 internal static partial class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
@@ -16,6 +20,7 @@ internal static partial class HealthEndpoints
     private static async Task<IResult> CheckAsync(
         ICreditLedger ledger,
         IJobQueueMetrics metrics,
+        IEnumerable<IPlatformHealth> platforms,
         IHostApplicationLifetime lifetime,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
@@ -34,7 +39,10 @@ internal static partial class HealthEndpoints
 
         var stopping = lifetime.ApplicationStopping.IsCancellationRequested;
         var healthy = storage == "ok" && !stopping;
-        var body = new HealthReport(healthy ? "ok" : stopping ? "stopping" : "degraded", storage, metrics.Queued, metrics.Running);
+        var adapters = platforms.Where(p => p.State != "off").ToDictionary(p => p.Platform, p => new PlatformHealthReport(p.State, p.Detail), StringComparer.Ordinal);
+        var adaptersOk = adapters.Values.All(a => a.State is "ok" or "starting");
+        var status = stopping ? "stopping" : healthy && adaptersOk ? "ok" : "degraded";
+        var body = new HealthReport(status, storage, metrics.Queued, metrics.Running) { Platforms = adapters };
         return Results.Json(body, statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 

@@ -1,3 +1,4 @@
+using ChatBot.Emulators.Time;
 
 namespace ChatBot.Discord.Tests.Commands;
 
@@ -29,5 +30,28 @@ public sealed class CommandRegistrarTests
         await host.Emulator.WaitUntilAsync(e => e.RegisteredCommands.ContainsKey("4242"));
 
         host.Emulator.RegisteredCommands.Keys.ShouldNotContain("global");
+    }
+
+    [Fact]
+    public async Task Start_RegistrationTimesOut_RetriesWithBackoffAndReportsRetrying()
+    {
+        var clock = new TimerAwareFakeTimeProvider();
+        await using var host = await DiscordTestHost.StartAsync(
+            s =>
+            {
+                s["Discord:RequestTimeout"] = "00:00:00.5";
+                s["Discord:Mode"] = "Http"; // No gateway: the registrar's back-off is the only timer.
+            },
+            time: clock,
+            waitForReady: false,
+            configureEmulator: e => e.Hold(r => r.StartsWith("PUT /applications/", StringComparison.Ordinal)));
+
+        await GatewayClock.WaitForHealthAsync(host, h => h.State == "retrying");
+        host.App.Lifetime.ApplicationStopping.IsCancellationRequested.ShouldBeFalse();
+        host.Emulator.ReleaseHeld();
+        await clock.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(5));
+
+        await host.Emulator.WaitUntilAsync(e => e.RegisteredCommands.ContainsKey("global"));
+        await GatewayClock.WaitForHealthAsync(host, h => h.State == "ok");
     }
 }

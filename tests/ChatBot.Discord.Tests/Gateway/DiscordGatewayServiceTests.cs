@@ -14,7 +14,7 @@ public sealed class DiscordGatewayServiceTests
         host.Emulator.ConnectUrls[0].ShouldBe("/gateway?v=10&encoding=json");
         var identify = host.Emulator.GatewayFrames.Single(f => f["op"]!.GetValue<int>() == 2)["d"]!;
         identify["token"]!.GetValue<string>().ShouldBe(host.Emulator.Token);
-        identify["intents"]!.GetValue<long>().ShouldBe(1 | 512 | 1024 | 4096);
+        identify["intents"]!.GetValue<long>().ShouldBe(1 | (1 << 10) | (1 << 13));
         identify["shard"]!.AsArray().Select(n => n!.GetValue<int>()).ShouldBe([0, 1]);
     }
 
@@ -24,17 +24,20 @@ public sealed class DiscordGatewayServiceTests
         await using var host = await DiscordTestHost.StartAsync(s => s["Discord:ReactionsOnAnyMessage"] = "true");
 
         var identify = host.Emulator.GatewayFrames.Single(f => f["op"]!.GetValue<int>() == 2)["d"]!;
-        identify["intents"]!.GetValue<long>().ShouldBe(38401);
+        identify["intents"]!.GetValue<long>().ShouldBe(1 | (1 << 10) | (1 << 13) | (1 << 15));
     }
 
     [Fact]
     public async Task Start_Sharded_IdentifiesWithShardPair()
     {
-        await using var host = await DiscordTestHost.StartAsync(s =>
-        {
-            s["Discord:ShardId"] = "1";
-            s["Discord:ShardCount"] = "2";
-        });
+        // Two identifies per 5 s: shard 1 has a bucket of its own and need not wait for shard 0's window.
+        await using var host = await DiscordTestHost.StartAsync(
+            s =>
+            {
+                s["Discord:ShardId"] = "1";
+                s["Discord:ShardCount"] = "2";
+            },
+            emulatorOptions: new DiscordEmulatorOptions { MaxConcurrency = 2 });
 
         var identify = host.Emulator.GatewayFrames.Single(f => f["op"]!.GetValue<int>() == 2)["d"]!;
         identify["shard"]!.AsArray().Select(n => n!.GetValue<int>()).ShouldBe([1, 2]);
@@ -43,7 +46,7 @@ public sealed class DiscordGatewayServiceTests
     [Fact]
     public async Task Sharding_TwoProcesses_EachGetsOnlyItsGuildsEvents()
     {
-        await using var emulator = await DiscordEmulator.StartAsync();
+        await using var emulator = await DiscordEmulator.StartAsync(new DiscordEmulatorOptions { MaxConcurrency = 2 });
         await using var shard0 = await DiscordTestHost.StartAsync(s => { s["Discord:ShardId"] = "0"; s["Discord:ShardCount"] = "2"; }, sharedEmulator: emulator, waitForReady: false);
         await using var shard1 = await DiscordTestHost.StartAsync(s => { s["Discord:ShardId"] = "1"; s["Discord:ShardCount"] = "2"; }, sharedEmulator: emulator, waitForReady: false);
         await emulator.WaitUntilAsync(e => e.LiveSessionCount == 2);
@@ -57,6 +60,86 @@ public sealed class DiscordGatewayServiceTests
         (await shard1.Dispatcher.NextAsync()).Options.Prompt.ShouldBe("odd");
         shard0.Dispatcher.Requests.Count.ShouldBe(1);
         shard1.Dispatcher.Requests.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Start_SecondShardOfOneBucket_IdentifiesAWindowAfterTheFirst()
+    {
+        var clock = new TimerAwareFakeTimeProvider();
+        await using var host = await DiscordTestHost.StartAsync(
+            s =>
+            {
+                s["Discord:ShardId"] = "1";
+                s["Discord:ShardCount"] = "2";
+            },
+            time: clock,
+            waitForReady: false);
+
+        await GatewayClock.AdvanceUntilAsync(clock, host, e => e.IsConnected, TimeSpan.FromSeconds(1));
+
+        (host.Emulator.IdentifyTimes.Single() - clock.Start).ShouldBe(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task Start_GatewayBotTimesOut_RetriesWithBackoffAndHostStaysUp()
+    {
+        var clock = new TimerAwareFakeTimeProvider();
+        await using var host = await DiscordTestHost.StartAsync(
+            s =>
+            {
+                s["Discord:RequestTimeout"] = "00:00:00.5";
+                s["Discord:RegisterCommands"] = "false";
+            },
+            time: clock,
+            waitForReady: false,
+            configureEmulator: e => e.Hold(r => r.StartsWith("GET /gateway/bot", StringComparison.Ordinal)));
+
+        await GatewayClock.WaitForHealthAsync(host, h => h.State == "retrying" && h.WaitingUntil is not null);
+        host.App.Lifetime.ApplicationStopping.IsCancellationRequested.ShouldBeFalse();
+        host.Emulator.ReleaseHeld();
+        await GatewayClock.AdvanceUntilAsync(clock, host, e => e.IsConnected, TimeSpan.FromSeconds(1));
+
+        await GatewayClock.WaitForHealthAsync(host, h => h.State == "ok");
+        host.Emulator.HeldCount.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Stop_HostShutsDown_ClosesTheGatewayWith1000()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+
+        await host.App.StopAsync();
+
+        await host.Emulator.WaitUntilAsync(e => e.OpenConnectionCount == 0);
+        host.Emulator.ClientCloses.ShouldBe([1000]);
+    }
+
+    [Fact]
+    public async Task Connect_NoHello_GivesUpAfterTimeoutAndConnectsAgain()
+    {
+        var clock = new TimerAwareFakeTimeProvider();
+        await using var host = await DiscordTestHost.StartAsync(time: clock, emulatorOptions: new DiscordEmulatorOptions { SendHello = false }, waitForReady: false);
+        await host.Emulator.WaitUntilAsync(e => e.ConnectUrls.Count == 1);
+        host.Emulator.Options.SendHello = true;
+
+        await clock.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(30));
+        await GatewayClock.AdvanceUntilAsync(clock, host, e => e.IsConnected, TimeSpan.FromSeconds(1));
+
+        host.Emulator.ConnectUrls.Count.ShouldBe(2);
+        host.Emulator.CountFrames(2).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Receive_MalformedFrames_AreSkippedWithoutReconnecting()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+
+        await host.Emulator.SendRawAsync("{not json");
+        await host.Emulator.SendRawAsync("""{"op":0}""");
+        await host.Emulator.SendSlashCommandAsync(host.Channel, host.Member, "imagine", SlashOptions.Prompt("after garbage"));
+
+        (await host.Dispatcher.NextAsync()).Options.Prompt.ShouldBe("after garbage");
+        host.Emulator.ConnectUrls.Count.ShouldBe(1);
     }
 
     [Fact]
@@ -97,7 +180,8 @@ public sealed class DiscordGatewayServiceTests
         await host.Emulator.WaitUntilAsync(e => e.CountFrames(1) == 1);
         await clock.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(45));
 
-        await host.Emulator.WaitUntilAsync(e => e.ResumeCount == 1);
+        // The session may count as short (READY read after the first tick): then a back-off comes before the resume.
+        await GatewayClock.AdvanceUntilAsync(clock, host, e => e.ResumeCount == 1, TimeSpan.FromSeconds(1));
         host.Emulator.ClientCloses.ShouldContain(code => code != 1000 && code != 1001);
         host.Emulator.ConnectUrls[^1].ShouldStartWith(DiscordEmulator.ResumePath);
         host.Emulator.CountFrames(2).ShouldBe(1);
@@ -132,25 +216,77 @@ public sealed class DiscordGatewayServiceTests
     [Fact]
     public async Task InvalidSession_NotResumable_IdentifiesAgainAfterWait()
     {
-        // Discord asks for a random 1–5 s wait before identifying again; this test waits it out on the real clock.
-        await using var host = await DiscordTestHost.StartAsync();
+        var clock = new TimerAwareFakeTimeProvider();
+        await using var host = await DiscordTestHost.StartAsync(time: clock);
 
         await host.Emulator.SendInvalidSessionAsync(resumable: false);
 
-        await host.Emulator.WaitUntilAsync(e => e.CountFrames(2) == 2 && e.IsConnected);
+        await GatewayClock.AdvanceUntilAsync(clock, host, e => e.CountFrames(2) == 2 && e.IsConnected, TimeSpan.FromSeconds(1));
         host.Emulator.ResumeCount.ShouldBe(0);
         host.Emulator.ConnectUrls[^1].ShouldStartWith("/gateway?");
+        var gap = GatewayClock.Gaps(host.Emulator.IdentifyTimes).Single();
+        gap.ShouldBeGreaterThanOrEqualTo(TimeSpan.FromSeconds(1));
+        host.Emulator.IdentifiesTooFast.ShouldBe(0);
     }
 
     [Fact]
     public async Task Close_4009SessionTimedOut_IdentifiesNewSession()
     {
-        await using var host = await DiscordTestHost.StartAsync();
+        var clock = new TimerAwareFakeTimeProvider();
+        await using var host = await DiscordTestHost.StartAsync(time: clock);
 
         await host.Emulator.DropConnectionAsync(4009);
 
-        await host.Emulator.WaitUntilAsync(e => e.CountFrames(2) == 2 && e.IsConnected);
+        await GatewayClock.AdvanceUntilAsync(clock, host, e => e.CountFrames(2) == 2 && e.IsConnected, TimeSpan.FromSeconds(1));
         host.Emulator.ResumeCount.ShouldBe(0);
+        host.Emulator.IdentifiesTooFast.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Identify_SessionsInvalidatedRightAfterReady_BackoffKeepsGrowing()
+    {
+        var clock = new TimerAwareFakeTimeProvider();
+        var flapping = new DiscordEmulatorOptions { InvalidateSessionsAfterReady = true, HeartbeatInterval = TimeSpan.FromHours(1) };
+        await using var host = await DiscordTestHost.StartAsync(time: clock, emulatorOptions: flapping, waitForReady: false);
+
+        await GatewayClock.AdvanceUntilAsync(clock, host, e => e.IdentifyTimes.Count >= 8, TimeSpan.FromSeconds(1));
+
+        var gaps = GatewayClock.Gaps(host.Emulator.IdentifyTimes);
+        gaps.ShouldAllBe(gap => gap >= TimeSpan.FromSeconds(5));
+        gaps[^1].ShouldBeGreaterThanOrEqualTo(TimeSpan.FromSeconds(30));
+        host.Emulator.IdentifiesTooFast.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Identify_BudgetSpent_WaitsForResetAfter()
+    {
+        var clock = new TimerAwareFakeTimeProvider();
+        var spent = new DiscordEmulatorOptions { SessionStartRemaining = 0, SessionStartResetAfter = TimeSpan.FromMinutes(10) };
+        await using var host = await DiscordTestHost.StartAsync(time: clock, emulatorOptions: spent, waitForReady: false);
+
+        await host.Emulator.WaitForCallAsync(c => c.Is("GET", "/gateway/bot"));
+        await clock.AdvanceWhenWaitingAsync(TimeSpan.FromMinutes(9));
+        await clock.WaitForTimersAsync();
+        host.Emulator.ConnectUrls.ShouldBeEmpty();
+        clock.Advance(TimeSpan.FromMinutes(1));
+
+        await host.Emulator.WaitUntilAsync(e => e.IsConnected);
+        host.Emulator.IdentifiesOverBudget.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Resume_ConnectionsDropRightAfterResumed_BackoffGrows()
+    {
+        var clock = new TimerAwareFakeTimeProvider();
+        var looping = new DiscordEmulatorOptions { DropConnectionsAfterResumed = true, HeartbeatInterval = TimeSpan.FromHours(1) };
+        await using var host = await DiscordTestHost.StartAsync(time: clock, emulatorOptions: looping);
+
+        await host.Emulator.DropConnectionAsync();
+        await GatewayClock.AdvanceUntilAsync(clock, host, e => e.ResumeCount >= 5, TimeSpan.FromSeconds(1));
+
+        var gaps = GatewayClock.Gaps(host.Emulator.ResumeTimes);
+        gaps[^1].ShouldBeGreaterThanOrEqualTo(TimeSpan.FromSeconds(4));
+        host.Emulator.CountFrames(2).ShouldBe(1);
     }
 
     [Fact]

@@ -49,6 +49,21 @@ public sealed class DiscordInteractionEndpointTests
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 
+    [Theory]
+    [InlineData("ms")]
+    [InlineData("99999999999999999999")]
+    [InlineData("soon")]
+    public async Task Post_SignedButTimestampNotEpochSeconds_Refused401(string kind)
+    {
+        await using var host = await StartHttpModeAsync();
+        using var http = new HttpClient();
+        var timestamp = kind == "ms" ? DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture) : kind;
+
+        using var response = await host.Emulator.PostSignedAsync(http, Endpoint(host), host.Emulator.CreatePing(), timestamp);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
     [Fact]
     public async Task Post_SignedCommand_Accepted202AndHandledLikeTheGateway()
     {

@@ -39,6 +39,20 @@ public sealed class ReactionHandlerTests
     }
 
     [Fact]
+    public async Task Reaction_InDirectMessage_ArrivesThroughDirectMessageReactionsIntent()
+    {
+        await using var host = await DiscordTestHost.StartAsync(s => s["Discord:ReactionsOnAnyMessage"] = "true");
+        var dm = host.Emulator.CreateDirectChannel(host.Member);
+        var (_, messageId) = await host.PostMemberPhotoAsync("", dm);
+
+        await host.Emulator.AddReactionAsync(dm, host.Member, messageId, "🎬");
+        var request = await host.Dispatcher.NextAsync();
+
+        request.Kind.ShouldBe(CommandKind.Animate);
+        request.Conversation.IsDirectMessage.ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task Reaction_PencilOnOwnResult_AsksForThePromptWithAModalButton()
     {
         await using var host = await DiscordTestHost.StartAsync();

@@ -124,6 +124,81 @@ public sealed class DiscordRepliesTests
     }
 
     [Fact]
+    public async Task PostResult_AttachFilesDenied_FallsBackToLinks()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        var (interaction, request) = await StartJobAsync(host);
+        host.Emulator.DenyAttachFiles(host.Channel.Id);
+        var result = new ResultView { JobId = "job1", Title = "t", Files = [File(TestMedia.Png(), "fox.png", new Uri("https://cdn.provider.example/fox.png"))] };
+
+        await CreateSut(host).PostResultAsync(request.Reply, result, CancellationToken.None);
+
+        var edits = host.Emulator.RestCalls.Where(c => c.Is("PATCH", "/messages/@original")).TakeLast(2).ToList();
+        edits[0].Status.ShouldBe(403);
+        edits[1].IsMultipart.ShouldBeFalse();
+        FirstEmbed(host.Emulator.GetOriginal(interaction))["description"]!.GetValue<string>().ShouldContain("(https://cdn.provider.example/fox.png)");
+    }
+
+    [Fact]
+    public async Task PostResult_AttachFilesDeniedAndNoLink_Throws()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        var (_, request) = await StartJobAsync(host);
+        host.Emulator.DenyAttachFiles(host.Channel.Id);
+        var result = new ResultView { JobId = "job1", Title = "t", Files = [File(TestMedia.Png(), "fox.png")] };
+
+        var refused = await Should.ThrowAsync<DiscordApiException>(() => CreateSut(host).PostResultAsync(request.Reply, result, CancellationToken.None));
+
+        refused.Code.ShouldBe(50013);
+    }
+
+    [Fact]
+    public async Task Update_ChannelMessageAnswers403_IsNotEditedAgain()
+    {
+        var clock = new TimerAwareFakeTimeProvider();
+        await using var host = await DiscordTestHost.StartAsync(time: clock);
+        var (_, request) = await StartJobAsync(host);
+        var sut = CreateSut(host);
+        clock.Advance(TimeSpan.FromMinutes(14.5));
+        host.Emulator.DenyAccess(host.Channel.Id);
+
+        for (var revision = 2; revision <= 4; revision++)
+        {
+            try
+            {
+                await sut.UpdateAsync(request.Reply, Running("🎬 long video", revision) with { Progress = revision * 10 }, CancellationToken.None);
+            }
+            catch (DiscordApiException)
+            {
+                // Today's code throws on each 403; the engine logs it and tries again at the next tick.
+            }
+        }
+
+        host.Emulator.RestCalls.Count(c => c.Status == 403).ShouldBe(1);
+        host.Emulator.InvalidRequestCount.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Update_FinalStateAfterTheReplyWasDeleted_TellsTheMemberPrivately()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        var (interaction, request) = await StartJobAsync(host);
+        host.Emulator.DeleteMessage(host.Emulator.GetOriginal(interaction)!["id"]!.GetValue<string>());
+        var sut = CreateSut(host);
+
+        await sut.UpdateAsync(request.Reply, Running("🎨 a fox", revision: 3), CancellationToken.None);
+        var ended = new ReplyView { JobId = "job1", Status = ReplyStatus.Failed, Title = "🎨 a fox", StatusText = "It failed. No credits were charged.", Revision = 4 };
+        await sut.UpdateAsync(request.Reply, ended, CancellationToken.None);
+
+        host.Emulator.RestCalls.Count(c => c.Is("PATCH", "/messages/@original") && c.Status == 404).ShouldBe(1);
+        var followup = host.Emulator.RestCalls.Single(c => c.Is("POST", $"/webhooks/{host.Emulator.ApplicationId}/{interaction.Token}"));
+        followup.Json!["flags"]!.GetValue<int>().ShouldBe(64);
+        followup.Json["embeds"]![0]!["description"]!.GetValue<string>().ShouldContain("No credits were charged");
+    }
+
+    private static JsonNode FirstEmbed(JsonObject? message) => message!["embeds"]![0]!;
+
+    [Fact]
     public async Task Update_AfterFifteenMinutes_EditsChannelMessageWithBotToken()
     {
         var clock = new TimerAwareFakeTimeProvider();

@@ -82,6 +82,46 @@ public sealed class DiscordRestClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Send_GlobalTooManyRequests_InteractionRoutesDoNotWait()
+    {
+        _emulator.Inject429(times: 1, retryAfterSeconds: 5, global: true, match: r => r.StartsWith("GET /channels/", StringComparison.Ordinal));
+        var sut = CreateSut();
+        var member = DiscordEmulator.CreateMember("ada");
+        var interaction = _emulator.CreateSlashCommand(_channel, member, "imagine", []);
+        var held = sut.GetChannelAsync(_channel.Id, CancellationToken.None);
+        await _clock.WaitForTimersAsync();
+
+        var ack = sut.CreateInteractionResponseAsync(interaction.Id, interaction.Token, new InteractionResponse(InteractionResponse.DeferredChannelMessage), CancellationToken.None);
+        await Task.WhenAny(ack, _clock.WaitForTimersAsync(2));
+        ack.IsCompleted.ShouldBeTrue("the ack waited for the global limit");
+        await ack;
+        var edit = sut.EditOriginalAsync(_emulator.ApplicationId, interaction.Token, new MessagePayload { Content = "Starting…" }, null, CancellationToken.None);
+        await Task.WhenAny(edit, _clock.WaitForTimersAsync(2));
+        edit.IsCompleted.ShouldBeTrue("the @original edit waited for the global limit");
+        await edit;
+
+        _clock.Advance(TimeSpan.FromSeconds(5));
+        await held;
+    }
+
+    [Fact]
+    public async Task Send_InteractionAndWebhookRoutes_CarryNoBotToken()
+    {
+        var sut = CreateSut();
+        var interaction = _emulator.CreateSlashCommand(_channel, DiscordEmulator.CreateMember("ada"), "imagine", []);
+
+        await sut.CreateInteractionResponseAsync(interaction.Id, interaction.Token, new InteractionResponse(InteractionResponse.DeferredChannelMessage), CancellationToken.None);
+        await sut.EditOriginalAsync(_emulator.ApplicationId, interaction.Token, new MessagePayload { Content = "Starting…" }, null, CancellationToken.None);
+        await sut.CreateFollowupAsync(_emulator.ApplicationId, interaction.Token, new MessagePayload { Content = "done", Flags = 64 }, null, CancellationToken.None);
+        await sut.GetChannelAsync(_channel.Id, CancellationToken.None);
+
+        var calls = _emulator.RestCalls;
+        calls.Where(c => c.Path.StartsWith("/interactions/", StringComparison.Ordinal) || c.Path.StartsWith("/webhooks/", StringComparison.Ordinal))
+            .ShouldAllBe(c => c.Authorization == null && c.Status < 300);
+        calls.Single(c => c.Path.StartsWith("/channels/", StringComparison.Ordinal)).Authorization.ShouldBe("Bot " + _emulator.Token);
+    }
+
+    [Fact]
     public async Task Send_BucketExhausted_WaitsForResetInsteadOfHitting429()
     {
         var sut = CreateSut();

@@ -31,6 +31,16 @@ public sealed class DiscordTestHost : IAsyncDisposable
         Action<DiscordEmulator>? configureEmulator = null,
         DiscordEmulator? sharedEmulator = null)
     {
+        if (time is not null && sharedEmulator is null)
+        {
+            // One clock for both sides: the emulator's identify window and token lifetimes run on the bot's time.
+            emulatorOptions ??= new DiscordEmulatorOptions();
+            if (emulatorOptions.TimeProvider == TimeProvider.System)
+            {
+                emulatorOptions.TimeProvider = time;
+            }
+        }
+
         var emulator = sharedEmulator ?? await DiscordEmulator.StartAsync(emulatorOptions);
         var ownsEmulator = sharedEmulator is null;
         configureEmulator?.Invoke(emulator);

@@ -13,6 +13,53 @@ public sealed partial class DiscordEmulator
     private readonly List<JsonObject> _gatewayFrames = [];
     private readonly List<string> _connectUrls = [];
     private readonly List<int?> _clientCloses = [];
+    private readonly List<DateTimeOffset> _identifyTimes = [];
+    private readonly List<DateTimeOffset> _resumeTimes = [];
+    private readonly Dictionary<int, DateTimeOffset> _lastIdentifyByBucket = [];
+    private DateTimeOffset? _sessionStartResetAt;
+    private int _openConnections;
+
+    /// <summary>When each Identify arrived (emulator clock), refused ones included.</summary>
+    public IReadOnlyList<DateTimeOffset> IdentifyTimes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _identifyTimes];
+            }
+        }
+    }
+
+    /// <summary>When each successful Resume arrived (emulator clock).</summary>
+    public IReadOnlyList<DateTimeOffset> ResumeTimes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _resumeTimes];
+            }
+        }
+    }
+
+    /// <summary>Identifies refused because they came faster than <c>max_concurrency</c> per 5 s (answered with op 9).</summary>
+    public int IdentifiesTooFast { get; private set; }
+
+    /// <summary>Identifies that arrived with the budget spent: a real Discord resets the bot token for these.</summary>
+    public int IdentifiesOverBudget { get; private set; }
+
+    /// <summary>Gateway sockets the emulator is serving right now.</summary>
+    public int OpenConnectionCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _openConnections;
+            }
+        }
+    }
 
     /// <summary>Every frame the bot sent over the gateway, in order.</summary>
     public IReadOnlyList<JsonObject> GatewayFrames
@@ -86,6 +133,13 @@ public sealed partial class DiscordEmulator
             // The live session for the shard; while the bot is away, the newest one (its events wait for a Resume).
             session = _sessions.Values.Where(s => s.ServesGuild(guildId)).OrderByDescending(s => s.Connection is not null).ThenByDescending(s => s.Created).FirstOrDefault()
                 ?? throw new InvalidOperationException("No gateway session serves this guild; wait for READY first.");
+            if (RequiredIntent(type, guildId) is { } intent && (session.Intents & intent) == 0)
+            {
+                // Discord sends only the events of the intents the session identified with.
+                SkippedDispatches++;
+                return;
+            }
+
             seq = ++session.Seq;
             session.Events.Add((seq, type, data.DeepClone()));
         }
@@ -93,6 +147,17 @@ public sealed partial class DiscordEmulator
         await session.TrySendAsync(Dispatch(seq, type, data));
         Changed();
     }
+
+    /// <summary>Dispatches not sent because the session lacked their intent.</summary>
+    public int SkippedDispatches { get; private set; }
+
+    /// <summary>The intent an event needs: reactions and messages by guild or DM (INTERACTION_CREATE needs none).</summary>
+    private static long? RequiredIntent(string type, string? guildId) => type switch
+    {
+        "MESSAGE_REACTION_ADD" or "MESSAGE_REACTION_REMOVE" => guildId is null ? 1 << 13 : 1 << 10,
+        "MESSAGE_CREATE" or "MESSAGE_UPDATE" or "MESSAGE_DELETE" => guildId is null ? 1 << 12 : 1 << 9,
+        _ => null,
+    };
 
     /// <summary>Cuts the bot's connection: with a close code, or by aborting the TCP stream when null.</summary>
     public async Task DropConnectionAsync(int? closeCode = null)
@@ -124,6 +189,20 @@ public sealed partial class DiscordEmulator
         }
 
         await SendToAllAsync(new JsonObject { ["op"] = 9, ["d"] = resumable }, live);
+    }
+
+    /// <summary>Sends a text frame as is (a malformed one, say) to every live connection.</summary>
+    public async Task SendRawAsync(string text)
+    {
+        foreach (var session in LiveSessions())
+        {
+            if (session.Connection is { } connection)
+            {
+                await connection.SendTextAsync(text);
+            }
+        }
+
+        Changed();
     }
 
     /// <summary>Sends op 1: the bot must heartbeat at once.</summary>
@@ -162,6 +241,11 @@ public sealed partial class DiscordEmulator
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         var connection = new GatewayConnectionState(socket);
+        lock (_gate)
+        {
+            _openConnections++;
+        }
+
         Changed();
         if (context.Request.Query["v"] != "10" || context.Request.Query["encoding"] != "json")
         {
@@ -169,7 +253,11 @@ public sealed partial class DiscordEmulator
             return;
         }
 
-        await connection.SendAsync(new JsonObject { ["op"] = 10, ["d"] = new JsonObject { ["heartbeat_interval"] = (long)Options.HeartbeatInterval.TotalMilliseconds } });
+        if (Options.SendHello)
+        {
+            await connection.SendAsync(new JsonObject { ["op"] = 10, ["d"] = new JsonObject { ["heartbeat_interval"] = (long)Options.HeartbeatInterval.TotalMilliseconds } });
+        }
+
         GatewaySession? session = null;
         try
         {
@@ -210,21 +298,23 @@ public sealed partial class DiscordEmulator
         }
         catch (WebSocketException)
         {
-            // The bot went away without a close frame; the session stays resumable.
+            // The bot went away without a close frame (a peer sees 1006); the session stays resumable.
+            lock (_gate)
+            {
+                _clientCloses.Add(1006);
+            }
         }
         catch (OperationCanceledException)
         {
         }
         finally
         {
-            if (session is not null)
+            lock (_gate)
             {
-                lock (_gate)
+                _openConnections--;
+                if (session?.Connection == connection)
                 {
-                    if (session.Connection == connection)
-                    {
-                        session.Connection = null;
-                    }
+                    session.Connection = null;
                 }
             }
 
@@ -270,9 +360,20 @@ public sealed partial class DiscordEmulator
         }
 
         var shard = d["shard"] as JsonArray;
+        switch (SpendIdentify(shard?[0]?.GetValue<int>() ?? 0))
+        {
+            case IdentifyVerdict.TooFast:
+                await connection.SendAsync(new JsonObject { ["op"] = 9, ["d"] = false });
+                return null;
+            case IdentifyVerdict.OverBudget:
+                await connection.Socket.CloseOutputAsync((WebSocketCloseStatus)4004, "Authentication failed.", CancellationToken.None);
+                return null;
+        }
+
         var session = new GatewaySession(Guid.NewGuid().ToString("N"), shard?[0]?.GetValue<int>() ?? 0, shard?[1]?.GetValue<int>() ?? 1)
         {
             Connection = connection,
+            Intents = intents,
         };
         lock (_gate)
         {
@@ -297,6 +398,17 @@ public sealed partial class DiscordEmulator
         await connection.SendAsync(Dispatch(session.Seq, "READY", ready));
         session.Ready = true;
         Changed();
+        if (Options.InvalidateSessionsAfterReady)
+        {
+            lock (_gate)
+            {
+                _sessions.Remove(session.Id);
+            }
+
+            await connection.SendAsync(new JsonObject { ["op"] = 9, ["d"] = false });
+            return null;
+        }
+
         return session;
     }
 
@@ -320,6 +432,7 @@ public sealed partial class DiscordEmulator
                 session.Connection?.Socket.Abort();
                 session.Connection = connection;
                 ResumeCount++;
+                _resumeTimes.Add(Options.TimeProvider.GetUtcNow());
             }
         }
 
@@ -344,7 +457,66 @@ public sealed partial class DiscordEmulator
         await connection.SendAsync(Dispatch(resumedSeq, "RESUMED", new JsonObject()));
         session.Ready = true;
         Changed();
+        if (Options.DropConnectionsAfterResumed)
+        {
+            await session.DropAsync(closeCode: 4000);
+        }
+
         return session;
+    }
+
+    /// <summary>The <c>session_start_limit</c> that <c>GET /gateway/bot</c> reports now.</summary>
+    private JsonObject SessionStartLimit()
+    {
+        lock (_gate)
+        {
+            var now = Options.TimeProvider.GetUtcNow();
+            RefillSessionStarts(now);
+            return new JsonObject
+            {
+                ["total"] = Options.SessionStartTotal,
+                ["remaining"] = Math.Max(0, Options.SessionStartRemaining),
+                ["reset_after"] = (long)(_sessionStartResetAt!.Value - now).TotalMilliseconds,
+                ["max_concurrency"] = Options.MaxConcurrency,
+            };
+        }
+    }
+
+    private void RefillSessionStarts(DateTimeOffset now)
+    {
+        _sessionStartResetAt ??= now + Options.SessionStartResetAfter;
+        if (now >= _sessionStartResetAt)
+        {
+            Options.SessionStartRemaining = Options.SessionStartTotal;
+            _sessionStartResetAt = now + Options.SessionStartResetAfter;
+        }
+    }
+
+    /// <summary>Counts an Identify against the daily budget and the 5-second window of its bucket.</summary>
+    private IdentifyVerdict SpendIdentify(int shardId)
+    {
+        var now = Options.TimeProvider.GetUtcNow();
+        lock (_gate)
+        {
+            _identifyTimes.Add(now);
+            RefillSessionStarts(now);
+            if (Options.SessionStartRemaining <= 0)
+            {
+                IdentifiesOverBudget++;
+                return IdentifyVerdict.OverBudget;
+            }
+
+            Options.SessionStartRemaining--;
+            var bucket = shardId % Math.Max(1, Options.MaxConcurrency);
+            if (_lastIdentifyByBucket.TryGetValue(bucket, out var last) && now - last < TimeSpan.FromSeconds(5))
+            {
+                IdentifiesTooFast++;
+                return IdentifyVerdict.TooFast;
+            }
+
+            _lastIdentifyByBucket[bucket] = now;
+            return IdentifyVerdict.Accepted;
+        }
     }
 
     /// <summary>Whether an Identify asking for MESSAGE_CONTENT is accepted (false: closed with 4014, as for an app without the privileged intent).</summary>
@@ -376,20 +548,29 @@ public sealed partial class DiscordEmulator
         }
     }
 
+    private enum IdentifyVerdict
+    {
+        Accepted,
+        TooFast,
+        OverBudget,
+    }
+
     private sealed class GatewayConnectionState(WebSocket socket)
     {
         private readonly SemaphoreSlim _send = new(1, 1);
 
         public WebSocket Socket { get; } = socket;
 
-        public async Task SendAsync(JsonObject frame)
+        public Task SendAsync(JsonObject frame) => SendTextAsync(frame.ToJsonString());
+
+        public async Task SendTextAsync(string text)
         {
             await _send.WaitAsync();
             try
             {
                 if (Socket.State == WebSocketState.Open)
                 {
-                    await Socket.SendAsync(Encoding.UTF8.GetBytes(frame.ToJsonString()), WebSocketMessageType.Text, true, CancellationToken.None);
+                    await Socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, CancellationToken.None);
                 }
             }
             catch (WebSocketException)
@@ -409,6 +590,7 @@ public sealed partial class DiscordEmulator
         public string Id { get; } = id;
         public long Created { get; } = Interlocked.Increment(ref s_created);
         public long Seq { get; set; }
+        public long Intents { get; init; }
         public bool Ready { get; set; }
         public List<(long Seq, string Type, JsonNode Data)> Events { get; } = [];
         public GatewayConnectionState? Connection { get; set; }

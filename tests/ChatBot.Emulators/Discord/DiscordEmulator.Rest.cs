@@ -11,6 +11,12 @@ public sealed partial class DiscordEmulator
     private const string ApiPrefix = "/api/v10/";
     private readonly Dictionary<string, BucketState> _buckets = [];
     private readonly List<Injected429> _injected = [];
+    private readonly HashSet<string> _noAttachFiles = [];
+    private readonly HashSet<string> _noAccess = [];
+    private readonly Queue<DateTimeOffset> _invalid = new();
+    private DateTimeOffset _bannedUntil;
+    private Func<string, bool>? _hold;
+    private TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>
     /// Answers the next <paramref name="times"/> matching requests with 429. <paramref name="match"/> sees
@@ -23,6 +29,84 @@ public sealed partial class DiscordEmulator
             _injected.Add(new Injected429(match ?? (_ => true), retryAfterSeconds, global) { Remaining = times });
         }
     }
+
+    /// <summary>
+    /// Holds matching requests without an answer until <see cref="ReleaseHeld"/>, as Discord behind Cloudflare
+    /// may hold one for 100 s. <paramref name="match"/> sees "METHOD /path" (path after /api/v10).
+    /// </summary>
+    public void Hold(Func<string, bool> match)
+    {
+        lock (_gate)
+        {
+            _hold = match;
+        }
+    }
+
+    /// <summary>Answers the held requests (those whose client still waits) and stops holding.</summary>
+    public void ReleaseHeld()
+    {
+        TaskCompletionSource released;
+        lock (_gate)
+        {
+            _hold = null;
+            released = _released;
+            _released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        released.TrySetResult();
+    }
+
+    /// <summary>
+    /// Takes the bot's Attach Files permission in a channel: any message sent or edited there with files is
+    /// answered 403 (50013 Missing Permissions), through the interaction webhook as through the bot token.
+    /// </summary>
+    public void DenyAttachFiles(string channelId)
+    {
+        lock (_gate)
+        {
+            _noAttachFiles.Add(channelId);
+        }
+    }
+
+    /// <summary>Takes the bot's access to a channel: every bot-token request on it is answered 403 (50001 Missing Access).</summary>
+    public void DenyAccess(string channelId)
+    {
+        lock (_gate)
+        {
+            _noAccess.Add(channelId);
+        }
+    }
+
+    /// <summary>
+    /// Answers of 401, 403 and 429 (but 429s of scope shared) in the last 10 minutes. Past
+    /// <see cref="DiscordEmulatorOptions.InvalidRequestLimit"/> Cloudflare bans the IP: every request gets 429 for an hour.
+    /// </summary>
+    public int InvalidRequestCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                PruneInvalid(Options.TimeProvider.GetUtcNow());
+                return _invalid.Count;
+            }
+        }
+    }
+
+    /// <summary>True while the Cloudflare ban lasts.</summary>
+    public bool IsBanned
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _bannedUntil > Options.TimeProvider.GetUtcNow();
+            }
+        }
+    }
+
+    /// <summary>How many requests were held.</summary>
+    public int HeldCount { get; private set; }
 
     /// <summary>How many 429s the emulator answered.</summary>
     public int TooManyRequestsCount { get; private set; }
@@ -50,6 +134,29 @@ public sealed partial class DiscordEmulator
 
         var (json, files, multipart) = await ReadBodyAsync(context.Request);
         var route = path[ApiPrefix.Length..];
+        Task? held = null;
+        lock (_gate)
+        {
+            if (_hold?.Invoke($"{context.Request.Method} /{route}") == true)
+            {
+                HeldCount++;
+                held = _released.Task;
+            }
+        }
+
+        if (held is not null)
+        {
+            Changed();
+            try
+            {
+                await held.WaitAsync(context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return; // The client gave up.
+            }
+        }
+
         var segments = route.Split('/');
         var method = context.Request.Method;
         var result = Answer(context, method, route, segments, json, files);
@@ -75,7 +182,12 @@ public sealed partial class DiscordEmulator
             context.Response.Headers[name] = value;
         }
 
-        if (result.Body is not null)
+        if (result.Body is JsonValue plain && plain.TryGetValue<string>(out var text))
+        {
+            context.Response.ContentType = "text/plain";
+            await context.Response.WriteAsync(text, context.RequestAborted);
+        }
+        else if (result.Body is not null)
         {
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync(result.Body.ToJsonString(), context.RequestAborted);
@@ -86,10 +198,58 @@ public sealed partial class DiscordEmulator
 
     private RestResult Answer(HttpContext context, string method, string route, string[] segments, JsonNode? json, List<DiscordUploadedFile> files)
     {
+        var now = Options.TimeProvider.GetUtcNow();
+        lock (_gate)
+        {
+            if (_bannedUntil > now)
+            {
+                // Cloudflare, not Discord, answers: no JSON body, no rate-limit headers.
+                var ban = new RestResult(429, JsonValue.Create("error code: 1015"));
+                ban.Headers.Add(("Retry-After", "3600"));
+                return ban;
+            }
+        }
+
+        var result = AnswerDiscord(context, method, route, segments, json, files);
+        var shared = result.Headers.Any(h => h.Name == "X-RateLimit-Scope" && h.Value == "shared");
+        if (result.Status is 401 or 403 || (result.Status == 429 && !shared))
+        {
+            lock (_gate)
+            {
+                _invalid.Enqueue(now);
+                PruneInvalid(now);
+                if (_invalid.Count >= Options.InvalidRequestLimit)
+                {
+                    _bannedUntil = now + TimeSpan.FromHours(1);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private void PruneInvalid(DateTimeOffset now)
+    {
+        while (_invalid.Count > 0 && now - _invalid.Peek() >= TimeSpan.FromMinutes(10))
+        {
+            _invalid.Dequeue();
+        }
+    }
+
+    private RestResult AnswerDiscord(HttpContext context, string method, string route, string[] segments, JsonNode? json, List<DiscordUploadedFile> files)
+    {
         var needsBot = segments[0] is not ("interactions" or "webhooks");
         if (needsBot && context.Request.Headers.Authorization.ToString() != "Bot " + Options.Token)
         {
             return new RestResult(401, Error(0, "401: Unauthorized"));
+        }
+
+        lock (_gate)
+        {
+            if (segments is ["channels", var channel, ..] && _noAccess.Contains(channel))
+            {
+                return new RestResult(403, Error(50001, "Missing Access"));
+            }
         }
 
         var limited = RateLimit(method, route, segments);
@@ -116,7 +276,7 @@ public sealed partial class DiscordEmulator
                 {
                     ["url"] = GatewayUrl.ToString().TrimEnd('/'),
                     ["shards"] = 1,
-                    ["session_start_limit"] = new JsonObject { ["total"] = 1000, ["remaining"] = 999, ["reset_after"] = 86_400_000, ["max_concurrency"] = 1 },
+                    ["session_start_limit"] = SessionStartLimit(),
                 });
             case ["interactions", var id, var token, "callback"] when method == "POST":
                 return Callback(id, token, json, files);
@@ -191,6 +351,11 @@ public sealed partial class DiscordEmulator
                 return refusal;
             }
 
+            if (RefuseFiles(state.ChannelId, files) is { } refused)
+            {
+                return refused;
+            }
+
             var message = NewMessage(state.ChannelId, interactionId: state.Id);
             Apply(message, json as JsonObject ?? [], files, replaceAttachments: true);
             return new RestResult(200, message.DeepClone());
@@ -219,6 +384,8 @@ public sealed partial class DiscordEmulator
                 case "DELETE":
                     _messages.Remove(id);
                     return new RestResult(204, null);
+                case "PATCH" when RefuseFiles(state.ChannelId, files) is { } refused:
+                    return refused;
                 case "PATCH":
                     message["flags"] = (message["flags"]?.GetValue<int>() ?? 0) & ~128;
                     Apply(message, json as JsonObject ?? [], files, replaceAttachments: false);
@@ -249,6 +416,11 @@ public sealed partial class DiscordEmulator
                 return new RestResult(404, Error(10003, "Unknown Channel"));
             }
 
+            if (RefuseFiles(channelId, files) is { } refused)
+            {
+                return refused;
+            }
+
             var message = NewMessage(channelId, interactionId: null);
             Apply(message, json as JsonObject ?? [], files, replaceAttachments: true);
             if (json?["message_reference"] is JsonObject reference)
@@ -274,6 +446,11 @@ public sealed partial class DiscordEmulator
                 if (message["author"]?["id"]?.GetValue<string>() != Options.BotUserId)
                 {
                     return new RestResult(403, Error(50005, "Cannot edit a message authored by another user"));
+                }
+
+                if (RefuseFiles(channelId, files) is { } refused)
+                {
+                    return refused;
                 }
 
                 message["flags"] = (message["flags"]?.GetValue<int>() ?? 0) & ~128;
@@ -302,6 +479,9 @@ public sealed partial class DiscordEmulator
 
         return new RestResult(200, answer);
     }
+
+    private RestResult? RefuseFiles(string channelId, List<DiscordUploadedFile> files) =>
+        files.Count > 0 && _noAttachFiles.Contains(channelId) ? new RestResult(403, Error(50013, "Missing Permissions")) : null;
 
     private bool TryToken(string token, out InteractionState state, out RestResult refusal)
     {
@@ -414,8 +594,10 @@ public sealed partial class DiscordEmulator
         var now = Options.TimeProvider.GetUtcNow();
         lock (_gate)
         {
+            // Interaction callbacks and the interaction webhooks are not under the global limit: a global 429 never hits them.
             var request = $"{method} /{route}";
-            var injected = _injected.FirstOrDefault(i => i.Remaining > 0 && i.Match(request));
+            var exempt = segments[0] is "interactions" or "webhooks";
+            var injected = _injected.FirstOrDefault(i => i.Remaining > 0 && !(i.Global && exempt) && i.Match(request));
             if (injected is not null)
             {
                 injected.Remaining--;

@@ -83,10 +83,14 @@ public sealed partial class DiscordEmulator
     /// Delivers an interaction to the bot's HTTP endpoint, signed like Discord signs it. <paramref name="forge"/> signs
     /// with a key that is not the application's; <paramref name="timestamp"/> overrides the signed time.
     /// </summary>
-    public async Task<HttpResponseMessage> PostSignedAsync(HttpClient client, Uri endpoint, JsonObject payload, bool forge = false, DateTimeOffset? timestamp = null, CancellationToken cancellationToken = default)
+    public Task<HttpResponseMessage> PostSignedAsync(HttpClient client, Uri endpoint, JsonObject payload, bool forge = false, DateTimeOffset? timestamp = null, CancellationToken cancellationToken = default) =>
+        PostSignedAsync(client, endpoint, payload, (timestamp ?? Options.TimeProvider.GetUtcNow()).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), forge, cancellationToken);
+
+    /// <summary>Posts a request correctly signed over <paramref name="timestamp"/> exactly as given (Discord sends epoch seconds).</summary>
+    public async Task<HttpResponseMessage> PostSignedAsync(HttpClient client, Uri endpoint, JsonObject payload, string timestamp, bool forge = false, CancellationToken cancellationToken = default)
     {
         var body = payload.ToJsonString();
-        var time = (timestamp ?? Options.TimeProvider.GetUtcNow()).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var time = timestamp;
         var signer = forge ? new DiscordEmulatorSigner() : Signer;
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint)
         {

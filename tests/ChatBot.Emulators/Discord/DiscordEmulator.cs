@@ -94,9 +94,10 @@ public sealed partial class DiscordEmulator : IAsyncDisposable
     public async ValueTask DisposeAsync() => await _app.StopLoopbackAsync(LiveSessions().Select(s => s.Socket));
 
     /// <summary>Waits until <paramref name="condition"/> holds; re-checked whenever the emulator's state changes.</summary>
-    public async Task WaitUntilAsync(Func<DiscordEmulator, bool> condition, TimeSpan? timeout = null)
+    public async Task WaitUntilAsync(Func<DiscordEmulator, bool> condition, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(20));
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        cts.CancelAfter(timeout ?? TimeSpan.FromSeconds(20));
         while (true)
         {
             Task changed;
@@ -114,7 +115,7 @@ public sealed partial class DiscordEmulator : IAsyncDisposable
             {
                 await changed.WaitAsync(cts.Token);
             }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
                 throw new TimeoutException("The Discord emulator never reached the expected state.");
             }
@@ -195,6 +196,17 @@ public sealed partial class DiscordEmulator : IAsyncDisposable
         {
             return _interactions.TryGetValue(interaction.Token, out var state) ? [.. state.Callbacks] : [];
         }
+    }
+
+    /// <summary>Deletes a message, as a moderator would; editing it then answers 404 (10008 Unknown Message).</summary>
+    public void DeleteMessage(string messageId)
+    {
+        lock (_gate)
+        {
+            _messages.Remove(messageId);
+        }
+
+        Changed();
     }
 
     /// <summary>Makes an interaction token invalid, as Discord does after 15 minutes.</summary>

@@ -10,6 +10,9 @@ public sealed class DiscordEmulatorOptions
     /// <summary>The heartbeat interval announced in Hello.</summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(45);
 
+    /// <summary>When false, a new gateway connection gets no Hello (a stuck edge).</summary>
+    public bool SendHello { get; set; } = true;
+
     /// <summary>When false, heartbeats get no ACK (a zombie connection from the client's view).</summary>
     public bool AcknowledgeHeartbeats { get; set; } = true;
 
@@ -23,6 +26,27 @@ public sealed class DiscordEmulatorOptions
 
     /// <summary>How long interaction tokens stay valid.</summary>
     public TimeSpan InteractionTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary><c>session_start_limit.total</c>: identifies allowed per <see cref="SessionStartResetAfter"/>.</summary>
+    public int SessionStartTotal { get; set; } = 1000;
+
+    /// <summary>Identifies left at start (<c>session_start_limit.remaining</c>); each Identify spends one.</summary>
+    public int SessionStartRemaining { get; set; } = 1000;
+
+    /// <summary>When the budget is full again (<c>session_start_limit.reset_after</c>), from the first read.</summary>
+    public TimeSpan SessionStartResetAfter { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary><c>session_start_limit.max_concurrency</c>: identifies per 5 s per bucket (shard id modulo this).</summary>
+    public int MaxConcurrency { get; set; } = 1;
+
+    /// <summary>When true, every session is invalidated (op 9, not resumable) right after READY: a flapping gateway.</summary>
+    public bool InvalidateSessionsAfterReady { get; set; }
+
+    /// <summary>When true, every resumed connection is cut right after RESUMED: a reconnect loop.</summary>
+    public bool DropConnectionsAfterResumed { get; set; }
+
+    /// <summary>Invalid requests (401/403/429) in 10 minutes after which Cloudflare bans the IP for an hour.</summary>
+    public int InvalidRequestLimit { get; set; } = 10_000;
 
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

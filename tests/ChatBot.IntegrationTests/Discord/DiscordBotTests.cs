@@ -44,6 +44,24 @@ public sealed class DiscordBotTests
     }
 
     [Fact]
+    public async Task ResultUploadRefused_MemberIsToldAndNothingIsCharged()
+    {
+        await using var host = await DiscordBotHost.StartAsync();
+        host.Emulator.DenyAttachFiles(host.Channel.Id);
+
+        var interaction = await host.Emulator.SendSlashCommandAsync(host.Channel, host.Member, "imagine", Prompt("a fox behind glass"));
+        await host.Endings.WaitForAsync(1);
+        await host.Emulator.WaitUntilAsync(e => FirstEmbed(e.GetOriginal(interaction))?["description"]?.GetValue<string>().Contains("No credits were charged", StringComparison.Ordinal) == true);
+
+        var original = host.Emulator.GetOriginal(interaction)!;
+        FirstEmbed(original)!["description"]!.GetValue<string>().ShouldContain("couldn't post it here");
+        original["components"]!.AsArray().ShouldBeEmpty();
+        var balance = await host.Services.GetRequiredService<ICreditLedger>().GetBalanceAsync(Account(host), CancellationToken.None);
+        balance.Available.ShouldBe(50);
+        balance.Reserved.ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Progress_EditsArriveInOrder_AndEndWithTheResult()
     {
         await using var host = await DiscordBotHost.StartAsync();
