@@ -147,7 +147,8 @@ public static class CommandText
             case "template":
                 return value.Length > 0 ? (o with { Template = value }, null) : (o, Need("a template name"));
             default:
-                extra[ParameterNames.Canonical(flag)] = value;
+                // A bare flag (`--audio`, `--expand`) switches an option on.
+                extra[ParameterNames.Canonical(flag)] = value.Length == 0 ? "true" : value;
                 return (o, null);
         }
     }

@@ -85,4 +85,16 @@ public sealed class CommandTextTests
         parsed.Options.Prompt.ShouldBe("a ship");
         parsed.Options.AspectRatio.ShouldBe("21:9");
     }
+
+    [Theory]
+    [InlineData("/video a fox running --audio", "audio")]
+    [InlineData("/imagine a fox --expand --ar 16:9", "expand")]
+    public void Parse_BareFlag_SwitchesItOn(string line, string flag)
+    {
+        var parsed = CommandText.Parse(line);
+
+        parsed.Error.ShouldBeNull();
+        parsed.Options.Extra[flag].ShouldBe("true");
+        parsed.Options.Prompt!.ShouldNotContain("--");
+    }
 }

@@ -96,9 +96,11 @@ internal static class ParameterCheck
 
     private static string NotTaken(ModelDefinition model, MediaOperation operation, string? mode, string name)
     {
-        var takes = model.Parameters.Where(p => p.Value.AppliesTo(operation, mode)).Select(p => $"`--{p.Key}`").ToList();
+        var names = model.Parameters.Where(p => p.Value.AppliesTo(operation, mode)).Select(p => p.Key).ToList();
+        var takes = names.Select(n => $"`--{n}`").ToList();
         var list = takes.Count == 0 ? "It takes no options for this." : $"It takes {string.Join(", ", takes)}.";
-        return $"`{model.Id}` doesn't take `--{name}`. {list} `/models {model.Id}` shows the allowed values.";
+        var hint = FlagSuggestion.CommandFlags.Contains(name, StringComparer.OrdinalIgnoreCase) ? "" : FlagSuggestion.DidYouMean(name, names.Concat(FlagSuggestion.CommandFlags));
+        return $"`{model.Id}` doesn't take `--{name}`.{hint} {list} `/models {model.Id}` shows the allowed values.";
     }
 
     private static string Where(ModelParameter parameter)

@@ -90,4 +90,30 @@ public sealed class ParameterCheckTests
         result.NegativePrompt.ShouldBeNull();
         result.Resolution.ShouldBe("720p");
     }
+
+    [Theory]
+    [InlineData("sed", "5", "Did you mean `--seed`?")]
+    [InlineData("stpes", "5", "Did you mean `--steps`?")]
+    [InlineData("cgf", "0.5", "Did you mean `--cfg`?")]
+    public void Check_MisspeltFlag_IsRefusedWithASuggestion(string flag, string value, string suggestion)
+    {
+        var options = With(flag, value);
+
+        var (result, refusal) = ParameterCheck.Check(Model, MediaOperation.Video, options, options);
+
+        result.ShouldBeNull();
+        refusal.ShouldStartWith($"`m` doesn't take `--{flag}`. {suggestion}");
+    }
+
+    [Fact]
+    public void Check_FlagNothingIsCloseTo_IsRefusedWithoutASuggestion()
+    {
+        var options = With("bogus", "3");
+
+        var refusal = ParameterCheck.Check(Model, MediaOperation.Video, options, options).Refusal;
+
+        refusal.ShouldNotBeNull();
+        refusal.ShouldNotContain("Did you mean");
+        refusal.ShouldContain("`--bogus`");
+    }
 }
