@@ -162,6 +162,12 @@ public static class CommandText
         }
 
         var sub = words[0].ToLowerInvariant();
+        if (words.Count == 1 && (sub.StartsWith("<@", StringComparison.Ordinal) || sub.StartsWith('@')))
+        {
+            // An admin asking for a member's balance: `/credits @ada`.
+            return new ParsedCommand(CommandKind.Credits, new CommandOptions { TargetUserId = UserMention(words[0]) }, null);
+        }
+
         if (sub == "grant")
         {
             if (words.Count != 3 || !long.TryParse(words[2], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var amount) || amount == 0)

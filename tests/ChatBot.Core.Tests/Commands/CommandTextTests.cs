@@ -65,6 +65,7 @@ public sealed class CommandTextTests
     [InlineData("/credits grant <@1234> 50", CommandKind.GrantCredits, "1234", 50L)]
     [InlineData("/credits grant <@U12AB|bob> -5", CommandKind.GrantCredits, "U12AB", -5L)]
     [InlineData("/credits set-allowance 20", CommandKind.SetAllowance, null, 20L)]
+    [InlineData("/credits <@U12AB|bob>", CommandKind.Credits, "U12AB", null)]
     public void Parse_CreditsSubcommands_AreRecognised(string line, CommandKind kind, string? target, long? amount)
     {
         var parsed = CommandText.Parse(line);

@@ -18,11 +18,23 @@ internal sealed class CreditsCommandHandler(ICreditLedger ledger, TimeProvider t
     private async Task<CommandOutcome> BalanceAsync(CommandRequest request, CancellationToken ct)
     {
         var account = request.Actor.Account;
+        var whose = "";
+        if (request.Options.TargetUserId is { Length: > 0 } target && target != account.UserId)
+        {
+            if (!request.Actor.IsAdmin)
+            {
+                return new CommandOutcome.Refused("Only admins can see another member's credits. `/credits` shows yours.");
+            }
+
+            account = account with { UserId = target };
+            whose = $" of {target}";
+        }
+
         var balance = await ledger.GetBalanceAsync(account, ct).ConfigureAwait(false);
         var history = await ledger.GetHistoryAsync(account, 10, ct).ConfigureAwait(false);
         var until = balance.NextTopUp - time.GetUtcNow();
         var text = new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"**Credits:** {balance.Available} available")
+            .Append(CultureInfo.InvariantCulture, $"**Credits{whose}:** {balance.Available} available")
             .Append(balance.Reserved > 0 ? string.Create(CultureInfo.InvariantCulture, $", {balance.Reserved} reserved by running jobs") : "")
             .Append('\n')
             .Append(CultureInfo.InvariantCulture, $"Daily allowance: {balance.DailyAllowance} · next top-up in {ReplyText.Duration(until)} (00:00 UTC)\n");

@@ -21,15 +21,32 @@ internal sealed class ModelsCommandHandler(
     public async Task<CommandOutcome> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         var settings = await tenants.GetAsync(request.Actor.Account.Tenant, cancellationToken).ConfigureAwait(false);
+        var filterText = request.Options.Extra.GetValueOrDefault("operation") ?? request.Options.Extra.GetValueOrDefault("op");
         if (request.Options.Prompt?.Trim() is { Length: > 0 } id)
         {
-            return catalog.Find(id) is { } one && !settings.DisabledModels.Contains(one.Id, StringComparer.OrdinalIgnoreCase)
-                ? new CommandOutcome.Info(ParameterHelp.ForModel(one, router.DisplayName(one.Provider)))
-                : new CommandOutcome.Refused($"I don't know the model `{id}`. `/models` lists them.");
+            if (catalog.Find(id) is { } one && !settings.DisabledModels.Contains(one.Id, StringComparer.OrdinalIgnoreCase))
+            {
+                return new CommandOutcome.Info(ParameterHelp.ForModel(one, router.DisplayName(one.Provider)));
+            }
+
+            if (OperationsNamed(id) is null)
+            {
+                return new CommandOutcome.Refused($"I don't know the model `{id}`. `/models` lists them.");
+            }
+
+            filterText = id; // `/models video` on a surface without an operation field
         }
 
-        var text = new StringBuilder("**Models** (`--model <id>`; price in credits)\n");
-        foreach (var group in catalog.Models.GroupBy(m => m.Provider, StringComparer.OrdinalIgnoreCase))
+        IReadOnlyList<MediaOperation>? filter = null;
+        if (filterText is { Length: > 0 } && (filter = OperationsNamed(filterText)) is null)
+        {
+            return new CommandOutcome.Refused($"`{filterText}` is not an operation. Try a command (`imagine`, `edit`, `video`, `upscale`, `vary`) or one of: {string.Join(", ", Enum.GetValues<MediaOperation>().Select(Kebab))}.");
+        }
+
+        var title = filter is null ? "**Models**" : $"**Models for {string.Join(", ", filter.Select(ProviderRouter.Describe))}**";
+        var text = new StringBuilder($"{title} (`--model <id>`; price in credits)\n");
+        var models = catalog.Models.Where(m => filter is null || filter.Any(m.Supports));
+        foreach (var group in models.GroupBy(m => m.Provider, StringComparer.OrdinalIgnoreCase))
         {
             var provider = router.FindProvider(group.Key);
             var state = provider is null ? "not installed" : provider.IsAvailable ? "available" : "unavailable (no key configured, or not answering)";
@@ -56,6 +73,21 @@ internal sealed class ModelsCommandHandler(
 
         return new CommandOutcome.Info(text.ToString().TrimEnd());
     }
+
+    /// <summary>The operations a filter names: a command (<c>video</c>: every video operation) or one operation (<c>lip-sync</c>).</summary>
+    private static IReadOnlyList<MediaOperation>? OperationsNamed(string text)
+    {
+        var name = text.Trim().TrimStart('/');
+        if (Enum.GetValues<MediaOperation>().Where(o => Kebab(o).Equals(name, StringComparison.OrdinalIgnoreCase) || o.ToString().Equals(name, StringComparison.OrdinalIgnoreCase)).ToList() is [var one]
+            && !CommandText.CommandNames.Contains(name, StringComparer.OrdinalIgnoreCase))
+        {
+            return [one];
+        }
+
+        return CommandText.Parse(name, "").Kind is { } kind && ParameterHelp.Operations(kind) is { Count: > 0 } operations ? operations : null;
+    }
+
+    private static string Kebab(MediaOperation operation) => JsonNamingPolicy.KebabCaseLower.ConvertName(operation.ToString());
 
     /// <summary>The provider's templates, when it answers within a few seconds; /models answers without them otherwise.</summary>
     private async Task AppendTemplatesAsync(StringBuilder text, string provider, IProviderTemplates offers, CancellationToken ct)

@@ -89,6 +89,27 @@ public sealed class CreditsCommandHandlerTests
         await _ledger.Received(1).SetAllowanceAsync(new TenantKey("test", "t1"), 20, Arg.Any<CancellationToken>());
     }
 
+    [Fact]
+    public async Task Handle_CreditsOfAnotherMember_AsAdmin_ShowsTheirBalance()
+    {
+        var bob = HandlerRequests.Alice.Account with { UserId = "bob" };
+        _ledger.GetBalanceAsync(bob, Arg.Any<CancellationToken>()).Returns(new CreditBalance(7, 0, 50, _time.GetUtcNow().AddHours(3)));
+        _ledger.GetHistoryAsync(bob, 10, Arg.Any<CancellationToken>()).Returns([]);
+
+        var outcome = await CreateSut().HandleAsync(Request(CommandKind.Credits, new CommandOptions { TargetUserId = "bob" }, admin: true), default);
+
+        outcome.ShouldBeOfType<CommandOutcome.Info>().Text.ShouldStartWith("**Credits of bob:** 7 available");
+    }
+
+    [Fact]
+    public async Task Handle_CreditsOfAnotherMember_AsMember_IsRefused()
+    {
+        var outcome = await CreateSut().HandleAsync(Request(CommandKind.Credits, new CommandOptions { TargetUserId = "bob" }), default);
+
+        outcome.ShouldBeOfType<CommandOutcome.Refused>().Message.ShouldContain("Only admins");
+        await _ledger.DidNotReceiveWithAnyArgs().GetBalanceAsync(default, default);
+    }
+
     private static CommandRequest Request(CommandKind kind, CommandOptions options, bool admin = false) =>
         HandlerRequests.For(kind, options, HandlerRequests.Alice with { IsAdmin = admin });
 

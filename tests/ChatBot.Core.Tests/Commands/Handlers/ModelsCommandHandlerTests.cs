@@ -49,6 +49,39 @@ public sealed class ModelsCommandHandlerTests
         outcome.ShouldBeOfType<CommandOutcome.Refused>().Message.ShouldContain("`nope`");
     }
 
+    [Theory]
+    [InlineData("edit", false)]
+    [InlineData("lip-sync", true)]
+    [InlineData("upscale", true)]
+    public async Task Handle_OperationFilter_ListsOnlyTheModelsThatDoIt(string operation, bool listed)
+    {
+        var options = new CommandOptions { Extra = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["operation"] = operation } };
+
+        var outcome = await CreateSut().HandleAsync(HandlerRequests.For(CommandKind.Models, options), default);
+
+        var text = outcome.ShouldBeOfType<CommandOutcome.Info>().Text;
+        text.ShouldStartWith("**Models for ");
+        text.Contains("`m-p`", StringComparison.Ordinal).ShouldBe(listed);
+    }
+
+    [Fact]
+    public async Task Handle_OperationNamedAsThePrompt_Filters()
+    {
+        var outcome = await CreateSut().HandleAsync(HandlerRequests.For(CommandKind.Models, new CommandOptions { Prompt = "video" }), default);
+
+        outcome.ShouldBeOfType<CommandOutcome.Info>().Text.ShouldStartWith("**Models for video, lip sync, storyboards, video background removal**");
+    }
+
+    [Fact]
+    public async Task Handle_UnknownOperationFilter_IsRefusedNamingTheOperations()
+    {
+        var options = new CommandOptions { Extra = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["operation"] = "dance" } };
+
+        var outcome = await CreateSut().HandleAsync(HandlerRequests.For(CommandKind.Models, options), default);
+
+        outcome.ShouldBeOfType<CommandOutcome.Refused>().Message.ShouldContain("lip-sync");
+    }
+
     private ModelsCommandHandler CreateSut() =>
         new(_engine.Catalog, _engine.Router, _engine.Tenants, _engine.Time, NullLogger<ModelsCommandHandler>.Instance);
 }
