@@ -15,6 +15,12 @@ internal static class DiscordCommandDefinitions
     private const int Number = 10;
     private const int Attachment = 11;
 
+    /// <summary>The <c>MANAGE_GUILD</c> permission bit: who sees <c>/settings</c> (server admins may widen it).</summary>
+    public const string ManageServer = "32";
+
+    /// <summary>The commands <c>/help command:</c> offers.</summary>
+    private static readonly string[] HelpTopics = ["imagine", "edit", "video", "upscale", "credits", "jobs", "cancel", "models", "settings"];
+
     public static JsonArray All() =>
     [
         Slash("imagine", "Create images from a prompt",
@@ -24,18 +30,27 @@ internal static class DiscordCommandDefinitions
             Option("count", "How many images", Integer, min: 1, max: 4),
             Option("negative", "What to avoid", String),
             Option("seed", "Seed for repeatable results", Integer, min: 0),
-            Option("image", "Reference image", Attachment)),
+            Option("image", "Reference image", Attachment),
+            Option("reference2", "Another reference image", Attachment),
+            Option("reference3", "Another reference image", Attachment)),
         Slash("edit", "Edit an image with a prompt",
             Option("image", "The image to edit", Attachment, required: true),
             Option("prompt", "What should change", String),
             Option("mode", "edit, inpaint, reframe, remove-background, …", String),
             Option("model", "Model to use", String, autocomplete: true),
             Option("mask", "Mask for inpainting (white = change)", Attachment),
+            Option("reference", "A reference image (style, subject)", Attachment),
+            Option("reference2", "Another reference image", Attachment),
+            Option("reference3", "Another reference image", Attachment),
             Option("aspect", "Target aspect ratio (reframe)", String),
             Option("strength", "How strongly to change it (0–1)", Number, min: 0, max: 1)),
         Slash("video", "Make a short video from a prompt or an image",
-            Option("prompt", "What happens", String, required: true),
-            Option("image", "Start image", Attachment),
+            Option("prompt", "What happens (inline flags like --duration 5 work too)", String),
+            Option("image", "Start image (the face, for lip sync)", Attachment),
+            Option("end_frame", "Last frame", Attachment),
+            Option("audio", "Audio (lip sync)", Attachment),
+            Option("video", "A video (background removal)", Attachment),
+            Option("mode", "video, lipsync, storyboard, remove-background", String),
             Option("model", "Model to use", String, autocomplete: true),
             Option("duration", "Seconds", Integer, min: 1, max: 60),
             Option("aspect", "Aspect ratio", String),
@@ -43,24 +58,42 @@ internal static class DiscordCommandDefinitions
         Slash("upscale", "Upscale an image",
             Option("image", "The image to upscale", Attachment, required: true),
             Option("factor", "Scale factor", Integer, min: 2, max: 8),
+            Option("mode", "upscale or enhance", String),
+            Option("prompt", "What the image shows (some models use it)", String),
             Option("model", "Model to use", String, autocomplete: true)),
         Slash("credits", "Show credits (admins: another member's, or grant some)",
             Option("user", "Member (admins only)", User),
             Option("grant", "Credits to grant to the member (admins only; negative removes)", Integer)),
-        Slash("jobs", "Your recent jobs"),
+        Slash("jobs", "Your running jobs (with Cancel buttons) and the last finished ones"),
         Slash("cancel", "Cancel a queued or running job",
             Option("job", "Job id (default: your latest)", String)),
         Slash("models", "List the models",
-            Option("operation", "imagine, edit, video, upscale, …", String)),
-        Slash("settings", "Server settings (admins only)",
-            Option("default_model", "Default model for this server", String, autocomplete: true),
+            Option("operation", "imagine, edit, video, upscale, lip-sync, inpaint, …", String)),
+        Slash("help", "How to use the commands",
+            Choices(Option("command", "A command: its options and allowed values", String), HelpTopics)),
+        Admin(Slash("settings", "Server settings (admins only)",
+            Option("default_model", "Default model for this server (auto: cheapest)", String, autocomplete: true),
             Option("allowance", "Daily credit allowance per member", Integer, min: 0),
-            Option("gallery", "Offer Save to gallery", Boolean)),
+            Option("gallery", "Offer Save to gallery", Boolean),
+            Option("disable_model", "Hide a model on this server", String, autocomplete: true),
+            Option("enable_model", "Offer a hidden model again", String, autocomplete: true))),
         MessageMenu(EditImageMenu),
         MessageMenu(UpscaleMenu),
         MessageMenu(AnimateMenu),
         MessageMenu(RemoveBackgroundMenu),
     ];
+
+    private static JsonObject Admin(JsonObject command)
+    {
+        command["default_member_permissions"] = ManageServer;
+        return command;
+    }
+
+    private static JsonObject Choices(JsonObject option, IEnumerable<string> values)
+    {
+        option["choices"] = new JsonArray([.. values.Select(v => (JsonNode)new JsonObject { ["name"] = v, ["value"] = v })]);
+        return option;
+    }
 
     private static JsonObject Slash(string name, string description, params JsonObject[] options) => new()
     {

@@ -20,13 +20,7 @@ internal sealed class DiscordCommandMapper(IOptions<DiscordOptions> options)
                 return MappedCommand.Refuse("That attachment did not come through; please attach it again.");
             }
 
-            var role = option.Name switch
-            {
-                "mask" => MediaRole.Mask,
-                "end_image" or "last_frame" => MediaRole.LastFrame,
-                _ => MediaRole.Image,
-            };
-            var (media, refusal) = CheckAttachment(attachment, role);
+            var (media, refusal) = CheckAttachment(attachment, RoleOf(option.Name));
             if (refusal is not null)
             {
                 return MappedCommand.Refuse(refusal);
@@ -44,9 +38,19 @@ internal sealed class DiscordCommandMapper(IOptions<DiscordOptions> options)
             _ => kind,
         };
         var extra = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        if (values.Get("gallery") is { Value: { } g })
+        if (kind == CommandKind.Settings)
         {
-            extra["gallery"] = g.ValueKind == JsonValueKind.True ? "true" : "false";
+            var changes = SettingChanges(values);
+            if (changes.Count + (allowance is null ? 0 : 1) > 1)
+            {
+                return MappedCommand.Refuse("Change one setting at a time, please.");
+            }
+
+            if (changes is [var (setting, value)])
+            {
+                extra["setting"] = setting;
+                extra["value"] = value;
+            }
         }
 
         if (values.Get("operation") is { } operation && SlashOptionValues.Text(operation) is { } op)
@@ -56,9 +60,9 @@ internal sealed class DiscordCommandMapper(IOptions<DiscordOptions> options)
 
         var commandOptions = new CommandOptions
         {
-            Prompt = values.Str("prompt"),
+            Prompt = values.Str("prompt") ?? values.Str("command"),
             NegativePrompt = values.Str("negative"),
-            Model = values.Str("model") ?? values.Str("default_model"),
+            Model = values.Str("model"),
             AspectRatio = values.Str("aspect"),
             Count = (int?)values.Long("count"),
             Seed = values.Long("seed"),
@@ -91,6 +95,44 @@ internal sealed class DiscordCommandMapper(IOptions<DiscordOptions> options)
                 RawText = values.RawText(interaction.Data?.Name),
             },
             null);
+    }
+
+    /// <summary>What an attachment option is for, by its name (<c>reference2</c> is a reference).</summary>
+    private static MediaRole RoleOf(string option) => option switch
+    {
+        "mask" => MediaRole.Mask,
+        "end_frame" => MediaRole.LastFrame,
+        "audio" => MediaRole.Audio,
+        "video" => MediaRole.Video,
+        _ when option.StartsWith("reference", StringComparison.Ordinal) => MediaRole.Reference,
+        _ => MediaRole.Image,
+    };
+
+    /// <summary>The <c>/settings</c> options given, as the engine's <c>setting value</c> pairs.</summary>
+    private static List<(string Setting, string Value)> SettingChanges(SlashOptionValues values)
+    {
+        var changes = new List<(string, string)>();
+        if (values.Str("default_model") is { } model)
+        {
+            changes.Add(("default-model", model));
+        }
+
+        if (values.Get("gallery") is { Value: { ValueKind: JsonValueKind.True or JsonValueKind.False } gallery })
+        {
+            changes.Add(("gallery", gallery.ValueKind == JsonValueKind.True ? "on" : "off"));
+        }
+
+        if (values.Str("disable_model") is { } disable)
+        {
+            changes.Add(("disable-model", disable));
+        }
+
+        if (values.Str("enable_model") is { } enable)
+        {
+            changes.Add(("enable-model", enable));
+        }
+
+        return changes;
     }
 
     /// <summary>A job on a message's image: a context menu, a reaction, or the Edit modal of either.</summary>

@@ -52,6 +52,9 @@ internal sealed partial class DiscordOutcomeResponder(
             case CommandOutcome.Info { Ephemeral: false } info:
                 await rest.EditOriginalAsync(interaction.ApplicationId, interaction.Token, DiscordMessageRenderer.Text(info.Text, ephemeral: false), null, cancellationToken).ConfigureAwait(false);
                 break;
+            case CommandOutcome.Info info when !publicReply && PagedCommand(interaction) is { } paged:
+                await rest.EditOriginalAsync(interaction.ApplicationId, interaction.Token, DiscordPages.Page(info.Text, paged.Page, paged.Command, paged.Argument), null, cancellationToken).ConfigureAwait(false);
+                break;
             case CommandOutcome.Info info:
                 await PrivateAnswerAsync(interaction, info.Text, publicReply, cancellationToken).ConfigureAwait(false);
                 break;
@@ -59,6 +62,23 @@ internal sealed partial class DiscordOutcomeResponder(
                 await PrivateAnswerAsync(interaction, refused.Message, publicReply, cancellationToken).ConfigureAwait(false);
                 break;
         }
+    }
+
+    /// <summary>The long lists shown in pages: <c>/models</c> and <c>/help</c>, or a Previous/Next button of one.</summary>
+    private static (int Page, string Command, string? Argument)? PagedCommand(DiscordInteraction interaction)
+    {
+        if (DiscordPages.TryDecode(interaction.Data?.CustomId, out var page, out var command, out var argument))
+        {
+            return (page, command, argument);
+        }
+
+        var values = new SlashOptionValues(interaction.Data?.Options);
+        return interaction.Data?.Name switch
+        {
+            "models" => (0, "models", values.Str("operation")),
+            "help" => (0, "help", values.Str("command")),
+            _ => null,
+        };
     }
 
     /// <summary>Renders an outcome into the placeholder message a reaction was answered with.</summary>

@@ -113,6 +113,12 @@ internal sealed partial class InteractionHandler(
             return;
         }
 
+        if (DiscordPages.TryDecode(customId, out _, out var command, out var argument))
+        {
+            await TurnPageAsync(interaction, command, argument, reply, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         if (!ButtonId.TryDecode(customId, out var action, out var jobId, out var index))
         {
             await RespondAsync(interaction, Ephemeral("This button no longer works."), cancellationToken).ConfigureAwait(false);
@@ -129,6 +135,23 @@ internal sealed partial class InteractionHandler(
         if (await DeferAsync(interaction, ephemeral: !isJob, cancellationToken).ConfigureAwait(false))
         {
             await RunAsync(interaction, DiscordCommandMapper.MapButton(interaction, action, jobId, index, null, reply), publicReply: isJob, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Previous/Next under a paged list: the command runs again and its message shows the other page.</summary>
+    private async Task TurnPageAsync(DiscordInteraction interaction, string command, string? argument, ReplyHandle reply, CancellationToken cancellationToken)
+    {
+        if (DiscordCommandKinds.OfSlash(command) is not { } kind || kind.StartsJob())
+        {
+            await RespondAsync(interaction, Ephemeral("This button no longer works."), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var deferUpdate = new InteractionResponse(InteractionResponse.DeferredUpdateMessage, null);
+        if (await RespondAsync(interaction, deferUpdate, cancellationToken).ConfigureAwait(false))
+        {
+            var request = new CommandRequest(kind, DiscordActors.ActorOf(interaction), DiscordActors.ConversationOf(interaction), new CommandOptions { Prompt = argument }, [], reply);
+            await RunAsync(interaction, new MappedCommand(request, null), publicReply: false, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -17,8 +17,8 @@ internal static class ModelAutocomplete
         {
             "imagine" => catalog.For(MediaOperation.Imagine),
             "edit" => catalog.Models.Where(m => m.Operations.Any(o => o is MediaOperation.Edit or MediaOperation.Inpaint or MediaOperation.Reframe or MediaOperation.RemoveBackground)),
-            "video" => catalog.For(MediaOperation.Video),
-            "upscale" => catalog.For(MediaOperation.Upscale),
+            "video" => catalog.Models.Where(m => m.Operations.Any(o => o is MediaOperation.Video or MediaOperation.LipSync or MediaOperation.Storyboard or MediaOperation.VideoRemoveBackground)),
+            "upscale" => catalog.Models.Where(m => m.Operations.Any(o => o is MediaOperation.Upscale or MediaOperation.Enhance)),
             _ => catalog.Models,
         };
         return models

@@ -269,6 +269,13 @@ public sealed partial class DiscordEmulator
 
     private RestResult Route(string method, string[] s, JsonNode? json, List<DiscordUploadedFile> files)
     {
+        // Discord refuses a message whose content is over 2,000 characters (50035 Invalid Form Body).
+        if (json is JsonObject body && (body["content"] ?? body["data"]?["content"]) is JsonValue content
+            && content.TryGetValue<string>(out var text) && text.Length > 2000)
+        {
+            return new RestResult(400, Error(50035, "Invalid Form Body: content must be 2000 or fewer in length."));
+        }
+
         switch (s)
         {
             case ["gateway", "bot"] when method == "GET":
@@ -463,6 +470,11 @@ public sealed partial class DiscordEmulator
 
     private RestResult RegisterCommands(string scope, JsonNode? json)
     {
+        if (CommandProblem(json) is { } problem)
+        {
+            return new RestResult(400, Error(50035, "Invalid Form Body: " + problem));
+        }
+
         lock (_gate)
         {
             _commands[scope] = json?.DeepClone();
@@ -478,6 +490,38 @@ public sealed partial class DiscordEmulator
         }
 
         return new RestResult(200, answer);
+    }
+
+    /// <summary>What Discord's documented limits refuse in a command list: 25 options, required ones first, descriptions of 1–100 characters.</summary>
+    private static string? CommandProblem(JsonNode? json)
+    {
+        foreach (var command in json as JsonArray ?? [])
+        {
+            var options = command?["options"] as JsonArray ?? [];
+            var name = command?["name"]?.GetValue<string>();
+            if (options.Count > 25)
+            {
+                return $"{name}: at most 25 options";
+            }
+
+            var optionalSeen = false;
+            foreach (var option in options)
+            {
+                var required = option?["required"]?.GetValue<bool>() == true;
+                if (required && optionalSeen)
+                {
+                    return $"{name}: required options must be placed before non-required options";
+                }
+
+                optionalSeen |= !required;
+                if (option?["description"]?.GetValue<string>() is not { Length: >= 1 and <= 100 })
+                {
+                    return $"{name}.{option?["name"]}: description must be 1 to 100 characters";
+                }
+            }
+        }
+
+        return null;
     }
 
     private RestResult? RefuseFiles(string channelId, List<DiscordUploadedFile> files) =>

@@ -21,10 +21,17 @@ internal sealed class DiscordBotHost : IAsyncDisposable
     private const string Models = """
         {
           "id": "scripted-image", "provider": "scripted", "displayName": "Scripted image",
-          "operations": [ "imagine", "vary", "edit", "upscale", "remove-background" ],
+          "operations": [ "imagine", "vary", "edit", "inpaint", "upscale", "remove-background" ],
           "price": { "perOutput": 1 },
-          "limits": { "maxCount": 4, "maxInputImages": 1 },
+          "limits": { "maxCount": 4, "maxInputImages": 4 },
           "parameters": { "ar": { "values": [ "1:1", "16:9" ] }, "factor": { "values": [ "2", "4" ] }, "seed": { "integer": true }, "strength": { "min": 0, "max": 1 }, "no": {} }
+        },
+        {
+          "id": "scripted-motion", "provider": "scripted", "displayName": "Scripted motion",
+          "operations": [ "video", "lip-sync" ],
+          "price": { "perOutput": 2 },
+          "limits": { "maxInputImages": 1 },
+          "parameters": { "audio": { "values": [ "true", "false" ], "operations": [ "video" ] } }
         }
         """;
 
@@ -50,7 +57,8 @@ internal sealed class DiscordBotHost : IAsyncDisposable
     public EmulatorChannel Channel { get; private set; } = null!;
 
     /// <param name="time">A clock for the whole bot and the emulator (the 15-minute token tests).</param>
-    public static async Task<DiscordBotHost> StartAsync(Action<Dictionary<string, string?>>? configure = null, DiscordEmulatorOptions? emulatorOptions = null, TimeProvider? time = null)
+    /// <param name="moreModels">Catalog entries added to the two scripted models (a long <c>/models</c>).</param>
+    public static async Task<DiscordBotHost> StartAsync(Action<Dictionary<string, string?>>? configure = null, DiscordEmulatorOptions? emulatorOptions = null, TimeProvider? time = null, string? moreModels = null)
     {
         emulatorOptions ??= new DiscordEmulatorOptions();
         if (time is not null)
@@ -63,7 +71,7 @@ internal sealed class DiscordBotHost : IAsyncDisposable
         var settings = emulator.BotSettings();
         settings["Storage:DatabasePath"] = data.File("chatbot.db");
         settings["Storage:MediaPath"] = data.File("media");
-        settings["Catalog:Path"] = await ScriptedCatalog.WriteAsync(data, Models);
+        settings["Catalog:Path"] = await ScriptedCatalog.WriteAsync(data, moreModels is null ? Models : $"{Models},{moreModels}");
         settings["Replies:EditInterval"] = "00:00:00.2";
         settings["Credits:DefaultDailyAllowance"] = "50";
         configure?.Invoke(settings);

@@ -35,7 +35,7 @@ internal static class ParameterHelp
             ?? $"`/{kind.ToString().ToLowerInvariant()}`";
         var byName = catalog.Models
             .Where(m => operations.Any(m.Supports))
-            .SelectMany(m => m.Parameters.Where(p => operations.Any(o => p.Value.Operations.Count == 0 || p.Value.Operations.Contains(o))).Select(p => (Name: p.Key, Model: m.Id)))
+            .SelectMany(m => m.Parameters.Where(p => operations.Any(o => p.Value.Operations.Count == 0 || p.Value.Operations.Contains(o))).Select(p => (Name: p.Key, Model: m.Id, Parameter: p.Value)))
             .GroupBy(p => p.Name, StringComparer.OrdinalIgnoreCase)
             .OrderByDescending(g => g.Count())
             .ToList();
@@ -44,7 +44,7 @@ internal static class ParameterHelp
         {
             var models = group.Select(p => $"`{p.Model}`").Distinct(StringComparer.Ordinal).ToList();
             var more = models.Count > ModelsNamed ? $" and {models.Count - ModelsNamed} more" : "";
-            text.Append(CultureInfo.InvariantCulture, $"`--{group.Key}` — {string.Join(", ", models.Take(ModelsNamed))}{more}\n");
+            text.Append(CultureInfo.InvariantCulture, $"`--{group.Key}` {Values(group.Select(p => p.Parameter))} — {string.Join(", ", models.Take(ModelsNamed))}{more}\n");
         }
 
         return text.ToString().TrimEnd();
@@ -59,6 +59,20 @@ internal static class ParameterHelp
         CommandKind.Vary => [MediaOperation.Vary],
         _ => [],
     };
+
+    /// <summary>The values a flag takes across models: every listed value, or each model's range.</summary>
+    private static string Values(IEnumerable<ModelParameter> parameters)
+    {
+        var all = parameters.ToList();
+        if (all.All(p => p.Values.Count > 0))
+        {
+            var values = all.SelectMany(p => p.Values).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            return values.Count <= 12 ? string.Join(", ", values) : $"{string.Join(", ", values.Take(12))}, …";
+        }
+
+        var described = all.Select(p => p.Describe()).Distinct(StringComparer.Ordinal).ToList();
+        return described.Count <= 3 ? string.Join("; ", described) : $"{string.Join("; ", described.Take(3))}; …";
+    }
 
     private static string Images(int count) => count switch
     {

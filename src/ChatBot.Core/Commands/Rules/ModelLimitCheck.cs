@@ -1,4 +1,5 @@
 using ChatBot.Core.Catalog;
+using ChatBot.Core.Providers;
 
 namespace ChatBot.Core.Commands.Rules;
 
@@ -11,6 +12,11 @@ internal static class ModelLimitCheck
     /// <summary>Why the model cannot take the command, or null when it can.</summary>
     public static string? Check(ModelDefinition model, MediaOperation operation, CommandOptions options, IReadOnlyList<MediaRef> inputs)
     {
+        if (inputs.FirstOrDefault(i => !Uses(operation, i.Role)) is { } unused)
+        {
+            return $"{RoleName(unused.Role)} is not used for {ProviderRouter.Describe(operation)}; send the command without it.";
+        }
+
         if (operation is MediaOperation.VideoRemoveBackground or MediaOperation.LipSync)
         {
             // What each attachment is becomes known only from its bytes, after the checks below.
@@ -63,6 +69,23 @@ internal static class ModelLimitCheck
             ? $"{name} takes prompts of at most {max} characters; yours has {p.Length}."
             : null;
     }
+
+    /// <summary>Whether an operation reads an input in this role (a mask is for image edits, an end frame for video, audio for lip sync and video).</summary>
+    private static bool Uses(MediaOperation operation, MediaRole role) => role switch
+    {
+        MediaRole.LastFrame => operation == MediaOperation.Video,
+        MediaRole.Audio => operation is MediaOperation.Video or MediaOperation.LipSync,
+        MediaRole.Mask => operation is not (MediaOperation.Imagine or MediaOperation.AlbumArt or MediaOperation.Upscale or MediaOperation.Enhance or MediaOperation.Vary
+            or MediaOperation.Video or MediaOperation.LipSync or MediaOperation.Storyboard or MediaOperation.VideoRemoveBackground),
+        _ => true,
+    };
+
+    private static string RoleName(MediaRole role) => role switch
+    {
+        MediaRole.LastFrame => "An end frame",
+        MediaRole.Audio => "An audio file",
+        _ => "A mask",
+    };
 
     private static string Name(ModelDefinition model) => $"`{model.Id}`";
 }

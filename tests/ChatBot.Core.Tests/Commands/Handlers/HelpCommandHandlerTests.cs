@@ -16,14 +16,14 @@ public sealed class HelpCommandHandlerTests
     }
 
     [Fact]
-    public async Task Handle_HelpVideo_NamesEachOptionAndTheModelsThatTakeIt()
+    public async Task Handle_HelpVideo_NamesEachOptionItsValuesAndTheModelsThatTakeIt()
     {
         var outcome = await CreateSut().HandleAsync(HandlerRequests.For(CommandKind.Help, new CommandOptions { Prompt = "/video" }), default);
 
         var text = outcome.ShouldBeOfType<CommandOutcome.Info>().Text;
         text.ShouldStartWith("`/video <prompt>`");
-        text.ShouldEndWith("`--cfg` — `kling-a`");
-        text.ShouldContain("`--duration` — `kling-a`, `veo-b`\n");
+        text.ShouldEndWith("`--cfg` a number from 0 to 1 — `kling-a`");
+        text.ShouldContain("`--duration` 5, 8 — `kling-a`, `veo-b`\n");
         text.ShouldNotContain("--steps");
     }
 

@@ -1,0 +1,181 @@
+using ChatBot.Core.Catalog;
+using ChatBot.Core.Model;
+using ChatBot.Emulators.Discord;
+using ChatBot.Emulators.Providers;
+using static ChatBot.IntegrationTests.Discord.DiscordSurface;
+
+namespace ChatBot.IntegrationTests.Discord;
+
+/// <summary>Issue 11 on Discord: every input role from attachment options, and the commands that take no job.</summary>
+public sealed class DiscordSurfaceTests
+{
+    [Fact]
+    public async Task Edit_WithAMaskOption_InpaintsWithImageAndMask()
+    {
+        await using var host = await DiscordBotHost.StartAsync();
+        var image = host.Emulator.UploadToCdn(TestMedia.Png(32, 32), "room.png", "image/png");
+        var mask = host.Emulator.UploadToCdn(TestMedia.MaskPng(32, 32), "mask.png", "image/png");
+
+        await host.Emulator.SendSlashCommandAsync(host.Channel, host.Member, "edit", Options(File("image", image), Text("prompt", "a red sofa"), File("mask", mask)), image, mask);
+        await host.Endings.WaitForAsync(1);
+
+        var job = host.Provider.Submitted.Single();
+        job.Operation.ShouldBe(MediaOperation.Inpaint);
+        job.Inputs.Select(i => i.Role).ShouldBe([MediaRole.Image, MediaRole.Mask], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task Video_LipSyncWithImageAndAudio_SendsBoth()
+    {
+        await using var host = await DiscordBotHost.StartAsync();
+        var face = host.Emulator.UploadToCdn(TestMedia.Png(32, 32), "face.png", "image/png");
+        var voice = host.Emulator.UploadToCdn(TestMedia.Mp3(), "voice.mp3", "audio/mpeg");
+
+        await host.Emulator.SendSlashCommandAsync(host.Channel, host.Member, "video", Options(File("image", face), File("audio", voice), Text("mode", "lipsync")), face, voice);
+        await host.Endings.WaitForAsync(1);
+
+        var job = host.Provider.Submitted.Single();
+        job.Operation.ShouldBe(MediaOperation.LipSync);
+        job.Inputs.Select(i => i.Role).ShouldBe([MediaRole.Image, MediaRole.Audio], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task Video_WithAnEndFrame_SendsFirstAndLastFrame()
+    {
+        await using var host = await DiscordBotHost.StartAsync();
+        var first = host.Emulator.UploadToCdn(TestMedia.Png(32, 32), "first.png", "image/png");
+        var last = host.Emulator.UploadToCdn(TestMedia.Png(32, 32, seed: 9), "last.png", "image/png");
+
+        await host.Emulator.SendSlashCommandAsync(host.Channel, host.Member, "video", Options(Text("prompt", "the sun sets"), File("image", first), File("end_frame", last)), first, last);
+        await host.Endings.WaitForAsync(1);
+
+        var job = host.Provider.Submitted.Single();
+        job.Operation.ShouldBe(MediaOperation.Video);
+        job.Inputs.Select(i => i.Role).ShouldBe([MediaRole.Image, MediaRole.LastFrame], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task Edit_WithSeveralReferences_SendsEveryReference()
+    {
+        await using var host = await DiscordBotHost.StartAsync();
+        var image = host.Emulator.UploadToCdn(TestMedia.Png(32, 32), "me.png", "image/png");
+        var style = host.Emulator.UploadToCdn(TestMedia.Png(32, 32, seed: 3), "style.png", "image/png");
+        var hat = host.Emulator.UploadToCdn(TestMedia.Png(32, 32, seed: 5), "hat.png", "image/png");
+
+        await host.Emulator.SendSlashCommandAsync(host.Channel, host.Member, "edit", Options(File("image", image), Text("prompt", "me in this hat, in this style"), File("reference", style), File("reference2", hat)), image, style, hat);
+        await host.Endings.WaitForAsync(1);
+
+        var job = host.Provider.Submitted.Single();
+        job.Operation.ShouldBe(MediaOperation.Edit);
+        job.Inputs.Count(i => i.Role == MediaRole.Reference).ShouldBe(2);
+        job.Inputs.Count(i => i.Role == MediaRole.Image).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Edit_WithAnEndFrame_IsRefusedAtNoCost()
+    {
+        await using var host = await DiscordBotHost.StartAsync();
+        var image = host.Emulator.UploadToCdn(TestMedia.Png(32, 32), "small.png", "image/png");
+        var last = host.Emulator.UploadToCdn(TestMedia.Png(32, 32), "last.png", "image/png");
+
+        var interaction = await host.Emulator.SendSlashCommandAsync(host.Channel, host.Member, "edit", Options(File("image", image), Text("prompt", "brighter"), File("end_frame", last)), image, last);
+
+        (await WaitForTextAsync(host, interaction, "is not used for")).ShouldContain("end frame");
+        host.Provider.Submitted.ShouldBeEmpty();
+        (await BalanceAsync(host)).Available.ShouldBe(50);
+    }
+
+    [Theory]
+    [InlineData("a fox --bogus 3", "`--bogus`", null)]
+    [InlineData("a fox --sed 5", "`--sed`", "Did you mean `--seed`?")]
+    public async Task Imagine_UnknownFlag_IsRefusedAtNoCost(string prompt, string named, string? suggestion)
+    {
+        await using var host = await DiscordBotHost.StartAsync();
+
+        var interaction = await host.Emulator.SendSlashCommandAsync(host.Channel, host.Member, "imagine", Options(Text("prompt", prompt)));
+
+        var refusal = await WaitForTextAsync(host, interaction, named);
+        if (suggestion is not null)
+        {
+            refusal.ShouldContain(suggestion);
+        }
+
+        host.Provider.Submitted.ShouldBeEmpty();
+        var balance = await BalanceAsync(host);
+        (balance.Available, balance.Reserved).ShouldBe((50, 0));
+    }
+
+    [Fact]
+    public async Task Help_Imagine_ListsItsFlagsAndAllowedValues()
+    {
+        await using var host = await DiscordBotHost.StartAsync();
+
+        var interaction = await host.Emulator.SendSlashCommandAsync(host.Channel, host.Member, "help", Options(Text("command", "imagine")));
+
+        var text = await WaitForTextAsync(host, interaction, "--ar");
+        text.ShouldContain("1:1");
+        text.ShouldContain("16:9");
+        text.ShouldContain("--seed");
+        host.Emulator.RegisteredCommands.Values.SelectMany(v => v!.AsArray()).ShouldContain(c => c!["name"]!.GetValue<string>() == "help");
+    }
+
+    [Fact]
+    public async Task Models_LongList_IsPagedWithNextAndEveryModelIsReachable()
+    {
+        var many = string.Join(",", Enumerable.Range(1, 40).Select(i => $$"""
+            { "id": "filler-{{i:00}}", "provider": "scripted", "displayName": "Filler {{i}}", "description": "A model that only enhances, listed to make the list long enough to page.", "operations": [ "enhance" ], "price": { "perOutput": 9 } }
+            """));
+        await using var host = await DiscordBotHost.StartAsync(moreModels: many);
+
+        var interaction = await host.Emulator.SendSlashCommandAsync(host.Channel, host.Member, "models");
+        await WaitForTextAsync(host, interaction, "Page 1 of");
+        var seen = new List<string>();
+        for (var page = 0; page < 10; page++)
+        {
+            var message = host.Emulator.GetOriginal(interaction)!;
+            seen.Add(message["content"]!.GetValue<string>());
+            var next = message["components"]!.AsArray().SelectMany(r => r!["components"]!.AsArray()).Single(b => b!["label"]!.GetValue<string>().StartsWith("Next", StringComparison.Ordinal))!;
+            if (next["disabled"]?.GetValue<bool>() == true)
+            {
+                break;
+            }
+
+            var before = seen[^1];
+            await host.Emulator.ClickButtonAsync(host.Channel, host.Member, message["id"]!.GetValue<string>(), next["custom_id"]!.GetValue<string>());
+            await host.Emulator.WaitUntilAsync(e => e.GetOriginal(interaction)?["content"]?.GetValue<string>() != before);
+        }
+
+        seen.Count.ShouldBeGreaterThan(1);
+        seen.ShouldAllBe(page => page.Length <= 2000);
+        var all = string.Join("\n", seen);
+        Enumerable.Range(1, 40).ShouldAllBe(i => all.Contains($"`filler-{i:00}`", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Models_OperationFilter_ListsOnlyThoseModels()
+    {
+        await using var host = await DiscordBotHost.StartAsync();
+
+        var interaction = await host.Emulator.SendSlashCommandAsync(host.Channel, host.Member, "models", Options(Text("operation", "lip-sync")));
+
+        var text = await WaitForTextAsync(host, interaction, "**Models for lip sync**");
+        text.ShouldContain("`scripted-motion`");
+        text.ShouldNotContain("`scripted-image`");
+    }
+
+    [Fact]
+    public async Task Credits_UserOption_AsAdmin_ShowsThatMembersBalance()
+    {
+        await using var host = await DiscordBotHost.StartAsync();
+        var admin = DiscordEmulator.CreateMember("boss", permissions: 32);
+        var spend = await host.Emulator.SendSlashCommandAsync(host.Channel, host.Member, "imagine", Options(Text("prompt", "a fox --n 3")));
+        await host.Endings.WaitForAsync(1);
+
+        var asAdmin = await host.Emulator.SendSlashCommandAsync(host.Channel, admin, "credits", Options(User("user", host.Member.UserId)));
+        var asMember = await host.Emulator.SendSlashCommandAsync(host.Channel, host.Member, "credits", Options(User("user", admin.UserId)));
+
+        (await WaitForTextAsync(host, asAdmin, "**Credits of")).ShouldContain("47 available");
+        (await WaitForTextAsync(host, asMember, "Only admins")).ShouldNotContain("available");
+        spend.ShouldNotBeNull();
+    }
+}
