@@ -1,3 +1,4 @@
+using ChatBot.Core.Replies;
 using ChatBot.Discord.Rest.Models;
 
 namespace ChatBot.Discord.Replies;
@@ -14,46 +15,10 @@ internal static class DiscordPages
     private const int PageLength = 1900;
     private const int MaxCustomId = 100;
 
-    /// <summary>The text in pages of at most <see cref="PageLength"/> characters, cut between lines where it can.</summary>
-    public static IReadOnlyList<string> Split(string text)
-    {
-        var pages = new List<string>();
-        var page = new StringBuilder();
-        foreach (var line in text.Split('\n'))
-        {
-            var rest = line;
-            while (rest.Length > PageLength)
-            {
-                Flush();
-                pages.Add(rest[..PageLength]);
-                rest = rest[PageLength..];
-            }
-
-            if (page.Length + rest.Length + 1 > PageLength)
-            {
-                Flush();
-            }
-
-            page.Append(page.Length > 0 ? "\n" : "").Append(rest);
-        }
-
-        Flush();
-        return pages.Count == 0 ? [""] : pages;
-
-        void Flush()
-        {
-            if (page.Length > 0)
-            {
-                pages.Add(page.ToString());
-                page.Clear();
-            }
-        }
-    }
-
     /// <summary>Page <paramref name="index"/> (clamped) of the text, with its buttons when there is more than one page.</summary>
     public static MessagePayload Page(string text, int index, string command, string? argument)
     {
-        var pages = Split(text);
+        var pages = TextPages.Split(text, PageLength);
         var at = Math.Clamp(index, 0, pages.Count - 1);
         if (pages.Count == 1)
         {

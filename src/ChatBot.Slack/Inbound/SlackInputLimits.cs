@@ -12,8 +12,14 @@ internal sealed class SlackInputLimits(IOptions<SlackOptions> options)
             return $"`{image.FileName}` is too large ({size / (1024 * 1024)} MB); the limit is {limit / (1024 * 1024)} MB.";
         }
 
-        return image.DeclaredContentType is { } type && !type.StartsWith("image/", StringComparison.OrdinalIgnoreCase)
-            ? $"`{image.FileName}` is not an image."
+        var expected = image.Role switch
+        {
+            MediaRole.Audio => "audio/",
+            MediaRole.Video => "video/",
+            _ => "image/",
+        };
+        return image.DeclaredContentType is { } type && !type.StartsWith(expected, StringComparison.OrdinalIgnoreCase)
+            ? $"`{image.FileName}` is not {(expected == "image/" ? "an image" : expected == "audio/" ? "audio" : "a video")}."
             : null;
     }
 }

@@ -43,34 +43,16 @@ internal sealed class SlackMessages(SlackApiClient api, SlackRecentMessages rece
         }
     }
 
-    /// <summary>The newest image <paramref name="userId"/> shared in the channel (or in the thread, when given).</summary>
-    public async Task<MediaRef?> RecentImageAsync(string channel, string userId, string? threadTs, CancellationToken cancellationToken)
+    /// <summary>The member's newest message with files in the channel (thread replies the bot saw included).</summary>
+    public async Task<SlackMessage?> RecentFilesAsync(string channel, string userId, CancellationToken cancellationToken)
     {
-        if (recent.LatestImage(channel, userId, threadTs) is { } seen)
+        if (recent.LatestWithFiles(channel, userId) is { } seen)
         {
             return seen;
         }
 
-        var answer = threadTs is null
-            ? await api.CallFormAsync("conversations.history", new Dictionary<string, string>(StringComparer.Ordinal) { ["channel"] = channel, ["limit"] = RecentLimit.ToString(CultureInfo.InvariantCulture) }, cancellationToken).ConfigureAwait(false)
-            : await api.CallFormAsync("conversations.replies", new Dictionary<string, string>(StringComparer.Ordinal) { ["channel"] = channel, ["ts"] = threadTs }, cancellationToken).ConfigureAwait(false);
-        var messages = Read(answer).ToList();
-
-        // conversations.history is newest first; conversations.replies oldest first.
-        if (threadTs is not null)
-        {
-            messages.Reverse();
-        }
-
-        foreach (var message in messages)
-        {
-            if (message.User == userId && message.FirstImage() is { } image)
-            {
-                return image;
-            }
-        }
-
-        return null;
+        var answer = await api.CallFormAsync("conversations.history", new Dictionary<string, string>(StringComparer.Ordinal) { ["channel"] = channel, ["limit"] = RecentLimit.ToString(CultureInfo.InvariantCulture) }, cancellationToken).ConfigureAwait(false);
+        return Read(answer).FirstOrDefault(m => m.User == userId && m.HasFiles());
     }
 
     private static IReadOnlyList<SlackMessage> Read(JsonElement answer) =>

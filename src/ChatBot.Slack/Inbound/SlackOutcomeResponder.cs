@@ -1,3 +1,4 @@
+using ChatBot.Core.Replies;
 using ChatBot.Slack.Blocks;
 using ChatBot.Slack.WebApi;
 
@@ -10,6 +11,8 @@ namespace ChatBot.Slack.Inbound;
 /// </summary>
 internal sealed class SlackOutcomeResponder(SlackApiClient api, ILogger<SlackOutcomeResponder> logger)
 {
+    private const int PageLength = 3900;
+
     /// <summary>The outcome of a command that answers at once (credits, jobs, cancel, settings…).</summary>
     public async Task RespondAsync(SlackOrigin origin, CommandOutcome outcome, CancellationToken cancellationToken)
     {
@@ -78,7 +81,14 @@ internal sealed class SlackOutcomeResponder(SlackApiClient api, ILogger<SlackOut
     {
         if (info.Ephemeral)
         {
-            await EphemeralAsync(origin, info.Text, cancellationToken).ConfigureAwait(false);
+            // Slack asks for message text of at most 4,000 characters: a long list (/models) comes as numbered pages.
+            var pages = TextPages.Split(info.Text, PageLength);
+            for (var i = 0; i < pages.Count; i++)
+            {
+                var page = pages.Count == 1 ? pages[i] : $"{pages[i]}\n_Page {i + 1} of {pages.Count}_";
+                await EphemeralAsync(origin, page, cancellationToken).ConfigureAwait(false);
+            }
+
             return;
         }
 

@@ -30,7 +30,7 @@ internal sealed class SlackRecentMessages
         }
 
         var seen = message.AsMessage();
-        if (seen.Ts is null || (seen.FirstImage() is null && seen.Job() is null))
+        if (seen.Ts is null || (!seen.HasFiles() && seen.Job() is null))
         {
             return;
         }
@@ -55,13 +55,14 @@ internal sealed class SlackRecentMessages
     public SlackMessage? Find(string channel, string ts) =>
         Read(channel, list => list.FirstOrDefault(m => m.Ts == ts));
 
-    /// <summary>The newest image <paramref name="userId"/> shared in the channel (or in the thread, when given) that the bot saw.</summary>
-    public MediaRef? LatestImage(string channel, string userId, string? threadTs) =>
+    /// <summary>
+    /// The newest message with files <paramref name="userId"/> posted in the channel, thread replies included (a
+    /// reply with files in a result's thread, then <c>/edit</c>: slash commands do not say which thread they came from).
+    /// </summary>
+    public SlackMessage? LatestWithFiles(string channel, string userId) =>
         Read(channel, list => list
             .OrderByDescending(m => m.Ts, StringComparer.Ordinal)
-            .Where(m => m.User == userId && (threadTs is null ? m.Thread is null : m.Thread == threadTs || m.Ts == threadTs))
-            .Select(m => m.FirstImage())
-            .FirstOrDefault(image => image is not null));
+            .FirstOrDefault(m => m.User == userId && m.HasFiles()));
 
     private static void Remove(LinkedList<SlackMessage> list, string? ts)
     {

@@ -41,10 +41,11 @@ internal sealed class SlackUsers(SlackApiClient api, IOptions<SlackOptions> opti
     /// The member as the engine sees them. Whether they are an admin is looked up only for admin commands and
     /// for Cancel (an admin may cancel anyone's job); a failed look-up counts as "not an admin".
     /// </summary>
-    public async Task<Actor> ActorAsync(SlackOrigin origin, CommandKind kind, CancellationToken cancellationToken)
+    /// <param name="needsAdmin">Whether the command acts on another member (<c>/credits @member</c>), which only admins may.</param>
+    public async Task<Actor> ActorAsync(SlackOrigin origin, CommandKind kind, CancellationToken cancellationToken, bool needsAdmin = false)
     {
         var isAdmin = false;
-        if (kind.IsAdminOnly() || kind == CommandKind.Cancel)
+        if (kind.IsAdminOnly() || kind == CommandKind.Cancel || needsAdmin)
         {
             try
             {

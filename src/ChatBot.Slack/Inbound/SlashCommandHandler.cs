@@ -14,6 +14,9 @@ internal sealed class SlashCommandHandler(
     SlackCommandRunner runner,
     SlackOutcomeResponder responder)
 {
+    /// <summary>The flag that makes <c>/video</c> start from the member's latest image.</summary>
+    public const string FromImageFlag = "from-image";
+
     public async Task HandleAsync(SlashCommandPayload payload, CancellationToken cancellationToken)
     {
         var command = payload.Command ?? "";
@@ -27,48 +30,60 @@ internal sealed class SlashCommandHandler(
         }
 
         var kind = parsed.Kind!.Value;
-        var actor = await users.ActorAsync(origin, kind, cancellationToken).ConfigureAwait(false);
+        var options = parsed.Options;
+        var actor = await users.ActorAsync(origin, kind, cancellationToken, needsAdmin: options.TargetUserId is not null).ConfigureAwait(false);
         var raw = $"{command} {text}".Trim();
         if (!kind.StartsJob())
         {
-            var request = new CommandRequest(kind, actor, origin.Conversation, parsed.Options, [], origin.NoReply) { RawText = raw };
+            var request = new CommandRequest(kind, actor, origin.Conversation, options, [], origin.NoReply) { RawText = raw };
             await runner.AnswerAsync(origin, request, cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        List<MediaRef> inputs = [];
-        if (kind.TakesImage())
+        // `/video --from-image`: the member's latest files are its first frame (and end frame, audio); Slack's own flag, not the model's.
+        var fromImage = options.Extra.ContainsKey(FromImageFlag);
+        if (fromImage)
         {
-            if (await RecentImageAsync(origin, command, cancellationToken).ConfigureAwait(false) is not { } image)
+            options = options with { Extra = options.Extra.Where(e => !e.Key.Equals(FromImageFlag, StringComparison.OrdinalIgnoreCase)).ToDictionary(StringComparer.OrdinalIgnoreCase) };
+        }
+
+        List<MediaRef> inputs = [];
+        if (kind.TakesImage() || fromImage)
+        {
+            if (await RecentFilesAsync(origin, command, kind, options.Mode, cancellationToken).ConfigureAwait(false) is not { } files)
             {
                 return;
             }
 
-            inputs.Add(image);
+            inputs = files;
         }
 
         await runner.RunJobAsync(
             origin,
-            handle => new CommandRequest(kind, actor, origin.Conversation, parsed.Options, inputs, handle) { RawText = raw },
+            handle => new CommandRequest(kind, actor, origin.Conversation, options, inputs, handle) { RawText = raw },
             cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The member's latest usable image in the channel; null (and the member told why) when there is none.</summary>
-    private async Task<MediaRef?> RecentImageAsync(SlackOrigin origin, string command, CancellationToken cancellationToken)
+    /// <summary>The files of the member's latest message with files, with their roles; null (and the member told why) when there are none.</summary>
+    private async Task<List<MediaRef>?> RecentFilesAsync(SlackOrigin origin, string command, CommandKind kind, string? mode, CancellationToken cancellationToken)
     {
-        var image = await messages.RecentImageAsync(origin.Channel, origin.UserId, null, cancellationToken).ConfigureAwait(false);
-        if (image is null)
+        var message = await messages.RecentFilesAsync(origin.Channel, origin.UserId, cancellationToken).ConfigureAwait(false);
+        var inputs = message is null ? [] : SlackFileRoles.Inputs(message, kind, mode?.ToLowerInvariant());
+        if (!inputs.Any(i => i.Role == MediaRole.Image))
         {
-            await responder.EphemeralAsync(origin, $"`{command}` works on an image. Share one in this channel first (or use the *Edit image* / *Upscale* message shortcut on a message with an image), then try again.", cancellationToken).ConfigureAwait(false);
+            await responder.EphemeralAsync(origin, $"`{command}` works on an image. Share one in this channel (or reply with files in a result's thread) first, or use the *Edit image* / *Upscale* message shortcut on a message with an image, then try again.", cancellationToken).ConfigureAwait(false);
             return null;
         }
 
-        if (limits.Problem(image) is { } problem)
+        foreach (var input in inputs)
         {
-            await responder.EphemeralAsync(origin, problem, cancellationToken).ConfigureAwait(false);
-            return null;
+            if (limits.Problem(input) is { } problem)
+            {
+                await responder.EphemeralAsync(origin, problem, cancellationToken).ConfigureAwait(false);
+                return null;
+            }
         }
 
-        return image;
+        return inputs;
     }
 }

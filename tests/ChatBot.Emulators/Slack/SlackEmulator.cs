@@ -270,28 +270,41 @@ public sealed partial class SlackEmulator : IAsyncDisposable
     /// <summary>A member shares a file in a channel (or thread): a message with the file, readable through url_private.</summary>
     public (string Ts, SlackEmulatedFile File) ShareUserFile(string channel, string userId, byte[] bytes, string fileName, string mimetype, string? threadTs = null, string text = "")
     {
+        var (ts, files) = ShareUserFiles(channel, userId, [(bytes, fileName, mimetype)], threadTs, text);
+        return (ts, files[0]);
+    }
+
+    /// <summary>A member shares several files in one message (Slack allows up to ten), in the order given.</summary>
+    public (string Ts, IReadOnlyList<SlackEmulatedFile> Files) ShareUserFiles(string channel, string userId, IReadOnlyList<(byte[] Bytes, string FileName, string Mimetype)> uploads, string? threadTs = null, string text = "")
+    {
         lock (_gate)
         {
-            var file = new SlackEmulatedFile
-            {
-                Id = NextId("F"),
-                Name = fileName,
-                Title = fileName,
-                Mimetype = mimetype,
-                DeclaredLength = bytes.Length,
-                Bytes = bytes,
-                User = userId,
-                Completed = true,
-                ChannelId = channel,
-                ThreadTs = threadTs,
-                ShareCompleted = true,
-            };
-            _files[file.Id] = file;
             var message = AddMessage(channel, userId, null, AsDelivered(text), null, threadTs);
-            message.FileIds.Add(file.Id);
-            file.ShareTs = message.Ts;
+            var files = new List<SlackEmulatedFile>();
+            foreach (var (bytes, fileName, mimetype) in uploads)
+            {
+                var file = new SlackEmulatedFile
+                {
+                    Id = NextId("F"),
+                    Name = fileName,
+                    Title = fileName,
+                    Mimetype = mimetype,
+                    DeclaredLength = bytes.Length,
+                    Bytes = bytes,
+                    User = userId,
+                    Completed = true,
+                    ChannelId = channel,
+                    ThreadTs = threadTs,
+                    ShareCompleted = true,
+                    ShareTs = message.Ts,
+                };
+                _files[file.Id] = file;
+                message.FileIds.Add(file.Id);
+                files.Add(file);
+            }
+
             Changed();
-            return (message.Ts, file);
+            return (message.Ts, files);
         }
     }
 

@@ -13,6 +13,7 @@ internal sealed class ScriptedProvider : IMediaProvider
 
     private readonly Lock _gate = new();
     private readonly List<string> _submitted = [];
+    private readonly List<MediaRequest> _requests = [];
     private TaskCompletionSource? _hold;
     private readonly TaskCompletionSource _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -27,6 +28,18 @@ internal sealed class ScriptedProvider : IMediaProvider
             lock (_gate)
             {
                 return [.. _submitted];
+            }
+        }
+    }
+
+    /// <summary>The requests submitted, with their options and inputs.</summary>
+    public IReadOnlyList<MediaRequest> Requests
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _requests];
             }
         }
     }
@@ -57,6 +70,7 @@ internal sealed class ScriptedProvider : IMediaProvider
         lock (_gate)
         {
             _submitted.Add(request.JobId + ":" + request.Operation);
+            _requests.Add(request);
         }
 
         return Task.FromResult(new Submission("remote-" + request.JobId));

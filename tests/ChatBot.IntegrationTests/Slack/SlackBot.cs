@@ -19,11 +19,11 @@ namespace ChatBot.IntegrationTests.Slack;
 internal sealed class SlackBot : IAsyncDisposable
 {
     private const string Models = """
-        { "id": "test-image", "provider": "scripted", "displayName": "Test image", "operations": [ "imagine", "vary", "edit" ],
-          "price": { "perOutput": 2 }, "limits": { "maxCount": 4 }, "parameters": { "ar": { "values": [ "1:1", "16:9" ] }, "seed": { "integer": true }, "strength": { "min": 0, "max": 1 } } },
+        { "id": "test-image", "provider": "scripted", "displayName": "Test image", "operations": [ "imagine", "vary", "edit", "inpaint" ],
+          "price": { "perOutput": 2 }, "limits": { "maxCount": 4, "maxInputImages": 4 }, "parameters": { "ar": { "values": [ "1:1", "16:9" ] }, "seed": { "integer": true }, "strength": { "min": 0, "max": 1 } } },
         { "id": "test-upscale", "provider": "scripted", "displayName": "Test upscale", "operations": [ "upscale", "remove-background" ],
           "price": { "perOutput": 1 }, "limits": { "requiresImage": true }, "parameters": { "factor": { "values": [ "2", "4" ] } } },
-        { "id": "test-motion", "provider": "scripted", "displayName": "Test motion", "operations": [ "video" ],
+        { "id": "test-motion", "provider": "scripted", "displayName": "Test motion", "operations": [ "video", "lip-sync" ],
           "price": { "perOutput": 3 }, "parameters": { "duration": { "values": [ "3" ] }, "ar": { "values": [ "1:1" ] } } }
         """;
 
@@ -45,12 +45,13 @@ internal sealed class SlackBot : IAsyncDisposable
     public HttpClient Http { get; } = new();
     public LedgerAudit Audit => new(Data.File("chatbot.db"));
 
-    public static async Task<SlackBot> StartAsync(SlackMode mode, SlackEmulator? emulator = null, TempDirectory? data = null, ScriptedProvider? provider = null, Action<Dictionary<string, string?>>? configure = null)
+    /// <param name="moreModels">Catalog entries added to the test models (a long <c>/models</c>).</param>
+    public static async Task<SlackBot> StartAsync(SlackMode mode, SlackEmulator? emulator = null, TempDirectory? data = null, ScriptedProvider? provider = null, Action<Dictionary<string, string?>>? configure = null, string? moreModels = null)
     {
         emulator ??= await SlackEmulator.StartAsync();
         data ??= new TempDirectory();
         provider ??= new ScriptedProvider();
-        var catalog = await ScriptedCatalog.WriteAsync(data, Models);
+        var catalog = await ScriptedCatalog.WriteAsync(data, moreModels is null ? Models : $"{Models},{moreModels}");
 
         var builder = ChatBotHost.CreateBuilder(["--urls", "http://127.0.0.1:0"]);
         var settings = HostSettings.For(data, TimeSpan.Zero);

@@ -28,6 +28,9 @@ internal sealed record SlackMessage(
         return null;
     }
 
+    /// <summary>Whether it carries a file a command can read (an image, audio or a video).</summary>
+    public bool HasFiles() => SlackFileRoles.Usable(this).Any();
+
     /// <summary>The job a bot result belongs to, read from its buttons' action_ids.</summary>
     public (string JobId, int? OutputIndex)? Job()
     {

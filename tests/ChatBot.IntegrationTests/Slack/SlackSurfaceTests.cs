@@ -1,0 +1,209 @@
+using ChatBot.Core.Catalog;
+using ChatBot.Core.Model;
+using ChatBot.Core.Tenants;
+using ChatBot.Emulators.Providers;
+using ChatBot.Emulators.Slack;
+using ChatBot.Slack;
+
+namespace ChatBot.IntegrationTests.Slack;
+
+/// <summary>Issue 11 on Slack: files with roles from a member's message (a thread reply too), and the commands that take no job.</summary>
+public sealed class SlackSurfaceTests
+{
+    private const string Channel = "C0GENERAL";
+    private const string Member = "U0MEMBER";
+    private const string AdminId = "U0BOSS";
+
+    private static (byte[], string, string) Png(string name, byte seed = 0) => (TestMedia.Png(16, 16, seed), name, "image/png");
+
+    /// <summary>The member shares files in one message and the bot sees its message event.</summary>
+    private static async Task<string> ShareAsync(SlackBot bot, string? threadTs, params (byte[], string, string)[] files)
+    {
+        var (ts, _) = bot.Emulator.ShareUserFiles(Channel, Member, files, threadTs);
+        await bot.Emulator.SendEventAsync(bot.Emulator.MessageEvent(Channel, ts));
+        return ts;
+    }
+
+    private static IReadOnlyList<string> Answers(SlackBot bot) =>
+        [.. bot.Emulator.ResponseUrlPosts.Select(p => p.Body["text"]?.GetValue<string>() ?? "").Concat(bot.Emulator.Ephemerals.Select(e => e.Text))];
+
+    private static async Task<string> WaitForAnswerAsync(SlackBot bot, string part)
+    {
+        await bot.Emulator.WaitUntilAsync(() => Answers(bot).Any(a => a.Contains(part, StringComparison.Ordinal)), what: $"an answer with \"{part}\"; got {string.Join(" | ", Answers(bot))}");
+        return Answers(bot).Last(a => a.Contains(part, StringComparison.Ordinal));
+    }
+
+    private static async Task<MediaRequestSeen> JobAsync(SlackBot bot)
+    {
+        await bot.WaitForResultsAsync(1);
+        var request = bot.Provider.Requests.Single();
+        return new(request.Operation, [.. request.Inputs.Select(i => i.Role)]);
+    }
+
+    private sealed record MediaRequestSeen(MediaOperation Operation, IReadOnlyList<MediaRole> Roles);
+
+    [Fact]
+    public async Task Edit_AfterSharingAnImageAndAMask_Inpaints()
+    {
+        await using var bot = await SlackBot.StartAsync(SlackMode.Socket);
+        await ShareAsync(bot, null, Png("room.png"), Png("mask.png", 1));
+
+        await bot.Emulator.SendSlashCommandAsync("/edit", "a red sofa", Member, Channel);
+
+        var job = await JobAsync(bot);
+        job.Operation.ShouldBe(MediaOperation.Inpaint);
+        job.Roles.ShouldBe([MediaRole.Image, MediaRole.Mask]);
+    }
+
+    [Fact]
+    public async Task VideoFromImage_WithAFaceAndAudio_LipSyncs()
+    {
+        await using var bot = await SlackBot.StartAsync(SlackMode.Socket);
+        await ShareAsync(bot, null, Png("face.png"), (TestMedia.Mp3(), "voice.mp3", "audio/mpeg"));
+
+        await bot.Emulator.SendSlashCommandAsync("/video", "--from-image --mode lipsync", Member, Channel);
+
+        var job = await JobAsync(bot);
+        job.Operation.ShouldBe(MediaOperation.LipSync);
+        job.Roles.ShouldBe([MediaRole.Image, MediaRole.Audio]);
+    }
+
+    [Fact]
+    public async Task VideoFromImage_WithTwoImages_UsesTheSecondAsTheEndFrame()
+    {
+        await using var bot = await SlackBot.StartAsync(SlackMode.Socket);
+        await ShareAsync(bot, null, Png("first.png"), Png("last.png", 2));
+
+        await bot.Emulator.SendSlashCommandAsync("/video", "the sun sets --from-image", Member, Channel);
+
+        var job = await JobAsync(bot);
+        job.Operation.ShouldBe(MediaOperation.Video);
+        job.Roles.ShouldBe([MediaRole.Image, MediaRole.LastFrame]);
+    }
+
+    [Fact]
+    public async Task Edit_AfterAThreadReplyWithSeveralImages_UsesThemAsReferences()
+    {
+        await using var bot = await SlackBot.StartAsync(SlackMode.Socket);
+        await bot.Emulator.SendSlashCommandAsync("/imagine", "a portrait", Member, Channel);
+        var result = (await bot.WaitForResultsAsync(1)).Single();
+        await ShareAsync(bot, result.Ts, Png("me.png"), Png("hat.png", 3), Png("style.png", 4));
+
+        await bot.Emulator.SendSlashCommandAsync("/edit", "me in this hat, in this style", Member, Channel);
+
+        await bot.WaitForResultsAsync(2);
+        var edit = bot.Provider.Requests.Last();
+        edit.Operation.ShouldBe(MediaOperation.Edit);
+        edit.Inputs.Select(i => i.Role).ShouldBe([MediaRole.Image, MediaRole.Reference, MediaRole.Reference]);
+    }
+
+    [Fact]
+    public async Task Video_WithoutFromImage_IgnoresSharedImages()
+    {
+        await using var bot = await SlackBot.StartAsync(SlackMode.Socket);
+        await ShareAsync(bot, null, Png("first.png"));
+
+        await bot.Emulator.SendSlashCommandAsync("/video", "waves", Member, Channel);
+
+        (await JobAsync(bot)).Roles.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("a fox --bogus 3", "`--bogus`")]
+    [InlineData("a fox --sed 5", "Did you mean `--seed`?")]
+    public async Task Imagine_UnknownFlag_IsRefusedAtNoCost(string text, string expected)
+    {
+        await using var bot = await SlackBot.StartAsync(SlackMode.Socket);
+        var before = await bot.BalanceAsync(Member);
+
+        await bot.Emulator.SendSlashCommandAsync("/imagine", text, Member, Channel);
+
+        await WaitForAnswerAsync(bot, expected);
+        bot.Provider.Submitted.ShouldBeEmpty();
+        var after = await bot.BalanceAsync(Member);
+        (after.Available, after.Reserved).ShouldBe((before.Available, 0));
+    }
+
+    [Fact]
+    public async Task HelpImagine_ListsItsFlagsAndAllowedValues()
+    {
+        await using var bot = await SlackBot.StartAsync(SlackMode.Socket);
+
+        await bot.Emulator.SendSlashCommandAsync("/help", "imagine", Member, Channel);
+
+        var text = await WaitForAnswerAsync(bot, "--ar");
+        text.ShouldContain("1:1, 16:9");
+        text.ShouldContain("--seed");
+    }
+
+    [Fact]
+    public async Task Models_LongList_ComesInPagesHoldingEveryModel()
+    {
+        var many = string.Join(",", Enumerable.Range(1, 60).Select(i => $$"""
+            { "id": "filler-{{i:00}}", "provider": "scripted", "displayName": "Filler {{i}}", "description": "A model that only enhances, listed to make the list long enough to page.", "operations": [ "enhance" ], "price": { "perOutput": 9 } }
+            """));
+        await using var bot = await SlackBot.StartAsync(SlackMode.Socket, moreModels: many);
+
+        await bot.Emulator.SendSlashCommandAsync("/models", "", Member, Channel);
+
+        var last = await WaitForAnswerAsync(bot, "_Page ");
+        await bot.Emulator.WaitUntilAsync(() => Answers(bot).Any(a => a.Contains("filler-60", StringComparison.Ordinal)), what: "the last page");
+        var pages = Answers(bot).Where(a => a.Contains("_Page ", StringComparison.Ordinal)).ToList();
+        pages.Count.ShouldBeGreaterThan(1);
+        pages.ShouldAllBe(p => p.Length <= 4000);
+        Enumerable.Range(1, 60).ShouldAllBe(i => pages.Any(p => p.Contains($"filler-{i:00}", StringComparison.Ordinal)));
+        last.ShouldNotBeNull();
+    }
+
+    [Theory]
+    [InlineData("default-model test-motion")]
+    [InlineData("gallery off")]
+    [InlineData("disable-model test-motion")]
+    [InlineData("enable-model test-motion")]
+    public async Task Settings_EachOption_AsAdminSaved_AsMemberRefused(string setting)
+    {
+        await using var bot = await SlackBot.StartAsync(SlackMode.Socket);
+        bot.Emulator.AddUser(new SlackEmulatedUser(AdminId, "boss", IsAdmin: true));
+
+        await bot.Emulator.SendSlashCommandAsync("/settings", setting, Member, Channel);
+        await WaitForAnswerAsync(bot, "Only admins");
+        var untouched = await TenantAsync(bot);
+
+        await bot.Emulator.SendSlashCommandAsync("/settings", setting, AdminId, Channel);
+        await WaitForAnswerAsync(bot, "Saved");
+
+        (untouched.DefaultModel, untouched.GalleryEnabled, untouched.DisabledModels.Count).ShouldBe((null, new TenantSettings().GalleryEnabled, 0));
+        var saved = await TenantAsync(bot);
+        switch (setting.Split(' ')[0])
+        {
+            case "default-model":
+                saved.DefaultModel.ShouldBe("test-motion");
+                break;
+            case "gallery":
+                saved.GalleryEnabled.ShouldBeFalse();
+                break;
+            case "disable-model":
+                saved.DisabledModels.ShouldBe(["test-motion"]);
+                break;
+            default:
+                saved.DisabledModels.ShouldBeEmpty();
+                break;
+        }
+    }
+
+    [Fact]
+    public async Task CreditsOfAMember_AsAdminShown_AsMemberRefused()
+    {
+        await using var bot = await SlackBot.StartAsync(SlackMode.Socket);
+        bot.Emulator.AddUser(new SlackEmulatedUser(AdminId, "boss", IsAdmin: true));
+
+        await bot.Emulator.SendSlashCommandAsync("/credits", $"<@{AdminId}|boss>", Member, Channel);
+        await WaitForAnswerAsync(bot, "Only admins");
+        await bot.Emulator.SendSlashCommandAsync("/credits", $"<@{Member}|member>", AdminId, Channel);
+
+        (await WaitForAnswerAsync(bot, $"**Credits of {Member}:**".Replace("**", "*", StringComparison.Ordinal))).ShouldContain("available");
+    }
+
+    private static Task<TenantSettings> TenantAsync(SlackBot bot) =>
+        bot.Get<ITenantSettingsStore>().GetAsync(new TenantKey("slack", bot.Emulator.TeamId), CancellationToken.None);
+}
