@@ -41,12 +41,21 @@ internal sealed class PlaygroundReplyStore(IOptions<PlaygroundOptions> options, 
         }
     }
 
-    /// <summary>The latest replies, oldest first.</summary>
-    public IReadOnlyList<PlaygroundReply> Recent(int count)
+    /// <summary>The latest replies that <paramref name="visible"/> lets through, oldest first.</summary>
+    public IReadOnlyList<PlaygroundReply> Recent(int count, Func<PlaygroundReply, bool>? visible = null)
     {
         lock (_gate)
         {
-            return [.. _order.Reverse().Take(count).Reverse().Select(id => _replies[id])];
+            return [.. _order.Reverse().Select(id => _replies[id]).Where(visible ?? (_ => true)).Take(count).Reverse()];
+        }
+    }
+
+    /// <summary>Whether a reply that <paramref name="visible"/> lets through shows the stored file <paramref name="mediaKey"/>.</summary>
+    public bool Shows(string mediaKey, Func<PlaygroundReply, bool> visible)
+    {
+        lock (_gate)
+        {
+            return _replies.Values.Any(r => (r.Preview?.Key == mediaKey || r.Files.Any(f => f.Key == mediaKey)) && visible(r));
         }
     }
 
