@@ -29,8 +29,9 @@ internal static class PlaygroundEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> PostMessageAsync(HttpContext context, PlaygroundCaller caller, PlaygroundCommands commands, IOptions<PlaygroundOptions> options, IOptions<MediaOptions> media)
+    private static async Task<IResult> PostMessageAsync(HttpContext context, PlaygroundCommands commands, IOptions<PlaygroundOptions> options, IOptions<MediaOptions> media)
     {
+        var caller = PlaygroundCaller.Of(context);
         var limits = options.Value;
 
         // Base64 is 4/3 of the bytes; the per-file cap is checked again, exactly, before decoding.
@@ -89,19 +90,20 @@ internal static class PlaygroundEndpoints
         new PlaygroundError("Send the body as JSON, with the header Content-Type: application/json."),
         statusCode: StatusCodes.Status415UnsupportedMediaType);
 
-    private static IResult ListReplies(PlaygroundCaller caller, PlaygroundReplyStore store, int? limit) =>
-        Results.Ok(store.Recent(Math.Clamp(limit ?? 100, 1, 1000), caller.MaySee).Select(ReplyDto.From));
+    private static IResult ListReplies(HttpContext context, PlaygroundReplyStore store, int? limit) =>
+        Results.Ok(store.Recent(Math.Clamp(limit ?? 100, 1, 1000), PlaygroundCaller.Of(context).MaySee).Select(ReplyDto.From));
 
-    private static IResult GetReply(string replyId, PlaygroundCaller caller, PlaygroundReplyStore store) =>
-        store.Get(replyId) is { } reply && caller.MaySee(reply)
+    private static IResult GetReply(HttpContext context, string replyId, PlaygroundReplyStore store) =>
+        store.Get(replyId) is { } reply && PlaygroundCaller.Of(context).MaySee(reply)
             ? Results.Ok(ReplyDto.From(reply))
             : NoSuchReply();
 
     private static IResult NoSuchReply() =>
         Results.NotFound(new PlaygroundError("No such reply (replies are kept in memory; it may be from before a restart)."));
 
-    private static async Task<IResult> PressButtonAsync(HttpContext context, string replyId, string buttonId, PlaygroundCaller caller, PlaygroundCommands commands, PlaygroundReplyStore store)
+    private static async Task<IResult> PressButtonAsync(HttpContext context, string replyId, string buttonId, PlaygroundCommands commands, PlaygroundReplyStore store)
     {
+        var caller = PlaygroundCaller.Of(context);
         ButtonPressRequest? body = null;
         if (context.Request.ContentLength is > 0 || context.Request.Headers.TransferEncoding.Count > 0)
         {
@@ -139,8 +141,9 @@ internal static class PlaygroundEndpoints
     }
 
     /// <summary>Server-sent events: <c>ready</c> once subscribed, then one <c>reply</c> event (the whole reply) per change.</summary>
-    private static async Task StreamEventsAsync(HttpContext context, PlaygroundCaller caller, PlaygroundReplyStore store, IHostApplicationLifetime lifetime)
+    private static async Task StreamEventsAsync(HttpContext context, PlaygroundReplyStore store, IHostApplicationLifetime lifetime)
     {
+        var caller = PlaygroundCaller.Of(context);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
         var response = context.Response;
         response.ContentType = "text/event-stream";
@@ -178,8 +181,9 @@ internal static class PlaygroundEndpoints
         }
     }
 
-    private static async Task<IResult> GetMediaAsync(string key, PlaygroundCaller caller, IMediaStore media, PlaygroundReplyStore replies, HttpContext context)
+    private static async Task<IResult> GetMediaAsync(string key, IMediaStore media, PlaygroundReplyStore replies, HttpContext context)
     {
+        var caller = PlaygroundCaller.Of(context);
         // A signed-in member gets only the files of replies they may see; the API token gets any stored file.
         if (!caller.ViaApiToken && !replies.Shows(key, caller.MaySee))
         {

@@ -21,7 +21,10 @@ internal sealed class PlaygroundReplyStore(IOptions<PlaygroundOptions> options, 
 
     public static string NewId() => "r" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 
-    /// <summary>Adds a new reply for a member's message, before the command is dispatched: received, not yet answered.</summary>
+    /// <summary>
+    /// Adds a new reply for a member's message, before the command is dispatched: received, not yet answered, and
+    /// private until the answer says otherwise (a refusal or an info stays private; a job's reply becomes public).
+    /// </summary>
     public PlaygroundReply Create(string user, string message) =>
         Change(NewId(), _ => new PlaygroundReply
         {
@@ -31,6 +34,7 @@ internal sealed class PlaygroundReplyStore(IOptions<PlaygroundOptions> options, 
             CreatedAt = time.GetUtcNow(),
             Status = ReplyStatus.Queued,
             Text = "…",
+            Ephemeral = true,
         })!;
 
     public PlaygroundReply? Get(string id)

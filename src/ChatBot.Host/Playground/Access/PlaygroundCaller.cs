@@ -10,12 +10,18 @@ internal sealed record PlaygroundCaller(PlaygroundIdentity? Identity)
 
     public bool ViaApiToken => Identity is null;
 
-    /// <summary>Minimal APIs bind the caller that <see cref="PlaygroundGuard"/> established.</summary>
-    public static ValueTask<PlaygroundCaller?> BindAsync(HttpContext context)
+    /// <summary>
+    /// The caller <see cref="PlaygroundGuard.RequireCallerAsync"/> established. (Not a bound parameter: minimal APIs
+    /// bind parameters before endpoint filters run.)
+    /// </summary>
+    public static PlaygroundCaller Of(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return ValueTask.FromResult(context.Items[typeof(PlaygroundCaller)] as PlaygroundCaller);
+        return context.Items[typeof(PlaygroundCaller)] as PlaygroundCaller
+            ?? throw new InvalidOperationException("The route has no PlaygroundGuard.RequireCallerAsync filter.");
     }
+
+    internal void AttachTo(HttpContext context) => context.Items[typeof(PlaygroundCaller)] = this;
 
     /// <summary>The user name a request acts as: the signed-in one, or for the API token the one its body names.</summary>
     public string? ActingUser(string? named) => Identity?.Name ?? named;

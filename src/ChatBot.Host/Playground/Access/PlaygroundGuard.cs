@@ -63,7 +63,7 @@ internal static class PlaygroundGuard
             return Unauthorized("Sign in first: open the Playground page, or send Authorization: Bearer <Playground:ApiToken>.");
         }
 
-        context.Items[typeof(PlaygroundCaller)] = caller;
+        caller.AttachTo(context);
         return await next(invocation).ConfigureAwait(false);
     }
 

@@ -63,9 +63,9 @@ internal static partial class PlaygroundSessionEndpoints
         return Results.Ok(Describe(context, member));
     }
 
-    private static IResult Invite(HttpContext context, PlaygroundCaller caller, PlaygroundAccounts accounts, TimeProvider time, ILogger<PlaygroundAccounts> logger)
+    private static IResult Invite(HttpContext context, PlaygroundAccounts accounts, TimeProvider time, ILogger<PlaygroundAccounts> logger)
     {
-        if (caller.Identity is not { IsAdmin: true } admin)
+        if (PlaygroundCaller.Of(context).Identity is not { IsAdmin: true } admin)
         {
             return Results.Json(new PlaygroundError("Only the admin may invite members."), statusCode: StatusCodes.Status403Forbidden);
         }
