@@ -68,7 +68,7 @@ public sealed class PlaygroundOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (PublicBaseUrl is { } url && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
+        if (PublicBaseUrl is { OriginalString.Length: > 0 } url && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
         {
             yield return new ValidationResult("Playground:PublicBaseUrl must be an absolute http or https address, e.g. https://bot.example.com/.", [nameof(PublicBaseUrl)]);
         }
