@@ -26,6 +26,7 @@ internal sealed class SlackMessages(SlackApiClient api, SlackRecentMessages rece
             cancellationToken).ConfigureAwait(false);
         if (FirstWithTs(history, ts) is { } top)
         {
+            recent.Remember(channel, top);
             return top;
         }
 
@@ -52,7 +53,13 @@ internal sealed class SlackMessages(SlackApiClient api, SlackRecentMessages rece
         }
 
         var answer = await api.CallFormAsync("conversations.history", new Dictionary<string, string>(StringComparer.Ordinal) { ["channel"] = channel, ["limit"] = RecentLimit.ToString(CultureInfo.InvariantCulture) }, cancellationToken).ConfigureAwait(false);
-        return Read(answer).FirstOrDefault(m => m.User == userId && m.HasFiles());
+        var messages = Read(answer).ToList();
+        foreach (var message in messages)
+        {
+            recent.Remember(channel, message);
+        }
+
+        return messages.FirstOrDefault(m => m.User == userId && m.HasFiles());
     }
 
     private static IReadOnlyList<SlackMessage> Read(JsonElement answer) =>
