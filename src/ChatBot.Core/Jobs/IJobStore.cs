@@ -19,6 +19,9 @@ public interface IJobStore
     /// <summary>The account's jobs not in a terminal state, oldest first.</summary>
     Task<IReadOnlyList<JobRecord>> GetActiveAsync(AccountKey account, CancellationToken cancellationToken);
 
+    /// <summary>The member's last <paramref name="count"/> finished jobs (succeeded, failed, cancelled…), newest first.</summary>
+    Task<IReadOnlyList<JobRecord>> GetFinishedAsync(AccountKey account, int count, CancellationToken cancellationToken);
+
     /// <summary>Moves a non-terminal job from one state to another (e.g. Queued → Submitting).</summary>
     Task<bool> TryTransitionAsync(string jobId, JobState from, JobState to, CancellationToken cancellationToken);
 

@@ -14,7 +14,11 @@ public abstract record CommandOutcome
     public sealed record Accepted(string JobId) : CommandOutcome;
 
     /// <summary>An answer that runs no job (/credits, /models, /jobs, /cancel).</summary>
-    public sealed record Info(string Text, bool Ephemeral = true) : CommandOutcome;
+    public sealed record Info(string Text, bool Ephemeral = true) : CommandOutcome
+    {
+        /// <summary>Buttons under the answer (a Cancel per running job in <c>/jobs</c>).</summary>
+        public IReadOnlyList<Replies.ReplyButton> Buttons { get; init; } = [];
+    }
 
     /// <summary>The command was refused: bad input, no credits, limits. Always ephemeral, costs nothing.</summary>
     public sealed record Refused(string Message) : CommandOutcome;

@@ -52,6 +52,10 @@ internal sealed partial class DiscordOutcomeResponder(
             case CommandOutcome.Info { Ephemeral: false } info:
                 await rest.EditOriginalAsync(interaction.ApplicationId, interaction.Token, DiscordMessageRenderer.Text(info.Text, ephemeral: false), null, cancellationToken).ConfigureAwait(false);
                 break;
+            case CommandOutcome.Info { Buttons.Count: > 0 } info when !publicReply:
+                var withButtons = DiscordMessageRenderer.Text(info.Text, ephemeral: false) with { Components = DiscordMessageRenderer.Buttons(info.Buttons, outputs: 1) };
+                await rest.EditOriginalAsync(interaction.ApplicationId, interaction.Token, withButtons, null, cancellationToken).ConfigureAwait(false);
+                break;
             case CommandOutcome.Info info when !publicReply && PagedCommand(interaction) is { } paged:
                 await rest.EditOriginalAsync(interaction.ApplicationId, interaction.Token, DiscordPages.Page(info.Text, paged.Page, paged.Command, paged.Argument), null, cancellationToken).ConfigureAwait(false);
                 break;

@@ -152,6 +152,14 @@ internal static class SlackBlocks
 
     public static JsonObject PlainText(string text) => new() { ["type"] = "plain_text", ["text"] = text, ["emoji"] = true };
 
+    /// <summary>An answer with buttons under it (the Cancel buttons of <c>/jobs</c>).</summary>
+    public static JsonArray TextWithButtons(string text, IReadOnlyList<ReplyButton> buttons)
+    {
+        var blocks = new JsonArray(Section(Limit(Mrkdwn(text), 3000)));
+        AddButtons(blocks, buttons);
+        return blocks;
+    }
+
     private static void AddButtons(JsonArray blocks, IReadOnlyList<ReplyButton> buttons)
     {
         for (var i = 0; i < buttons.Count; i += MaxButtonsPerBlock)

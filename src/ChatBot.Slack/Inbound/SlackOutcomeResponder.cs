@@ -79,6 +79,12 @@ internal sealed class SlackOutcomeResponder(SlackApiClient api, ILogger<SlackOut
 
     private async Task InfoAsync(SlackOrigin origin, CommandOutcome.Info info, CancellationToken cancellationToken)
     {
+        if (info.Ephemeral && info.Buttons.Count > 0)
+        {
+            await EphemeralAsync(origin, info.Text, cancellationToken, SlackBlocks.TextWithButtons(info.Text, info.Buttons)).ConfigureAwait(false);
+            return;
+        }
+
         if (info.Ephemeral)
         {
             // Slack asks for message text of at most 4,000 characters: a long list (/models) comes as numbered pages.

@@ -166,6 +166,23 @@ internal sealed class SqliteJobStore(
         return Task.FromResult(jobs);
     }
 
+    public Task<IReadOnlyList<JobRecord>> GetFinishedAsync(AccountKey account, int count, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var connection = database.OpenRead();
+        var jobs = connection.ReadAll(
+            $"""
+            {Columns}
+            WHERE a.platform = $platform AND a.tenant_id = $tenant AND a.user_id = $user
+              AND j.state IN {JobStateNames.TerminalList}
+            ORDER BY j.finished_at DESC, j.rowid DESC
+            LIMIT $count;
+            """,
+            JobRows.Read,
+            ("$platform", account.Platform), ("$tenant", account.TenantId), ("$user", account.UserId), ("$count", count));
+        return Task.FromResult(jobs);
+    }
+
     public async Task<bool> TryTransitionAsync(string jobId, JobState from, JobState to, CancellationToken cancellationToken)
     {
         if (from.IsTerminal() || to.IsTerminal())

@@ -13,6 +13,7 @@ internal sealed class SignallingJobStore(IJobStore inner, JobEndings endings) : 
     public Task<IReadOnlyList<JobRecord>> GetActiveAsync(CancellationToken cancellationToken) => inner.GetActiveAsync(cancellationToken);
 
     public Task<IReadOnlyList<JobRecord>> GetActiveAsync(AccountKey account, CancellationToken cancellationToken) => inner.GetActiveAsync(account, cancellationToken);
+    public Task<IReadOnlyList<JobRecord>> GetFinishedAsync(AccountKey account, int count, CancellationToken cancellationToken) => inner.GetFinishedAsync(account, count, cancellationToken);
 
     public Task<bool> TryTransitionAsync(string jobId, JobState from, JobState to, CancellationToken cancellationToken) => inner.TryTransitionAsync(jobId, from, to, cancellationToken);
 

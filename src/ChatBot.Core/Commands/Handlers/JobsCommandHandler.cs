@@ -3,27 +3,47 @@ using ChatBot.Core.Replies;
 
 namespace ChatBot.Core.Commands.Handlers;
 
-/// <summary>/jobs: the member's queued and running jobs, with their place in line and reserved credits.</summary>
+/// <summary>/jobs: the member's queued and running jobs (place in line, reserved credits, a Cancel button each) and the last few finished ones.</summary>
 internal sealed class JobsCommandHandler(IJobStore store, JobScheduler scheduler) : ICommandHandler
 {
+    /// <summary>How many finished jobs /jobs lists.</summary>
+    public const int FinishedShown = 5;
+
     public IReadOnlyCollection<CommandKind> Kinds { get; } = [CommandKind.Jobs];
 
     public async Task<CommandOutcome> HandleAsync(CommandRequest request, CancellationToken cancellationToken)
     {
-        var jobs = await store.GetActiveAsync(request.Actor.Account, cancellationToken).ConfigureAwait(false);
-        if (jobs.Count == 0)
+        var active = await store.GetActiveAsync(request.Actor.Account, cancellationToken).ConfigureAwait(false);
+        var finished = await store.GetFinishedAsync(request.Actor.Account, FinishedShown, cancellationToken).ConfigureAwait(false);
+        if (active.Count == 0 && finished.Count == 0)
         {
-            return new CommandOutcome.Info("You have no queued or running jobs.");
+            return new CommandOutcome.Info("You have no jobs yet. Start one with `/imagine`.");
         }
 
         var text = new StringBuilder("**Your jobs**\n");
-        foreach (var job in jobs)
+        text.Append(active.Count == 0 ? "Nothing queued or running.\n" : "");
+        foreach (var job in active)
         {
             var where = job.State == JobState.Queued && scheduler.PositionOf(job.Id) is { } p ? $"queued, {ReplyText.Ordinal(p)} in line" : job.State.ToString().ToLowerInvariant();
             text.Append(CultureInfo.InvariantCulture, $"`{job.Id}` {ReplyText.Title(job.Spec)} — {where}, {job.ReservedCredits} credits reserved\n");
         }
 
-        text.Append("Cancel one with `/cancel <job>`.");
-        return new CommandOutcome.Info(text.ToString());
+        if (finished.Count > 0)
+        {
+            text.Append("**Finished**\n");
+            foreach (var job in finished)
+            {
+                var charged = job.ChargedCredits is { } c ? string.Create(CultureInfo.InvariantCulture, $", {c} credits") : "";
+                text.Append(CultureInfo.InvariantCulture, $"`{job.Id}` {ReplyText.Title(job.Spec)} — {job.State.ToString().ToLowerInvariant()}{charged}\n");
+            }
+        }
+
+        if (active.Count > 0)
+        {
+            text.Append("Cancel one with its button or `/cancel <job>`.");
+        }
+
+        var buttons = active.Select(j => new ReplyButton(ButtonId.Encode(ButtonAction.Cancel, j.Id), $"Cancel {j.Id}", ButtonAction.Cancel, j.Id)).ToList();
+        return new CommandOutcome.Info(text.ToString().TrimEnd()) { Buttons = buttons };
     }
 }
