@@ -178,4 +178,30 @@ public sealed class DiscordSurfaceTests
         (await WaitForTextAsync(host, asMember, "Only admins")).ShouldNotContain("available");
         spend.ShouldNotBeNull();
     }
+
+    [Fact]
+    public async Task Jobs_ShowsTheRunningJobWithACancelButtonAndTheFinishedOne()
+    {
+        await using var host = await DiscordBotHost.StartAsync();
+        await host.Emulator.SendSlashCommandAsync(host.Channel, host.Member, "imagine", Options(Text("prompt", "done already")));
+        await host.Endings.WaitForAsync(1);
+        host.Provider.Manual = true;
+        await host.Emulator.SendSlashCommandAsync(host.Channel, host.Member, "imagine", Options(Text("prompt", "still going")));
+        await host.Provider.WaitForTrackingAsync();
+        await host.Provider.WaitForTrackingAsync();
+        var running = host.Provider.Submitted.Last().JobId;
+
+        var jobs = await host.Emulator.SendSlashCommandAsync(host.Channel, host.Member, "jobs");
+
+        var text = await WaitForTextAsync(host, jobs, "**Finished**");
+        text.ShouldContain($"`{host.Provider.Submitted.First().JobId}`");
+        text.ShouldContain($"`{running}`");
+        var message = host.Emulator.GetOriginal(jobs)!;
+        var cancel = message["components"]!.AsArray().SelectMany(r => r!["components"]!.AsArray()).Single()!;
+        cancel["label"]!.GetValue<string>().ShouldBe($"Cancel {running}");
+
+        await host.Emulator.ClickButtonAsync(host.Channel, host.Member, message["id"]!.GetValue<string>(), cancel["custom_id"]!.GetValue<string>());
+        await host.Endings.WaitForAsync(2);
+        (await BalanceAsync(host)).Reserved.ShouldBe(0);
+    }
 }

@@ -204,6 +204,28 @@ public sealed class SlackSurfaceTests
         (await WaitForAnswerAsync(bot, $"**Credits of {Member}:**".Replace("**", "*", StringComparison.Ordinal))).ShouldContain("available");
     }
 
+    [Fact]
+    public async Task Jobs_ShowsTheRunningJobWithACancelButtonAndTheFinishedOne()
+    {
+        await using var bot = await SlackBot.StartAsync(SlackMode.Socket);
+        await bot.Emulator.SendSlashCommandAsync("/imagine", "done already", Member, Channel);
+        await bot.WaitForResultsAsync(1);
+        await bot.WaitForJobsToEndAsync();
+        bot.Provider.Hold();
+        await bot.Emulator.SendSlashCommandAsync("/imagine", "still going", Member, Channel);
+        await bot.Provider.WaitUntilHeldAsync();
+        var running = bot.Provider.Requests.Last().JobId;
+
+        await bot.Emulator.SendSlashCommandAsync("/jobs", "", Member, Channel);
+
+        var text = await WaitForAnswerAsync(bot, "*Finished*");
+        text.ShouldContain(bot.Provider.Requests.First().JobId);
+        var post = bot.Emulator.ResponseUrlPosts.Last(p => (p.Body["text"]?.GetValue<string>() ?? "").Contains("*Finished*", StringComparison.Ordinal));
+        var cancel = post.Body["blocks"]!.AsArray().Where(b => b!["type"]!.GetValue<string>() == "actions").SelectMany(b => b!["elements"]!.AsArray()).Single()!;
+        cancel["action_id"]!.GetValue<string>().ShouldContain(running);
+        bot.Provider.Release();
+    }
+
     private static Task<TenantSettings> TenantAsync(SlackBot bot) =>
         bot.Get<ITenantSettingsStore>().GetAsync(new TenantKey("slack", bot.Emulator.TeamId), CancellationToken.None);
 }
