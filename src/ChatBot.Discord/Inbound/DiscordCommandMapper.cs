@@ -136,10 +136,12 @@ internal sealed class DiscordCommandMapper(IOptions<DiscordOptions> options)
     }
 
     /// <summary>A job on a message's image: a context menu, a reaction, or the Edit modal of either.</summary>
-    public MappedCommand MapMessageAction(CommandKind kind, Actor actor, Conversation conversation, DiscordMessage target, string? prompt, ReplyHandle reply)
+    /// <param name="imageIndex">Which of the message's images the member picked (<see cref="MessageImageChoice"/>); null: the first.</param>
+    public MappedCommand MapMessageAction(CommandKind kind, Actor actor, Conversation conversation, DiscordMessage target, string? prompt, ReplyHandle reply, int? imageIndex = null)
     {
         var sourceJob = SourceJobOf(target);
-        var image = target.Attachments?.FirstOrDefault(a => a.ContentType?.StartsWith("image/", StringComparison.OrdinalIgnoreCase) ?? DiscordAttachmentCheck.LooksLikeImage(a.Filename));
+        var images = MessageImageChoice.Images(target);
+        var image = images.ElementAtOrDefault(imageIndex ?? 0);
         if (image is null && sourceJob is null)
         {
             return MappedCommand.Refuse("That message has no image to work on.");

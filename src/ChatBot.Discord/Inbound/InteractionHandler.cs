@@ -90,6 +90,12 @@ internal sealed partial class InteractionHandler(
             return;
         }
 
+        if (MessageImageChoice.Images(target) is { Count: > 1 } images)
+        {
+            await RespondAsync(interaction, new InteractionResponse(InteractionResponse.ChannelMessage, MessageImageChoice.Offer(kind, target, images)), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         if (kind == CommandKind.Edit)
         {
             // The prompt comes first: ask for it in a modal, and fetch the message again when it is submitted.
@@ -110,6 +116,12 @@ internal sealed partial class InteractionHandler(
         if (customId?.StartsWith(MessageEditButtonPrefix, StringComparison.Ordinal) == true)
         {
             await OpenEditModalAsync(interaction, MessageEditModalPrefix + customId[MessageEditButtonPrefix.Length..], cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (MessageImageChoice.TryDecode(customId, out var picked, out var pickedChannel, out var pickedMessage, out var pickedIndex))
+        {
+            await PickImageAsync(interaction, picked, pickedChannel, pickedMessage, pickedIndex, reply, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -166,9 +178,10 @@ internal sealed partial class InteractionHandler(
 
         MappedCommand mapped;
         if (customId.StartsWith(MessageEditModalPrefix, StringComparison.Ordinal)
-            && customId[MessageEditModalPrefix.Length..].Split(':') is [var channelId, var messageId])
+            && customId[MessageEditModalPrefix.Length..].Split(':') is [var channelId, var messageId, .. var rest])
         {
-            mapped = await MapMessageEditAsync(interaction, channelId, messageId, prompt, reply, cancellationToken).ConfigureAwait(false);
+            int? image = rest is [var i] && int.TryParse(i, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+            mapped = await MapOnMessageAsync(interaction, CommandKind.Edit, channelId, messageId, prompt, image, reply, cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -180,8 +193,24 @@ internal sealed partial class InteractionHandler(
         await RunAsync(interaction, mapped, publicReply: true, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The Edit modal of a context menu or a reaction: the message is fetched again, as it is now.</summary>
-    private async Task<MappedCommand> MapMessageEditAsync(DiscordInteraction interaction, string channelId, string messageId, string? prompt, ReplyHandle reply, CancellationToken cancellationToken)
+    /// <summary>The image a member picked on a message with several: Edit asks for the prompt first, the others run at once.</summary>
+    private async Task PickImageAsync(DiscordInteraction interaction, CommandKind kind, string channelId, string messageId, int index, ReplyHandle reply, CancellationToken cancellationToken)
+    {
+        if (kind == CommandKind.Edit)
+        {
+            await OpenEditModalAsync(interaction, string.Create(CultureInfo.InvariantCulture, $"{MessageEditModalPrefix}{channelId}:{messageId}:{index}"), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (await DeferAsync(interaction, ephemeral: false, cancellationToken).ConfigureAwait(false))
+        {
+            var mapped = await MapOnMessageAsync(interaction, kind, channelId, messageId, null, index, reply, cancellationToken).ConfigureAwait(false);
+            await RunAsync(interaction, mapped, publicReply: true, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>An action on a message's image, after a modal or a choice: the message is fetched again, as it is now.</summary>
+    private async Task<MappedCommand> MapOnMessageAsync(DiscordInteraction interaction, CommandKind kind, string channelId, string messageId, string? prompt, int? image, ReplyHandle reply, CancellationToken cancellationToken)
     {
         DiscordMessage target;
         try
@@ -193,7 +222,7 @@ internal sealed partial class InteractionHandler(
             return MappedCommand.Refuse("I can't read that message any more.");
         }
 
-        return mapper.MapMessageAction(CommandKind.Edit, DiscordActors.ActorOf(interaction), DiscordActors.ConversationOf(interaction), target, prompt, reply);
+        return mapper.MapMessageAction(kind, DiscordActors.ActorOf(interaction), DiscordActors.ConversationOf(interaction), target, prompt, reply, image);
     }
 
     private async Task HandleAutocompleteAsync(DiscordInteraction interaction, CancellationToken cancellationToken)

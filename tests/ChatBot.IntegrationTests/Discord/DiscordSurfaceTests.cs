@@ -204,4 +204,27 @@ public sealed class DiscordSurfaceTests
         await host.Endings.WaitForAsync(2);
         (await BalanceAsync(host)).Reserved.ShouldBe(0);
     }
+
+    [Fact]
+    public async Task ContextMenu_OnAMessageWithSeveralImages_OffersAChoiceAndUsesThePickedOne()
+    {
+        await using var host = await DiscordBotHost.StartAsync();
+        var first = host.Emulator.UploadToCdn(TestMedia.Png(32, 32), "first.png", "image/png");
+        var second = host.Emulator.UploadToCdn(TestMedia.Png(40, 30, seed: 7), "second.png", "image/png");
+        var messageId = await host.Emulator.PostUserMessageAsync(host.Channel, host.Member, "two photos", first, second);
+
+        var menu = await host.Emulator.SendMessageCommandAsync(host.Channel, host.Member, "Upscale", messageId);
+        await host.Emulator.WaitUntilAsync(e => e.GetOriginal(menu)?["components"] is System.Text.Json.Nodes.JsonArray { Count: > 0 });
+        var offer = host.Emulator.GetOriginal(menu)!;
+        var buttons = offer["components"]!.AsArray().SelectMany(r => r!["components"]!.AsArray()).ToList();
+        buttons.Select(b => b!["label"]!.GetValue<string>()).ShouldBe(["1. first.png", "2. second.png"]);
+        host.Provider.Submitted.ShouldBeEmpty();
+
+        await host.Emulator.ClickButtonAsync(host.Channel, host.Member, offer["id"]!.GetValue<string>(), buttons[1]!["custom_id"]!.GetValue<string>());
+        await host.Endings.WaitForAsync(1);
+
+        var job = host.Provider.Submitted.Single();
+        job.Operation.ShouldBe(MediaOperation.Upscale);
+        job.Inputs.Single().Media.FileName.ShouldBe("second.png");
+    }
 }
