@@ -150,23 +150,14 @@ internal sealed class SqliteJobStore(
         return Task.FromResult(connection.ReadAll($"{Columns} WHERE j.state NOT IN {JobStateNames.TerminalList} ORDER BY j.created_at, j.rowid;", JobRows.Read));
     }
 
-    public Task<IReadOnlyList<JobRecord>> GetActiveAsync(AccountKey account, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        using var connection = database.OpenRead();
-        var jobs = connection.ReadAll(
-            $"""
-            {Columns}
-            WHERE a.platform = $platform AND a.tenant_id = $tenant AND a.user_id = $user
-              AND j.state NOT IN {JobStateNames.TerminalList}
-            ORDER BY j.created_at, j.rowid;
-            """,
-            JobRows.Read,
-            ("$platform", account.Platform), ("$tenant", account.TenantId), ("$user", account.UserId));
-        return Task.FromResult(jobs);
-    }
+    public Task<IReadOnlyList<JobRecord>> GetActiveAsync(AccountKey account, CancellationToken cancellationToken) =>
+        ReadForAccount(account, $"j.state NOT IN {JobStateNames.TerminalList} ORDER BY j.created_at, j.rowid", -1, cancellationToken);
 
-    public Task<IReadOnlyList<JobRecord>> GetFinishedAsync(AccountKey account, int count, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<JobRecord>> GetFinishedAsync(AccountKey account, int count, CancellationToken cancellationToken) =>
+        ReadForAccount(account, $"j.state IN {JobStateNames.TerminalList} ORDER BY j.finished_at DESC, j.rowid DESC", count, cancellationToken);
+
+    /// <summary>One member's jobs matching <paramref name="condition"/> (which ends with its ORDER BY); a negative count reads them all.</summary>
+    private Task<IReadOnlyList<JobRecord>> ReadForAccount(AccountKey account, string condition, int count, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         using var connection = database.OpenRead();
@@ -174,8 +165,7 @@ internal sealed class SqliteJobStore(
             $"""
             {Columns}
             WHERE a.platform = $platform AND a.tenant_id = $tenant AND a.user_id = $user
-              AND j.state IN {JobStateNames.TerminalList}
-            ORDER BY j.finished_at DESC, j.rowid DESC
+              AND {condition}
             LIMIT $count;
             """,
             JobRows.Read,

@@ -1,5 +1,4 @@
 using ChatBot.Core.Catalog;
-using ChatBot.Core.Model;
 using ChatBot.Emulators.Discord;
 using ChatBot.Emulators.Providers;
 using static ChatBot.IntegrationTests.Discord.DiscordSurface;
@@ -9,67 +8,28 @@ namespace ChatBot.IntegrationTests.Discord;
 /// <summary>Issue 11 on Discord: every input role from attachment options, and the commands that take no job.</summary>
 public sealed class DiscordSurfaceTests
 {
-    [Fact]
-    public async Task Edit_WithAMaskOption_InpaintsWithImageAndMask()
+    [Theory]
+    [InlineData("edit", "prompt=a red sofa", "image:room.png mask:mask.png", MediaOperation.Inpaint, "Image,Mask")]
+    [InlineData("video", "mode=lipsync", "image:face.png audio:voice.mp3", MediaOperation.LipSync, "Image,Audio")]
+    [InlineData("video", "prompt=the sun sets", "image:first.png end_frame:last.png", MediaOperation.Video, "Image,LastFrame")]
+    [InlineData("edit", "prompt=me in this hat, in this style", "image:me.png reference:style.png reference2:hat.png", MediaOperation.Edit, "Image,Reference,Reference")]
+    public async Task AttachmentOptions_EachRole_ReachesTheProvider(string command, string text, string files, MediaOperation operation, string roles)
     {
         await using var host = await DiscordBotHost.StartAsync();
-        var image = host.Emulator.UploadToCdn(TestMedia.Png(32, 32), "room.png", "image/png");
-        var mask = host.Emulator.UploadToCdn(TestMedia.MaskPng(32, 32), "mask.png", "image/png");
+        var (name, value) = (text.Split('=')[0], text.Split('=')[1]);
+        var attachments = files.Split(' ').Select((f, i) => (Option: f.Split(':')[0], File: Upload(host, f.Split(':')[1], (byte)i))).ToList();
 
-        await host.Emulator.SendSlashCommandAsync(host.Channel, host.Member, "edit", Options(File("image", image), Text("prompt", "a red sofa"), File("mask", mask)), image, mask);
+        await host.Emulator.SendSlashCommandAsync(host.Channel, host.Member, command, Options([Text(name, value), .. attachments.Select(a => File(a.Option, a.File))]), [.. attachments.Select(a => a.File)]);
         await host.Endings.WaitForAsync(1);
 
         var job = host.Provider.Submitted.Single();
-        job.Operation.ShouldBe(MediaOperation.Inpaint);
-        job.Inputs.Select(i => i.Role).ShouldBe([MediaRole.Image, MediaRole.Mask], ignoreOrder: true);
+        job.Operation.ShouldBe(operation);
+        job.Inputs.Select(i => i.Role.ToString()).Order().ShouldBe(roles.Split(',').Order());
     }
 
-    [Fact]
-    public async Task Video_LipSyncWithImageAndAudio_SendsBoth()
-    {
-        await using var host = await DiscordBotHost.StartAsync();
-        var face = host.Emulator.UploadToCdn(TestMedia.Png(32, 32), "face.png", "image/png");
-        var voice = host.Emulator.UploadToCdn(TestMedia.Mp3(), "voice.mp3", "audio/mpeg");
-
-        await host.Emulator.SendSlashCommandAsync(host.Channel, host.Member, "video", Options(File("image", face), File("audio", voice), Text("mode", "lipsync")), face, voice);
-        await host.Endings.WaitForAsync(1);
-
-        var job = host.Provider.Submitted.Single();
-        job.Operation.ShouldBe(MediaOperation.LipSync);
-        job.Inputs.Select(i => i.Role).ShouldBe([MediaRole.Image, MediaRole.Audio], ignoreOrder: true);
-    }
-
-    [Fact]
-    public async Task Video_WithAnEndFrame_SendsFirstAndLastFrame()
-    {
-        await using var host = await DiscordBotHost.StartAsync();
-        var first = host.Emulator.UploadToCdn(TestMedia.Png(32, 32), "first.png", "image/png");
-        var last = host.Emulator.UploadToCdn(TestMedia.Png(32, 32, seed: 9), "last.png", "image/png");
-
-        await host.Emulator.SendSlashCommandAsync(host.Channel, host.Member, "video", Options(Text("prompt", "the sun sets"), File("image", first), File("end_frame", last)), first, last);
-        await host.Endings.WaitForAsync(1);
-
-        var job = host.Provider.Submitted.Single();
-        job.Operation.ShouldBe(MediaOperation.Video);
-        job.Inputs.Select(i => i.Role).ShouldBe([MediaRole.Image, MediaRole.LastFrame], ignoreOrder: true);
-    }
-
-    [Fact]
-    public async Task Edit_WithSeveralReferences_SendsEveryReference()
-    {
-        await using var host = await DiscordBotHost.StartAsync();
-        var image = host.Emulator.UploadToCdn(TestMedia.Png(32, 32), "me.png", "image/png");
-        var style = host.Emulator.UploadToCdn(TestMedia.Png(32, 32, seed: 3), "style.png", "image/png");
-        var hat = host.Emulator.UploadToCdn(TestMedia.Png(32, 32, seed: 5), "hat.png", "image/png");
-
-        await host.Emulator.SendSlashCommandAsync(host.Channel, host.Member, "edit", Options(File("image", image), Text("prompt", "me in this hat, in this style"), File("reference", style), File("reference2", hat)), image, style, hat);
-        await host.Endings.WaitForAsync(1);
-
-        var job = host.Provider.Submitted.Single();
-        job.Operation.ShouldBe(MediaOperation.Edit);
-        job.Inputs.Count(i => i.Role == MediaRole.Reference).ShouldBe(2);
-        job.Inputs.Count(i => i.Role == MediaRole.Image).ShouldBe(1);
-    }
+    private static EmulatorAttachment Upload(DiscordBotHost host, string name, byte seed) => name.EndsWith(".mp3", StringComparison.Ordinal)
+        ? host.Emulator.UploadToCdn(TestMedia.Mp3(), name, "audio/mpeg")
+        : host.Emulator.UploadToCdn(TestMedia.Png(32, 32, seed), name, "image/png");
 
     [Fact]
     public async Task Edit_WithAnEndFrame_IsRefusedAtNoCost()

@@ -42,43 +42,20 @@ public sealed class SlackSurfaceTests
 
     private sealed record MediaRequestSeen(MediaOperation Operation, IReadOnlyList<MediaRole> Roles);
 
-    [Fact]
-    public async Task Edit_AfterSharingAnImageAndAMask_Inpaints()
+    [Theory]
+    [InlineData("room.png mask.png", "/edit", "a red sofa", MediaOperation.Inpaint, "Image,Mask")]
+    [InlineData("face.png voice.mp3", "/video", "--from-image --mode lipsync", MediaOperation.LipSync, "Image,Audio")]
+    [InlineData("first.png last.png", "/video", "the sun sets --from-image", MediaOperation.Video, "Image,LastFrame")]
+    public async Task SharedFiles_ThenACommand_GiveEachFileItsRole(string files, string command, string text, MediaOperation operation, string roles)
     {
         await using var bot = await SlackBot.StartAsync(SlackMode.Socket);
-        await ShareAsync(bot, null, Png("room.png"), Png("mask.png", 1));
+        await ShareAsync(bot, null, [.. files.Split(' ').Select((name, i) => name.EndsWith(".mp3", StringComparison.Ordinal) ? (TestMedia.Mp3(), name, "audio/mpeg") : Png(name, (byte)i))]);
 
-        await bot.Emulator.SendSlashCommandAsync("/edit", "a red sofa", Member, Channel);
-
-        var job = await JobAsync(bot);
-        job.Operation.ShouldBe(MediaOperation.Inpaint);
-        job.Roles.ShouldBe([MediaRole.Image, MediaRole.Mask]);
-    }
-
-    [Fact]
-    public async Task VideoFromImage_WithAFaceAndAudio_LipSyncs()
-    {
-        await using var bot = await SlackBot.StartAsync(SlackMode.Socket);
-        await ShareAsync(bot, null, Png("face.png"), (TestMedia.Mp3(), "voice.mp3", "audio/mpeg"));
-
-        await bot.Emulator.SendSlashCommandAsync("/video", "--from-image --mode lipsync", Member, Channel);
+        await bot.Emulator.SendSlashCommandAsync(command, text, Member, Channel);
 
         var job = await JobAsync(bot);
-        job.Operation.ShouldBe(MediaOperation.LipSync);
-        job.Roles.ShouldBe([MediaRole.Image, MediaRole.Audio]);
-    }
-
-    [Fact]
-    public async Task VideoFromImage_WithTwoImages_UsesTheSecondAsTheEndFrame()
-    {
-        await using var bot = await SlackBot.StartAsync(SlackMode.Socket);
-        await ShareAsync(bot, null, Png("first.png"), Png("last.png", 2));
-
-        await bot.Emulator.SendSlashCommandAsync("/video", "the sun sets --from-image", Member, Channel);
-
-        var job = await JobAsync(bot);
-        job.Operation.ShouldBe(MediaOperation.Video);
-        job.Roles.ShouldBe([MediaRole.Image, MediaRole.LastFrame]);
+        job.Operation.ShouldBe(operation);
+        job.Roles.Select(r => r.ToString()).ShouldBe(roles.Split(','));
     }
 
     [Fact]
