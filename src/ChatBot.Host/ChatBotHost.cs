@@ -1,10 +1,12 @@
 using ChatBot.Core;
+using ChatBot.Core.Metrics;
 using ChatBot.Discord;
 using ChatBot.Host.Operations;
 using ChatBot.Host.Playground;
 using ChatBot.Providers;
 using ChatBot.Slack;
 using ChatBot.Storage;
+using OpenTelemetry.Metrics;
 
 namespace ChatBot.Host;
 
@@ -41,8 +43,45 @@ public static class ChatBotHost
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        // The generic host logs a start-up failure with its stack trace; RunAsync prints one line for the settings'
+        // mistakes instead, so that log waits until the host has started (later failures keep it).
+        var phase = new StartupPhase();
+        builder.Services.AddSingleton(phase);
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", level => level >= LogLevel.Information && (level < LogLevel.Error || phase.Started));
+
         AddServices(builder.Services);
         return builder;
+    }
+
+    /// <summary>
+    /// Builds, starts and runs the host until it stops; returns the process exit code. A wrong setting or an address
+    /// in use ends start-up with one line on standard error that names it, and exit code 1.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        WebApplication? app = null;
+        try
+        {
+            app = Build(CreateBuilder(args));
+            await app.StartAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (StartupFailure.Describe(ex, app?.Services.GetServices<ValidatedSection>() ?? []) is { } line)
+        {
+            await Console.Error.WriteLineAsync(line).ConfigureAwait(false);
+            if (app is not null)
+            {
+                await app.DisposeAsync().ConfigureAwait(false);
+            }
+
+            return 1;
+        }
+
+        await using (app.ConfigureAwait(false))
+        {
+            await app.WaitForShutdownAsync().ConfigureAwait(false);
+        }
+
+        return 0;
     }
 
     /// <summary>Builds the app and maps its endpoints: the Playground, <c>/healthz</c>.</summary>
@@ -52,6 +91,7 @@ public static class ChatBotHost
         var app = builder.Build();
         app.UseMiddleware<ShutdownGate>();
         app.MapHealth();
+        app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapPlayground();
 
         // Platform endpoints (Slack's signed HTTP events, Discord's HTTP interactions) are mapped here.
@@ -63,6 +103,8 @@ public static class ChatBotHost
     private static void AddServices(IServiceCollection services)
     {
         services.AddHostedService<ListeningAddressLogger>();
+        services.AddHostedService<StartupSummary>();
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(ChatBotMetrics.MeterName).AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
 
         // Storage first: hosted services start in registration order, and its migrations must run
         // before the engine's recovery reads the jobs table.

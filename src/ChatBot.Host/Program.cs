@@ -1,4 +1,3 @@
 using ChatBot.Host;
 
-var app = ChatBotHost.Build(ChatBotHost.CreateBuilder(args));
-await app.RunAsync().ConfigureAwait(false);
+return await ChatBotHost.RunAsync(args).ConfigureAwait(false);

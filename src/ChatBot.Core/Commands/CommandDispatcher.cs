@@ -1,4 +1,5 @@
 using ChatBot.Core.Jobs;
+using ChatBot.Core.Metrics;
 
 namespace ChatBot.Core.Commands;
 
@@ -11,10 +12,12 @@ internal sealed class CommandDispatcher : ICommandDispatcher
 {
     private readonly Dictionary<CommandKind, ICommandHandler> _handlers = [];
     private readonly JobScheduler _scheduler;
+    private readonly ChatBotMetrics? _metrics;
 
-    public CommandDispatcher(IEnumerable<ICommandHandler> handlers, JobScheduler scheduler)
+    public CommandDispatcher(IEnumerable<ICommandHandler> handlers, JobScheduler scheduler, ChatBotMetrics? metrics = null)
     {
         _scheduler = scheduler;
+        _metrics = metrics;
         foreach (var handler in handlers)
         {
             foreach (var kind in handler.Kinds)
@@ -41,8 +44,31 @@ internal sealed class CommandDispatcher : ICommandDispatcher
             return Task.FromResult<CommandOutcome>(new CommandOutcome.Refused("The bot is restarting. Please try again in a minute."));
         }
 
-        return _handlers.TryGetValue(request.Kind, out var handler)
-            ? handler.HandleAsync(request, cancellationToken)
-            : Task.FromResult<CommandOutcome>(new CommandOutcome.Refused("I don't know that command. `/help` lists them."));
+        if (!_handlers.TryGetValue(request.Kind, out var handler))
+        {
+            return Task.FromResult<CommandOutcome>(new CommandOutcome.Refused("I don't know that command. `/help` lists them."));
+        }
+
+        return _metrics is null ? handler.HandleAsync(request, cancellationToken) : MeteredAsync(handler, request, _metrics, cancellationToken);
+    }
+
+    private static async Task<CommandOutcome> MeteredAsync(ICommandHandler handler, CommandRequest request, ChatBotMetrics metrics, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var outcome = await handler.HandleAsync(request, cancellationToken).ConfigureAwait(false);
+            metrics.Command(request.Kind, outcome switch
+            {
+                CommandOutcome.Accepted => "accepted",
+                CommandOutcome.Refused => "refused",
+                _ => "info",
+            });
+            return outcome;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            metrics.Command(request.Kind, "error");
+            throw;
+        }
     }
 }

@@ -76,6 +76,46 @@ internal sealed partial class ChildHost : IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs the host with <paramref name="arguments"/> until it exits by itself (a start-up that must fail), and returns
+    /// its exit code and what it wrote to standard output and standard error.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunToExitAsync(TempDirectory data, IEnumerable<string> arguments, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = data.Path,
+        };
+        start.ArgumentList.Add(HostAssembly());
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in HostSettings.For(data, TimeSpan.Zero))
+        {
+            start.Environment[ChatBot.Host.ChatBotHost.EnvironmentPrefix + key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        return (process.ExitCode, await output, await error);
+    }
+
     /// <summary>Ends the process at once, as a crash or an out-of-memory kill would: no graceful shutdown.</summary>
     public async Task KillAsync()
     {
