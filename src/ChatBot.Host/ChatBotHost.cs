@@ -104,6 +104,7 @@ public static class ChatBotHost
     {
         services.AddHostedService<ListeningAddressLogger>();
         services.AddHostedService<StartupSummary>();
+        services.AddSingleton<HealthSources>();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(ChatBotMetrics.MeterName).AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
 
         // Storage first: hosted services start in registration order, and its migrations must run
