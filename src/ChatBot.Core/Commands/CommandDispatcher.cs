@@ -1,5 +1,7 @@
+using ChatBot.Core.Commands.Rules;
 using ChatBot.Core.Jobs;
 using ChatBot.Core.Metrics;
+using ChatBot.Core.Tenants;
 
 namespace ChatBot.Core.Commands;
 
@@ -13,11 +15,13 @@ internal sealed class CommandDispatcher : ICommandDispatcher
     private readonly Dictionary<CommandKind, ICommandHandler> _handlers = [];
     private readonly JobScheduler _scheduler;
     private readonly ChatBotMetrics? _metrics;
+    private readonly ITenantSettingsStore? _tenants;
 
-    public CommandDispatcher(IEnumerable<ICommandHandler> handlers, JobScheduler scheduler, ChatBotMetrics? metrics = null)
+    public CommandDispatcher(IEnumerable<ICommandHandler> handlers, JobScheduler scheduler, ChatBotMetrics? metrics = null, ITenantSettingsStore? tenants = null)
     {
         _scheduler = scheduler;
         _metrics = metrics;
+        _tenants = tenants;
         foreach (var handler in handlers)
         {
             foreach (var kind in handler.Kinds)
@@ -49,15 +53,19 @@ internal sealed class CommandDispatcher : ICommandDispatcher
             return Task.FromResult<CommandOutcome>(new CommandOutcome.Refused("I don't know that command. `/help` lists them."));
         }
 
-        return _metrics is null ? handler.HandleAsync(request, cancellationToken) : MeteredAsync(handler, request, _metrics, cancellationToken);
+        return _metrics is null && _tenants is null ? handler.HandleAsync(request, cancellationToken) : RuledAsync(handler, request, cancellationToken);
     }
 
-    private static async Task<CommandOutcome> MeteredAsync(ICommandHandler handler, CommandRequest request, ChatBotMetrics metrics, CancellationToken cancellationToken)
+    /// <summary>The community's channel rule first (a refusal costs nothing), then the handler, each outcome counted.</summary>
+    private async Task<CommandOutcome> RuledAsync(ICommandHandler handler, CommandRequest request, CancellationToken cancellationToken)
     {
         try
         {
-            var outcome = await handler.HandleAsync(request, cancellationToken).ConfigureAwait(false);
-            metrics.Command(request.Kind, outcome switch
+            var settings = _tenants is null ? null : await _tenants.GetAsync(request.Actor.Account.Tenant, cancellationToken).ConfigureAwait(false);
+            var outcome = settings is not null && ChannelRule.Check(settings, request) is { } refusal
+                ? new CommandOutcome.Refused(refusal)
+                : await handler.HandleAsync(request, cancellationToken).ConfigureAwait(false);
+            _metrics?.Command(request.Kind, outcome switch
             {
                 CommandOutcome.Accepted => "accepted",
                 CommandOutcome.Refused => "refused",
@@ -67,7 +75,7 @@ internal sealed class CommandDispatcher : ICommandDispatcher
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            metrics.Command(request.Kind, "error");
+            _metrics?.Command(request.Kind, "error");
             throw;
         }
     }

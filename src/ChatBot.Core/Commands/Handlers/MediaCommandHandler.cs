@@ -50,6 +50,11 @@ internal sealed class MediaCommandHandler(
         }
 
         var settings = await tenants.GetAsync(actor.Account.Tenant, cancellationToken).ConfigureAwait(false);
+        if (PromptRules.CheckTenant(settings, options) is { } blocked)
+        {
+            return new CommandOutcome.Refused(blocked);
+        }
+
         var images = inputs.Count(i => i.Role is MediaRole.Image or MediaRole.Reference);
         var route = router.Route(operation, options.Model, settings.DefaultModel, settings.DisabledModels, images);
         if (route is RouteResult.Unroutable unroutable)
@@ -67,6 +72,11 @@ internal sealed class MediaCommandHandler(
         if (checkedOptions is null)
         {
             return new CommandOutcome.Refused(parameterRefusal!);
+        }
+
+        if (NsfwRule.Check(model, operation, checkedOptions, request.Conversation) is { } adult)
+        {
+            return new CommandOutcome.Refused(adult);
         }
 
         var (timedOptions, durationRefusal) = DurationRule.Apply(model, operation, checkedOptions);
