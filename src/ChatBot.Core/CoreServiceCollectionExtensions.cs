@@ -62,6 +62,7 @@ public static class CoreServiceCollectionExtensions
             ServiceDescriptor.Singleton<ICommandHandler, SettingsCommandHandler>(),
             ServiceDescriptor.Singleton<ICommandHandler, GalleryCommandHandler>(),
             ServiceDescriptor.Singleton<ICommandHandler, HelpCommandHandler>(),
+            ServiceDescriptor.Singleton<ICommandHandler, StatsCommandHandler>(),
         ]);
         services.TryAddSingleton<ICommandDispatcher, CommandDispatcher>();
         return services;
