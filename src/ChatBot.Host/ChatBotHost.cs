@@ -3,6 +3,7 @@ using ChatBot.Core.Metrics;
 using ChatBot.Discord;
 using ChatBot.Host.Operations;
 using ChatBot.Host.Playground;
+using ChatBot.Host.Playground.Access;
 using ChatBot.Providers;
 using ChatBot.Slack;
 using ChatBot.Storage;
@@ -55,7 +56,8 @@ public static class ChatBotHost
 
     /// <summary>
     /// Builds, starts and runs the host until it stops; returns the process exit code. A wrong setting or an address
-    /// in use ends start-up with one line on standard error that names it, and exit code 1.
+    /// in use ends start-up with one line on standard error that names it, and exit code 1; a Playground that would
+    /// listen beyond loopback without a password, with its one line and exit code 2.
     /// </summary>
     public static async Task<int> RunAsync(string[] args)
     {
@@ -64,6 +66,11 @@ public static class ChatBotHost
         {
             app = Build(CreateBuilder(args));
             await app.StartAsync().ConfigureAwait(false);
+        }
+        catch (PlaygroundStartRefusedException refused)
+        {
+            await Console.Error.WriteLineAsync(refused.Message).ConfigureAwait(false);
+            return 2;
         }
         catch (Exception ex) when (StartupFailure.Describe(ex, app?.Services.GetServices<ValidatedSection>() ?? []) is { } line)
         {
@@ -84,15 +91,27 @@ public static class ChatBotHost
         return 0;
     }
 
-    /// <summary>Builds the app and maps its endpoints: the Playground, <c>/healthz</c>.</summary>
+    /// <summary>
+    /// Builds the app and maps its endpoints: the Playground (when <c>Playground:Enabled</c>), <c>/healthz</c>.
+    /// Throws <see cref="PlaygroundStartRefusedException"/> when the Playground would listen beyond loopback without a password.
+    /// </summary>
     public static WebApplication Build(WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var app = builder.Build();
+        var playground = app.Services.GetRequiredService<IOptions<PlaygroundOptions>>().Value;
+        if (PlaygroundListenGuard.Refusal(app.Configuration, playground) is { } refusal)
+        {
+            throw new PlaygroundStartRefusedException(refusal);
+        }
+
         app.UseMiddleware<ShutdownGate>();
         app.MapHealth();
         app.MapPrometheusScrapingEndpoint("/metrics");
-        app.MapPlayground();
+        if (playground.Enabled == true)
+        {
+            app.MapPlayground();
+        }
 
         // Platform endpoints (Slack's signed HTTP events, Discord's HTTP interactions) are mapped here.
         app.MapDiscord();
@@ -113,7 +132,8 @@ public static class ChatBotHost
         services.AddChatBotCore();
         services.AddMediaProviders();
 
-        // Platforms. The Playground is always on (it is the default platform and the test surface);
+        // Platforms. The Playground is on unless Playground:Enabled says otherwise or, left empty, a Discord or
+        // Slack token is set (its services stay registered: recovered jobs still edit their Playground replies);
         // Discord and Slack each start only when their tokens are configured.
         services.AddPlayground();
         services.AddDiscord();

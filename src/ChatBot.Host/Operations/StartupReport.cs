@@ -21,6 +21,7 @@ internal static partial class StartupReport
 
     public static IEnumerable<string> Lines(
         IConfiguration configuration,
+        bool playground,
         DiscordOptions discord,
         SlackOptions slack,
         StorageOptions storage,
@@ -29,7 +30,7 @@ internal static partial class StartupReport
         ProviderRouter router,
         IEnumerable<string> addresses)
     {
-        yield return "Playground: on";
+        yield return playground ? "Playground: on" : "Playground: off (Playground:Enabled is false, or unset while Discord or Slack is on)";
         yield return "Discord: " + Discord(discord);
         yield return "Slack: " + Slack(slack);
         foreach (var mistake in UnknownSettings(configuration, DiscordOptions.Section, typeof(DiscordOptions))

@@ -21,6 +21,7 @@ internal sealed partial class StartupSummary(
             phase.MarkStarted();
             var lines = StartupReport.Lines(
                 services.GetRequiredService<IConfiguration>(),
+                services.GetRequiredService<IOptions<ChatBot.Host.Playground.PlaygroundOptions>>().Value.Enabled == true,
                 services.GetRequiredService<IOptions<DiscordOptions>>().Value,
                 services.GetRequiredService<IOptions<SlackOptions>>().Value,
                 services.GetRequiredService<IOptions<StorageOptions>>().Value,
