@@ -77,6 +77,8 @@ internal static class DiscordCommandDefinitions
             Option("gallery", "Offer Save to gallery", Boolean),
             Option("disable_model", "Hide a model on this server", String, autocomplete: true),
             Option("enable_model", "Offer a hidden model again", String, autocomplete: true))),
+        Slash("stats", "Usage statistics (admins only)",
+            Option("allowance", "Show what this daily allowance would have meant", Integer, min: 0)),
         MessageMenu(EditImageMenu),
         MessageMenu(UpscaleMenu),
         MessageMenu(AnimateMenu),

@@ -17,6 +17,7 @@ internal static class DiscordCommandKinds
         "models" => CommandKind.Models,
         "settings" => CommandKind.Settings,
         "help" => CommandKind.Help,
+        "stats" => CommandKind.Stats,
         _ => null,
     };
 
