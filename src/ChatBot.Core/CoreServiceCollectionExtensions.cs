@@ -33,6 +33,8 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<ReplyUpdater>();
         services.TryAddSingleton<JobReplyViews>();
         services.TryAddSingleton<MediaIntake>();
+        services.TryAddSingleton<UnwrittenEndings>();
+        services.TryAddSingleton<IStorageWriteHealth>(sp => sp.GetRequiredService<UnwrittenEndings>());
         services.TryAddSingleton<JobEnder>();
         services.TryAddSingleton<JobRunner>();
         services.TryAddSingleton<JobScheduler>();
@@ -40,6 +42,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<JobRecovery>();
         services.AddCommandHandlers();
         services.AddHostedService<JobEngineService>();
+        services.AddHostedService<UnwrittenEndingsService>();
         return services;
     }
 

@@ -5,7 +5,7 @@ using ChatBot.Core.Platform;
 namespace ChatBot.Host.Operations;
 
 /// <summary>
-/// <c>GET /healthz</c>: storage reachable (one trivial read), the queue's depth, and each platform adapter's state.
+/// <c>GET /healthz</c>: storage reachable (one trivial read) and writable (no job ending waiting for room), the queue's depth, and each platform adapter's state.
 /// An adapter that is retrying (its platform slow or unreachable) makes the status "degraded" but keeps 200: the
 /// process is fine and restarting it would not help.
 /// </summary>
@@ -20,6 +20,7 @@ internal static partial class HealthEndpoints
     private static async Task<IResult> CheckAsync(
         ICreditLedger ledger,
         IJobQueueMetrics metrics,
+        IStorageWriteHealth writes,
         IEnumerable<IPlatformHealth> platforms,
         IHostApplicationLifetime lifetime,
         ILoggerFactory loggers,
@@ -35,6 +36,12 @@ internal static partial class HealthEndpoints
         {
             LogStorageUnreachable(loggers.CreateLogger("ChatBot.Host.Health"), ex);
             storage = "unreachable";
+        }
+
+        if (storage == "ok" && writes.IsFailing)
+        {
+            // Reads work, but job endings (and their refunds) cannot be written: the disk or database is full.
+            storage = "full";
         }
 
         var stopping = lifetime.ApplicationStopping.IsCancellationRequested;

@@ -30,6 +30,8 @@ internal sealed class LedgerAudit(string databasePath)
             OR COALESCE(SUM(l.amount), 0) <> -(CASE WHEN j.state = 'succeeded' THEN COALESCE(j.charged, -1) ELSE 0 END)
         """);
 
+    public bool HasJob(string jobId) => Strings($"SELECT COUNT(*) FROM jobs WHERE id = '{jobId.Replace("'", "''", StringComparison.Ordinal)}'")[0] == "1";
+
     public long JobCount() => long.Parse(Strings("SELECT COUNT(*) FROM jobs")[0], System.Globalization.CultureInfo.InvariantCulture);
 
     private List<string> Strings(string sql)
