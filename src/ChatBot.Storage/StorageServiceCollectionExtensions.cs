@@ -35,7 +35,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IEventDeduplicator, SqliteEventDeduplicator>();
         services.AddSingleton<IMediaStore>(sp => sp.GetRequiredService<FileMediaStore>());
         services.AddSingleton<ITenantSettingsStore, SqliteTenantSettingsStore>();
+        services.AddSingleton<MediaJanitor>();
         services.AddHostedService<StorageInitializer>();
+        services.AddHostedService<MediaJanitorService>();
         return services;
     }
 }

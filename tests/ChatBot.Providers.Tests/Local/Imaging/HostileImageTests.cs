@@ -14,8 +14,8 @@ public sealed class HostileImageTests
 
         var error = Should.Throw<ProviderException>(() => CreateSut().Decode(file, CancellationToken.None));
 
-        error.Message.ShouldNotBeNullOrWhiteSpace();
-        Console.WriteLine($"{error.Code}: {error.Message}");
+        error.Code.ShouldBe("unreadable_image");
+        error.Message.ShouldStartWith("The WEBP image could not be read");
     }
 
     [Fact]
@@ -26,7 +26,18 @@ public sealed class HostileImageTests
 
         var error = Should.Throw<ProviderException>(() => CreateSut().Decode(file, CancellationToken.None));
 
-        Console.WriteLine($"{file.Length} {error.Code}: {error.Message}");
+        error.Code.ShouldBe("unreadable_image");
+        file.Length.ShouldBeLessThan(200_000, "about the 182 KB of the issue's file");
+    }
+
+    [Fact]
+    public void Decode_DecoderSeesAnotherSizeThanTheHeaderSaid_IsRefusedBeforeDecoding()
+    {
+        var png = ImageCodec.EncodePng(TestImages.Gradient(40, 30, alpha: false));
+
+        var error = Should.Throw<InvalidDataException>(() => ImageCodec.Decode(png, long.MaxValue, sniffed: (1, 1)));
+
+        error.Message.ShouldBe("its header says 1×1 but the picture inside is 40×30");
     }
 
     private static ImageLoader CreateSut() => new(new LocalProviderOptions { MaxPixels = 16L * 1024 * 1024 });
