@@ -15,7 +15,7 @@ internal sealed class DatabaseLock : IDisposable
 
     public static string PathFor(string databasePath) => databasePath + ".lock";
 
-    /// <summary>Takes the lock or throws an <see cref="InvalidOperationException"/> that says what to do.</summary>
+    /// <summary>Takes the lock or throws a <see cref="DatabaseInUseException"/> that says what to do.</summary>
     public static DatabaseLock Acquire(string databasePath)
     {
         var path = PathFor(databasePath);
@@ -31,7 +31,7 @@ internal sealed class DatabaseLock : IDisposable
         }
         catch (IOException e)
         {
-            throw new InvalidOperationException(
+            throw new DatabaseInUseException(
                 $"Another ChatBot host is already running on the database {databasePath} (it holds {path}). "
                 + "Stop that host first, or give this one its own Storage:DatabasePath; several hosts on one database need PostgreSQL.",
                 e);
