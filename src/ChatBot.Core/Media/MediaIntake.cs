@@ -29,9 +29,9 @@ public sealed class MediaIntake(IMediaStore store, IEnumerable<IPlatformMedia> p
             if (input.IsStored)
             {
                 // Already in the store (a result a button works on): checked again, but kept once, under its own key.
-                existing = await store.GetAsync(input.StoreKey, cancellationToken).ConfigureAwait(false);
-                source = (existing is null ? null : await store.OpenReadAsync(input.StoreKey, cancellationToken).ConfigureAwait(false))
+                source = await store.OpenReadAsync(input.StoreKey, cancellationToken).ConfigureAwait(false)
                     ?? throw new MediaRejectedException(Expired);
+                existing = await store.GetAsync(input.StoreKey, cancellationToken).ConfigureAwait(false);
             }
             else if (_platforms.TryGetValue(platform, out var reader))
             {
