@@ -1,3 +1,4 @@
+using ChatBot.Core.Metrics;
 using ChatBot.Core.Replies;
 
 namespace ChatBot.Core.Jobs;
@@ -8,7 +9,7 @@ namespace ChatBot.Core.Jobs;
 /// shows the final view, so a job ends exactly once whoever asks. The runner, the scheduler, the cancel
 /// command and recovery all end jobs here.
 /// </summary>
-internal sealed class JobEnder(IJobStore store, ReplyUpdater replies, JobReplyViews views, UnwrittenEndings unwritten, ILogger<JobEnder> logger)
+internal sealed class JobEnder(IJobStore store, ReplyUpdater replies, JobReplyViews views, ILogger<JobEnder> logger, ChatBotMetrics? metrics = null, TimeProvider? time = null, UnwrittenEndings? unwritten = null)
 {
     /// <summary>
     /// Moves the job to <paramref name="terminal"/> for <paramref name="reason"/> (logged, never shown) and
@@ -22,22 +23,27 @@ internal sealed class JobEnder(IJobStore store, ReplyUpdater replies, JobReplyVi
         {
             ended = await store.FailAsync(job.Id, terminal, reason, CancellationToken.None).ConfigureAwait(false);
         }
-#pragma warning disable CA1031 // The store cannot write (disk full): keep the ending and retry it, never lose it.
-        catch (Exception ex)
-#pragma warning restore CA1031
+        catch (Exception ex) when (unwritten is not null)
         {
+            // The store cannot write (disk full): keep the ending and retry it, never lose it.
             logger.EndingNotWritten(ex, job.Id, terminal);
             unwritten.Add(job, terminal, message, reason);
             return;
         }
 
-        unwritten.Written(job.Id);
+        unwritten?.Written(job.Id);
         if (!ended)
         {
             return; // Already ended elsewhere: it ends exactly once.
         }
 
         logger.Ended(job.Id, terminal, reason);
+        metrics?.Job(terminal, job.Spec.ModelId, job.Provider);
+        metrics?.CreditsRefunded(job.ReservedCredits);
+        if (metrics is not null && time is not null && job.StartedAt is { } started)
+        {
+            metrics.JobDuration(time.GetUtcNow() - started, job.Spec.ModelId, job.Provider, terminal);
+        }
         try
         {
             await replies.PublishFinalAsync(job.Reply, views.Ended(job, terminal, message)).ConfigureAwait(false);

@@ -22,4 +22,7 @@ public enum CommandKind
 
     /// <summary>Keep a result in the member's gallery on the provider that made it (a button).</summary>
     SaveToGallery,
+
+    /// <summary>The community's usage for its admins (/stats).</summary>
+    Stats,
 }

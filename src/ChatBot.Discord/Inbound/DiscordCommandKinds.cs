@@ -16,6 +16,7 @@ internal static class DiscordCommandKinds
         "cancel" => CommandKind.Cancel,
         "models" => CommandKind.Models,
         "settings" => CommandKind.Settings,
+        "stats" => CommandKind.Stats,
         _ => null,
     };
 

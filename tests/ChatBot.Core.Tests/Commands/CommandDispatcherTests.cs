@@ -279,14 +279,14 @@ public sealed class CommandDispatcherTests
     [Fact]
     public void Constructor_KindWithoutHandler_Throws()
     {
-        Should.Throw<InvalidOperationException>(() => new CommandDispatcher([new HelpCommandHandler(_engine.Catalog)], _engine.Scheduler, _engine.Unwritten))
+        Should.Throw<InvalidOperationException>(() => new CommandDispatcher([new HelpCommandHandler(_engine.Catalog)], _engine.Scheduler, storage: _engine.Unwritten))
             .Message.ShouldStartWith("No command handler answers Imagine, ");
     }
 
     [Fact]
     public void Constructor_TwoHandlersForOneKind_Throws()
     {
-        Should.Throw<InvalidOperationException>(() => new CommandDispatcher([new HelpCommandHandler(_engine.Catalog), new HelpCommandHandler(_engine.Catalog)], _engine.Scheduler, _engine.Unwritten))
+        Should.Throw<InvalidOperationException>(() => new CommandDispatcher([new HelpCommandHandler(_engine.Catalog), new HelpCommandHandler(_engine.Catalog)], _engine.Scheduler, storage: _engine.Unwritten))
             .Message.ShouldBe("Two command handlers answer Help: HelpCommandHandler and HelpCommandHandler.");
     }
 
@@ -330,6 +330,7 @@ public sealed class CommandDispatcherTests
             .AddSingleton(_engine.Store)
             .AddSingleton(_ledger)
             .AddSingleton(_tenants)
+            .AddSingleton(Substitute.For<ChatBot.Core.Usage.IUsageStore>())
             .AddSingleton(new MediaIntake(_engine.Media, [], Options.Create(new MediaOptions())))
             .AddSingleton(_engine.Media)
             .AddSingleton(_engine.Scheduler)

@@ -64,7 +64,7 @@ internal sealed class EngineFixture
         Router = new ProviderRouter(Catalog, Providers);
         Updater = new ReplyUpdater([Replies], Options.Create(new ReplyOptions { EditInterval = TimeSpan.Zero }), Time, NullLogger<ReplyUpdater>.Instance);
         Views = CreateViews(Catalog);
-        Ender = new JobEnder(Store, Updater, Views, Unwritten, NullLogger<JobEnder>.Instance);
+        Ender = new JobEnder(Store, Updater, Views, NullLogger<JobEnder>.Instance, unwritten: Unwritten);
         Runner = CreateRunner();
         Scheduler = new JobScheduler(Runner, Ender, Updater, Views, _options, NullLogger<JobScheduler>.Instance);
     }

@@ -1,4 +1,5 @@
 using ChatBot.Core.Catalog;
+using ChatBot.Core.Tenants;
 
 namespace ChatBot.Core.Commands.Rules;
 
@@ -25,8 +26,16 @@ internal sealed class PromptRules(IOptions<ValidationOptions> validation)
                 : "Tell me what to change, for example `/edit make the sky stormy`.";
         }
 
-        var text = $"{prompt} {options.NegativePrompt}";
-        var blocked = rules.Blocklist.FirstOrDefault(word => ContainsWord(text, word));
+        return Blocked(rules.Blocklist, options);
+    }
+
+    /// <summary>The community's own blocklist (<c>/settings block-word</c>), besides the global one.</summary>
+    public static string? CheckTenant(TenantSettings settings, CommandOptions options) => Blocked(settings.Blocklist, options);
+
+    private static string? Blocked(IEnumerable<string> blocklist, CommandOptions options)
+    {
+        var text = $"{options.Prompt} {options.NegativePrompt}";
+        var blocked = blocklist.FirstOrDefault(word => ContainsWord(text, word));
         return blocked is null ? null : "Your prompt contains a word this community has blocked. Please rephrase it.";
     }
 
