@@ -36,6 +36,8 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<ReplyUpdater>();
         services.TryAddSingleton<JobReplyViews>();
         services.TryAddSingleton<MediaIntake>();
+        services.TryAddSingleton<UnwrittenEndings>();
+        services.TryAddSingleton<IStorageWriteHealth>(sp => sp.GetRequiredService<UnwrittenEndings>());
         services.TryAddSingleton<JobEnder>();
         services.TryAddSingleton<JobRunner>();
         services.TryAddSingleton<JobScheduler>();
@@ -43,6 +45,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<JobRecovery>();
         services.AddCommandHandlers();
         services.AddHostedService<JobEngineService>();
+        services.AddHostedService<UnwrittenEndingsService>();
         return services;
     }
 

@@ -72,6 +72,12 @@ public static class ChatBotHost
             await Console.Error.WriteLineAsync(refused.Message).ConfigureAwait(false);
             return 2;
         }
+        catch (ChatBot.Storage.DatabaseInUseException inUse)
+        {
+            // Another live host holds the database (issue 13 point 10): one line, and exit code 2.
+            await Console.Error.WriteLineAsync(inUse.Message).ConfigureAwait(false);
+            return 2;
+        }
         catch (Exception ex) when (StartupFailure.Describe(ex, app?.Services.GetServices<ValidatedSection>() ?? []) is { } line)
         {
             await Console.Error.WriteLineAsync(line).ConfigureAwait(false);

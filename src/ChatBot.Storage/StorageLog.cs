@@ -41,4 +41,10 @@ internal static partial class StorageLog
 
     [LoggerMessage(EventId = 2040, Level = LogLevel.Warning, Message = "Media {Key} is recorded but its file is missing")]
     public static partial void MediaFileMissing(ILogger logger, string key);
+
+    [LoggerMessage(EventId = 2041, Level = LogLevel.Information, Message = "Media sweep removed {Orphans} orphaned file(s) and evicted {Evicted} for the quota")]
+    public static partial void MediaSwept(ILogger logger, int orphans, int evicted);
+
+    [LoggerMessage(EventId = 2042, Level = LogLevel.Warning, Message = "Media sweep failed; trying again at the next one")]
+    public static partial void MediaSweepFailed(ILogger logger, Exception exception);
 }

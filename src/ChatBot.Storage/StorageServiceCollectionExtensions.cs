@@ -37,8 +37,10 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IEventDeduplicator, SqliteEventDeduplicator>();
         services.AddSingleton<IMediaStore>(sp => sp.GetRequiredService<FileMediaStore>());
         services.AddSingleton<ITenantSettingsStore, SqliteTenantSettingsStore>();
+        services.AddSingleton<MediaJanitor>();
         services.AddSingleton<IUsageStore, SqliteUsageStore>();
         services.AddHostedService<StorageInitializer>();
+        services.AddHostedService<MediaJanitorService>();
         return services;
     }
 }

@@ -12,16 +12,21 @@ namespace ChatBot.Core.Commands;
 /// </summary>
 internal sealed class CommandDispatcher : ICommandDispatcher
 {
+    /// <summary>The refusal while the store cannot write: nothing new is taken on that could not be saved or refunded.</summary>
+    public const string StorageFull = "The bot cannot save anything right now (its storage is full), so it is not taking commands. Nothing was charged; please try again later.";
+
     private readonly Dictionary<CommandKind, ICommandHandler> _handlers = [];
     private readonly JobScheduler _scheduler;
     private readonly ChatBotMetrics? _metrics;
     private readonly ITenantSettingsStore? _tenants;
+    private readonly IStorageWriteHealth? _storage;
 
-    public CommandDispatcher(IEnumerable<ICommandHandler> handlers, JobScheduler scheduler, ChatBotMetrics? metrics = null, ITenantSettingsStore? tenants = null)
+    public CommandDispatcher(IEnumerable<ICommandHandler> handlers, JobScheduler scheduler, ChatBotMetrics? metrics = null, ITenantSettingsStore? tenants = null, IStorageWriteHealth? storage = null)
     {
         _scheduler = scheduler;
         _metrics = metrics;
         _tenants = tenants;
+        _storage = storage;
         foreach (var handler in handlers)
         {
             foreach (var kind in handler.Kinds)
@@ -46,6 +51,11 @@ internal sealed class CommandDispatcher : ICommandDispatcher
         if (_scheduler.IsStopping)
         {
             return Task.FromResult<CommandOutcome>(new CommandOutcome.Refused("The bot is restarting. Please try again in a minute."));
+        }
+
+        if (_storage?.IsFailing == true)
+        {
+            return Task.FromResult<CommandOutcome>(new CommandOutcome.Refused(StorageFull));
         }
 
         if (!_handlers.TryGetValue(request.Kind, out var handler))

@@ -9,7 +9,7 @@ namespace ChatBot.Core.Jobs;
 /// shows the final view, so a job ends exactly once whoever asks. The runner, the scheduler, the cancel
 /// command and recovery all end jobs here.
 /// </summary>
-internal sealed class JobEnder(IJobStore store, ReplyUpdater replies, JobReplyViews views, ILogger<JobEnder> logger, ChatBotMetrics? metrics = null, TimeProvider? time = null)
+internal sealed class JobEnder(IJobStore store, ReplyUpdater replies, JobReplyViews views, ILogger<JobEnder> logger, ChatBotMetrics? metrics = null, TimeProvider? time = null, UnwrittenEndings? unwritten = null)
 {
     /// <summary>
     /// Moves the job to <paramref name="terminal"/> for <paramref name="reason"/> (logged, never shown) and
@@ -18,7 +18,21 @@ internal sealed class JobEnder(IJobStore store, ReplyUpdater replies, JobReplyVi
     public async Task EndAsync(JobRecord job, JobState terminal, string message, string reason)
     {
         // Not cancellable: once asked for, an ending (and its refund) must complete, shutdown or not.
-        if (!await store.FailAsync(job.Id, terminal, reason, CancellationToken.None).ConfigureAwait(false))
+        bool ended;
+        try
+        {
+            ended = await store.FailAsync(job.Id, terminal, reason, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (unwritten is not null)
+        {
+            // The store cannot write (disk full): keep the ending and retry it, never lose it.
+            logger.EndingNotWritten(ex, job.Id, terminal);
+            unwritten.Add(job, terminal, message, reason);
+            return;
+        }
+
+        unwritten?.Written(job.Id);
+        if (!ended)
         {
             return; // Already ended elsewhere: it ends exactly once.
         }

@@ -32,4 +32,7 @@ internal static partial class JobsLog
 
     [LoggerMessage(EventId = 1109, Level = LogLevel.Information, Message = "Recovery picked up {Count} unfinished job(s)")]
     public static partial void Recovered(this ILogger logger, int count);
+
+    [LoggerMessage(EventId = 1800, Level = LogLevel.Error, Message = "Job {JobId}: its ending ({State}) and refund could not be written; retrying until the store takes writes")]
+    public static partial void EndingNotWritten(this ILogger logger, Exception exception, string jobId, JobState state);
 }

@@ -21,6 +21,9 @@ internal sealed class SchedulerOptions
     /// <summary>How long a job may run at its provider before it is failed and refunded.</summary>
     public TimeSpan JobTimeout { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>How often a job ending the store could not write (disk full) is tried again.</summary>
+    public TimeSpan StorageRetryInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     public int ConcurrencyFor(string provider) =>
         ProviderConcurrency.TryGetValue(provider, out var n) && n > 0 ? n : DefaultProviderConcurrency;
 }

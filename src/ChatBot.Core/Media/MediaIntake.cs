@@ -8,6 +8,9 @@ namespace ChatBot.Core.Media;
 /// </summary>
 public sealed class MediaIntake(IMediaStore store, IEnumerable<IPlatformMedia> platforms, IOptions<MediaOptions> options)
 {
+    /// <summary>A stored file that is gone: evicted by the media quota or collected. Buttons on old results say this.</summary>
+    public const string Expired = "That picture has expired: the bot no longer keeps it. Run the command again, or attach the picture.";
+
     private readonly Dictionary<string, IPlatformMedia> _platforms = platforms.ToDictionary(p => p.Platform, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Checks and stores an input file; refusals carry a message naming the limit.</summary>
@@ -20,12 +23,15 @@ public sealed class MediaIntake(IMediaStore store, IEnumerable<IPlatformMedia> p
         }
 
         Stream source;
+        StoredMedia? existing = null;
         try
         {
             if (input.IsStored)
             {
+                // Already in the store (a result a button works on): checked again, but kept once, under its own key.
                 source = await store.OpenReadAsync(input.StoreKey, cancellationToken).ConfigureAwait(false)
-                    ?? throw new MediaRejectedException($"`{input.FileName}` is no longer available. Please attach it again.");
+                    ?? throw new MediaRejectedException(Expired);
+                existing = await store.GetAsync(input.StoreKey, cancellationToken).ConfigureAwait(false);
             }
             else if (_platforms.TryGetValue(platform, out var reader))
             {
@@ -47,11 +53,16 @@ public sealed class MediaIntake(IMediaStore store, IEnumerable<IPlatformMedia> p
 
         try
         {
-            return await CheckAndStoreAsync(source, input.FileName, expected, limits.MaxInputBytes, null, cancellationToken).ConfigureAwait(false);
+            return await CheckAndStoreAsync(source, input.FileName, expected, limits.MaxInputBytes, null, existing, cancellationToken).ConfigureAwait(false);
         }
         catch (MediaTooLargeException)
         {
             return TooLarge(input.FileName, null, limits.MaxInputBytes);
+        }
+        catch (MediaRejectedException ex)
+        {
+            // The store refused to keep it (its own size cap).
+            return new IntakeResult.Rejected($"`{input.FileName}` can't be kept: {ex.Message}");
         }
     }
 
@@ -64,7 +75,7 @@ public sealed class MediaIntake(IMediaStore store, IEnumerable<IPlatformMedia> p
         IntakeResult result;
         try
         {
-            result = await CheckAndStoreAsync(content, fileName, MediaKind.Unknown, options.Value.MaxResultBytes, sourceUrl, cancellationToken).ConfigureAwait(false);
+            result = await CheckAndStoreAsync(content, fileName, MediaKind.Unknown, options.Value.MaxResultBytes, sourceUrl, null, cancellationToken).ConfigureAwait(false);
         }
         catch (MediaTooLargeException ex)
         {
@@ -79,7 +90,7 @@ public sealed class MediaIntake(IMediaStore store, IEnumerable<IPlatformMedia> p
         };
     }
 
-    private async Task<IntakeResult> CheckAndStoreAsync(Stream source, string fileName, MediaKind expected, long cap, Uri? sourceUrl, CancellationToken cancellationToken)
+    private async Task<IntakeResult> CheckAndStoreAsync(Stream source, string fileName, MediaKind expected, long cap, Uri? sourceUrl, StoredMedia? existing, CancellationToken cancellationToken)
     {
         await using var _ = source.ConfigureAwait(false);
         var head = new byte[MediaSniffer.HeaderBytes];
@@ -125,6 +136,11 @@ public sealed class MediaIntake(IMediaStore store, IEnumerable<IPlatformMedia> p
                 return new IntakeResult.Rejected(
                     $"`{fileName}` is {sniff.Width}×{sniff.Height} ({Megapixels(sniff.Pixels.Value)}); the limit is {Megapixels(options.Value.MaxImagePixels)}.");
             }
+        }
+
+        if (existing is not null)
+        {
+            return existing.Length > cap ? throw new MediaTooLargeException(cap) : new IntakeResult.Accepted(existing);
         }
 
         var name = Path.ChangeExtension(SafeName(fileName), sniff.Extension);

@@ -33,6 +33,12 @@ internal static partial class HealthEndpoints
             storage = "unreachable";
         }
 
+        if (storage == "ok" && sources.Writes.IsFailing)
+        {
+            // Reads work, but job endings (and their refunds) cannot be written: the disk or database is full.
+            storage = "full";
+        }
+
         var stopping = sources.Lifetime.ApplicationStopping.IsCancellationRequested;
         var healthy = storage == "ok" && !stopping;
         var adapters = sources.Platforms.Where(p => p.State != "off").ToDictionary(p => p.Platform, p => new PlatformHealthReport(p.State, p.Detail), StringComparer.Ordinal);

@@ -9,6 +9,7 @@ namespace ChatBot.Host.Operations;
 internal sealed record HealthSources(
     ICreditLedger Ledger,
     IJobQueueMetrics Queue,
+    IStorageWriteHealth Writes,
     IEnumerable<IPlatformHealth> Platforms,
     IEnumerable<IMediaProvider> Providers,
     IHostApplicationLifetime Lifetime,

@@ -11,7 +11,7 @@ namespace ChatBot.Host.Playground;
 /// </summary>
 internal sealed partial class PlaygroundCommands(
     ICommandDispatcher dispatcher,
-    IMediaStore mediaStore,
+    PlaygroundUploads uploads,
     PlaygroundReplyStore replies,
     PlaygroundAdmin admin,
     IOptions<MediaOptions> mediaOptions,
@@ -39,25 +39,10 @@ internal sealed partial class PlaygroundCommands(
         var inputs = new List<MediaRef>();
         foreach (var attachment in attachments)
         {
-            string? refusal;
-            MediaRef? input;
-            try
-            {
-                (input, refusal) = await StoreAttachmentAsync(attachment, cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                Withdrawn(reply.Id);
-                throw;
-            }
-            catch (Exception ex)
-            {
-                // The reply must end, or it would stay queued forever and never be trimmed.
-                return Failed(reply.Id, ex);
-            }
-
+            var (input, refusal) = ReadAttachment(attachment);
             if (refusal is not null)
             {
+                uploads.Remove(inputs);
                 return Refuse(reply.Id, actor, refusal);
             }
 
@@ -73,7 +58,15 @@ internal sealed partial class PlaygroundCommands(
 
         var request = new CommandRequest(kind, actor, Channel, commandOptions, inputs, Handle(reply.Id)) { RawText = text };
         LogMessage(logger, reply.Id, actor.UserId, kind);
-        return await DispatchAsync(reply.Id, request, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await DispatchAsync(reply.Id, request, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // The engine has stored what it accepted; the rest never touches the disk.
+            uploads.Remove(inputs);
+        }
     }
 
     /// <summary>Presses a result button; the new command gets a reply of its own.</summary>
@@ -159,8 +152,8 @@ internal sealed partial class PlaygroundCommands(
             Ephemeral = ephemeral,
         })!;
 
-    /// <summary>Caps the size first, then sniffs the bytes; only real media reaches the store.</summary>
-    private async Task<(MediaRef? Input, string? Refusal)> StoreAttachmentAsync(AttachmentUpload attachment, CancellationToken cancellationToken)
+    /// <summary>Caps the size first, then sniffs the bytes; only real media goes on to the engine, which stores what it accepts.</summary>
+    private (MediaRef? Input, string? Refusal) ReadAttachment(AttachmentUpload attachment)
     {
         var name = string.IsNullOrWhiteSpace(attachment.FileName) ? "attachment" : Path.GetFileName(attachment.FileName.Trim());
         var data = attachment.DataBase64 ?? "";
@@ -212,16 +205,7 @@ internal sealed partial class PlaygroundCommands(
                 return (null, $"`{name}` has the role `{attachment.Role}`; use image, mask, reference, audio or video.");
         }
 
-        using var stream = new MemoryStream(bytes, 0, written, writable: false);
-        try
-        {
-            var stored = await mediaStore.SaveAsync(stream, sniffed.ContentType, name, sniffed.Width, sniffed.Height, cancellationToken).ConfigureAwait(false);
-            return (MediaRef.FromStore(stored.Key, name, role), null);
-        }
-        catch (MediaRejectedException ex)
-        {
-            return (null, $"`{name}` can't be kept: {ex.Message}");
-        }
+        return (uploads.Add(content, name, sniffed.ContentType, role), null);
     }
 
     private static int DecodedLength(string base64)

@@ -19,6 +19,8 @@ public static class PlaygroundServiceCollectionExtensions
         services.AddSingleton<PlaygroundReplies>();
         services.AddSingleton<IChatReplies>(sp => sp.GetRequiredService<PlaygroundReplies>());
         services.AddSingleton<PlaygroundAdmin>();
+        services.AddSingleton<PlaygroundUploads>();
+        services.AddSingleton<ChatBot.Core.Platform.IPlatformMedia>(sp => sp.GetRequiredService<PlaygroundUploads>());
         services.AddSingleton<PlaygroundCommands>();
         services.AddSingleton<PlaygroundAccounts>();
         services.AddSingleton<PlaygroundSignInLink>();

@@ -26,6 +26,9 @@ internal static class LocalOutputs
     /// <summary>A pixel count in (binary) megapixels for messages: 64 × 1024 × 1024 reads "64".</summary>
     public static string Megapixels(long pixels) => (pixels / (1024.0 * 1024.0)).ToString("0.#", CultureInfo.InvariantCulture);
 
+    /// <summary>"200 MB" for 200 × 1024², for messages.</summary>
+    public static string Megabytes(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("0.#", CultureInfo.InvariantCulture) + " MB";
+
     public static ProviderUpdate.Running Step(double done, double total, string message, MediaOutput? preview = null) =>
         new(Math.Round(Math.Clamp(done / total, 0, 1) * 100, 1), message, preview);
 }

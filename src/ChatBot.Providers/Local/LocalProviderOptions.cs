@@ -24,4 +24,11 @@ internal sealed class LocalProviderOptions
     /// <summary>How long one ffmpeg run may take before it is stopped.</summary>
     [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
     public TimeSpan FfmpegTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// The largest video one ffmpeg run may write (ffmpeg's <c>-fs</c>): a run is bounded by size as well as by time,
+    /// so an input that makes ffmpeg write far more than expected is stopped at once, not after the timeout.
+    /// </summary>
+    [Range(1_000, 4_294_967_296)]
+    public long MaxVideoBytes { get; set; } = 200L * 1024 * 1024;
 }

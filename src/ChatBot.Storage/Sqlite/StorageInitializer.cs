@@ -2,11 +2,23 @@ using ChatBot.Storage.Media;
 
 namespace ChatBot.Storage.Sqlite;
 
-/// <summary>Opens and migrates the database at start-up, so a broken file or path stops the host at once.</summary>
-internal sealed class StorageInitializer(SqliteDatabase database, FileMediaStore media) : IHostedService
+/// <summary>
+/// Takes the database's host lock, then opens and migrates the database at start-up, so a broken file or path,
+/// or another live host on the same file, stops the host at once. The lock is held until the host stops.
+/// </summary>
+internal sealed class StorageInitializer(SqliteDatabase database, FileMediaStore media) : IHostedService, IDisposable
 {
+    private DatabaseLock? _lock;
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        var directory = Path.GetDirectoryName(database.FilePath);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            OwnerOnly.CreateDirectory(directory);
+        }
+
+        _lock ??= DatabaseLock.Acquire(database.FilePath);
         database.EnsureInitialized();
         OwnerOnly.CreateDirectory(media.RootPath);
         media.DeleteTemporaryFiles();
@@ -14,4 +26,7 @@ internal sealed class StorageInitializer(SqliteDatabase database, FileMediaStore
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    // Released with the container, after every other service is done with the database.
+    public void Dispose() => _lock?.Dispose();
 }

@@ -279,14 +279,14 @@ public sealed class CommandDispatcherTests
     [Fact]
     public void Constructor_KindWithoutHandler_Throws()
     {
-        Should.Throw<InvalidOperationException>(() => new CommandDispatcher([new HelpCommandHandler(_engine.Catalog)], _engine.Scheduler))
+        Should.Throw<InvalidOperationException>(() => new CommandDispatcher([new HelpCommandHandler(_engine.Catalog)], _engine.Scheduler, storage: _engine.Unwritten))
             .Message.ShouldStartWith("No command handler answers Imagine, ");
     }
 
     [Fact]
     public void Constructor_TwoHandlersForOneKind_Throws()
     {
-        Should.Throw<InvalidOperationException>(() => new CommandDispatcher([new HelpCommandHandler(_engine.Catalog), new HelpCommandHandler(_engine.Catalog)], _engine.Scheduler))
+        Should.Throw<InvalidOperationException>(() => new CommandDispatcher([new HelpCommandHandler(_engine.Catalog), new HelpCommandHandler(_engine.Catalog)], _engine.Scheduler, storage: _engine.Unwritten))
             .Message.ShouldBe("Two command handlers answer Help: HelpCommandHandler and HelpCommandHandler.");
     }
 
@@ -307,6 +307,20 @@ public sealed class CommandDispatcherTests
         return new CommandRequest(parsed.Kind!.Value, actor ?? _alice, new Conversation("c1"), parsed.Options, [], new ReplyHandle("test", Guid.NewGuid().ToString()));
     }
 
+    [Fact]
+    public async Task Dispatch_StoreCannotWriteAnEnding_RefusesEveryCommandUntilItIsWritten()
+    {
+        var stuck = _engine.Job("stuck", "bob");
+        _engine.Unwritten.Add(stuck, JobState.Failed, "Boom.", "internal error");
+
+        var refused = await CreateSut().DispatchAsync(Request("/imagine a fox"), default);
+        _engine.Unwritten.Written("stuck");
+        var accepted = await CreateSut().DispatchAsync(Request("/imagine a fox"), default);
+
+        refused.ShouldBeOfType<CommandOutcome.Refused>().Message.ShouldBe(CommandDispatcher.StorageFull);
+        accepted.ShouldBeOfType<CommandOutcome.Accepted>((accepted as CommandOutcome.Refused)?.Message);
+    }
+
     private ICommandDispatcher CreateSut(ValidationOptions? validation = null, ChatBot.Core.Providers.ProviderRouter? router = null) =>
         new ServiceCollection()
             .AddLogging()
@@ -321,6 +335,7 @@ public sealed class CommandDispatcherTests
             .AddSingleton(_engine.Media)
             .AddSingleton(_engine.Scheduler)
             .AddSingleton(_engine.Ender)
+            .AddSingleton<IStorageWriteHealth>(_engine.Unwritten)
             .AddSingleton(Options.Create(validation ?? new ValidationOptions()))
             .AddSingleton(Options.Create(new SchedulerOptions { MaxQueuedPerUser = 2 }))
             .AddCommandHandlers()

@@ -1,5 +1,6 @@
 using ChatBot.Core.Jobs;
 using ChatBot.Core.Replies;
+using Microsoft.Extensions.Options;
 
 namespace ChatBot.Core.Tests.Jobs;
 
@@ -40,6 +41,38 @@ public sealed class JobEnderTests
         await sut.EndAsync(_engine.Job("j1", "alice"), JobState.Failed, "Boom.", "internal error").WaitAsync(TimeSpan.FromSeconds(10));
 
         await _engine.Store.Received(1).FailAsync("j1", JobState.Failed, "internal error", Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task EndAsync_StoreCannotWrite_KeepsTheEndingAndReportsStorageFailing()
+    {
+        _engine.Store.FailAsync("j1", JobState.Failed, Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns<bool>(_ => throw new IOException("database or disk is full"));
+        var sut = CreateSut();
+
+        await sut.EndAsync(_engine.Job("j1", "alice"), JobState.Failed, "Boom.", "internal error");
+
+        _engine.Unwritten.IsFailing.ShouldBeTrue();
+        _engine.Unwritten.Snapshot().ShouldHaveSingleItem().Job.Id.ShouldBe("j1");
+        _engine.Replies.Updates.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task RetryService_StoreTakesWritesAgain_EndsTheJobAndClearsTheFailure()
+    {
+        var full = true;
+        _engine.Store.FailAsync("j1", JobState.Failed, Arg.Any<string>(), Arg.Any<CancellationToken>())
+            .Returns(_ => full ? throw new IOException("database or disk is full") : true);
+        using var service = new UnwrittenEndingsService(_engine.Unwritten, CreateSut(), Options.Create(new SchedulerOptions()), _engine.Time);
+        await CreateSut().EndAsync(_engine.Job("j1", "alice"), JobState.Failed, "Boom.", "internal error");
+
+        await service.RetryAsync();
+        _engine.Unwritten.IsFailing.ShouldBeTrue("the disk is still full");
+        full = false;
+        await service.RetryAsync();
+
+        var final = (ReplyView)await _engine.Replies.FinalAsync("j1");
+        final.Status.ShouldBe(ReplyStatus.Failed);
+        _engine.Unwritten.IsFailing.ShouldBeFalse();
     }
 
     private JobEnder CreateSut() => _engine.Ender;

@@ -64,7 +64,7 @@ internal sealed class EngineFixture
         Router = new ProviderRouter(Catalog, Providers);
         Updater = new ReplyUpdater([Replies], Options.Create(new ReplyOptions { EditInterval = TimeSpan.Zero }), Time, NullLogger<ReplyUpdater>.Instance);
         Views = CreateViews(Catalog);
-        Ender = new JobEnder(Store, Updater, Views, NullLogger<JobEnder>.Instance);
+        Ender = new JobEnder(Store, Updater, Views, NullLogger<JobEnder>.Instance, unwritten: Unwritten);
         Runner = CreateRunner();
         Scheduler = new JobScheduler(Runner, Ender, Updater, Views, _options, NullLogger<JobScheduler>.Instance);
     }
@@ -86,6 +86,8 @@ internal sealed class EngineFixture
     public ProviderRouter Router { get; }
     public ReplyUpdater Updater { get; }
     public JobReplyViews Views { get; }
+    public UnwrittenEndings Unwritten { get; } = new();
+
     public JobEnder Ender { get; }
     public JobRunner Runner { get; }
     public JobScheduler Scheduler { get; }

@@ -30,6 +30,8 @@ internal sealed class LedgerAudit(string databasePath)
             OR COALESCE(SUM(l.amount), 0) <> -(CASE WHEN j.state = 'succeeded' THEN COALESCE(j.charged, -1) ELSE 0 END)
         """);
 
+    public bool HasJob(string jobId) => Strings($"SELECT COUNT(*) FROM jobs WHERE id = '{jobId.Replace("'", "''", StringComparison.Ordinal)}'")[0] == "1";
+
     /// <summary>What the ledger's job entries took from <paramref name="user"/> (everyone when null): reserves less releases and refunds.</summary>
     public long JobSpend(string? user = null) => long.Parse(Strings($"""
         SELECT COALESCE(-SUM(l.amount), 0) FROM ledger l JOIN accounts a ON a.id = l.account_id

@@ -39,7 +39,11 @@ internal sealed class RunningHost : IAsyncDisposable
     /// <summary>A client of the page's kind: a cookie session, no API token, not yet signed in.</summary>
     public PlaygroundSessionClient NewSession() => new(Address);
 
-    public static Task<RunningHost> StartAsync(IReadOnlyDictionary<string, string?>? overrides = null) => StartWithPeersAsync(overrides, []);
+    public static Task<RunningHost> StartAsync(IReadOnlyDictionary<string, string?>? overrides = null) => StartWithPeersAsync(overrides, [], null);
+
+    /// <summary>Starts the host with <paramref name="services"/> applied after the host's own registrations (e.g. to wrap a store).</summary>
+    public static Task<RunningHost> StartAsync(IReadOnlyDictionary<string, string?>? overrides, Action<IServiceCollection> services) =>
+        StartWithPeersAsync(overrides, [], services);
 
     /// <summary>
     /// Starts the provider emulators, then the host with each named provider section (<c>Providers:{section}</c>)
@@ -56,10 +60,10 @@ internal sealed class RunningHost : IAsyncDisposable
             overrides[$"Providers:{section}:RetryDelay"] = "00:00:00.020";
         }
 
-        return await StartWithPeersAsync(overrides, [.. providers.Values]);
+        return await StartWithPeersAsync(overrides, [.. providers.Values], null);
     }
 
-    private static async Task<RunningHost> StartWithPeersAsync(IReadOnlyDictionary<string, string?>? overrides, IReadOnlyCollection<IAsyncDisposable> peers)
+    private static async Task<RunningHost> StartWithPeersAsync(IReadOnlyDictionary<string, string?>? overrides, IReadOnlyCollection<IAsyncDisposable> peers, Action<IServiceCollection>? services)
     {
         var data = new TempDirectory();
         var builder = ChatBotHost.CreateBuilder(["--urls", "http://127.0.0.1:0"]);
@@ -70,6 +74,7 @@ internal sealed class RunningHost : IAsyncDisposable
         }
 
         builder.Configuration.AddInMemoryCollection(settings);
+        services?.Invoke(builder.Services);
         var app = ChatBotHost.Build(builder);
         await app.StartAsync();
         var address = new Uri(app.Urls.Single(u => u.StartsWith("http://127.0.0.1:", StringComparison.Ordinal)));

@@ -299,6 +299,19 @@ public sealed class LocalProviderTests
     }
 
     [Fact]
+    public async Task TrackAsync_VideoLargerThanTheSizeBound_IsStoppedWithAClearMessage()
+    {
+        // ffmpeg's output is bounded by size as well as by time (issue 13 point 4).
+        var request = Request(MediaOperation.Video, new CommandOptions { Prompt = "a starry night", DurationSeconds = 1 });
+
+        var updates = await RunAsync(CreateSut(o => o.MaxVideoBytes = 2_000), request);
+
+        var failed = updates[^1].ShouldBeOfType<ProviderUpdate.Failed>();
+        failed.Code.ShouldBe("video_too_large");
+        failed.UserMessage.ShouldContain("larger than");
+    }
+
+    [Fact]
     public async Task SubmitAsync_VideoWithoutFfmpeg_ThrowsClearProviderException()
     {
         var sut = CreateSut(o => o.FfmpegPath = MissingFfmpeg);

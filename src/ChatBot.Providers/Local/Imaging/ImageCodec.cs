@@ -11,7 +11,8 @@ namespace ChatBot.Providers.Local.Imaging;
 internal static class ImageCodec
 {
     /// <summary>Decodes the first frame. Throws <see cref="InvalidDataException"/> for a damaged, cut-short or oversized file.</summary>
-    public static RgbaImage Decode(byte[] file, long maxPixels)
+    /// <param name="sniffed">The size the header said when it was sniffed: the decoder must see the same picture, or nothing is decoded.</param>
+    public static RgbaImage Decode(byte[] file, long maxPixels, (int Width, int Height)? sniffed = null)
     {
         using var data = SKData.CreateCopy(file);
         using var codec = SKCodec.Create(data) ?? throw new InvalidDataException("the file is damaged or in a format the bot cannot open");
@@ -19,6 +20,13 @@ internal static class ImageCodec
         if (width <= 0 || height <= 0)
         {
             throw new InvalidDataException("the file does not say how large the picture is");
+        }
+
+        // A second gate after the sniffer's: a file with two headers (two IHDRs, a canvas around a larger frame) is
+        // refused before any pixel buffer is allocated for the size only the decoder saw.
+        if (sniffed is { } expected && (expected.Width, expected.Height) != (width, height))
+        {
+            throw new InvalidDataException($"its header says {expected.Width}×{expected.Height} but the picture inside is {width}×{height}");
         }
 
         if ((long)width * height > maxPixels)

@@ -47,7 +47,7 @@ internal sealed class ImageLoader(LocalProviderOptions options)
         cancellationToken.ThrowIfCancellationRequested();
         try
         {
-            return ImageCodec.Decode(file, options.MaxPixels);
+            return ImageCodec.Decode(file, options.MaxPixels, (sniff.Width.Value, sniff.Height.Value));
         }
         catch (InvalidDataException e)
         {

@@ -69,6 +69,7 @@ internal sealed class Ffmpeg(LocalProviderOptions options, TimeProvider timeProv
                 "-vf", videoFilter,
                 "-frames:v", frames.ToString(CultureInfo.InvariantCulture), "-r", fpsText,
                 "-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-pix_fmt", "yuv420p", "-movflags", "+faststart",
+                "-fs", options.MaxVideoBytes.ToString(CultureInfo.InvariantCulture),
                 "-progress", "pipe:1", "-y", outputPath,
             ],
             "Video");
@@ -93,6 +94,13 @@ internal sealed class Ffmpeg(LocalProviderOptions options, TimeProvider timeProv
             await writer.ConfigureAwait(false);
             await GuardAsync(WaitAsync(process, token), timeout, cancellationToken).ConfigureAwait(false);
             var error = await errors.ConfigureAwait(false);
+
+            // ffmpeg stops at -fs and exits normally with a cut-short file: refuse it rather than post half a video.
+            if (new FileInfo(outputPath) is { Exists: true } written && written.Length >= options.MaxVideoBytes)
+            {
+                throw new ProviderException("video_too_large", $"The video came out larger than the {LocalOutputs.Megabytes(options.MaxVideoBytes)} the local provider makes, so it was stopped.");
+            }
+
             if (process.ExitCode != 0)
             {
                 LocalProviderLog.FfmpegFailed(logger, process.ExitCode, "encoding a video", error);

@@ -1,0 +1,34 @@
+using ChatBot.Core.Jobs;
+using ChatBot.Core.Model;
+
+namespace ChatBot.IntegrationTests.TestSupport;
+
+/// <summary>The real job store, wrapped: every call passes through unless a test's subclass steps in.</summary>
+internal abstract class PassThroughJobStore(IJobStore inner) : IJobStore
+{
+    protected IJobStore Inner => inner;
+
+    public virtual Task<CreateJobResult> CreateAsync(NewJob job, CancellationToken cancellationToken) => inner.CreateAsync(job, cancellationToken);
+
+    public Task<JobRecord?> GetAsync(string jobId, CancellationToken cancellationToken) => inner.GetAsync(jobId, cancellationToken);
+
+    public Task<IReadOnlyList<JobRecord>> GetActiveAsync(CancellationToken cancellationToken) => inner.GetActiveAsync(cancellationToken);
+
+    public Task<IReadOnlyList<JobRecord>> GetActiveAsync(AccountKey account, CancellationToken cancellationToken) => inner.GetActiveAsync(account, cancellationToken);
+
+    public Task<IReadOnlyList<JobRecord>> GetFinishedAsync(AccountKey account, int count, CancellationToken cancellationToken) => inner.GetFinishedAsync(account, count, cancellationToken);
+
+    public Task<bool> TryTransitionAsync(string jobId, JobState from, JobState to, CancellationToken cancellationToken) => inner.TryTransitionAsync(jobId, from, to, cancellationToken);
+
+    public Task<bool> SetProviderAsync(string jobId, string provider, JobSpec spec, CancellationToken cancellationToken) => inner.SetProviderAsync(jobId, provider, spec, cancellationToken);
+
+    public Task<bool> MarkSubmittedAsync(string jobId, string remoteId, string? resumeState, CancellationToken cancellationToken) => inner.MarkSubmittedAsync(jobId, remoteId, resumeState, cancellationToken);
+
+    public Task<bool> MarkDeliveringAsync(string jobId, IReadOnlyList<string> outputKeys, CancellationToken cancellationToken) => inner.MarkDeliveringAsync(jobId, outputKeys, cancellationToken);
+
+    public virtual Task<bool> CompleteAsync(string jobId, long actualCost, CancellationToken cancellationToken) => inner.CompleteAsync(jobId, actualCost, cancellationToken);
+
+    public virtual Task<bool> FailAsync(string jobId, JobState terminal, string reason, CancellationToken cancellationToken) => inner.FailAsync(jobId, terminal, reason, cancellationToken);
+
+    public Task<IReadOnlyList<TimeSpan>> GetRecentDurationsAsync(string modelId, int count, CancellationToken cancellationToken) => inner.GetRecentDurationsAsync(modelId, count, cancellationToken);
+}
