@@ -49,6 +49,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<PromptRules>();
         services.TryAddSingleton<ResultSource>();
         services.TryAddSingleton<JobInputIntake>();
+        services.TryAddSingleton<VideoExtension>();
         services.TryAddEnumerable(
         [
             ServiceDescriptor.Singleton<ICommandHandler, MediaCommandHandler>(),
@@ -59,6 +60,7 @@ public static class CoreServiceCollectionExtensions
             ServiceDescriptor.Singleton<ICommandHandler, SettingsCommandHandler>(),
             ServiceDescriptor.Singleton<ICommandHandler, GalleryCommandHandler>(),
             ServiceDescriptor.Singleton<ICommandHandler, HelpCommandHandler>(),
+            ServiceDescriptor.Singleton<ICommandHandler, TemplatesCommandHandler>(),
         ]);
         services.TryAddSingleton<ICommandDispatcher, CommandDispatcher>();
         return services;

@@ -20,16 +20,20 @@ public sealed class MediaIntake(IMediaStore store, IEnumerable<IPlatformMedia> p
         }
 
         Stream source;
+        Uri? publicUrl = null;
         try
         {
             if (input.IsStored)
             {
+                // A stored file keeps the public link it came with (a provider's result), so a provider can fetch it.
+                publicUrl = (await store.GetAsync(input.StoreKey, cancellationToken).ConfigureAwait(false))?.SourceUrl;
                 source = await store.OpenReadAsync(input.StoreKey, cancellationToken).ConfigureAwait(false)
                     ?? throw new MediaRejectedException($"`{input.FileName}` is no longer available. Please attach it again.");
             }
             else if (_platforms.TryGetValue(platform, out var reader))
             {
                 source = await reader.OpenAsync(input, cancellationToken).ConfigureAwait(false);
+                publicUrl = PublicLink(input);
             }
             else
             {
@@ -47,7 +51,7 @@ public sealed class MediaIntake(IMediaStore store, IEnumerable<IPlatformMedia> p
 
         try
         {
-            return await CheckAndStoreAsync(source, input.FileName, expected, limits.MaxInputBytes, null, cancellationToken).ConfigureAwait(false);
+            return await CheckAndStoreAsync(source, input.FileName, expected, limits.MaxInputBytes, publicUrl, cancellationToken).ConfigureAwait(false);
         }
         catch (MediaTooLargeException)
         {
@@ -132,6 +136,10 @@ public sealed class MediaIntake(IMediaStore store, IEnumerable<IPlatformMedia> p
         var stored = await store.SaveAsync(body, sniff.ContentType, name, sniff.Width, sniff.Height, sourceUrl, cancellationToken).ConfigureAwait(false);
         return new IntakeResult.Accepted(stored);
     }
+
+    /// <summary>A platform link anyone can fetch (a CDN's https link); never one that needs the bot's token (Slack's url_private).</summary>
+    private static Uri? PublicLink(MediaRef input) =>
+        !input.RequiresBotToken && Uri.TryCreate(input.Url, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps ? url : null;
 
     private static IntakeResult TooLarge(string fileName, long? size, long cap) =>
         new IntakeResult.Rejected(size is { } s

@@ -52,6 +52,8 @@ internal static class DiscordCommandDefinitions
             Option("job", "Job id (default: your latest)", String)),
         Slash("models", "List the models",
             Option("operation", "imagine, edit, video, upscale, …", String)),
+        Slash("templates", "Find an image template by platform or words",
+            Option("prompt", "A platform (instagram, linkedin, …) or words to search for", String)),
         Slash("settings", "Server settings (admins only)",
             Option("default_model", "Default model for this server", String, autocomplete: true),
             Option("allowance", "Daily credit allowance per member", Integer, min: 0),

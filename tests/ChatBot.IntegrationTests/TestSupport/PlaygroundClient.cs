@@ -26,6 +26,19 @@ internal sealed partial class PlaygroundClient(Uri address) : IDisposable
             attachments = attachments.Select(a => new { fileName = a.FileName, dataBase64 = Convert.ToBase64String(a.Data) }),
         });
 
+    /// <summary>Posts a message whose attachments carry a role (mask, reference, last-frame, …), as the page does once a chip is marked.</summary>
+    public async Task<string> PostWithRolesAsync(string user, string text, params (string FileName, byte[] Data, string? Role)[] attachments)
+    {
+        using var response = await Http.PostAsJsonAsync("/api/playground/messages", new
+        {
+            user,
+            text,
+            attachments = attachments.Select(a => new { fileName = a.FileName, dataBase64 = Convert.ToBase64String(a.Data), role = a.Role }),
+        });
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<Created>())!.ReplyId;
+    }
+
     public async Task<ReplyState> GetAsync(string replyId) =>
         (await Http.GetFromJsonAsync<ReplyState>($"/api/playground/replies/{Uri.EscapeDataString(replyId)}"))!;
 

@@ -25,7 +25,14 @@ internal sealed class PromptRules(IOptions<ValidationOptions> validation)
                 : "Tell me what to change, for example `/edit make the sky stormy`.";
         }
 
-        var text = $"{prompt} {options.NegativePrompt}";
+        if (OperationResolver.RequiredFlag(operation) is { } required
+            && (!options.Extra.TryGetValue(required.Flag, out var named) || string.IsNullOrWhiteSpace(named)))
+        {
+            return $"`--mode {options.Mode}` needs `--{required.Flag} <{required.Means}>`, for example "
+                + (operation == MediaOperation.Recolor ? "`/edit deep red --mode recolor --select the jacket`." : "`/edit a golden retriever --mode search-replace --search the cat`.");
+        }
+
+        var text = $"{prompt} {options.NegativePrompt} {options.Extra.GetValueOrDefault("search")} {options.Extra.GetValueOrDefault("select")}";
         var blocked = rules.Blocklist.FirstOrDefault(word => ContainsWord(text, word));
         return blocked is null ? null : "Your prompt contains a word this community has blocked. Please rephrase it.";
     }
