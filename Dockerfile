@@ -29,6 +29,7 @@ VOLUME ["/app/data"]
 # Outside a container the host listens on 127.0.0.1 only. Inside one it must listen on all interfaces
 # for a published port to reach it: this is deliberate. Publish it to the host's loopback
 # (-p 127.0.0.1:5080:5080) or put it behind a reverse proxy; do not expose the Playground to the internet.
+# Not being loopback, it needs ChatBot__Playground__AdminPassword while the Playground is on (else the host refuses to start).
 ENV ASPNETCORE_URLS=http://0.0.0.0:5080 \
     DOTNET_NOLOGO=1 \
     DOTNET_CLI_TELEMETRY_OPTOUT=1

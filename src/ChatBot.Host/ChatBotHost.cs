@@ -2,6 +2,7 @@ using ChatBot.Core;
 using ChatBot.Discord;
 using ChatBot.Host.Operations;
 using ChatBot.Host.Playground;
+using ChatBot.Host.Playground.Access;
 using ChatBot.Providers;
 using ChatBot.Slack;
 using ChatBot.Storage;
@@ -45,14 +46,26 @@ public static class ChatBotHost
         return builder;
     }
 
-    /// <summary>Builds the app and maps its endpoints: the Playground, <c>/healthz</c>.</summary>
+    /// <summary>
+    /// Builds the app and maps its endpoints: the Playground (when <c>Playground:Enabled</c>), <c>/healthz</c>.
+    /// Throws <see cref="PlaygroundStartRefusedException"/> when the Playground would listen beyond loopback without a password.
+    /// </summary>
     public static WebApplication Build(WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var app = builder.Build();
+        var playground = app.Services.GetRequiredService<IOptions<PlaygroundOptions>>().Value;
+        if (PlaygroundListenGuard.Refusal(app.Configuration, playground) is { } refusal)
+        {
+            throw new PlaygroundStartRefusedException(refusal);
+        }
+
         app.UseMiddleware<ShutdownGate>();
         app.MapHealth();
-        app.MapPlayground();
+        if (playground.Enabled == true)
+        {
+            app.MapPlayground();
+        }
 
         // Platform endpoints (Slack's signed HTTP events, Discord's HTTP interactions) are mapped here.
         app.MapDiscord();
@@ -70,7 +83,8 @@ public static class ChatBotHost
         services.AddChatBotCore();
         services.AddMediaProviders();
 
-        // Platforms. The Playground is always on (it is the default platform and the test surface);
+        // Platforms. The Playground is on unless Playground:Enabled says otherwise or, left empty, a Discord or
+        // Slack token is set (its services stay registered: recovered jobs still edit their Playground replies);
         // Discord and Slack each start only when their tokens are configured.
         services.AddPlayground();
         services.AddDiscord();

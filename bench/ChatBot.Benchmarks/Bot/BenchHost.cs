@@ -22,6 +22,9 @@ internal sealed class BenchHost : IAsyncDisposable
 {
     public const string Model = "bench-instant";
 
+    /// <summary>The Playground API token the bench's requests carry (<c>Playground:ApiToken</c>): they act as the user in their body.</summary>
+    public const string ApiToken = "bench-playground-api-token";
+
     private readonly WebApplication _app;
     private bool _disposed;
 
@@ -37,6 +40,7 @@ internal sealed class BenchHost : IAsyncDisposable
         {
             BaseAddress = address,
             Timeout = TimeSpan.FromMinutes(2),
+            DefaultRequestHeaders = { Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ApiToken) },
         };
     }
 
@@ -66,6 +70,11 @@ internal sealed class BenchHost : IAsyncDisposable
             ["Storage:DatabasePath"] = Path.Combine(folder, "chatbot.db"),
             ["Storage:MediaPath"] = Path.Combine(folder, "media"),
             ["Playground:AdminFile"] = Path.Combine(folder, "playground-admin.txt"),
+            ["Playground:AccountsFile"] = Path.Combine(folder, "playground-accounts.json"),
+
+            // On even beside Discord, and driven with the API token.
+            ["Playground:Enabled"] = "true",
+            ["Playground:ApiToken"] = ApiToken,
             ["Catalog:Path"] = catalog,
 
             // Keep every reply: the Playground forgets finished ones past this, and the bench posts tens of thousands.

@@ -21,11 +21,14 @@ internal sealed partial class PlaygroundCommands(
 
     private static readonly Conversation Channel = new("general");
 
-    /// <summary>Handles a typed message; the reply exists (and carries any refusal) when this returns.</summary>
-    public async Task<PlaygroundReply> PostAsync(string user, string text, IReadOnlyList<AttachmentUpload> attachments, CancellationToken cancellationToken)
+    /// <summary>
+    /// Handles a typed message; the reply exists (and carries any refusal) when this returns. <paramref name="isAdmin"/>
+    /// comes from the session; null lets <see cref="PlaygroundAdmin"/> decide (API-token requests).
+    /// </summary>
+    public async Task<PlaygroundReply> PostAsync(string user, bool? isAdmin, string text, IReadOnlyList<AttachmentUpload> attachments, CancellationToken cancellationToken)
     {
         var reply = replies.Create(user.Trim(), text);
-        var actor = await ActorAsync(user, cancellationToken).ConfigureAwait(false);
+        var actor = await ActorAsync(user, isAdmin, cancellationToken).ConfigureAwait(false);
 
         var parsed = CommandText.Parse(text);
         if (parsed.Error is not null || parsed.Kind is not { } kind)
@@ -74,7 +77,7 @@ internal sealed partial class PlaygroundCommands(
     }
 
     /// <summary>Presses a result button; the new command gets a reply of its own.</summary>
-    public async Task<PlaygroundReply?> PressAsync(string replyId, string buttonId, string user, string? prompt, CancellationToken cancellationToken)
+    public async Task<PlaygroundReply?> PressAsync(string replyId, string buttonId, string user, bool? isAdmin, string? prompt, CancellationToken cancellationToken)
     {
         if (!ButtonId.TryDecode(buttonId, out var action, out var jobId, out var outputIndex))
         {
@@ -84,7 +87,7 @@ internal sealed partial class PlaygroundCommands(
         var label = replies.Get(replyId)?.Buttons.FirstOrDefault(b => b.Id == buttonId)?.Label ?? action.ToString();
         var message = prompt is { Length: > 0 } ? $"[{label}] {prompt}" : $"[{label}]";
         var reply = replies.Create(user.Trim(), message);
-        var actor = await ActorAsync(user, cancellationToken).ConfigureAwait(false);
+        var actor = await ActorAsync(user, isAdmin, cancellationToken).ConfigureAwait(false);
 
         var request = ButtonCommands.ToRequest(action, jobId, outputIndex, actor, Channel, Handle(reply.Id), prompt is { Length: > 0 } ? prompt : null);
 
@@ -94,11 +97,11 @@ internal sealed partial class PlaygroundCommands(
 
     private static ReplyHandle Handle(string replyId) => new(PlatformNames.Playground, replyId);
 
-    private async Task<Actor> ActorAsync(string user, CancellationToken cancellationToken)
+    private async Task<Actor> ActorAsync(string user, bool? isAdmin, CancellationToken cancellationToken)
     {
         var userId = PlaygroundUser.ToUserId(user);
-        var isAdmin = await admin.IsAdminAsync(userId, cancellationToken).ConfigureAwait(false);
-        return new Actor(PlatformNames.Playground, TenantId, userId, user.Trim(), isAdmin);
+        var granted = isAdmin ?? await admin.IsAdminAsync(userId, cancellationToken).ConfigureAwait(false);
+        return new Actor(PlatformNames.Playground, TenantId, userId, user.Trim(), granted);
     }
 
     private async Task<PlaygroundReply> DispatchAsync(string replyId, CommandRequest request, CancellationToken cancellationToken)

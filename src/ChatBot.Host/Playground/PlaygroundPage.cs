@@ -7,6 +7,7 @@ internal static class PlaygroundPage
     [
         ("/", "playground/index.html", "text/html; charset=utf-8"),
         ("/playground.js", "playground/playground.js", "text/javascript; charset=utf-8"),
+        ("/session.js", "playground/session.js", "text/javascript; charset=utf-8"),
         ("/playground.css", "playground/playground.css", "text/css; charset=utf-8"),
         ("/favicon.svg", "playground/favicon.svg", "image/svg+xml"),
     ];

@@ -21,7 +21,10 @@ internal sealed class PlaygroundReplyStore(IOptions<PlaygroundOptions> options, 
 
     public static string NewId() => "r" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 
-    /// <summary>Adds a new reply for a member's message, before the command is dispatched: received, not yet answered.</summary>
+    /// <summary>
+    /// Adds a new reply for a member's message, before the command is dispatched: received, not yet answered, and
+    /// private until the answer says otherwise (a refusal or an info stays private; a job's reply becomes public).
+    /// </summary>
     public PlaygroundReply Create(string user, string message) =>
         Change(NewId(), _ => new PlaygroundReply
         {
@@ -31,6 +34,7 @@ internal sealed class PlaygroundReplyStore(IOptions<PlaygroundOptions> options, 
             CreatedAt = time.GetUtcNow(),
             Status = ReplyStatus.Queued,
             Text = "…",
+            Ephemeral = true,
         })!;
 
     public PlaygroundReply? Get(string id)
@@ -41,12 +45,21 @@ internal sealed class PlaygroundReplyStore(IOptions<PlaygroundOptions> options, 
         }
     }
 
-    /// <summary>The latest replies, oldest first.</summary>
-    public IReadOnlyList<PlaygroundReply> Recent(int count)
+    /// <summary>The latest replies that <paramref name="visible"/> lets through, oldest first.</summary>
+    public IReadOnlyList<PlaygroundReply> Recent(int count, Func<PlaygroundReply, bool>? visible = null)
     {
         lock (_gate)
         {
-            return [.. _order.Reverse().Take(count).Reverse().Select(id => _replies[id])];
+            return [.. _order.Reverse().Select(id => _replies[id]).Where(visible ?? (_ => true)).Take(count).Reverse()];
+        }
+    }
+
+    /// <summary>Whether a reply that <paramref name="visible"/> lets through shows the stored file <paramref name="mediaKey"/>.</summary>
+    public bool Shows(string mediaKey, Func<PlaygroundReply, bool> visible)
+    {
+        lock (_gate)
+        {
+            return _replies.Values.Any(r => (r.Preview?.Key == mediaKey || r.Files.Any(f => f.Key == mediaKey)) && visible(r));
         }
     }
 

@@ -26,6 +26,7 @@ internal sealed class SlackMessages(SlackApiClient api, SlackRecentMessages rece
             cancellationToken).ConfigureAwait(false);
         if (FirstWithTs(history, ts) is { } top)
         {
+            recent.Remember(channel, top);
             return top;
         }
 
@@ -55,6 +56,10 @@ internal sealed class SlackMessages(SlackApiClient api, SlackRecentMessages rece
             ? await api.CallFormAsync("conversations.history", new Dictionary<string, string>(StringComparer.Ordinal) { ["channel"] = channel, ["limit"] = RecentLimit.ToString(CultureInfo.InvariantCulture) }, cancellationToken).ConfigureAwait(false)
             : await api.CallFormAsync("conversations.replies", new Dictionary<string, string>(StringComparer.Ordinal) { ["channel"] = channel, ["ts"] = threadTs }, cancellationToken).ConfigureAwait(false);
         var messages = Read(answer).ToList();
+        foreach (var message in messages)
+        {
+            recent.Remember(channel, message);
+        }
 
         // conversations.history is newest first; conversations.replies oldest first.
         if (threadTs is not null)

@@ -29,7 +29,15 @@ internal sealed class SlackRecentMessages
             return;
         }
 
-        var seen = message.AsMessage();
+        Remember(channel, message.AsMessage());
+    }
+
+    /// <summary>
+    /// Remembers a message read back from Slack (conversations.history / replies), so the next look for it or for the
+    /// member's latest image does not spend another history call.
+    /// </summary>
+    public void Remember(string channel, SlackMessage seen)
+    {
         if (seen.Ts is null || (seen.FirstImage() is null && seen.Job() is null))
         {
             return;

@@ -12,8 +12,7 @@ public sealed class PlaygroundMaskTests : PlaygroundBrowserTest
     public async Task Send_ChipMarkedAsMask_PostsThatAttachmentWithTheMaskRole()
     {
         var page = await OpenPlaygroundAsync();
-        await page.FillAsync("#name-input", "alice");
-        await page.ClickAsync("#name-ok");
+        await page.Locator("#me-name", new PageLocatorOptions { HasText = "admin" }).WaitForAsync();
 
         await page.SetInputFilesAsync("#file",
         [

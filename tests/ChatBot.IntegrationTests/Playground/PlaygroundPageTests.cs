@@ -16,8 +16,7 @@ public sealed partial class PlaygroundPageTests : PlaygroundBrowserTest
 
         try
         {
-            await page.FillAsync("#name-input", "alice");
-            await page.ClickAsync("#name-ok");
+            await page.Locator("#me-name", new PageLocatorOptions { HasText = "admin" }).WaitForAsync();
             var before = await SendAndReadCreditsAsync(page, 1);
 
             // The hint list offers commands, then the options of the chosen command.

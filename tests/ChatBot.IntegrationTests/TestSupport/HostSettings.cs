@@ -3,11 +3,17 @@ namespace ChatBot.IntegrationTests.TestSupport;
 /// <summary>The configuration every test host gets: its own data folder, no pacing, quiet logs.</summary>
 internal static class HostSettings
 {
+    /// <summary>The Playground API token every test host accepts and <see cref="PlaygroundClient"/> sends.</summary>
+    public const string ApiToken = "integration-tests-playground-token";
+
     public static Dictionary<string, string?> For(TempDirectory data, TimeSpan passDelay) => new(StringComparer.OrdinalIgnoreCase)
     {
         ["Storage:DatabasePath"] = data.File("chatbot.db"),
         ["Storage:MediaPath"] = data.File("media"),
         ["Playground:AdminFile"] = data.File("playground-admin.txt"),
+        ["Playground:AccountsFile"] = data.File("playground-accounts.json"),
+        ["Playground:Enabled"] = "true",
+        ["Playground:ApiToken"] = ApiToken,
         ["Providers:Local:PassDelay"] = passDelay.ToString("c"),
 
         // 256×256 pictures: the same code paths, a fraction of the CPU on a shared CI machine.

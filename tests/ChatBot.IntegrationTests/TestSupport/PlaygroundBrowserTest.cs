@@ -34,12 +34,16 @@ public abstract class PlaygroundBrowserTest : IAsyncLifetime
         await Host.DisposeAsync();
     }
 
-    /// <summary>A new page, 1280×900, waiting up to 90 s for what a test awaits, on the Playground.</summary>
-    protected async Task<IPage> OpenPlaygroundAsync()
+    /// <summary>
+    /// A new page (a browser context of its own: its own cookies), 1280×900, waiting up to 90 s for what a test awaits,
+    /// on the Playground at <paramref name="path"/>; by default signed in as the admin through the host's one-time link.
+    /// </summary>
+    protected async Task<IPage> OpenPlaygroundAsync(string? path = null)
     {
         var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         page.SetDefaultTimeout(WaitMilliseconds);
-        await page.GotoAsync(Host.Address.ToString());
+        path ??= "/signin?token=" + Uri.EscapeDataString(Host.SignInToken!);
+        await page.GotoAsync(new Uri(Host.Address, path).ToString());
         return page;
     }
 }

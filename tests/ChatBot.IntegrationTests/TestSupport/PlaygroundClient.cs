@@ -1,14 +1,23 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 
 namespace ChatBot.IntegrationTests.TestSupport;
 
-/// <summary>Drives the Playground HTTP API over real loopback HTTP, as scripts and the page do.</summary>
-internal sealed partial class PlaygroundClient(Uri address) : IDisposable
+/// <summary>
+/// Drives the Playground HTTP API over real loopback HTTP, as scripts do: every request carries the test hosts'
+/// <see cref="HostSettings.ApiToken"/> (null: none), so it may act as the user its body names.
+/// </summary>
+internal sealed partial class PlaygroundClient(Uri address, string? apiToken = HostSettings.ApiToken) : IDisposable
 {
-    public HttpClient Http { get; } = new() { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
+    public HttpClient Http { get; } = new()
+    {
+        BaseAddress = address,
+        Timeout = TimeSpan.FromSeconds(60),
+        DefaultRequestHeaders = { Authorization = apiToken is null ? null : new AuthenticationHeaderValue("Bearer", apiToken) },
+    };
 
     public async Task<string> PostAsync(string user, string text, params (string FileName, byte[] Data)[] attachments)
     {

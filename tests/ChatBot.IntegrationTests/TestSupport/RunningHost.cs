@@ -33,6 +33,12 @@ internal sealed class RunningHost : IAsyncDisposable
 
     public string MediaPath => _data.File("media");
 
+    /// <summary>The token of the one-time sign-in link the host printed (no admin password is set), or null.</summary>
+    public string? SignInToken => GetService<ChatBot.Host.Playground.Access.PlaygroundSignInLink>().Token;
+
+    /// <summary>A client of the page's kind: a cookie session, no API token, not yet signed in.</summary>
+    public PlaygroundSessionClient NewSession() => new(Address);
+
     public static Task<RunningHost> StartAsync(IReadOnlyDictionary<string, string?>? overrides = null) => StartWithPeersAsync(overrides, []);
 
     /// <summary>

@@ -78,6 +78,23 @@ public sealed class SlashCommandHandlerTests() : SlackHostTests(SlackMode.Socket
     }
 
     [Fact]
+    public async Task EditThenUpscale_ImageOnlyInHistory_HistoryReadOnce()
+    {
+        // No message event for the image (shared before the bot started): the first look reads the history, the
+        // second finds what that read returned, so the one-a-minute limit is never hit.
+        Emulator.DistributedOutsideMarketplace = true;
+        var (_, mine) = Emulator.ShareUserFile("C1", "U1", TestImages.Png(), "mine.png", "image/png");
+
+        await Emulator.SendSlashCommandAsync("/edit", "make it night", "U1", "C1");
+        await Dispatcher.WaitForRequestAsync(1);
+        await Emulator.SendSlashCommandAsync("/upscale", "", "U1", "C1");
+        await Dispatcher.WaitForRequestAsync(2);
+
+        Dispatcher.Requests.ShouldAllBe(r => r.Inputs.Single().Url == Emulator.UrlPrivate(mine.Id));
+        Emulator.CallsTo("conversations.history").Count.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Upscale_FileTooLarge_RefusedBeforeDispatch()
     {
         var big = new byte[30 * 1024 * 1024];

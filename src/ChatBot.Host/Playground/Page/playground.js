@@ -41,7 +41,7 @@
   const connection = $("connection");
 
   const replies = new Map();   // replyId -> { data, element }
-  let user = localStorage.getItem("playground.user") || "";
+  let user = "";
   let pending = [];           // attachments: { fileName, dataBase64, url }
   let models = [];
   let hintItems = [];
@@ -179,15 +179,14 @@
       card.append(buttons);
     }
 
-    if (data.ephemeral) card.append(el("div", "ephemeral", "Only you can see this"));
+    if (data.ephemeral && data.text !== "…") card.append(el("div", "ephemeral", "Only you can see this"));
     main.append(meta, card);
     row.append(el("div", "avatar bot", "✦"), main);
     return row;
   }
 
   function upsert(data) {
-    // Ephemeral answers belong to the member who asked (a courtesy of the page, not a security boundary).
-    if (data.ephemeral && (data.user || "").toLowerCase() !== user.toLowerCase()) return;
+    // The host sends a private answer only to the member who asked; a local notice is private too.
     const known = replies.get(data.replyId);
     if (known && known.data.revision >= data.revision) return;
     const stick = nearEnd();
@@ -206,12 +205,8 @@
   }
 
   // ---------- API ----------
-  async function api(path, options) {
-    const response = await fetch(path, { headers: { "Content-Type": "application/json" }, ...options });
-    const body = await response.json().catch(() => ({}));
-    if (!response.ok) throw new Error(body.error || `The bot answered ${response.status}.`);
-    return body;
-  }
+  // Requests carry the session cookie and, for changes, the CSRF token (session.js).
+  const api = (path, options) => window.PlaygroundSession.api(path, options);
 
   async function refresh(replyId) {
     try { upsert(await api(`/api/playground/replies/${encodeURIComponent(replyId)}`)); } catch { /* the event stream will bring it */ }
@@ -225,10 +220,9 @@
     event.preventDefault();
     const line = text.value.trim();
     if (!line) return;
-    if (!user) { askName(); return; }
     $("send").disabled = true;
     try {
-      const body = { user, text: line, attachments: pending.map(({ fileName, dataBase64, role }) => ({ fileName, dataBase64, role })) };
+      const body = { text: line, attachments: pending.map(({ fileName, dataBase64, role }) => ({ fileName, dataBase64, role })) };
       const { replyId } = await api("/api/playground/messages", { method: "POST", body: JSON.stringify(body) });
       text.value = "";
       pending = [];
@@ -252,7 +246,7 @@
     node.disabled = true;
     try {
       const path = `/api/playground/replies/${encodeURIComponent(data.replyId)}/buttons/${encodeURIComponent(button.id)}`;
-      const { replyId } = await api(path, { method: "POST", body: JSON.stringify({ user, prompt }) });
+      const { replyId } = await api(path, { method: "POST", body: JSON.stringify({ prompt }) });
       await refresh(replyId);
     } catch (error) {
       localNotice(error.message);
@@ -394,33 +388,13 @@
     }
   });
 
-  // ---------- user name and prompts ----------
+  // ---------- the signed-in member and prompts ----------
   function setUser(name) {
     user = name;
-    localStorage.setItem("playground.user", name);
     $("me-name").textContent = name;
     $("me-avatar").textContent = name.slice(0, 1).toUpperCase();
     $("me-avatar").style.background = colorFor(name);
   }
-
-  function askName() {
-    const dialog = $("name-dialog");
-    $("name-input").value = user;
-    dialog.showModal();
-  }
-
-  $("name-form").addEventListener("submit", () => {
-    const name = $("name-input").value.trim();
-    if (name && name !== user) {
-      setUser(name);
-      // Ephemeral answers belong to a name: redraw the channel as the new name sees it.
-      replies.clear();
-      messages.querySelectorAll(".msg").forEach((node) => node.remove());
-      loadHistory();
-    }
-    text.focus();
-  });
-  $("change-user").addEventListener("click", askName);
 
   function askPrompt(title) {
     const dialog = $("prompt-dialog");
@@ -442,10 +416,10 @@
   $("composer").addEventListener("submit", send);
 
   // ---------- start ----------
-  // "/?user=alice" signs in directly (handy for links and scripts).
-  const fromLink = new URLSearchParams(location.search).get("user");
-  if (fromLink && /^@?[\p{L}\p{N}_.\-]{1,32}$/u.test(fromLink)) user = fromLink;
-  if (user) setUser(user); else askName();
-  connect();
-  loadHistory();
+  // The channel opens once someone is signed in (session.js).
+  window.PlaygroundSession.ready.then((session) => {
+    setUser(session.user);
+    connect();
+    loadHistory();
+  });
 })();
