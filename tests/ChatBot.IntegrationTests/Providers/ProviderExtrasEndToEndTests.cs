@@ -166,12 +166,6 @@ public sealed class ProviderExtrasEndToEndTests : IAsyncLifetime
         audit.UnsettledJobs().ShouldBeEmpty();
     }
 
-    private async Task<ReplyState> RunAsync(string user, string command, params (string FileName, byte[] Data)[] attachments)
-    {
-        using var timeout = TestTimeout.Start();
-        await using var events = await _host.Client.OpenEventsAsync(timeout.Token);
-        var replyId = await _host.Client.PostAsync(user, command, attachments);
-        var reply = await _host.Client.GetAsync(replyId);
-        return reply.IsFinal ? reply : await events.WaitForFinalAsync(replyId, timeout.Token);
-    }
+    private Task<ReplyState> RunAsync(string user, string command, params (string FileName, byte[] Data)[] attachments) =>
+        _host.Client.RunAsync(user, command, [.. attachments.Select(a => (a.FileName, a.Data, (string?)null))]);
 }

@@ -144,12 +144,6 @@ public sealed class ProviderOperationsEndToEndTests : RemoteProvidersHostTest
         AetherForge.LastSubmit.ShouldNotBeNull().Files.Count(f => f.Field == "ref_images").ShouldBe(3);
     }
 
-    private async Task<ReplyState> RunAsync(string user, string command, params (string FileName, byte[] Data, string? Role)[] attachments)
-    {
-        using var timeout = TestTimeout.Start();
-        await using var events = await Host.Client.OpenEventsAsync(timeout.Token);
-        var replyId = await Host.Client.PostWithRolesAsync(user, command, attachments);
-        var reply = await Host.Client.GetAsync(replyId);
-        return reply.IsFinal ? reply : await events.WaitForFinalAsync(replyId, timeout.Token);
-    }
+    private Task<ReplyState> RunAsync(string user, string command, params (string FileName, byte[] Data, string? Role)[] attachments) =>
+        Host.Client.RunAsync(user, command, attachments);
 }

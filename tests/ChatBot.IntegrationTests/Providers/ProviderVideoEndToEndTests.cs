@@ -103,21 +103,9 @@ public sealed class ProviderVideoEndToEndTests : RemoteProvidersHostTest
         submit.Field("imageData").ShouldBeNull();
     }
 
-    private async Task<ReplyState> RunAsync(string user, string command, params (string FileName, byte[] Data)[] attachments)
-    {
-        using var timeout = TestTimeout.Start();
-        await using var events = await Host.Client.OpenEventsAsync(timeout.Token);
-        var replyId = await Host.Client.PostAsync(user, command, attachments);
-        var reply = await Host.Client.GetAsync(replyId);
-        return reply.IsFinal ? reply : await events.WaitForFinalAsync(replyId, timeout.Token);
-    }
+    private Task<ReplyState> RunAsync(string user, string command, params (string FileName, byte[] Data)[] attachments) =>
+        Host.Client.RunAsync(user, command, [.. attachments.Select(a => (a.FileName, a.Data, (string?)null))]);
 
-    private async Task<ReplyState> PressAsync(ReplyState result, string buttonId, string user)
-    {
-        using var timeout = TestTimeout.Start();
-        await using var events = await Host.Client.OpenEventsAsync(timeout.Token);
-        var replyId = await Host.Client.PressAsync(result.ReplyId, buttonId, user);
-        var reply = await Host.Client.GetAsync(replyId);
-        return reply.IsFinal ? reply : await events.WaitForFinalAsync(replyId, timeout.Token);
-    }
+    private Task<ReplyState> PressAsync(ReplyState result, string buttonId, string user) =>
+        Host.Client.PressToEndAsync(result.ReplyId, buttonId, user);
 }

@@ -48,6 +48,14 @@ internal sealed partial class PlaygroundClient(Uri address, string? apiToken = H
         return (await response.Content.ReadFromJsonAsync<Created>())!.ReplyId;
     }
 
+    /// <summary>Posts a command (attachments with a role, or null: read from the bytes) and returns its final state.</summary>
+    public Task<ReplyState> RunAsync(string user, string command, params (string FileName, byte[] Data, string? Role)[] attachments) =>
+        FinalAsync(() => PostWithRolesAsync(user, command, attachments));
+
+    /// <summary>Presses a button and returns the final state of the reply it starts.</summary>
+    public Task<ReplyState> PressToEndAsync(string replyId, string buttonId, string user) =>
+        FinalAsync(() => PressAsync(replyId, buttonId, user));
+
     public async Task<ReplyState> GetAsync(string replyId) =>
         (await Http.GetFromJsonAsync<ReplyState>($"/api/playground/replies/{Uri.EscapeDataString(replyId)}"))!;
 
@@ -98,6 +106,15 @@ internal sealed partial class PlaygroundClient(Uri address, string? apiToken = H
         var match = AvailablePattern().Match(creditsText);
         match.Success.ShouldBeTrue($"No balance in: {creditsText}");
         return long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+    }
+
+    private async Task<ReplyState> FinalAsync(Func<Task<string>> start)
+    {
+        using var timeout = TestTimeout.Start();
+        await using var events = await OpenEventsAsync(timeout.Token);
+        var replyId = await start();
+        var reply = await GetAsync(replyId);
+        return reply.IsFinal ? reply : await events.WaitForFinalAsync(replyId, timeout.Token);
     }
 
     public async Task<EventStream> OpenEventsAsync(CancellationToken cancellationToken) =>
