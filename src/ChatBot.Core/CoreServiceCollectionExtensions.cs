@@ -5,6 +5,7 @@ using ChatBot.Core.Commands.Rules;
 using ChatBot.Core.Credits;
 using ChatBot.Core.Jobs;
 using ChatBot.Core.Media;
+using ChatBot.Core.Metrics;
 using ChatBot.Core.Providers;
 using ChatBot.Core.Replies;
 
@@ -28,6 +29,8 @@ public static class CoreServiceCollectionExtensions
         services.AddValidatedOptions<CreditOptions>(CreditOptions.Section);
 
         services.TryAddSingleton(sp => LoadCatalog(sp.GetRequiredService<IOptions<CatalogOptions>>().Value.Path));
+        services.AddMetrics();
+        services.TryAddSingleton<ChatBotMetrics>();
         services.TryAddSingleton<ProviderRouter>();
         services.TryAddSingleton<EtaEstimator>();
         services.TryAddSingleton<ReplyUpdater>();
@@ -61,6 +64,7 @@ public static class CoreServiceCollectionExtensions
             ServiceDescriptor.Singleton<ICommandHandler, GalleryCommandHandler>(),
             ServiceDescriptor.Singleton<ICommandHandler, HelpCommandHandler>(),
             ServiceDescriptor.Singleton<ICommandHandler, TemplatesCommandHandler>(),
+            ServiceDescriptor.Singleton<ICommandHandler, StatsCommandHandler>(),
         ]);
         services.TryAddSingleton<ICommandDispatcher, CommandDispatcher>();
         return services;

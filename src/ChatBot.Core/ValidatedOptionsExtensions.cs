@@ -11,9 +11,13 @@ public static class ValidatedOptionsExtensions
     /// <param name="section">The configuration section, e.g. <c>Discord</c> or <c>Providers:Local</c>.</param>
     /// <param name="name">The named-options instance; the default instance when omitted.</param>
     public static OptionsBuilder<TOptions> AddValidatedOptions<TOptions>(this IServiceCollection services, string section, string? name = null)
-        where TOptions : class =>
-        services.AddOptions<TOptions>(name ?? Options.DefaultName)
+        where TOptions : class
+    {
+        // Remembered so a failed validation at start-up can name the setting with its section (Host's start-up line).
+        services.AddSingleton(new ValidatedSection(typeof(TOptions), name ?? Options.DefaultName, section));
+        return services.AddOptions<TOptions>(name ?? Options.DefaultName)
             .BindConfiguration(section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+    }
 }

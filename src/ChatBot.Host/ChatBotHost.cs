@@ -1,4 +1,5 @@
 using ChatBot.Core;
+using ChatBot.Core.Metrics;
 using ChatBot.Discord;
 using ChatBot.Host.Operations;
 using ChatBot.Host.Playground;
@@ -6,6 +7,7 @@ using ChatBot.Host.Playground.Access;
 using ChatBot.Providers;
 using ChatBot.Slack;
 using ChatBot.Storage;
+using OpenTelemetry.Metrics;
 
 namespace ChatBot.Host;
 
@@ -42,8 +44,51 @@ public static class ChatBotHost
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        // The generic host logs a start-up failure with its stack trace; RunAsync prints one line for the settings'
+        // mistakes instead, so that log waits until the host has started (later failures keep it).
+        var phase = new StartupPhase();
+        builder.Services.AddSingleton(phase);
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", level => level >= LogLevel.Information && (level < LogLevel.Error || phase.Started));
+
         AddServices(builder.Services);
         return builder;
+    }
+
+    /// <summary>
+    /// Builds, starts and runs the host until it stops; returns the process exit code. A wrong setting or an address
+    /// in use ends start-up with one line on standard error that names it, and exit code 1; a Playground that would
+    /// listen beyond loopback without a password, with its one line and exit code 2.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        WebApplication? app = null;
+        try
+        {
+            app = Build(CreateBuilder(args));
+            await app.StartAsync().ConfigureAwait(false);
+        }
+        catch (PlaygroundStartRefusedException refused)
+        {
+            await Console.Error.WriteLineAsync(refused.Message).ConfigureAwait(false);
+            return 2;
+        }
+        catch (Exception ex) when (StartupFailure.Describe(ex, app?.Services.GetServices<ValidatedSection>() ?? []) is { } line)
+        {
+            await Console.Error.WriteLineAsync(line).ConfigureAwait(false);
+            if (app is not null)
+            {
+                await app.DisposeAsync().ConfigureAwait(false);
+            }
+
+            return 1;
+        }
+
+        await using (app.ConfigureAwait(false))
+        {
+            await app.WaitForShutdownAsync().ConfigureAwait(false);
+        }
+
+        return 0;
     }
 
     /// <summary>
@@ -62,6 +107,7 @@ public static class ChatBotHost
 
         app.UseMiddleware<ShutdownGate>();
         app.MapHealth();
+        app.MapPrometheusScrapingEndpoint("/metrics");
         if (playground.Enabled == true)
         {
             app.MapPlayground();
@@ -76,6 +122,9 @@ public static class ChatBotHost
     private static void AddServices(IServiceCollection services)
     {
         services.AddHostedService<ListeningAddressLogger>();
+        services.AddHostedService<StartupSummary>();
+        services.AddSingleton<HealthSources>();
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(ChatBotMetrics.MeterName).AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
 
         // Storage first: hosted services start in registration order, and its migrations must run
         // before the engine's recovery reads the jobs table.

@@ -4,12 +4,14 @@ using ChatBot.Core.Jobs;
 using ChatBot.Core.Media;
 using ChatBot.Core.Platform;
 using ChatBot.Core.Tenants;
+using ChatBot.Core.Usage;
 using ChatBot.Storage.Credits;
 using ChatBot.Storage.Jobs;
 using ChatBot.Storage.Media;
 using ChatBot.Storage.Platform;
 using ChatBot.Storage.Sqlite;
 using ChatBot.Storage.Tenants;
+using ChatBot.Storage.Usage;
 
 namespace ChatBot.Storage;
 
@@ -35,6 +37,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IEventDeduplicator, SqliteEventDeduplicator>();
         services.AddSingleton<IMediaStore>(sp => sp.GetRequiredService<FileMediaStore>());
         services.AddSingleton<ITenantSettingsStore, SqliteTenantSettingsStore>();
+        services.AddSingleton<IUsageStore, SqliteUsageStore>();
         services.AddHostedService<StorageInitializer>();
         return services;
     }

@@ -21,6 +21,9 @@ public sealed record ModelParameter
     /// <summary>The <c>--mode</c> values it applies to (for example style-transfer); empty: any mode.</summary>
     public IReadOnlyList<string> Modes { get; init; } = [];
 
+    /// <summary>Values that ask the provider for adult content (Grok's <c>--mode spicy</c>): only in age-restricted channels.</summary>
+    public IReadOnlyList<string> Nsfw { get; init; } = [];
+
     public bool AppliesTo(MediaOperation operation, string? mode = null) =>
         (Operations.Count == 0 || Operations.Contains(operation))
         && (Modes.Count == 0 || (mode is not null && Modes.Contains(mode, StringComparer.OrdinalIgnoreCase)));

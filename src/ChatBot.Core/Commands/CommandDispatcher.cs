@@ -1,4 +1,7 @@
+using ChatBot.Core.Commands.Rules;
 using ChatBot.Core.Jobs;
+using ChatBot.Core.Metrics;
+using ChatBot.Core.Tenants;
 
 namespace ChatBot.Core.Commands;
 
@@ -11,10 +14,14 @@ internal sealed class CommandDispatcher : ICommandDispatcher
 {
     private readonly Dictionary<CommandKind, ICommandHandler> _handlers = [];
     private readonly JobScheduler _scheduler;
+    private readonly ChatBotMetrics? _metrics;
+    private readonly ITenantSettingsStore? _tenants;
 
-    public CommandDispatcher(IEnumerable<ICommandHandler> handlers, JobScheduler scheduler)
+    public CommandDispatcher(IEnumerable<ICommandHandler> handlers, JobScheduler scheduler, ChatBotMetrics? metrics = null, ITenantSettingsStore? tenants = null)
     {
         _scheduler = scheduler;
+        _metrics = metrics;
+        _tenants = tenants;
         foreach (var handler in handlers)
         {
             foreach (var kind in handler.Kinds)
@@ -41,8 +48,35 @@ internal sealed class CommandDispatcher : ICommandDispatcher
             return Task.FromResult<CommandOutcome>(new CommandOutcome.Refused("The bot is restarting. Please try again in a minute."));
         }
 
-        return _handlers.TryGetValue(request.Kind, out var handler)
-            ? handler.HandleAsync(request, cancellationToken)
-            : Task.FromResult<CommandOutcome>(new CommandOutcome.Refused("I don't know that command. `/help` lists them."));
+        if (!_handlers.TryGetValue(request.Kind, out var handler))
+        {
+            return Task.FromResult<CommandOutcome>(new CommandOutcome.Refused("I don't know that command. `/help` lists them."));
+        }
+
+        return _metrics is null && _tenants is null ? handler.HandleAsync(request, cancellationToken) : RuledAsync(handler, request, cancellationToken);
+    }
+
+    /// <summary>The community's channel rule first (a refusal costs nothing), then the handler, each outcome counted.</summary>
+    private async Task<CommandOutcome> RuledAsync(ICommandHandler handler, CommandRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var settings = _tenants is null ? null : await _tenants.GetAsync(request.Actor.Account.Tenant, cancellationToken).ConfigureAwait(false);
+            var outcome = settings is not null && ChannelRule.Check(settings, request) is { } refusal
+                ? new CommandOutcome.Refused(refusal)
+                : await handler.HandleAsync(request, cancellationToken).ConfigureAwait(false);
+            _metrics?.Command(request.Kind, outcome switch
+            {
+                CommandOutcome.Accepted => "accepted",
+                CommandOutcome.Refused => "refused",
+                _ => "info",
+            });
+            return outcome;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _metrics?.Command(request.Kind, "error");
+            throw;
+        }
     }
 }

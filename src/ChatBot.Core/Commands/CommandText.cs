@@ -22,6 +22,7 @@ public static class CommandText
         ["cancel"] = CommandKind.Cancel,
         ["models"] = CommandKind.Models,
         ["settings"] = CommandKind.Settings,
+        ["stats"] = CommandKind.Stats,
         ["help"] = CommandKind.Help,
         ["templates"] = CommandKind.Templates,
     };
@@ -58,6 +59,7 @@ public static class CommandText
             CommandKind.Credits => ParseCredits(arguments),
             CommandKind.Cancel => new ParsedCommand(kind, new CommandOptions { JobId = NullIfEmpty(arguments.Trim()) }, null),
             CommandKind.Settings => ParseSettings(arguments),
+            CommandKind.Stats => ParseStats(arguments),
             _ => WithFlags(kind, new CommandOptions(), arguments),
         };
     }
@@ -183,6 +185,20 @@ public static class CommandText
         }
 
         return new ParsedCommand(CommandKind.Credits, new CommandOptions(), $"`/credits {sub}` is not a credits command. Use `/credits`, `/credits grant @user N` or `/credits set-allowance N`.");
+    }
+
+    /// <summary><c>/stats</c> or <c>/stats 30</c> (what a daily allowance of 30 would have meant).</summary>
+    private static ParsedCommand ParseStats(string arguments)
+    {
+        var text = arguments.Trim();
+        if (text.Length == 0)
+        {
+            return new ParsedCommand(CommandKind.Stats, new CommandOptions(), null);
+        }
+
+        return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var allowance)
+            ? new ParsedCommand(CommandKind.Stats, new CommandOptions { Amount = allowance }, null)
+            : new ParsedCommand(CommandKind.Stats, new CommandOptions(), "Use `/stats`, or `/stats <credits>` to see what that daily allowance would have meant.");
     }
 
     private static ParsedCommand ParseSettings(string arguments)

@@ -1,3 +1,4 @@
+using ChatBot.Core.Metrics;
 using ChatBot.Core.Replies;
 
 namespace ChatBot.Core.Jobs;
@@ -8,7 +9,7 @@ namespace ChatBot.Core.Jobs;
 /// shows the final view, so a job ends exactly once whoever asks. The runner, the scheduler, the cancel
 /// command and recovery all end jobs here.
 /// </summary>
-internal sealed class JobEnder(IJobStore store, ReplyUpdater replies, JobReplyViews views, ILogger<JobEnder> logger)
+internal sealed class JobEnder(IJobStore store, ReplyUpdater replies, JobReplyViews views, ILogger<JobEnder> logger, ChatBotMetrics? metrics = null, TimeProvider? time = null)
 {
     /// <summary>
     /// Moves the job to <paramref name="terminal"/> for <paramref name="reason"/> (logged, never shown) and
@@ -23,6 +24,12 @@ internal sealed class JobEnder(IJobStore store, ReplyUpdater replies, JobReplyVi
         }
 
         logger.Ended(job.Id, terminal, reason);
+        metrics?.Job(terminal, job.Spec.ModelId, job.Provider);
+        metrics?.CreditsRefunded(job.ReservedCredits);
+        if (metrics is not null && time is not null && job.StartedAt is { } started)
+        {
+            metrics.JobDuration(time.GetUtcNow() - started, job.Spec.ModelId, job.Provider, terminal);
+        }
         try
         {
             await replies.PublishFinalAsync(job.Reply, views.Ended(job, terminal, message)).ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using ChatBot.Core.Catalog;
 using ChatBot.Core.Credits;
 using ChatBot.Core.Media;
+using ChatBot.Core.Metrics;
 using ChatBot.Core.Platform;
 using ChatBot.Core.Providers;
 using ChatBot.Core.Replies;
@@ -26,7 +27,8 @@ internal sealed class JobRunner(
     EtaEstimator eta,
     IOptions<SchedulerOptions> options,
     TimeProvider time,
-    ILogger<JobRunner> logger)
+    ILogger<JobRunner> logger,
+    ChatBotMetrics? metrics = null)
 {
     public async Task RunAsync(JobRecord job, CancellationToken cancel, CancellationToken shutdown)
     {
@@ -52,6 +54,7 @@ internal sealed class JobRunner(
         }
         catch (ProviderException ex)
         {
+            metrics?.ProviderError(job.Provider, ex.Code);
             await ender.EndAsync(job, JobState.Failed, ex.Message, ex.Code).ConfigureAwait(false);
         }
         catch (MediaRejectedException ex)
@@ -61,6 +64,7 @@ internal sealed class JobRunner(
         catch (HttpRequestException ex)
         {
             logger.ProviderUnreachable(ex, job.Id, job.Provider);
+            metrics?.ProviderError(job.Provider, "unreachable");
             await ender.EndAsync(job, JobState.Failed, $"I couldn't reach {router.DisplayName(job.Provider)}. Please try again in a moment.", "unreachable").ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // A bug in one job must end that job cleanly (refunded), never the engine.
@@ -96,6 +100,7 @@ internal sealed class JobRunner(
             }
 
             job = job with { State = JobState.Submitting, StartedAt = time.GetUtcNow() };
+            metrics?.QueueWait(job.StartedAt.Value - job.CreatedAt, model.Id);
             (job, model, provider, submission, note) = await SubmitAsync(job, model, provider, token).ConfigureAwait(false);
         }
         else
@@ -173,6 +178,7 @@ internal sealed class JobRunner(
             }
             catch (ProviderException ex) when (ex.NeverReachedProvider)
             {
+                metrics?.ProviderError(provider.Name, ex.Code);
                 // Only work that provably never reached the provider moves on: a 500 or a timeout may
                 // have started a paid job there, and a second provider would charge for it again.
                 tried.Add(provider.Name);
@@ -233,6 +239,16 @@ internal sealed class JobRunner(
             }
 
             logger.Succeeded(job.Id, charge);
+            if (metrics is not null)
+            {
+                metrics.Job(JobState.Succeeded, job.Spec.ModelId, job.Provider);
+                metrics.CreditsCharged(charge);
+                metrics.CreditsRefunded(job.ReservedCredits - charge);
+                if (job.StartedAt is { } began)
+                {
+                    metrics.JobDuration(time.GetUtcNow() - began, job.Spec.ModelId, job.Provider, JobState.Succeeded);
+                }
+            }
         }
     }
 

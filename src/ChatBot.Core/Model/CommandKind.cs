@@ -25,4 +25,7 @@ public enum CommandKind
 
     /// <summary>/templates: find a provider template by platform, search words or use case.</summary>
     Templates,
+
+    /// <summary>The community's usage for its admins (/stats).</summary>
+    Stats,
 }

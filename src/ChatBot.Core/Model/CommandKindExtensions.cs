@@ -13,7 +13,7 @@ public static class CommandKindExtensions
 
     /// <summary>Commands only a community's admins may run.</summary>
     public static bool IsAdminOnly(this CommandKind kind) =>
-        kind is CommandKind.GrantCredits or CommandKind.SetAllowance or CommandKind.Settings;
+        kind is CommandKind.GrantCredits or CommandKind.SetAllowance or CommandKind.Settings or CommandKind.Stats;
 
     /// <summary>Commands that work on an image the member supplies (an attachment, a message, a result).</summary>
     public static bool TakesImage(this CommandKind kind) =>

@@ -1,3 +1,5 @@
+using ChatBot.Core.Metrics;
+
 namespace ChatBot.Core.Replies;
 
 /// <summary>
@@ -13,10 +15,12 @@ internal sealed partial class ReplyUpdater
     private readonly TimeProvider _time;
     private readonly TimeSpan _interval;
     private readonly ILogger<ReplyUpdater> _logger;
+    private readonly ChatBotMetrics? _metrics;
     private long _edits;
 
-    public ReplyUpdater(IEnumerable<IChatReplies> adapters, IOptions<ReplyOptions> options, TimeProvider time, ILogger<ReplyUpdater> logger)
+    public ReplyUpdater(IEnumerable<IChatReplies> adapters, IOptions<ReplyOptions> options, TimeProvider time, ILogger<ReplyUpdater> logger, ChatBotMetrics? metrics = null)
     {
+        _metrics = metrics;
         _adapters = adapters.ToDictionary(a => a.Platform, StringComparer.OrdinalIgnoreCase);
         _time = time;
         _interval = options.Value.EditInterval;
@@ -73,6 +77,7 @@ internal sealed partial class ReplyUpdater
         try
         {
             Interlocked.Increment(ref _edits);
+            _metrics?.ReplyEdit(handle.Platform);
             if (work.Result is { } result)
             {
                 await adapter.PostResultAsync(handle, result, CancellationToken.None).ConfigureAwait(false);

@@ -11,4 +11,10 @@ public sealed record TenantSettings
 
     /// <summary>Models members of this tenant may not use.</summary>
     public IReadOnlyList<string> DisabledModels { get; init; } = [];
+
+    /// <summary>The channels the bot answers in (direct messages aside); empty: every channel.</summary>
+    public IReadOnlyList<string> Channels { get; init; } = [];
+
+    /// <summary>Words refused in prompts here, besides the global <c>Validation:Blocklist</c>.</summary>
+    public IReadOnlyList<string> Blocklist { get; init; } = [];
 }

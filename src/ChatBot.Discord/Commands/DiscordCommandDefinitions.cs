@@ -58,6 +58,8 @@ internal static class DiscordCommandDefinitions
             Option("default_model", "Default model for this server", String, autocomplete: true),
             Option("allowance", "Daily credit allowance per member", Integer, min: 0),
             Option("gallery", "Offer Save to gallery", Boolean)),
+        Slash("stats", "Usage statistics (admins only)",
+            Option("allowance", "Show what this daily allowance would have meant", Integer, min: 0)),
         MessageMenu(EditImageMenu),
         MessageMenu(UpscaleMenu),
         MessageMenu(AnimateMenu),

@@ -17,6 +17,7 @@ internal static class DiscordCommandKinds
         "models" => CommandKind.Models,
         "templates" => CommandKind.Templates,
         "settings" => CommandKind.Settings,
+        "stats" => CommandKind.Stats,
         _ => null,
     };
 

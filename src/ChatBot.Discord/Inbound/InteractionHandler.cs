@@ -20,8 +20,12 @@ internal sealed partial class InteractionHandler(
     ModelCatalog catalog,
     IOptions<DiscordOptions> options,
     TimeProvider time,
-    ILogger<InteractionHandler> logger)
+    ILogger<InteractionHandler> logger,
+    ChatBot.Core.Metrics.ChatBotMetrics? metrics = null)
 {
+    /// <summary>When each interaction in hand arrived (timestamps), for the acknowledgement-latency series.</summary>
+    private readonly ConcurrentDictionary<string, long> _received = new(StringComparer.Ordinal);
+
     public const string DeduplicationSource = "discord:interaction";
 
     /// <summary>Modal custom id for editing a message's image: <c>dc:edit:{channel}:{message}</c>.</summary>
@@ -53,6 +57,7 @@ internal sealed partial class InteractionHandler(
             time.GetUtcNow().ToUnixTimeMilliseconds(),
             interaction.AttachmentSizeLimit ?? options.Value.DefaultAttachmentSizeLimit).ToReplyHandle();
 
+        _received[interaction.Id] = time.GetTimestamp();
         var handling = interaction.Type switch
         {
             DiscordInteraction.ApplicationCommand when interaction.Data?.Type == 3 => HandleMessageMenuAsync(interaction, reply, cancellationToken),
@@ -62,7 +67,14 @@ internal sealed partial class InteractionHandler(
             DiscordInteraction.ModalSubmit => HandleModalAsync(interaction, reply, cancellationToken),
             _ => Task.CompletedTask,
         };
-        await handling.ConfigureAwait(false);
+        try
+        {
+            await handling.ConfigureAwait(false);
+        }
+        finally
+        {
+            _received.TryRemove(interaction.Id, out _);
+        }
     }
 
     private async Task HandleSlashAsync(DiscordInteraction interaction, ReplyHandle reply, CancellationToken cancellationToken)
@@ -199,6 +211,11 @@ internal sealed partial class InteractionHandler(
         try
         {
             await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, response, cancellationToken).ConfigureAwait(false);
+            if (metrics is not null && _received.TryGetValue(interaction.Id, out var received))
+            {
+                metrics.Acknowledged(ChatBot.Core.Platform.PlatformNames.Discord, time.GetElapsedTime(received));
+            }
+
             return true;
         }
         catch (DiscordApiException ex)

@@ -1,3 +1,4 @@
+using ChatBot.Core.Metrics;
 using ChatBot.Discord.Rest.Models;
 
 namespace ChatBot.Discord.Rest;
@@ -6,7 +7,7 @@ namespace ChatBot.Discord.Rest;
 /// Discord's REST API v10. The auth handler adds the bot token; this client keeps to the rate-limit
 /// buckets, honours 429 retry_after and retries other failures only where repeating is harmless.
 /// </summary>
-internal sealed partial class DiscordRestClient(IHttpClientFactory httpClients, DiscordRateLimiter limiter, TimeProvider time, ILogger<DiscordRestClient> logger)
+internal sealed partial class DiscordRestClient(IHttpClientFactory httpClients, DiscordRateLimiter limiter, TimeProvider time, ILogger<DiscordRestClient> logger, ChatBotMetrics? metrics = null)
 {
     /// <summary>The named HttpClient: base address, User-Agent and the bot token handler.</summary>
     public const string HttpClientName = "discord";
@@ -105,6 +106,7 @@ internal sealed partial class DiscordRestClient(IHttpClientFactory httpClients, 
             using (response)
             {
                 limiter.Update(route, response.StatusCode, response.Headers);
+                metrics?.PlatformCall(ChatBot.Core.Platform.PlatformNames.Discord, (int)response.StatusCode);
                 if (response.StatusCode == HttpStatusCode.TooManyRequests)
                 {
                     var (retryAfter, global) = await ReadRetryAfterAsync(response, cancellationToken).ConfigureAwait(false);

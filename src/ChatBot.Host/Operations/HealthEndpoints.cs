@@ -1,50 +1,58 @@
-using ChatBot.Core.Credits;
-using ChatBot.Core.Jobs;
 using ChatBot.Core.Platform;
+using ChatBot.Core.Providers;
 
 namespace ChatBot.Host.Operations;
 
 /// <summary>
-/// <c>GET /healthz</c>: storage reachable (one trivial read), the queue's depth, and each platform adapter's state.
-/// An adapter that is retrying (its platform slow or unreachable) makes the status "degraded" but keeps 200: the
-/// process is fine and restarting it would not help.
+/// <c>GET /healthz/live</c>: the process answers. <c>GET /healthz/ready</c>: storage answers a trivial read and every
+/// configured platform is connected or reconnecting within its limits (503 otherwise). <c>GET /healthz</c>: the same
+/// report, where a platform that retries makes the status "degraded" but keeps 200 (restarting would not help).
+/// Every body carries each platform's and each provider's state.
 /// </summary>
 internal static partial class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/healthz", CheckAsync);
+        endpoints.MapGet("/healthz", (HealthSources sources, CancellationToken ct) => CheckAsync(sources, ready: false, ct));
+        endpoints.MapGet("/healthz/ready", (HealthSources sources, CancellationToken ct) => CheckAsync(sources, ready: true, ct));
+        endpoints.MapGet("/healthz/live", () => Results.Json(new { status = "ok" }));
         return endpoints;
     }
 
-    private static async Task<IResult> CheckAsync(
-        ICreditLedger ledger,
-        IJobQueueMetrics metrics,
-        IEnumerable<IPlatformHealth> platforms,
-        IHostApplicationLifetime lifetime,
-        ILoggerFactory loggers,
-        CancellationToken cancellationToken)
+    private static async Task<IResult> CheckAsync(HealthSources sources, bool ready, CancellationToken cancellationToken)
     {
         var storage = "ok";
         try
         {
             // The cheapest read the storage contract offers: one row by primary key.
-            _ = await ledger.GetAllowanceAsync(new TenantKey(PlatformNames.Playground, PlatformNames.Playground), cancellationToken).ConfigureAwait(false);
+            _ = await sources.Ledger.GetAllowanceAsync(new TenantKey(PlatformNames.Playground, PlatformNames.Playground), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogStorageUnreachable(loggers.CreateLogger("ChatBot.Host.Health"), ex);
+            LogStorageUnreachable(sources.Loggers.CreateLogger("ChatBot.Host.Health"), ex);
             storage = "unreachable";
         }
 
-        var stopping = lifetime.ApplicationStopping.IsCancellationRequested;
+        var stopping = sources.Lifetime.ApplicationStopping.IsCancellationRequested;
         var healthy = storage == "ok" && !stopping;
-        var adapters = platforms.Where(p => p.State != "off").ToDictionary(p => p.Platform, p => new PlatformHealthReport(p.State, p.Detail), StringComparer.Ordinal);
+        var adapters = sources.Platforms.Where(p => p.State != "off").ToDictionary(p => p.Platform, p => new PlatformHealthReport(p.State, p.Detail), StringComparer.Ordinal);
         var adaptersOk = adapters.Values.All(a => a.State is "ok" or "starting");
+
+        // Reconnecting (retrying) is within the adapter's limits; "stopped" means it gave up: fix the settings.
+        var adaptersReady = adapters.Values.All(a => a.State is "ok" or "starting" or "retrying");
         var status = stopping ? "stopping" : healthy && adaptersOk ? "ok" : "degraded";
-        var body = new HealthReport(status, storage, metrics.Queued, metrics.Running) { Platforms = adapters };
-        return Results.Json(body, statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+        var body = new HealthReport(status, storage, sources.Queue.Queued, sources.Queue.Running)
+        {
+            Platforms = adapters,
+            Providers = sources.Providers.ToDictionary(p => p.Name, Describe, StringComparer.Ordinal),
+        };
+        var ok = ready ? healthy && adaptersReady : healthy;
+        return Results.Json(body, statusCode: ok ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
+
+    private static ProviderStatus Describe(IMediaProvider provider) => provider is IProviderHealth health
+        ? health.Status
+        : new ProviderStatus(provider.IsAvailable ? "ok" : "off");
 
     [LoggerMessage(6101, LogLevel.Warning, "Health check: storage is unreachable")]
     private static partial void LogStorageUnreachable(ILogger logger, Exception exception);

@@ -14,6 +14,7 @@ namespace ChatBot.Providers.Http;
 internal sealed class ProviderResilience
 {
     private readonly CircuitBreakerStateProvider _circuit = new();
+    private long _openUntilTicks;
 
     public ProviderResilience(ProviderOptions options, TimeProvider time)
     {
@@ -25,6 +26,11 @@ internal sealed class ProviderResilience
                 SamplingDuration = TimeSpan.FromSeconds(60),
                 BreakDuration = options.CircuitBreakDuration,
                 StateProvider = _circuit,
+                OnOpened = args =>
+                {
+                    Interlocked.Exchange(ref _openUntilTicks, (time.GetUtcNow() + args.BreakDuration).UtcTicks);
+                    return default;
+                },
                 ShouldHandle = new PredicateBuilder<HttpResponseMessage>()
                     .Handle<HttpRequestException>()
                     .Handle<TimeoutRejectedException>()
@@ -57,6 +63,9 @@ internal sealed class ProviderResilience
     public ResiliencePipeline<HttpResponseMessage> Submit { get; }
 
     public bool IsBroken => _circuit.CircuitState is CircuitState.Open or CircuitState.Isolated;
+
+    /// <summary>When the open circuit lets a trial request through again (for the health report).</summary>
+    public DateTimeOffset? OpenUntil => IsBroken && Interlocked.Read(ref _openUntilTicks) is > 0 and var ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
 
     /// <summary>True when the connection was refused: the request cannot have reached the provider.</summary>
     public static bool NeverReached(Exception exception) =>

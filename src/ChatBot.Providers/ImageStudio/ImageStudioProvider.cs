@@ -22,6 +22,8 @@ internal sealed class ImageStudioProvider(ProviderHttp http, ILogger<ImageStudio
     /// <summary>Key present, circuit closed, and the last health check (if any) said healthy.</summary>
     public override bool IsAvailable => base.IsAvailable && !_unhealthy;
 
+    public override ProviderStatus Status => base.Status.State == "ok" && _unhealthy ? new("degraded", "its /health check failed") : base.Status;
+
     /// <summary>Asks <c>/health</c>; the answer feeds <see cref="IsAvailable"/> (the router skips an unhealthy provider).</summary>
     public async Task<bool> CheckHealthAsync(CancellationToken cancellationToken)
     {

@@ -5,7 +5,7 @@ namespace ChatBot.Slack.WebApi;
 /// <c>ok:false</c> becomes <see cref="SlackApiException"/>; a 429 blocks that method (per channel for
 /// chat.postMessage, whose limit is per channel) for Retry-After seconds and the call is tried again.
 /// </summary>
-internal sealed class SlackApiClient(IHttpClientFactory httpFactory, SlackRatePacer pacer, IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackApiClient> logger)
+internal sealed class SlackApiClient(IHttpClientFactory httpFactory, SlackRatePacer pacer, IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackApiClient> logger, ChatBot.Core.Metrics.ChatBotMetrics? metrics = null)
 {
     public const string HttpClientName = "slack-api";
 
@@ -181,6 +181,7 @@ internal sealed class SlackApiClient(IHttpClientFactory httpFactory, SlackRatePa
                 using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = content() };
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
                 using var response = await Http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                metrics?.PlatformCall(ChatBot.Core.Platform.PlatformNames.Slack, (int)response.StatusCode);
                 if (response.StatusCode == HttpStatusCode.TooManyRequests)
                 {
                     var delay = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(30);

@@ -316,6 +316,7 @@ public sealed class CommandDispatcherTests
             .AddSingleton(_engine.Store)
             .AddSingleton(_ledger)
             .AddSingleton(_tenants)
+            .AddSingleton(Substitute.For<ChatBot.Core.Usage.IUsageStore>())
             .AddSingleton(new MediaIntake(_engine.Media, [], Options.Create(new MediaOptions())))
             .AddSingleton(_engine.Media)
             .AddSingleton(_engine.Scheduler)

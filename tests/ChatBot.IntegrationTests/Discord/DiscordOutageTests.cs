@@ -30,5 +30,9 @@ public sealed class DiscordOutageTests
         discord.GetProperty("state").GetString().ShouldBe("retrying");
         discord.GetProperty("detail").GetString().ShouldNotBeNullOrEmpty();
         (await host.Client.Http.GetAsync("/")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // Reconnecting within its limits: still ready.
+        using var ready = await host.Client.Http.GetAsync("/healthz/ready");
+        ready.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 }

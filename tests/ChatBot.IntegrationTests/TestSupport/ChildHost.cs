@@ -24,22 +24,7 @@ internal sealed partial class ChildHost : IDisposable
 
     public static async Task<ChildHost> StartAsync(TempDirectory data, TimeSpan passDelay, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = data.Path,
-        };
-        start.ArgumentList.Add(HostAssembly());
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add("http://127.0.0.1:0");
-        foreach (var (key, value) in HostSettings.For(data, passDelay))
-        {
-            start.Environment[ChatBot.Host.ChatBotHost.EnvironmentPrefix + key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        var process = Process.Start(StartInfo(data, passDelay, ["--urls", "http://127.0.0.1:0"])) ?? throw new InvalidOperationException("dotnet did not start.");
         var address = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
         process.OutputDataReceived += (_, e) => Watch(e.Data);
@@ -76,6 +61,28 @@ internal sealed partial class ChildHost : IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs the host with <paramref name="arguments"/> until it exits by itself (a start-up that must fail), and returns
+    /// its exit code and what it wrote to standard output and standard error.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunToExitAsync(TempDirectory data, IEnumerable<string> arguments, CancellationToken cancellationToken)
+    {
+        using var process = Process.Start(StartInfo(data, TimeSpan.Zero, arguments)) ?? throw new InvalidOperationException("dotnet did not start.");
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        return (process.ExitCode, await output, await error);
+    }
+
     /// <summary>Ends the process at once, as a crash or an out-of-memory kill would: no graceful shutdown.</summary>
     public async Task KillAsync()
     {
@@ -93,6 +100,30 @@ internal sealed partial class ChildHost : IDisposable
         }
 
         _process.Dispose();
+    }
+
+    /// <summary><c>dotnet ChatBot.Host.dll</c> in the data folder, with the test settings as <c>ChatBot__</c> environment variables.</summary>
+    private static ProcessStartInfo StartInfo(TempDirectory data, TimeSpan passDelay, IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = data.Path,
+        };
+        start.ArgumentList.Add(HostAssembly());
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in HostSettings.For(data, passDelay))
+        {
+            start.Environment[ChatBot.Host.ChatBotHost.EnvironmentPrefix + key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        return start;
     }
 
     private static string HostAssembly()

@@ -30,6 +30,12 @@ internal sealed class LedgerAudit(string databasePath)
             OR COALESCE(SUM(l.amount), 0) <> -(CASE WHEN j.state = 'succeeded' THEN COALESCE(j.charged, -1) ELSE 0 END)
         """);
 
+    /// <summary>What the ledger's job entries took from <paramref name="user"/> (everyone when null): reserves less releases and refunds.</summary>
+    public long JobSpend(string? user = null) => long.Parse(Strings($"""
+        SELECT COALESCE(-SUM(l.amount), 0) FROM ledger l JOIN accounts a ON a.id = l.account_id
+        WHERE l.job_id IS NOT NULL {(user is null ? "" : $"AND a.user_id = '{user.Replace("'", "''", StringComparison.Ordinal)}'")}
+        """)[0], System.Globalization.CultureInfo.InvariantCulture);
+
     public long JobCount() => long.Parse(Strings("SELECT COUNT(*) FROM jobs")[0], System.Globalization.CultureInfo.InvariantCulture);
 
     private List<string> Strings(string sql)

@@ -2,6 +2,7 @@ using ChatBot.Core.Catalog;
 using ChatBot.Core.Commands.Rules;
 using ChatBot.Core.Credits;
 using ChatBot.Core.Jobs;
+using ChatBot.Core.Metrics;
 using ChatBot.Core.Providers;
 using ChatBot.Core.Tenants;
 
@@ -23,7 +24,8 @@ internal sealed class MediaCommandHandler(
     PromptRules prompts,
     JobScheduler scheduler,
     IOptions<SchedulerOptions> scheduling,
-    ILogger<MediaCommandHandler> logger) : ICommandHandler
+    ILogger<MediaCommandHandler> logger,
+    ChatBotMetrics? metrics = null) : ICommandHandler
 {
     public IReadOnlyCollection<CommandKind> Kinds { get; } = [.. Enum.GetValues<CommandKind>().Where(kind => kind.StartsJob())];
 
@@ -63,6 +65,11 @@ internal sealed class MediaCommandHandler(
         }
 
         var settings = await tenants.GetAsync(actor.Account.Tenant, cancellationToken).ConfigureAwait(false);
+        if (PromptRules.CheckTenant(settings, options) is { } blocked)
+        {
+            return new CommandOutcome.Refused(blocked);
+        }
+
         var images = inputs.Count(i => i.Role is MediaRole.Image or MediaRole.Reference);
         var route = router.Route(operation, options.Model, settings.DefaultModel, settings.DisabledModels, images);
         if (route is RouteResult.Unroutable unroutable)
@@ -80,6 +87,11 @@ internal sealed class MediaCommandHandler(
         if (checkedOptions is null)
         {
             return new CommandOutcome.Refused(parameterRefusal!);
+        }
+
+        if (NsfwRule.Check(model, operation, checkedOptions, request.Conversation) is { } adult)
+        {
+            return new CommandOutcome.Refused(adult);
         }
 
         var (timedOptions, durationRefusal) = DurationRule.Apply(model, operation, checkedOptions);
@@ -139,6 +151,8 @@ internal sealed class MediaCommandHandler(
 
         var job = ((CreateJobResult.Created)created).Job;
         logger.JobAccepted(job.Id, account.ToString(), model.Id, price);
+        metrics?.Job(JobState.Queued, model.Id, provider);
+        metrics?.CreditsReserved(job.ReservedCredits);
 
         // The engine writes the reply, its first view included: shown by the time this returns.
         await scheduler.AdmitAsync(job, note).ConfigureAwait(false);

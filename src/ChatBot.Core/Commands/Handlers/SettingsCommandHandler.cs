@@ -8,7 +8,8 @@ namespace ChatBot.Core.Commands.Handlers;
 /// <summary>/settings: shows a community's settings to anyone; admins change the default model, the gallery button and disabled models.</summary>
 internal sealed class SettingsCommandHandler(ModelCatalog catalog, ICreditLedger ledger, ITenantSettingsStore tenants) : ICommandHandler
 {
-    private const string Usage = "Use `/settings default-model <id|auto>`, `/settings gallery on|off`, `/settings disable-model <id>` or `/settings enable-model <id>`.";
+    private const string Usage = "Use `/settings default-model <id|auto>`, `/settings gallery on|off`, `/settings disable-model <id>`, `/settings enable-model <id>`, " +
+        "`/settings allow-channel <#channel|here|all>`, `/settings disallow-channel <#channel|here>`, `/settings block-word <word>` or `/settings unblock-word <word>`.";
 
     public IReadOnlyCollection<CommandKind> Kinds { get; } = [CommandKind.Settings];
 
@@ -25,7 +26,9 @@ internal sealed class SettingsCommandHandler(ModelCatalog catalog, ICreditLedger
                 $"**Settings**\nDefault model: {settings.DefaultModel ?? "auto"}\nDaily allowance: {allowance}\n" +
                 $"Save to gallery button: {(settings.GalleryEnabled ? "on" : "off")}\n" +
                 $"Disabled models: {(settings.DisabledModels.Count == 0 ? "none" : string.Join(", ", settings.DisabledModels))}\n" +
-                "Admins change them with `/settings default-model <id|auto>`, `/settings gallery on|off`, `/settings disable-model <id>`, `/settings enable-model <id>`.");
+                $"Channels: {(settings.Channels.Count == 0 ? "all" : string.Join(", ", settings.Channels))}\n" +
+                $"Blocked words: {BlockedWords(settings, request.Actor.IsAdmin)}\n" +
+                "Admins change them with " + Usage[4..]);
         }
 
         if (!request.Actor.IsAdmin)
@@ -36,6 +39,11 @@ internal sealed class SettingsCommandHandler(ModelCatalog catalog, ICreditLedger
         if (setting == "default-model" && value is { Length: > 0 } && !IsAuto(value) && catalog.Find(value) is null)
         {
             return new CommandOutcome.Refused($"I don't know the model `{value}`. `/models` lists them.");
+        }
+
+        if (setting is "allow-channel" or "disallow-channel" && value is not null)
+        {
+            value = ChannelValue(value, request.Conversation);
         }
 
         if (Apply(settings, setting, value) is not { } updated)
@@ -58,8 +66,30 @@ internal sealed class SettingsCommandHandler(ModelCatalog catalog, ICreditLedger
             settings with { DisabledModels = [.. settings.DisabledModels.Append(off.Id).Distinct(StringComparer.OrdinalIgnoreCase)] },
         "enable-model" when value is { Length: > 0 } =>
             settings with { DisabledModels = [.. settings.DisabledModels.Where(m => !m.Equals(value, StringComparison.OrdinalIgnoreCase))] },
+        "allow-channel" when value is "all" => settings with { Channels = [] },
+        "allow-channel" when value is { Length: > 0 } => settings with { Channels = [.. settings.Channels.Append(value).Distinct(StringComparer.Ordinal)] },
+        "disallow-channel" when value is { Length: > 0 } => settings with { Channels = [.. settings.Channels.Where(c => c != value)] },
+        "block-word" when value is { Length: > 0 } =>
+            settings with { Blocklist = [.. settings.Blocklist.Append(value).Distinct(StringComparer.OrdinalIgnoreCase)] },
+        "unblock-word" when value is { Length: > 0 } =>
+            settings with { Blocklist = [.. settings.Blocklist.Where(w => !w.Equals(value, StringComparison.OrdinalIgnoreCase))] },
         _ => null,
     };
+
+    /// <summary>A channel as given: <c>here</c>, a mention (<c>&lt;#123&gt;</c> on Discord, <c>&lt;#C1|name&gt;</c> on Slack) or an id.</summary>
+    private static string ChannelValue(string value, Conversation conversation)
+    {
+        if (value.Equals("here", StringComparison.OrdinalIgnoreCase))
+        {
+            return conversation.ChannelId;
+        }
+
+        return value.StartsWith("<#", StringComparison.Ordinal) && value.EndsWith('>') ? value[2..^1].Split('|')[0] : value;
+    }
+
+    /// <summary>Members see how many words are blocked, never which (the list would teach the way around it).</summary>
+    private static string BlockedWords(TenantSettings settings, bool admin) =>
+        settings.Blocklist.Count == 0 ? "none" : admin ? string.Join(", ", settings.Blocklist) : $"{settings.Blocklist.Count}";
 
     private static bool IsAuto(string value) => value.Equals(ProviderRouter.Auto, StringComparison.OrdinalIgnoreCase);
 }

@@ -1,4 +1,5 @@
 using ChatBot.Core.Catalog;
+using ChatBot.Core.Tenants;
 
 namespace ChatBot.Core.Commands.Rules;
 
@@ -32,8 +33,16 @@ internal sealed class PromptRules(IOptions<ValidationOptions> validation)
                 + (operation == MediaOperation.Recolor ? "`/edit deep red --mode recolor --select the jacket`." : "`/edit a golden retriever --mode search-replace --search the cat`.");
         }
 
-        var text = $"{prompt} {options.NegativePrompt} {options.Extra.GetValueOrDefault("search")} {options.Extra.GetValueOrDefault("select")}";
-        var blocked = rules.Blocklist.FirstOrDefault(word => ContainsWord(text, word));
+        return Blocked(rules.Blocklist, options);
+    }
+
+    /// <summary>The community's own blocklist (<c>/settings block-word</c>), besides the global one.</summary>
+    public static string? CheckTenant(TenantSettings settings, CommandOptions options) => Blocked(settings.Blocklist, options);
+
+    private static string? Blocked(IEnumerable<string> blocklist, CommandOptions options)
+    {
+        var text = $"{options.Prompt} {options.NegativePrompt} {options.Extra.GetValueOrDefault("search")} {options.Extra.GetValueOrDefault("select")}";
+        var blocked = blocklist.FirstOrDefault(word => ContainsWord(text, word));
         return blocked is null ? null : "Your prompt contains a word this community has blocked. Please rephrase it.";
     }
 
