@@ -55,6 +55,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<PromptRules>();
         services.TryAddSingleton<ResultSource>();
         services.TryAddSingleton<JobInputIntake>();
+        services.TryAddSingleton<VideoExtension>();
         services.TryAddEnumerable(
         [
             ServiceDescriptor.Singleton<ICommandHandler, MediaCommandHandler>(),
@@ -65,6 +66,7 @@ public static class CoreServiceCollectionExtensions
             ServiceDescriptor.Singleton<ICommandHandler, SettingsCommandHandler>(),
             ServiceDescriptor.Singleton<ICommandHandler, GalleryCommandHandler>(),
             ServiceDescriptor.Singleton<ICommandHandler, HelpCommandHandler>(),
+            ServiceDescriptor.Singleton<ICommandHandler, TemplatesCommandHandler>(),
             ServiceDescriptor.Singleton<ICommandHandler, StatsCommandHandler>(),
         ]);
         services.TryAddSingleton<ICommandDispatcher, CommandDispatcher>();

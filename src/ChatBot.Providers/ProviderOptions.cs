@@ -54,6 +54,9 @@ internal sealed class ProviderOptions : IValidatableObject
     [Range(1, long.MaxValue)]
     public long MaxResultPixels { get; set; } = 100_000_000;
 
+    /// <summary>How often a provider with a live price list (AetherWave's video pricing) is read again; zero: only the catalog's prices.</summary>
+    public TimeSpan PricingRefreshInterval { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>How often a provider with a health endpoint (Image Studio) is checked.</summary>
     public TimeSpan HealthCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
 

@@ -1,5 +1,7 @@
 using ChatBot.Core;
+using ChatBot.Core.Media;
 using ChatBot.Providers.Local;
+using ChatBot.Providers.Local.Video;
 
 namespace ChatBot.Providers;
 
@@ -17,6 +19,7 @@ public static class ProvidersServiceCollectionExtensions
 
         services.AddValidatedOptions<LocalProviderOptions>(LocalProviderOptions.SectionName);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMediaProvider, LocalProvider>());
+        services.TryAddSingleton<IVideoFrames, FfmpegVideoFrames>(); // /video --mode extend reads the last frame with ffmpeg
 
         // The remote providers (sections Providers:AetherWave, ImageStudio, Blackwave, AetherForge).
         services.AddRemoteProviders();

@@ -26,6 +26,8 @@ internal static class RemoteProvidersRegistration
         services.AddRemote<AetherForgeProvider>(ProviderNames.AetherForge);
         services.AddRemote<ImageStudioProvider>(ProviderNames.ImageStudio);
         services.AddHostedService<ImageStudioHealthProbe>();
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<AetherWavePricing>(sp, sp.GetRequiredKeyedService<ProviderHttp>(ProviderNames.AetherWave)));
+        services.AddHostedService<AetherWavePricingRefresh>();
         return services;
     }
 

@@ -10,12 +10,12 @@ public sealed class ModelCatalogFileTests
         [
             MediaOperation.Imagine, MediaOperation.Vary, MediaOperation.Edit, MediaOperation.Inpaint, MediaOperation.Reframe, MediaOperation.Upscale,
             MediaOperation.RemoveBackground, MediaOperation.Enhance, MediaOperation.AlbumArt, MediaOperation.Video, MediaOperation.LipSync,
-            MediaOperation.Storyboard, MediaOperation.VideoRemoveBackground,
+            MediaOperation.Storyboard, MediaOperation.VideoRemoveBackground, MediaOperation.VideoUpscale,
         ],
         [ProviderNames.ImageStudio] =
         [
             MediaOperation.Imagine, MediaOperation.Edit, MediaOperation.Inpaint, MediaOperation.Reframe, MediaOperation.RemoveBackground,
-            MediaOperation.Upscale, MediaOperation.Control, MediaOperation.Social,
+            MediaOperation.Upscale, MediaOperation.Control, MediaOperation.Social, MediaOperation.SearchReplace, MediaOperation.Recolor,
         ],
         [ProviderNames.Blackwave] = [MediaOperation.Imagine, MediaOperation.Vary, MediaOperation.Edit, MediaOperation.Inpaint],
         [ProviderNames.AetherForge] = [MediaOperation.Imagine, MediaOperation.Vary, MediaOperation.Edit],

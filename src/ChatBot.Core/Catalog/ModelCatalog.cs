@@ -10,14 +10,16 @@ public sealed class ModelCatalog
         AllowTrailingCommas = true,
     };
 
-    private readonly Dictionary<string, ModelDefinition> _byId;
     private readonly Dictionary<string, ProviderInfo> _providers;
+    private readonly Lock _gate = new();
+    private volatile Dictionary<string, ModelDefinition> _byId;
+    private volatile IReadOnlyList<ModelDefinition> _models;
 
     public ModelCatalog(IEnumerable<ModelDefinition> models, IEnumerable<ProviderInfo>? providers = null)
     {
-        Models = [.. models];
+        _models = [.. models];
         _byId = new Dictionary<string, ModelDefinition>(StringComparer.OrdinalIgnoreCase);
-        foreach (var model in Models)
+        foreach (var model in _models)
         {
             if (!_byId.TryAdd(model.Id, model))
             {
@@ -34,7 +36,37 @@ public sealed class ModelCatalog
         _providers = (providers ?? []).ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
     }
 
-    public IReadOnlyList<ModelDefinition> Models { get; }
+    public IReadOnlyList<ModelDefinition> Models => _models;
+
+    /// <summary>
+    /// Replaces the prices of the named models (a provider's live price list; the others keep theirs). New quotes use
+    /// them at once; a job already quoted keeps its reservation. The number of models whose price changed.
+    /// </summary>
+    public int UpdatePrices(IReadOnlyDictionary<string, ModelPrice> prices)
+    {
+        ArgumentNullException.ThrowIfNull(prices);
+        lock (_gate)
+        {
+            var changed = 0;
+            var models = _models.Select(m =>
+            {
+                if (!prices.TryGetValue(m.Id, out var price) || price == m.Price)
+                {
+                    return m;
+                }
+
+                changed++;
+                return m with { Price = price };
+            }).ToList();
+            if (changed > 0)
+            {
+                _byId = models.ToDictionary(m => m.Id, StringComparer.OrdinalIgnoreCase);
+                _models = models;
+            }
+
+            return changed;
+        }
+    }
 
     public IEnumerable<ProviderInfo> Providers => _providers.Values;
 

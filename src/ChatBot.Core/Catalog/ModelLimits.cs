@@ -11,4 +11,7 @@ public sealed record ModelLimits
     public int? MaxPromptLength { get; init; }
     public int MaxInputImages { get; init; } = 1;
     public bool RequiresImage { get; init; }
+
+    /// <summary>Takes a last frame (an input with the role <c>last-frame</c>) beside the first: AetherWave's Seedance models.</summary>
+    public bool TakesLastFrame { get; init; }
 }

@@ -15,6 +15,7 @@ public static class ButtonCommands
         ButtonAction.Edit => CommandKind.Edit,
         ButtonAction.Cancel => CommandKind.Cancel,
         ButtonAction.SaveToGallery => CommandKind.SaveToGallery,
+        ButtonAction.Extend => CommandKind.Video,
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 
@@ -34,6 +35,11 @@ public static class ButtonCommands
         var options = kind == CommandKind.Cancel
             ? new CommandOptions { JobId = jobId }
             : prompt is null ? new CommandOptions() : CommandText.ApplyInlineFlags(kind, new CommandOptions { Prompt = prompt }).Options;
+        if (action == ButtonAction.Extend)
+        {
+            options = options with { Mode = Handlers.VideoExtension.Mode };
+        }
+
         return new CommandRequest(kind, actor, conversation, options, [], reply)
         {
             SourceJobId = kind == CommandKind.Cancel ? null : jobId,

@@ -24,6 +24,7 @@ public static class CommandText
         ["settings"] = CommandKind.Settings,
         ["stats"] = CommandKind.Stats,
         ["help"] = CommandKind.Help,
+        ["templates"] = CommandKind.Templates,
     };
 
     /// <summary>The commands members can type, for hint lists.</summary>
@@ -139,9 +140,9 @@ public static class CommandText
             case "res" or "resolution":
                 return value.Length > 0 ? (o with { Resolution = value }, null) : (o, Need("a resolution such as 2K"));
             case "factor" or "x" or "scale":
-                return int.TryParse(value.TrimEnd('x', 'X'), NumberStyles.Integer, CultureInfo.InvariantCulture, out var f) && f > 1
+                return int.TryParse(value.TrimEnd('x', 'X'), NumberStyles.Integer, CultureInfo.InvariantCulture, out var f) && f >= 1
                     ? (o with { UpscaleFactor = f }, null)
-                    : (o, Need("a factor such as 2 or 4"));
+                    : (o, Need("a factor such as 1, 2 or 4"));
             case "mode":
                 return value.Length > 0 ? (o with { Mode = value.ToLowerInvariant() }, null) : (o, Need("a mode"));
             case "style":

@@ -16,8 +16,14 @@ internal static class CreditQuote
     }
 
     /// <summary>Seconds of video the job makes (the model's first duration when none was asked); null for stills.</summary>
-    private static int? SecondsOf(ModelDefinition model, MediaOperation operation, CommandOptions options) =>
-        operation is MediaOperation.Video or MediaOperation.LipSync or MediaOperation.Storyboard
-            ? options.DurationSeconds ?? (model.Durations.Count > 0 ? model.Durations[0] : null)
-            : null;
+    /// <remarks>
+    /// Upscaling a video of unknown length (an attachment, not a result of the bot's) reserves for the longest the model
+    /// takes; the provider's reported cost is charged, never more than that.
+    /// </remarks>
+    private static int? SecondsOf(ModelDefinition model, MediaOperation operation, CommandOptions options) => operation switch
+    {
+        MediaOperation.Video or MediaOperation.LipSync or MediaOperation.Storyboard => options.DurationSeconds ?? (model.Durations.Count > 0 ? model.Durations[0] : null),
+        MediaOperation.VideoUpscale => options.DurationSeconds ?? (model.Durations.Count > 0 ? model.Durations[^1] : null),
+        _ => null,
+    };
 }

@@ -276,7 +276,8 @@ internal sealed class JobRunner(
             inputs.Add(new MediaInput(input.Role, item, ct => OpenStoredAsync(item.Key, ct)));
         }
 
-        return new MediaRequest(job.Id, job.Spec.Operation, model, job.Spec.Options, inputs, job.Spec.Conversation.IsNsfw);
+        var settings = await tenants.GetAsync(job.Account.Tenant, token).ConfigureAwait(false);
+        return new MediaRequest(job.Id, job.Spec.Operation, model, job.Spec.Options, inputs, job.Spec.Conversation.IsNsfw) { SendToGallery = settings.GalleryEnabled };
     }
 
     private async Task<Stream> OpenStoredAsync(string key, CancellationToken ct) =>

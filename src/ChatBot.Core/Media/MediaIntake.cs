@@ -24,6 +24,7 @@ public sealed class MediaIntake(IMediaStore store, IEnumerable<IPlatformMedia> p
 
         Stream source;
         StoredMedia? existing = null;
+        Uri? publicUrl = null;
         try
         {
             if (input.IsStored)
@@ -32,10 +33,12 @@ public sealed class MediaIntake(IMediaStore store, IEnumerable<IPlatformMedia> p
                 source = await store.OpenReadAsync(input.StoreKey, cancellationToken).ConfigureAwait(false)
                     ?? throw new MediaRejectedException(Expired);
                 existing = await store.GetAsync(input.StoreKey, cancellationToken).ConfigureAwait(false);
+                publicUrl = existing?.SourceUrl; // a provider's result keeps its public link, so a provider can fetch it
             }
             else if (_platforms.TryGetValue(platform, out var reader))
             {
                 source = await reader.OpenAsync(input, cancellationToken).ConfigureAwait(false);
+                publicUrl = PublicLink(input);
             }
             else
             {
@@ -53,7 +56,7 @@ public sealed class MediaIntake(IMediaStore store, IEnumerable<IPlatformMedia> p
 
         try
         {
-            return await CheckAndStoreAsync(source, input.FileName, expected, limits.MaxInputBytes, null, existing, cancellationToken).ConfigureAwait(false);
+            return await CheckAndStoreAsync(source, input.FileName, expected, limits.MaxInputBytes, publicUrl, existing, cancellationToken).ConfigureAwait(false);
         }
         catch (MediaTooLargeException)
         {
@@ -148,6 +151,10 @@ public sealed class MediaIntake(IMediaStore store, IEnumerable<IPlatformMedia> p
         var stored = await store.SaveAsync(body, sniff.ContentType, name, sniff.Width, sniff.Height, sourceUrl, cancellationToken).ConfigureAwait(false);
         return new IntakeResult.Accepted(stored);
     }
+
+    /// <summary>A platform link anyone can fetch (a CDN's https link); never one that needs the bot's token (Slack's url_private).</summary>
+    private static Uri? PublicLink(MediaRef input) =>
+        !input.RequiresBotToken && Uri.TryCreate(input.Url, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps ? url : null;
 
     private static IntakeResult TooLarge(string fileName, long? size, long cap) =>
         new IntakeResult.Rejected(size is { } s

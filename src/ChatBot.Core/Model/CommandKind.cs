@@ -23,6 +23,9 @@ public enum CommandKind
     /// <summary>Keep a result in the member's gallery on the provider that made it (a button).</summary>
     SaveToGallery,
 
+    /// <summary>/templates: find a provider template by platform, search words or use case.</summary>
+    Templates,
+
     /// <summary>The community's usage for its admins (/stats).</summary>
     Stats,
 }

@@ -11,5 +11,8 @@ public sealed record MediaRequest(
     IReadOnlyList<MediaInput> Inputs,
     bool AllowNsfw)
 {
+    /// <summary>Keep the result in the member's gallery on the provider as it is made (the tenant's gallery setting; Blackwave's <c>send_to_gallery</c>).</summary>
+    public bool SendToGallery { get; init; }
+
     public MediaInput? FirstInput(MediaRole role) => Inputs.FirstOrDefault(i => i.Role == role);
 }

@@ -24,6 +24,9 @@ public sealed class ProviderRouter
 
     public IMediaProvider? FindProvider(string name) => _providers.GetValueOrDefault(name);
 
+    /// <summary>Every installed provider, configured or not.</summary>
+    public IEnumerable<IMediaProvider> Providers => _providers.Values;
+
     public bool IsAvailable(ModelDefinition model) => FindProvider(model.Provider)?.IsAvailable == true;
 
     public string DisplayName(string provider) =>
@@ -102,7 +105,7 @@ public sealed class ProviderRouter
                 && !excludedProviders.Contains(m.Provider, StringComparer.OrdinalIgnoreCase)
                 && !disabledModels.Contains(m.Id, StringComparer.OrdinalIgnoreCase))
             .OrderBy(m => _catalog.FindProvider(m.Provider)?.LastResort == true)
-            .ThenBy(m => m.Price.Quote(1, m.Durations.Count > 0 ? m.Durations[0] : null, null))
+            .ThenBy(m => m.Price.Quote(1, m.Durations.Count == 0 ? null : operation == MediaOperation.VideoUpscale ? m.Durations[^1] : m.Durations[0], null))
             .ThenBy(m => _catalog.FindProvider(m.Provider)?.Priority ?? 100)
             .ThenBy(m => m.Id, StringComparer.Ordinal);
 
@@ -123,6 +126,9 @@ public sealed class ProviderRouter
         MediaOperation.LipSync => "lip sync",
         MediaOperation.Storyboard => "storyboards",
         MediaOperation.VideoRemoveBackground => "video background removal",
+        MediaOperation.SearchReplace => "search and replace",
+        MediaOperation.Recolor => "recolor",
+        MediaOperation.VideoUpscale => "video upscaling",
         _ => operation.ToString(),
     };
 }

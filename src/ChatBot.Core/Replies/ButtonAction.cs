@@ -11,4 +11,7 @@ public enum ButtonAction
     Edit,
     Cancel,
     SaveToGallery,
+
+    /// <summary>Continue a video result from its last frame (<c>/video --mode extend</c>).</summary>
+    Extend,
 }

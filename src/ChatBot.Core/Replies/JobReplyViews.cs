@@ -109,7 +109,8 @@ internal sealed class JobReplyViews(ModelCatalog catalog, ProviderRouter router,
         settings.GalleryEnabled && provider is IGalleryProvider;
 
     /// <summary>
-    /// The buttons under a result: per-image Upscale/Vary (U1…/V1… when several), then Re-roll, Animate, Remove background, Edit…,
+    /// The buttons under a result: per-image Upscale/Vary (U1…/V1… when several), then Re-roll, Animate, Remove background, Edit…;
+    /// under a video, Upscale and Extend where a model can run them;
     /// then "Save to gallery" for each output the provider gave a link to, when <paramref name="offerGallery"/>.
     /// </summary>
     public static IReadOnlyList<ReplyButton> ResultButtons(string jobId, IReadOnlyList<StoredMedia> outputs, ModelCatalog catalog, bool offerGallery = false)
@@ -144,6 +145,21 @@ internal sealed class JobReplyViews(ModelCatalog catalog, ProviderRouter router,
             if (Can(MediaOperation.Edit))
             {
                 buttons.Add(new ReplyButton(ButtonId.Encode(ButtonAction.Edit, jobId, 0), "Edit…", ButtonAction.Edit, jobId, 0));
+            }
+        }
+
+        var videos = outputs.Select((m, i) => (m, i)).Where(x => x.m.Kind == MediaKind.Video).ToList();
+        if (videos.Count > 0)
+        {
+            // Where a model can run them: upscale the video (AetherWave's video upscalers), or continue it from its last frame.
+            if (Can(MediaOperation.VideoUpscale))
+            {
+                buttons.AddRange(videos.Select(x => new ReplyButton(ButtonId.Encode(ButtonAction.Upscale, jobId, x.i), videos.Count > 1 ? $"U{x.i + 1}" : "Upscale", ButtonAction.Upscale, jobId, x.i)));
+            }
+
+            if (Can(MediaOperation.Video))
+            {
+                buttons.Add(new ReplyButton(ButtonId.Encode(ButtonAction.Extend, jobId, videos[0].i), "Extend", ButtonAction.Extend, jobId, videos[0].i));
             }
         }
 

@@ -71,6 +71,8 @@ internal static class DiscordCommandDefinitions
             Option("operation", "imagine, edit, video, upscale, lip-sync, inpaint, …", String)),
         Slash("help", "How to use the commands",
             Choices(Option("command", "A command: its options and allowed values", String), HelpTopics)),
+        Slash("templates", "Find an image template by platform or words",
+            Option("prompt", "A platform (instagram, linkedin, …) or words to search for", String)),
         Admin(Slash("settings", "Server settings (admins only)",
             Option("default_model", "Default model for this server (auto: cheapest)", String, autocomplete: true),
             Option("allowance", "Daily credit allowance per member", Integer, min: 0),

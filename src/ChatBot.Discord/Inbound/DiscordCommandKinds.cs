@@ -15,6 +15,7 @@ internal static class DiscordCommandKinds
         "jobs" => CommandKind.Jobs,
         "cancel" => CommandKind.Cancel,
         "models" => CommandKind.Models,
+        "templates" => CommandKind.Templates,
         "settings" => CommandKind.Settings,
         "help" => CommandKind.Help,
         "stats" => CommandKind.Stats,

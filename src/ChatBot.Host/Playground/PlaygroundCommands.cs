@@ -187,13 +187,16 @@ internal sealed partial class PlaygroundCommands(
                     _ => MediaRole.Image,
                 };
                 break;
-            case "mask" or "reference" when sniffed.Kind != MediaKind.Image:
+            case "mask" or "reference" or "last-frame" when sniffed.Kind != MediaKind.Image:
                 return (null, $"`{name}` can't be the {declared}: it is not an image.");
             case "mask":
                 role = MediaRole.Mask;
                 break;
             case "reference":
                 role = MediaRole.Reference;
+                break;
+            case "last-frame":
+                role = MediaRole.LastFrame;
                 break;
             case "audio":
                 role = MediaRole.Audio;
@@ -202,7 +205,7 @@ internal sealed partial class PlaygroundCommands(
                 role = MediaRole.Video;
                 break;
             default:
-                return (null, $"`{name}` has the role `{attachment.Role}`; use image, mask, reference, audio or video.");
+                return (null, $"`{name}` has the role `{attachment.Role}`; use image, mask, reference, last-frame, audio or video.");
         }
 
         return (uploads.Add(content, name, sniffed.ContentType, role), null);

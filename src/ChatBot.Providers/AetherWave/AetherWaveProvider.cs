@@ -21,7 +21,7 @@ internal sealed class AetherWaveProvider(ProviderHttp http, ILogger<AetherWavePr
 
         var submission = request.Operation switch
         {
-            MediaOperation.Video or MediaOperation.LipSync or MediaOperation.Storyboard => await SubmitVideoAsync(request, cancellationToken).ConfigureAwait(false),
+            MediaOperation.Video or MediaOperation.LipSync or MediaOperation.Storyboard or MediaOperation.VideoUpscale => await SubmitVideoAsync(request, cancellationToken).ConfigureAwait(false),
             MediaOperation.VideoRemoveBackground => await SubmitVideoBackgroundAsync(request, cancellationToken).ConfigureAwait(false),
             _ => await SubmitImageAsync(request, cancellationToken).ConfigureAwait(false),
         };
@@ -65,10 +65,26 @@ internal sealed class AetherWaveProvider(ProviderHttp http, ILogger<AetherWavePr
         await Http.EnsureSuccessAsync(response, AetherWaveErrors.ToException, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Sends the request with inputs as links where AetherWave can fetch them; when AetherWave refuses a request that
+    /// carried links (it could not fetch one: an expired CDN link), sends it once more with the bytes.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendAsync(MediaRequest request, Func<Uri?, CancellationToken, Task<ProviderPost>> build, CancellationToken cancellationToken)
+    {
+        var own = Http.Options.BaseUrl;
+        var response = await Http.SubmitAsync(await build(own, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.BadRequest && AetherWaveRequests.SendsLinks(request, own))
+        {
+            response.Dispose();
+            response = await Http.SubmitAsync(await build(null, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        }
+
+        return response;
+    }
+
     private async Task<Submission> SubmitImageAsync(MediaRequest request, CancellationToken cancellationToken)
     {
-        var post = await AetherWaveRequests.ImageAsync(request, cancellationToken).ConfigureAwait(false);
-        using var response = await Http.SubmitAsync(post, cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(request, (own, ct) => AetherWaveRequests.ImageAsync(request, own, ct), cancellationToken).ConfigureAwait(false);
         await Http.EnsureSuccessAsync(response, AetherWaveErrors.ToException, cancellationToken).ConfigureAwait(false);
         var answer = await Http.ReadJsonAsync<AetherWaveWire.ImageTaskAnswer>(response, cancellationToken).ConfigureAwait(false);
         if (answer.TaskId is { Length: > 0 } taskId)
@@ -88,8 +104,7 @@ internal sealed class AetherWaveProvider(ProviderHttp http, ILogger<AetherWavePr
 
     private async Task<Submission> SubmitVideoAsync(MediaRequest request, CancellationToken cancellationToken)
     {
-        var post = await AetherWaveRequests.VideoAsync(request, cancellationToken).ConfigureAwait(false);
-        using var response = await Http.SubmitAsync(post, cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(request, (own, ct) => AetherWaveRequests.VideoAsync(request, own, ct), cancellationToken).ConfigureAwait(false);
         await Http.EnsureSuccessAsync(response, AetherWaveErrors.ToException, cancellationToken).ConfigureAwait(false);
         var answer = await Http.ReadJsonAsync<AetherWaveWire.VideoAnswer>(response, cancellationToken).ConfigureAwait(false);
         var urls = AetherWaveStatus.VideoUrls(answer.VideoUrl, answer.VideoUrls);

@@ -5,8 +5,12 @@ namespace ChatBot.Providers.AetherWave;
 /// <summary>Builds the request body of each AetherWave operation (documents 000 and 003), field by field as documented.</summary>
 internal static class AetherWaveRequests
 {
+    /// <summary>Whether a request built with <paramref name="own"/> sends any input as a link (so a refusal can be retried with bytes).</summary>
+    public static bool SendsLinks(MediaRequest request, Uri? own) =>
+        request.Inputs.Any(i => i.Role is MediaRole.Image or MediaRole.Audio or MediaRole.Video && ProviderInputs.PublicUrl(i, own) is not null);
+
     /// <summary>The Image Studio endpoint and body for an image operation.</summary>
-    public static async Task<ProviderPost> ImageAsync(MediaRequest request, CancellationToken cancellationToken)
+    public static async Task<ProviderPost> ImageAsync(MediaRequest request, Uri? own, CancellationToken cancellationToken)
     {
         var o = request.Options;
         var image = request.FirstInput(MediaRole.Image);
@@ -56,18 +60,28 @@ internal static class AetherWaveRequests
             }
 
             case MediaOperation.Reframe:
+            {
+                var imageUrl = ProviderInputs.PublicUrl(Require(image, "Reframing"), own);
                 return ProviderPost.JsonBody("api/reframe-image", new Dictionary<string, object?>(StringComparer.Ordinal)
                 {
-                    ["image"] = await ProviderInputs.DataUrlAsync(Require(image, "Reframing"), cancellationToken).ConfigureAwait(false),
+                    ["imageUrl"] = imageUrl,
+                    ["image"] = imageUrl is null ? await ProviderInputs.DataUrlAsync(image!, cancellationToken).ConfigureAwait(false) : null,
                     ["aspectRatio"] = o.AspectRatio ?? "16:9",
                     ["rendering_speed"] = request.Value("speed", o.Text("speed")) ?? "BALANCED",
                 });
+            }
 
             case MediaOperation.Upscale:
             {
                 var source = Require(image, "Upscaling");
+                var factor = $"{o.UpscaleFactor ?? 2}x";
+                if (ProviderInputs.PublicUrl(source, own) is { } link)
+                {
+                    return ProviderPost.Multipart("api/upscale-image", [], ("imageUrl", link), ("upscaleFactor", factor));
+                }
+
                 var bytes = await ProviderInputs.ReadAsync(source, cancellationToken).ConfigureAwait(false);
-                return ProviderPost.Multipart("api/upscale-image", [ProviderFile.From("image", bytes, source)], ("upscaleFactor", $"{o.UpscaleFactor ?? 2}x"));
+                return ProviderPost.Multipart("api/upscale-image", [ProviderFile.From("image", bytes, source)], ("upscaleFactor", factor));
             }
 
             case MediaOperation.RemoveBackground:
@@ -108,12 +122,34 @@ internal static class AetherWaveRequests
         return ProviderPost.Multipart("api/edit-image", files, ("prompt", prompt), ("model", request.Model.WireModel));
     }
 
-    /// <summary><c>POST /api/generate-video</c> for video, lip-sync and storyboard.</summary>
-    public static async Task<ProviderPost> VideoAsync(MediaRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// <c>POST /api/generate-video</c> for video, lip-sync, storyboard and video upscale. An input already at a public
+    /// link AetherWave can fetch goes as <c>imageUrl</c>/<c>audioUrl</c> instead of its bytes, unless <paramref name="own"/>
+    /// is null (the bytes-only retry).
+    /// </summary>
+    public static async Task<ProviderPost> VideoAsync(MediaRequest request, Uri? own, CancellationToken cancellationToken)
     {
         var o = request.Options;
         var model = request.Model.WireModel;
         var image = request.FirstInput(MediaRole.Image);
+        var audio = request.FirstInput(MediaRole.Audio);
+        if (request.Operation == MediaOperation.VideoUpscale)
+        {
+            // The document lists the upscalers as models of generate-video ("Upscale existing video") with no fields of
+            // their own; the bot's reading, by analogy with imageUrl/imageData: videoUrl, else videoData, and the length.
+            var video = request.FirstInput(MediaRole.Video) ?? throw new ProviderException("input_required", "Upscaling a video needs the video.");
+            var videoUrl = ProviderInputs.PublicUrl(video, own);
+            return ProviderPost.JsonBody("api/generate-video", new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["model"] = model,
+                ["videoUrl"] = videoUrl,
+                ["videoData"] = videoUrl is null ? await ProviderInputs.DataUrlAsync(video, cancellationToken).ConfigureAwait(false) : null,
+                ["duration"] = request.IfTaken(ParameterNames.Duration, o.DurationSeconds)?.ToString(CultureInfo.InvariantCulture),
+            });
+        }
+
+        var imageUrl = ProviderInputs.PublicUrl(image, own);
+        var audioUrl = ProviderInputs.PublicUrl(audio, own);
         if (image is not null && model.EndsWith("-t2v", StringComparison.Ordinal))
         {
             // The backend switches a T2V model to its I2V variant when an image is given; the bot asks for the
@@ -129,9 +165,11 @@ internal static class AetherWaveRequests
             ["duration"] = request.Operation == MediaOperation.Storyboard ? null : request.IfTaken(ParameterNames.Duration, o.DurationSeconds)?.ToString(CultureInfo.InvariantCulture),
             ["aspectRatio"] = request.Value(ParameterNames.AspectRatio, o.AspectRatio),
             ["resolution"] = request.Value(ParameterNames.Resolution, o.Resolution),
-            ["imageData"] = await ProviderInputs.DataUrlOrNullAsync(image, cancellationToken).ConfigureAwait(false),
+            ["imageUrl"] = imageUrl,
+            ["imageData"] = imageUrl is null ? await ProviderInputs.DataUrlOrNullAsync(image, cancellationToken).ConfigureAwait(false) : null,
             ["endImageData"] = await ProviderInputs.DataUrlOrNullAsync(request.FirstInput(MediaRole.LastFrame), cancellationToken).ConfigureAwait(false),
-            ["audioData"] = await ProviderInputs.DataUrlOrNullAsync(request.FirstInput(MediaRole.Audio), cancellationToken).ConfigureAwait(false),
+            ["audioUrl"] = audioUrl,
+            ["audioData"] = audioUrl is null ? await ProviderInputs.DataUrlOrNullAsync(audio, cancellationToken).ConfigureAwait(false) : null,
             ["audioDuration"] = request.IfTaken("audio-duration", o.Number("audio-duration")),
             // Kling models only (the catalog lists them for Kling alone; the document says others ignore them).
             ["negativePrompt"] = request.IfTaken(ParameterNames.NegativePrompt, o.NegativePrompt),

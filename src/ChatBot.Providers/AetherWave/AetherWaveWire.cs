@@ -43,4 +43,11 @@ internal static class AetherWaveWire
     public sealed record StoryboardShot(
         [property: JsonPropertyName("description")] string Description,
         [property: JsonPropertyName("duration")] int Duration);
+
+    /// <summary><c>GET /api/video/pricing</c>, as the bot reads it (see <see cref="AetherWavePricing"/>).</summary>
+    public sealed record PricingAnswer([property: JsonPropertyName("models")] IReadOnlyDictionary<string, ModelPricing>? Models);
+
+    public sealed record ModelPricing(
+        [property: JsonPropertyName("credits")] decimal? Credits,
+        [property: JsonPropertyName("unit")] string? Unit);
 }

@@ -70,7 +70,8 @@ internal static class BlackwaveRequests
             ["response_type"] = "url",
             // The filter stays on unless the channel is marked NSFW.
             ["nsfw_filter"] = !request.AllowNsfw,
-            ["send_to_gallery"] = false,
+            // The tenant's gallery setting: Blackwave has no save call, so a result is kept as it is made.
+            ["send_to_gallery"] = request.SendToGallery,
         });
     }
 

@@ -20,4 +20,13 @@ internal static class ProviderInputs
     /// <summary>The data URL of an optional input, or null when the job has none.</summary>
     public static async Task<string?> DataUrlOrNullAsync(MediaInput? input, CancellationToken cancellationToken) =>
         input is null ? null : await DataUrlAsync(input, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// The input's public link when the provider can fetch it itself: an https link (a platform's CDN, a provider's
+    /// result) or a link on the provider's own host (<paramref name="own"/>); null means: send the bytes.
+    /// </summary>
+    public static string? PublicUrl(MediaInput? input, Uri? own) =>
+        own is not null && input?.Media.SourceUrl is { } url && (url.Scheme == Uri.UriSchemeHttps || url.Authority == own.Authority)
+            ? url.ToString()
+            : null;
 }

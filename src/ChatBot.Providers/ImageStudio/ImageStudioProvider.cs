@@ -7,7 +7,7 @@ namespace ChatBot.Providers.ImageStudio;
 /// <see cref="ImageStudioRequests"/>, answers are read by <see cref="ImageStudioResults"/>, refusals by
 /// <see cref="ImageStudioErrors"/>.
 /// </summary>
-internal sealed class ImageStudioProvider(ProviderHttp http, ILogger<ImageStudioProvider> logger) : RemoteProvider(http, logger), IMediaProvider, IProviderTemplates
+internal sealed class ImageStudioProvider(ProviderHttp http, ILogger<ImageStudioProvider> logger) : RemoteProvider(http, logger), IMediaProvider, IProviderTemplates, IProviderCapabilities
 {
     private const string Root = ImageStudioRequests.Root;
 
@@ -15,7 +15,9 @@ internal sealed class ImageStudioProvider(ProviderHttp http, ILogger<ImageStudio
     private static readonly TimeSpan TemplateCacheDuration = TimeSpan.FromMinutes(5);
 
     private volatile bool _unhealthy;
+    private readonly ImageStudioCatalog _catalog = new(http);
     private volatile CachedTemplates? _templates;
+    private volatile CachedLines? _capabilities;
 
     /// <summary>Key present, circuit closed, and the last health check (if any) said healthy.</summary>
     public override bool IsAvailable => base.IsAvailable && !_unhealthy;
@@ -56,34 +58,48 @@ internal sealed class ImageStudioProvider(ProviderHttp http, ILogger<ImageStudio
         IReadOnlyList<ProviderTemplate> list = [.. templates.Select(t => new ProviderTemplate(t.Id, t.Name, Note(t)))];
         _templates = new CachedTemplates(list, now + TemplateCacheDuration);
         return list;
-
-        static string? Note(ImageStudioTemplate t) => (t.Ratio, t.Width, t.Height) switch
-        {
-            ({ Length: > 0 } ratio, { } w, { } h) => $"{ratio}, {w}×{h}",
-            ({ Length: > 0 } ratio, _, _) => ratio,
-            (_, { } w, { } h) => $"{w}×{h}",
-            _ => null,
-        };
     }
 
-    /// <summary>The templates Image Studio offers, optionally for one platform or category.</summary>
-    public async Task<IReadOnlyList<ImageStudioTemplate>> GetTemplatesAsync(string? platform, string? category, CancellationToken cancellationToken)
+    private static string? Note(ImageStudioTemplate t) => (t.Ratio, t.Width, t.Height) switch
     {
-        var query = new List<string>();
-        if (platform is not null)
+        ({ Length: > 0 } ratio, { } w, { } h) => $"{ratio}, {w}×{h}",
+        ({ Length: > 0 } ratio, _, _) => ratio,
+        (_, { } w, { } h) => $"{w}×{h}",
+        _ => null,
+    };
+
+    /// <summary>The templates Image Studio offers, optionally for one platform or category.</summary>
+    public Task<IReadOnlyList<ImageStudioTemplate>> GetTemplatesAsync(string? platform, string? category, CancellationToken cancellationToken) =>
+        _catalog.TemplatesAsync(new TemplateQuery(platform, category), cancellationToken);
+
+    /// <summary>/templates: a platform's or category's templates, a search or a recommendation (not cached: each query differs).</summary>
+    public async Task<IReadOnlyList<ProviderTemplate>> FindTemplatesAsync(TemplateQuery query, CancellationToken cancellationToken)
+    {
+        EnsureConfigured();
+        var found = await _catalog.TemplatesAsync(query, cancellationToken).ConfigureAwait(false);
+        return [.. found.Select(t => new ProviderTemplate(t.Id, t.Name, Note(t)))];
+    }
+
+    /// <summary>/templates &lt;platform&gt;: the social optimizer's formats and the platform's specs.</summary>
+    public Task<PlatformFormats?> GetPlatformFormatsAsync(string platform, CancellationToken cancellationToken)
+    {
+        EnsureConfigured();
+        return _catalog.PlatformAsync(platform, cancellationToken);
+    }
+
+    /// <summary>/models: the providers behind Image Studio and its edit and control operations, reused for a few minutes.</summary>
+    public async Task<IReadOnlyList<string>> DescribeCapabilitiesAsync(CancellationToken cancellationToken)
+    {
+        var now = Http.Time.GetUtcNow();
+        if (_capabilities is { } cached && now < cached.Until)
         {
-            query.Add("platform=" + Uri.EscapeDataString(platform));
+            return cached.Lines;
         }
 
-        if (category is not null)
-        {
-            query.Add("category=" + Uri.EscapeDataString(category));
-        }
-
-        using var response = await Http.GetAsync(Root + "templates" + (query.Count > 0 ? "?" + string.Join('&', query) : ""), cancellationToken).ConfigureAwait(false);
-        await Http.EnsureSuccessAsync(response, ImageStudioErrors.ToException, cancellationToken).ConfigureAwait(false);
-        var list = await Http.ReadJsonAsync<ImageStudioWire.TemplateList>(response, cancellationToken).ConfigureAwait(false);
-        return [.. (list.Templates ?? []).Select(t => new ImageStudioTemplate(t.Id, t.Name ?? t.Id, t.Platform, t.Category, t.AspectRatio?.Ratio, t.AspectRatio?.Width, t.AspectRatio?.Height))];
+        EnsureConfigured();
+        var lines = await _catalog.CapabilitiesAsync(cancellationToken).ConfigureAwait(false);
+        _capabilities = new CachedLines(lines, now + TemplateCacheDuration);
+        return lines;
     }
 
     /// <summary>Runs the job: Image Studio answers synchronously, so the result comes back as the submission's immediate result.</summary>
@@ -152,4 +168,6 @@ internal sealed class ImageStudioProvider(ProviderHttp http, ILogger<ImageStudio
     }
 
     private sealed record CachedTemplates(IReadOnlyList<ProviderTemplate> Templates, DateTimeOffset Until);
+
+    private sealed record CachedLines(IReadOnlyList<string> Lines, DateTimeOffset Until);
 }

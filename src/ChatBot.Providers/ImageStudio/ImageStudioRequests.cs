@@ -39,11 +39,12 @@ internal static class ImageStudioRequests
                     ["persona_id"] = o.Text("persona"),
                 }), "generate");
 
-            case MediaOperation.Edit or MediaOperation.Inpaint or MediaOperation.Reframe or MediaOperation.RemoveBackground:
+            case MediaOperation.Edit or MediaOperation.Inpaint or MediaOperation.Reframe or MediaOperation.RemoveBackground
+                or MediaOperation.SearchReplace or MediaOperation.Recolor:
             {
                 var source = Require(image);
-                // The bot's /edit modes cover edit, inpaint, reframe and remove-background; the document's other
-                // edit operations are reached with --op (search-replace, recolor).
+                // Each /edit mode is one of the document's edit operations (search-replace and recolor have modes of
+                // their own; the older --op flag still picks them on plain edit).
                 var operation = EditOperation(request.Operation, o.Text("op", "operation") ?? o.Mode);
                 var body = new Dictionary<string, object?>(StringComparer.Ordinal)
                 {
@@ -63,6 +64,7 @@ internal static class ImageStudioRequests
                     ["steps"] = o.Integer("steps"),
                     ["seed"] = o.Seed,
                     ["output_format"] = o.Text("format") ?? "png",
+                    ["options"] = EditOptions(o.Text("options")),
                 };
                 if (operation == "outpaint")
                 {
@@ -169,6 +171,8 @@ internal static class ImageStudioRequests
         MediaOperation.Inpaint => "inpaint",
         MediaOperation.Reframe => "outpaint",
         MediaOperation.RemoveBackground => "remove_background",
+        MediaOperation.SearchReplace => "search_replace",
+        MediaOperation.Recolor => "search_recolor",
         _ => mode?.ToLowerInvariant().Replace('-', '_') switch
         {
             "inpaint" => "inpaint",
@@ -227,6 +231,18 @@ internal static class ImageStudioRequests
             .ToDictionary(pair => pair[0].ToLowerInvariant(), pair => pair[1], StringComparer.Ordinal);
         return names.Count > 0 ? names : null;
     }
+
+    /// <summary>
+    /// The edit's "advanced provider-specific options" object from <c>--options "key=value; other=2"</c>: numbers
+    /// and true/false go as JSON numbers and booleans, anything else as text; null when none is given.
+    /// </summary>
+    internal static Dictionary<string, object>? EditOptions(string? text) =>
+        FormatNames(text)?.ToDictionary(
+            pair => pair.Key,
+            pair => double.TryParse(pair.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number
+                : bool.TryParse(pair.Value, out var flag) ? flag
+                : (object)pair.Value,
+            StringComparer.Ordinal);
 
     /// <summary>"0.3,0.6" → {"x": 0.3, "y": 0.6} (fractions of the width and height).</summary>
     internal static Dictionary<string, double>? FocalPoint(string? text)

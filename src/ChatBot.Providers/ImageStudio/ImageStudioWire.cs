@@ -50,4 +50,32 @@ internal static class ImageStudioWire
         [property: JsonPropertyName("ratio")] string? Ratio,
         [property: JsonPropertyName("width")] int? Width,
         [property: JsonPropertyName("height")] int? Height);
+
+    /// <summary><c>GET /social/platforms/{platform}/formats</c>.</summary>
+    public sealed record FormatList([property: JsonPropertyName("formats")] IReadOnlyList<Format>? Formats);
+
+    public sealed record Format(
+        [property: JsonPropertyName("name")] string? Name,
+        [property: JsonPropertyName("width")] int? Width,
+        [property: JsonPropertyName("height")] int? Height,
+        [property: JsonPropertyName("ratio")] string? Ratio);
+
+    /// <summary><c>GET /platform-specs/{platform}</c>.</summary>
+    public sealed record PlatformSpecs(
+        [property: JsonPropertyName("name")] string? Name,
+        [property: JsonPropertyName("file_types")] IReadOnlyList<string>? FileTypes,
+        [property: JsonPropertyName("max_file_size")] string? MaxFileSize);
+
+    /// <summary><c>GET /providers</c>: the AI providers behind Image Studio, by key.</summary>
+    public sealed record ProviderList([property: JsonPropertyName("providers")] IReadOnlyDictionary<string, ProviderEntry>? Providers);
+
+    public sealed record ProviderEntry(
+        [property: JsonPropertyName("name")] string? Name,
+        [property: JsonPropertyName("models")] IReadOnlyList<string>? Models,
+        [property: JsonPropertyName("capabilities")] IReadOnlyList<string>? Capabilities);
+
+    /// <summary><c>GET /edit/operations</c> and <c>GET /control/operations</c>: the operations by key.</summary>
+    public sealed record OperationList([property: JsonPropertyName("operations")] IReadOnlyDictionary<string, OperationEntry>? Operations);
+
+    public sealed record OperationEntry([property: JsonPropertyName("label")] string? Label);
 }

@@ -79,6 +79,11 @@ public static class AetherWaveDocument
     /// <summary>Why <c>POST /api/generate-video</c> may not carry these values for the model, or null.</summary>
     public static string? GenerateVideoError(string model, RecordedRequest request)
     {
+        if (request.Field("endImageData") is not null && !model.StartsWith("seedance", StringComparison.Ordinal))
+        {
+            return "endImageData (the last frame) is for Seedance models";
+        }
+
         if (request.Field("aspectRatio") is { } ar && !VideoAspectRatios.Contains(ar))
         {
             return $"aspectRatio must be one of {string.Join(", ", VideoAspectRatios)}";

@@ -11,7 +11,7 @@ namespace ChatBot.Emulators.Providers;
 /// <c>timeoutSeconds</c> polled at <c>/api/generate-video/status/{taskId}</c>; video background removal
 /// reports at <c>/api/video/progress/{jobId}</c>.
 /// </summary>
-public sealed class AetherWaveEmulator : ProviderEmulator
+public sealed partial class AetherWaveEmulator : ProviderEmulator
 {
     /// <summary>The documented image model table, with the credits each costs.</summary>
     public static readonly IReadOnlyDictionary<string, int> ImageModels = new Dictionary<string, int>(StringComparer.Ordinal)
@@ -85,6 +85,7 @@ public sealed class AetherWaveEmulator : ProviderEmulator
         app.MapGet("/api/generate-video/status/{taskId}", VideoStatusAsync);
         app.MapPost("/api/video/remove-background", VideoRemoveBackgroundAsync);
         app.MapGet("/api/video/progress/{jobId}", VideoProgressAsync);
+        MapVideoExtras(app);
     }
 
     protected override object KeyRejection => new { error = "Invalid or missing API key" };
@@ -143,6 +144,12 @@ public sealed class AetherWaveEmulator : ProviderEmulator
             return (null, "image and mask must be base64 data URLs");
         }
 
+        if (r.Json?["referenceImages"] is System.Text.Json.Nodes.JsonArray references
+            && (references.Count > 16 || references.Any(n => !IsDataUrl(n?.ToString()))))
+        {
+            return (null, "referenceImages: up to 16 base64 images");
+        }
+
         if (AetherWaveDocument.InpaintMaskError(r.Field("mask")!) is { } maskError)
         {
             return (null, maskError);
@@ -159,6 +166,11 @@ public sealed class AetherWaveEmulator : ProviderEmulator
             return (null, "image or imageUrl is required");
         }
 
+        if (LinkError(r) is { } linkError)
+        {
+            return (null, linkError);
+        }
+
         var cost = (r.Field("rendering_speed") ?? "BALANCED") switch { "TURBO" => 5, "BALANCED" => 10, "QUALITY" => 14, _ => -1 };
         return cost < 0 ? (null, "rendering_speed must be TURBO, BALANCED or QUALITY") : (new EmulatedTask(1, cost, "image/png"), null);
     });
@@ -168,6 +180,11 @@ public sealed class AetherWaveEmulator : ProviderEmulator
         if (!r.Files.Any(f => f.Field == "image") && r.Field("imageUrl") is null)
         {
             return (null, "image or imageUrl is required");
+        }
+
+        if (LinkError(r) is { } linkError)
+        {
+            return (null, linkError);
         }
 
         var cost = r.Field("upscaleFactor") switch { "1x" or "2x" => 10, "4x" => 20, "8x" => 40, _ => -1 };
@@ -260,9 +277,18 @@ public sealed class AetherWaveEmulator : ProviderEmulator
         }
 
         string? error = null;
-        if (!VideoModels.TryGetValue(model, out var perSecond))
+        var upscaleCost = 0;
+        if (!VideoModels.ContainsKey(model))
         {
             error = $"Unknown model: {model}";
+        }
+        else if (LinkError(request) is { } linkError)
+        {
+            error = linkError;
+        }
+        else if (UpscaleModels.Contains(model))
+        {
+            (error, upscaleCost) = Upscale(model, request, PriceOf(model));
         }
         else if (model == "sora-2-pro-storyboard" && request.Json?["storyboard"] is not System.Text.Json.Nodes.JsonArray { Count: > 0 })
         {
@@ -291,7 +317,8 @@ public sealed class AetherWaveEmulator : ProviderEmulator
         var seconds = AetherWaveDocument.Seconds(model, request) ?? (AetherWaveDocument.Durations.TryGetValue(model, out var range) ? range.Min : 5);
         DefaultedDurations += request.Field("duration") is null && model != "sora-2-pro-storyboard" && Durations(model) ? 1 : 0;
         // Kling 2.6 is "77-308": 77 per 5 s, doubled with native audio.
-        var cost = PricedPerSecond.Contains(model) ? perSecond * seconds : model.StartsWith("kling-2.6", StringComparison.Ordinal) ? perSecond * Math.Max(1, seconds / 5) : perSecond;
+        var perSecond = PriceOf(model);
+        var cost = UpscaleModels.Contains(model) ? upscaleCost : PricedPerSecond.Contains(model) ? perSecond * seconds : model.StartsWith("kling-2.6", StringComparison.Ordinal) ? perSecond * Math.Max(1, seconds / 5) : perSecond;
         if (request.Field("withAudio") is "true" or "True")
         {
             cost *= 2;
@@ -306,7 +333,7 @@ public sealed class AetherWaveEmulator : ProviderEmulator
         Accept(request);
         if (SynchronousVideoModels.Contains(model))
         {
-            var url = PublishMedia($"{id}.mp4", TestMedia.Mp4(), "video/mp4");
+            var url = PublishMedia($"{id}.mp4", VideoBytes, "video/mp4");
             await WriteJsonAsync(context, new { status = "complete", videoUrl = url, creditsUsed = cost }, FaultScope.Submit).ConfigureAwait(false);
             return;
         }
@@ -331,7 +358,7 @@ public sealed class AetherWaveEmulator : ProviderEmulator
         {
             taskId,
             state = "completed",
-            videoUrl = PublishMedia($"{taskId}.mp4", TestMedia.Mp4(), "video/mp4"),
+            videoUrl = PublishMedia($"{taskId}.mp4", VideoBytes, "video/mp4"),
             model = task.Model,
             creditCost = task.Cost,
             creditsDeducted = true,
@@ -364,7 +391,7 @@ public sealed class AetherWaveEmulator : ProviderEmulator
         notFound: new { error = "Job not found" },
         working: (_, polls) => new { jobId, status = "processing", progress = polls * 100 / (PollsBeforeDone + 1) },
         failed: _ => new { jobId, status = "failed", error = Faults.FailureMessage },
-        done: task => new { jobId, status = "completed", progress = 100, videoUrl = PublishMedia($"{jobId}.mp4", TestMedia.Mp4(), "video/mp4"), creditCost = task.Cost });
+        done: task => new { jobId, status = "completed", progress = 100, videoUrl = PublishMedia($"{jobId}.mp4", VideoBytes, "video/mp4"), creditCost = task.Cost });
 
     private static bool Durations(string model) => AetherWaveDocument.Durations.ContainsKey(model);
 

@@ -9,7 +9,7 @@ namespace ChatBot.Emulators.Providers;
 /// ALwrity Image Studio (document 001): everything under <c>/api/image-studio</c>, Bearer auth, synchronous
 /// JSON answers with base64 images, errors as <c>{"detail": ...}</c>.
 /// </summary>
-public sealed class ImageStudioEmulator : ProviderEmulator
+public sealed partial class ImageStudioEmulator : ProviderEmulator
 {
     private const string Prefix = "/api/image-studio";
 
@@ -42,12 +42,7 @@ public sealed class ImageStudioEmulator : ProviderEmulator
     protected override void Map(WebApplication app)
     {
         app.MapPost(Prefix + "/create", CreateAsync);
-        app.MapGet(Prefix + "/templates", ctx => TemplatesAsync(ctx, t =>
-            (ctx.Request.Query["platform"].ToString() is not { Length: > 0 } p || t.Platform == p)
-            && (ctx.Request.Query["category"].ToString() is not { Length: > 0 } c || t.Category == c)));
-        app.MapGet(Prefix + "/templates/search", ctx => TemplatesAsync(ctx, t =>
-            t.Id.Contains(ctx.Request.Query["query"].ToString(), StringComparison.OrdinalIgnoreCase) || t.Name.Contains(ctx.Request.Query["query"].ToString(), StringComparison.OrdinalIgnoreCase)));
-        app.MapGet(Prefix + "/templates/recommend", ctx => TemplatesAsync(ctx, t => ctx.Request.Query["platform"].ToString() is not { Length: > 0 } p || t.Platform == p));
+        MapTemplates(app);
         app.MapGet(Prefix + "/providers", ProvidersAsync);
         app.MapPost(Prefix + "/estimate-cost", EstimateAsync);
         app.MapPost(Prefix + "/edit/process", EditAsync);
@@ -56,10 +51,6 @@ public sealed class ImageStudioEmulator : ProviderEmulator
         app.MapPost(Prefix + "/control/process", ControlAsync);
         app.MapGet(Prefix + "/control/operations", ctx => SimpleAsync(ctx, new { operations = ControlOperations.ToDictionary(o => o, o => new { label = o, provider = "stability" }) }));
         app.MapPost(Prefix + "/social/optimize", SocialAsync);
-        app.MapGet(Prefix + "/social/platforms/{platform}/formats", (HttpContext ctx, string platform) => SimpleAsync(ctx, new
-        {
-            formats = PlatformFormats.TryGetValue(platform, out var f) ? new[] { new { name = f.Format, width = f.Width, height = f.Height, file_type = "PNG", max_size_mb = 5.0 } } : [],
-        }));
         app.MapGet(Prefix + "/health", ctx => SimpleAsync(ctx, new
         {
             status = Healthy ? "healthy" : "unhealthy",
@@ -79,34 +70,6 @@ public sealed class ImageStudioEmulator : ProviderEmulator
         }
 
         await WriteJsonAsync(context, body, FaultScope.Status).ConfigureAwait(false);
-    }
-
-    private async Task TemplatesAsync(HttpContext context, Func<Template, bool> filter)
-    {
-        if (TemplatesFail)
-        {
-            if (await BeginAsync(context, FaultScope.Status).ConfigureAwait(false) is not null)
-            {
-                await WriteErrorAsync(context, 500, new { detail = "Template service unavailable" }).ConfigureAwait(false);
-            }
-
-            return;
-        }
-
-        var list = Templates.Where(filter).Select(t => new
-        {
-            id = t.Id,
-            name = t.Name,
-            category = t.Category,
-            platform = t.Platform,
-            aspect_ratio = new { ratio = t.Ratio, width = t.Width, height = t.Height, label = t.Ratio },
-            description = $"Template for {t.Name}",
-            recommended_provider = "ideogram",
-            style_preset = "photographic",
-            quality = "premium",
-            use_cases = new[] { "Brand content" },
-        }).ToList();
-        await SimpleAsync(context, new { templates = list, total = list.Count }).ConfigureAwait(false);
     }
 
     private Task ProvidersAsync(HttpContext context) => SimpleAsync(context, new
@@ -242,6 +205,11 @@ public sealed class ImageStudioEmulator : ProviderEmulator
         if (operation is null || !EditOperations.Contains(operation))
         {
             return $"Unsupported operation: {operation}";
+        }
+
+        if (body["options"] is { } options && options is not System.Text.Json.Nodes.JsonObject)
+        {
+            return "options must be an object";
         }
 
         return operation switch

@@ -72,6 +72,14 @@ public abstract class ProviderEmulator : IAsyncDisposable
 
     protected abstract void Map(WebApplication app);
 
+    /// <summary>
+    /// Whether the emulator can fetch <paramref name="url"/>: one of its own published files. It has no internet, so any
+    /// other link (a CDN's https link included) cannot be fetched, as when a real provider meets an expired link.
+    /// </summary>
+    protected bool CanFetch(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Port == _port
+        && uri.AbsolutePath.StartsWith("/media/", StringComparison.Ordinal) && _media.ContainsKey(uri.AbsolutePath["/media/".Length..]);
+
     /// <summary>Publishes bytes at a result URL of this emulator (or of a foreign host when that fault is on).</summary>
     protected string PublishMedia(string name, byte[] bytes, string contentType)
     {
@@ -240,7 +248,7 @@ public abstract class ProviderEmulator : IAsyncDisposable
             }
         }
 
-        var recorded = new RecordedRequest(request.Method, request.Path.Value ?? "", request.ContentType, headers, json, form, files);
+        var recorded = new RecordedRequest(request.Method, request.Path.Value ?? "", request.ContentType, headers, json, form, files) { Query = request.QueryString.Value ?? "" };
         Requests.Enqueue(recorded);
         _recorded.Release();
         return recorded;

@@ -12,5 +12,8 @@ public sealed record RecordedRequest(
     IReadOnlyDictionary<string, string[]> Form,
     IReadOnlyList<RecordedFile> Files)
 {
+    /// <summary>The query string as sent ("?platform=instagram"), empty when none.</summary>
+    public string Query { get; init; } = "";
+
     public string? Field(string name) => Json?[name]?.ToString() ?? (Form.TryGetValue(name, out var values) ? values.FirstOrDefault() : null);
 }

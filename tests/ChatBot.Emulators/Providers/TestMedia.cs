@@ -5,7 +5,7 @@ using SkiaSharp;
 namespace ChatBot.Emulators.Providers;
 
 /// <summary>Small but valid media files the provider emulators serve and tests upload.</summary>
-public static class TestMedia
+public static partial class TestMedia
 {
     /// <summary>
     /// A real, decodable opaque PNG of the given size (a gradient, with a fixed grain in blue so the file stays about

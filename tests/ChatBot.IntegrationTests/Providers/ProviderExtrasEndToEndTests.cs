@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using ChatBot.Core.Media;
 using ChatBot.Emulators.Providers;
 using ChatBot.IntegrationTests.TestSupport;
@@ -103,7 +100,7 @@ public sealed class ProviderExtrasEndToEndTests : IAsyncLifetime
         var before = await _host.Client.CreditsAsync("inpaint");
         await using var events = await _host.Client.OpenEventsAsync(timeout.Token);
 
-        var replyId = await PostWithRolesAsync("inpaint", "/edit a starry sky --mode inpaint --model ideogram-v3-edit", ("photo.png", image, null), ("mask.png", mask, "mask"));
+        var replyId = await _host.Client.PostWithRolesAsync("inpaint", "/edit a starry sky --mode inpaint --model ideogram-v3-edit", ("photo.png", image, null), ("mask.png", mask, "mask"));
         var final = await events.WaitForFinalAsync(replyId, timeout.Token);
 
         final.Status.ShouldBe("succeeded", final.Text);
@@ -121,7 +118,7 @@ public sealed class ProviderExtrasEndToEndTests : IAsyncLifetime
     {
         var before = await _host.Client.CreditsAsync("inpaint-2");
 
-        var reply = await _host.Client.GetAsync(await PostWithRolesAsync("inpaint-2", "/edit a starry sky --mode inpaint --model ideogram-v3-edit", ("photo.png", TestMedia.Png(40, 30), null)));
+        var reply = await _host.Client.GetAsync(await _host.Client.PostWithRolesAsync("inpaint-2", "/edit a starry sky --mode inpaint --model ideogram-v3-edit", ("photo.png", TestMedia.Png(40, 30), null)));
 
         reply.Status.ShouldBe("refused");
         reply.Text.ShouldContain("mask");
@@ -132,10 +129,10 @@ public sealed class ProviderExtrasEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task Post_UnknownAttachmentRole_IsRefusedWithTheRolesToUse()
     {
-        var reply = await _host.Client.GetAsync(await PostWithRolesAsync("roles", "/edit a starry sky --mode inpaint", ("photo.png", TestMedia.Png(40, 30), "stencil")));
+        var reply = await _host.Client.GetAsync(await _host.Client.PostWithRolesAsync("roles", "/edit a starry sky --mode inpaint", ("photo.png", TestMedia.Png(40, 30), "stencil")));
 
         reply.Status.ShouldBe("refused");
-        reply.Text.ShouldContain("image, mask, reference, audio or video");
+        reply.Text.ShouldContain("image, mask, reference, last-frame, audio or video");
     }
 
     [Fact]
@@ -161,19 +158,6 @@ public sealed class ProviderExtrasEndToEndTests : IAsyncLifetime
         Audit();
     }
 
-    /// <summary>Posts a message whose attachments carry a role, as the page does once a chip is marked "Mask".</summary>
-    private async Task<string> PostWithRolesAsync(string user, string text, params (string FileName, byte[] Data, string? Role)[] attachments)
-    {
-        using var response = await _host.Client.Http.PostAsJsonAsync("/api/playground/messages", new
-        {
-            user,
-            text,
-            attachments = attachments.Select(a => new { fileName = a.FileName, dataBase64 = Convert.ToBase64String(a.Data), role = a.Role }),
-        });
-        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("replyId").GetString()!;
-    }
-
     private void Audit()
     {
         var audit = new LedgerAudit(_host.DatabasePath);
@@ -182,12 +166,6 @@ public sealed class ProviderExtrasEndToEndTests : IAsyncLifetime
         audit.UnsettledJobs().ShouldBeEmpty();
     }
 
-    private async Task<ReplyState> RunAsync(string user, string command, params (string FileName, byte[] Data)[] attachments)
-    {
-        using var timeout = TestTimeout.Start();
-        await using var events = await _host.Client.OpenEventsAsync(timeout.Token);
-        var replyId = await _host.Client.PostAsync(user, command, attachments);
-        var reply = await _host.Client.GetAsync(replyId);
-        return reply.IsFinal ? reply : await events.WaitForFinalAsync(replyId, timeout.Token);
-    }
+    private Task<ReplyState> RunAsync(string user, string command, params (string FileName, byte[] Data)[] attachments) =>
+        _host.Client.RunAsync(user, command, [.. attachments.Select(a => (a.FileName, a.Data, (string?)null))]);
 }

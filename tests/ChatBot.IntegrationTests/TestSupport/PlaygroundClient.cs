@@ -35,6 +35,27 @@ internal sealed partial class PlaygroundClient(Uri address, string? apiToken = H
             attachments = attachments.Select(a => new { fileName = a.FileName, dataBase64 = Convert.ToBase64String(a.Data) }),
         });
 
+    /// <summary>Posts a message whose attachments carry a role (mask, reference, last-frame, …), as the page does once a chip is marked.</summary>
+    public async Task<string> PostWithRolesAsync(string user, string text, params (string FileName, byte[] Data, string? Role)[] attachments)
+    {
+        using var response = await Http.PostAsJsonAsync("/api/playground/messages", new
+        {
+            user,
+            text,
+            attachments = attachments.Select(a => new { fileName = a.FileName, dataBase64 = Convert.ToBase64String(a.Data), role = a.Role }),
+        });
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<Created>())!.ReplyId;
+    }
+
+    /// <summary>Posts a command (attachments with a role, or null: read from the bytes) and returns its final state.</summary>
+    public Task<ReplyState> RunAsync(string user, string command, params (string FileName, byte[] Data, string? Role)[] attachments) =>
+        FinalAsync(() => PostWithRolesAsync(user, command, attachments));
+
+    /// <summary>Presses a button and returns the final state of the reply it starts.</summary>
+    public Task<ReplyState> PressToEndAsync(string replyId, string buttonId, string user) =>
+        FinalAsync(() => PressAsync(replyId, buttonId, user));
+
     public async Task<ReplyState> GetAsync(string replyId) =>
         (await Http.GetFromJsonAsync<ReplyState>($"/api/playground/replies/{Uri.EscapeDataString(replyId)}"))!;
 
@@ -85,6 +106,15 @@ internal sealed partial class PlaygroundClient(Uri address, string? apiToken = H
         var match = AvailablePattern().Match(creditsText);
         match.Success.ShouldBeTrue($"No balance in: {creditsText}");
         return long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+    }
+
+    private async Task<ReplyState> FinalAsync(Func<Task<string>> start)
+    {
+        using var timeout = TestTimeout.Start();
+        await using var events = await OpenEventsAsync(timeout.Token);
+        var replyId = await start();
+        var reply = await GetAsync(replyId);
+        return reply.IsFinal ? reply : await events.WaitForFinalAsync(replyId, timeout.Token);
     }
 
     public async Task<EventStream> OpenEventsAsync(CancellationToken cancellationToken) =>

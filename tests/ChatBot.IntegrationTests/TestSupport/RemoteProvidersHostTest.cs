@@ -5,6 +5,9 @@ namespace ChatBot.IntegrationTests.TestSupport;
 /// <summary>The whole host against the four remote providers' emulators, with a generous daily allowance.</summary>
 public abstract class RemoteProvidersHostTest : IAsyncLifetime
 {
+    /// <summary>The Playground user who is an admin (for /settings).</summary>
+    protected const string Admin = "boss";
+
     protected AetherWaveEmulator AetherWave { get; } = new();
 
     protected ImageStudioEmulator ImageStudio { get; } = new();
@@ -19,7 +22,7 @@ public abstract class RemoteProvidersHostTest : IAsyncLifetime
 
     public async Task InitializeAsync() => Host = await RunningHost.StartAgainstAsync(
         new Dictionary<string, ProviderEmulator> { ["AetherWave"] = AetherWave, ["ImageStudio"] = ImageStudio, ["Blackwave"] = Blackwave, ["AetherForge"] = AetherForge },
-        new(StringComparer.OrdinalIgnoreCase) { ["Credits:DefaultDailyAllowance"] = "1000" });
+        new(StringComparer.OrdinalIgnoreCase) { ["Credits:DefaultDailyAllowance"] = "1000", ["Playground:Admin"] = Admin });
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
 }

@@ -146,4 +146,35 @@ public sealed class AetherWaveVideoTests() : ProviderTestBase<AetherWaveEmulator
         var failed = updates[^1].ShouldBeOfType<ProviderUpdate.Failed>();
         failed.UserMessage.ShouldContain("Content policy violation");
     }
+
+    [Fact]
+    public async Task Video_InputAtALinkAetherWaveCannotFetch_IsSentAgainWithTheBytes()
+    {
+        var image = TestMedia.Png();
+        var input = new MediaInput(MediaRole.Image, new StoredMedia("k", "image/png", "in.png", image.Length) { SourceUrl = new Uri("https://cdn.discordapp.com/attachments/1/2/in.png") }, _ => Task.FromResult<Stream>(new MemoryStream(image)));
+        var request = Request(MediaOperation.Video, ProviderNames.AetherWave, "seedance-lite-i2v", new CommandOptions { Prompt = "breathing", DurationSeconds = 5, Resolution = "720p" }, input);
+
+        var submission = await Sut.SubmitAsync(request, CancellationToken.None);
+
+        submission.ImmediateResult.ShouldBeOfType<ProviderUpdate.Succeeded>();
+        var sent = Emulator.Requests.Where(r => r.Path == "/api/generate-video").ToList();
+        sent.Count.ShouldBe(2);
+        sent[0].Field("imageUrl").ShouldBe("https://cdn.discordapp.com/attachments/1/2/in.png");
+        sent[0].Field("imageData").ShouldBeNull();
+        sent[1].Field("imageUrl").ShouldBeNull();
+        sent[1].Field("imageData").ShouldBe("data:image/png;base64," + Convert.ToBase64String(image));
+    }
+
+    [Fact]
+    public async Task VideoUpscale_Topaz_SendsTheVideoAndItsLengthAndIsChargedPerSecond()
+    {
+        var request = Request(MediaOperation.VideoUpscale, ProviderNames.AetherWave, "topaz-video-upscale", new CommandOptions { DurationSeconds = 4 }, Input(MediaRole.Video, TestMedia.Mp4(), "video/mp4", "clip.mp4"));
+
+        var updates = await RunAsync(Sut, request);
+
+        updates[^1].ShouldBeOfType<ProviderUpdate.Succeeded>().ProviderCost.ShouldBe(48m);
+        Emulator.LastSubmit!.Field("videoData").ShouldStartWith("data:video/mp4;base64,");
+        Emulator.LastSubmit!.Field("duration").ShouldBe("4");
+        Emulator.LastSubmit!.Field("prompt").ShouldBeNull();
+    }
 }

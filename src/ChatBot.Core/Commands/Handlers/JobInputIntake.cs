@@ -13,7 +13,7 @@ internal sealed class JobInputIntake(MediaIntake intake)
     public async Task<(IReadOnlyList<JobInput>? Inputs, string? Refusal)> IngestAsync(
         string platform, MediaOperation operation, IReadOnlyList<MediaRef> inputs, CancellationToken cancellationToken)
     {
-        var takesAnyMedia = operation is MediaOperation.LipSync or MediaOperation.VideoRemoveBackground;
+        var takesAnyMedia = operation is MediaOperation.LipSync or MediaOperation.VideoRemoveBackground or MediaOperation.VideoUpscale;
         var stored = new List<JobInput>(inputs.Count);
         foreach (var input in inputs)
         {
@@ -49,6 +49,8 @@ internal sealed class JobInputIntake(MediaIntake intake)
     {
         MediaOperation.VideoRemoveBackground when !stored.Any(i => i.Role == MediaRole.Video) =>
             "Attach the video (MP4 or WebM) to remove its background.",
+        MediaOperation.VideoUpscale when !stored.Any(i => i.Role == MediaRole.Video) =>
+            "Attach the video (MP4 or WebM) to upscale it.",
         MediaOperation.LipSync when !stored.Any(i => i.Role == MediaRole.Audio) || !stored.Any(i => i.Role == MediaRole.Image) =>
             "Lip sync needs an image of a face and an audio file (MP3, WAV, M4A, OGG or FLAC).",
         _ => null,

@@ -20,6 +20,7 @@ internal sealed class MediaCommandHandler(
     ITenantSettingsStore tenants,
     ResultSource sources,
     JobInputIntake intake,
+    VideoExtension extension,
     PromptRules prompts,
     JobScheduler scheduler,
     IOptions<SchedulerOptions> scheduling,
@@ -38,10 +39,24 @@ internal sealed class MediaCommandHandler(
         }
 
         var (kind, options, inputs) = subject;
-        var hasMask = inputs.Any(i => i.Role == MediaRole.Mask);
-        if (OperationResolver.Resolve(kind, options.Mode, hasMask) is not { } operation)
+        var given = request.Options;
+        if (VideoExtension.Applies(kind, options))
         {
-            return new CommandOutcome.Refused($"`--mode {options.Mode}` is not an edit mode. Try `edit`, `inpaint`, `reframe`, `remove-background`, `enhance`, `social` or `control`.");
+            // The clip's last frame becomes the first frame of an image-to-video job.
+            var (extended, extendRefusal) = await extension.ReplaceAsync(actor.Platform, inputs, cancellationToken).ConfigureAwait(false);
+            if (extended is null)
+            {
+                return new CommandOutcome.Refused(extendRefusal!);
+            }
+
+            (inputs, options, given) = (extended, options with { Mode = null }, given with { Mode = null });
+        }
+
+        var hasMask = inputs.Any(i => i.Role == MediaRole.Mask);
+        var hasVideo = inputs.Any(i => i.Role == MediaRole.Video || (i.DeclaredContentType?.StartsWith("video/", StringComparison.OrdinalIgnoreCase) ?? false));
+        if (OperationResolver.Resolve(kind, options.Mode, hasMask, hasVideo) is not { } operation)
+        {
+            return new CommandOutcome.Refused($"`--mode {options.Mode}` is not an edit mode. Try `edit`, `inpaint`, `reframe`, `remove-background`, `enhance`, `social`, `control`, `search-replace` or `recolor`.");
         }
 
         if (prompts.Check(operation, options) is { } problem)
@@ -68,7 +83,7 @@ internal sealed class MediaCommandHandler(
             return new CommandOutcome.Refused(limit);
         }
 
-        var (checkedOptions, parameterRefusal) = ParameterCheck.Check(model, operation, options, request.Options);
+        var (checkedOptions, parameterRefusal) = ParameterCheck.Check(model, operation, options, given);
         if (checkedOptions is null)
         {
             return new CommandOutcome.Refused(parameterRefusal!);

@@ -65,6 +65,11 @@ internal sealed class ModelsCommandHandler(
                 text.Append(model.Description.Length > 0 ? $" — {model.Description}\n" : "\n");
             }
 
+            if (provider is IProviderCapabilities capabilities && provider.IsAvailable)
+            {
+                await AppendCapabilitiesAsync(text, group.Key, capabilities, cancellationToken).ConfigureAwait(false);
+            }
+
             if (provider is IProviderTemplates offers && provider.IsAvailable)
             {
                 await AppendTemplatesAsync(text, group.Key, offers, cancellationToken).ConfigureAwait(false);
@@ -89,6 +94,24 @@ internal sealed class ModelsCommandHandler(
 
     private static string Kebab(MediaOperation operation) => JsonNamingPolicy.KebabCaseLower.ConvertName(operation.ToString());
 
+    /// <summary>What the provider says it offers (the services behind it, its operations), when it answers within a few seconds.</summary>
+    private async Task AppendCapabilitiesAsync(StringBuilder text, string provider, IProviderCapabilities capabilities, CancellationToken ct)
+    {
+        using var timeout = new CancellationTokenSource(TemplateWait, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
+        try
+        {
+            foreach (var line in await capabilities.DescribeCapabilitiesAsync(linked.Token).ConfigureAwait(false))
+            {
+                text.Append(line).Append('\n');
+            }
+        }
+        catch (Exception ex) when (ex is ProviderException || (ex is OperationCanceledException && !ct.IsCancellationRequested))
+        {
+            logger.TemplatesUnavailable(provider, ex.GetType().Name);
+        }
+    }
+
     /// <summary>The provider's templates, when it answers within a few seconds; /models answers without them otherwise.</summary>
     private async Task AppendTemplatesAsync(StringBuilder text, string provider, IProviderTemplates offers, CancellationToken ct)
     {
@@ -110,7 +133,7 @@ internal sealed class ModelsCommandHandler(
             return;
         }
 
-        text.Append("Templates (`/imagine … --template <id>`): ");
+        text.Append("Templates (`/imagine … --template <id>`; find one with `/templates <platform>`): ");
         text.AppendJoin(", ", templates.Take(TemplatesShown).Select(t => t.Note is { Length: > 0 } note ? $"`{t.Id}` ({t.Name}, {note})" : $"`{t.Id}` ({t.Name})"));
         text.Append(templates.Count > TemplatesShown ? $" and {templates.Count - TemplatesShown} more\n" : "\n");
     }

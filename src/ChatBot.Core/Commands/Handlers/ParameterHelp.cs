@@ -53,9 +53,9 @@ internal static class ParameterHelp
     public static IReadOnlyList<MediaOperation> Operations(CommandKind kind) => kind switch
     {
         CommandKind.Imagine => [MediaOperation.Imagine, MediaOperation.AlbumArt],
-        CommandKind.Edit => [MediaOperation.Edit, MediaOperation.Inpaint, MediaOperation.Reframe, MediaOperation.RemoveBackground, MediaOperation.Control, MediaOperation.Social],
+        CommandKind.Edit => [MediaOperation.Edit, MediaOperation.Inpaint, MediaOperation.Reframe, MediaOperation.RemoveBackground, MediaOperation.Control, MediaOperation.Social, MediaOperation.SearchReplace, MediaOperation.Recolor],
         CommandKind.Video or CommandKind.Animate => [MediaOperation.Video, MediaOperation.LipSync, MediaOperation.Storyboard, MediaOperation.VideoRemoveBackground],
-        CommandKind.Upscale => [MediaOperation.Upscale, MediaOperation.Enhance],
+        CommandKind.Upscale => [MediaOperation.Upscale, MediaOperation.Enhance, MediaOperation.VideoUpscale],
         CommandKind.Vary => [MediaOperation.Vary],
         _ => [],
     };

@@ -1,3 +1,4 @@
+using ChatBot.Core.Catalog;
 using ChatBot.Core.Jobs;
 
 namespace ChatBot.Core.Commands.Handlers;
@@ -32,6 +33,9 @@ internal sealed class ResultSource(IJobStore store)
         source.Spec.Options with { Seed = null, Model = source.Spec.ModelId },
         [.. source.Spec.Inputs.Select(i => MediaRef.FromStore(i.MediaKey, "input", i.Role))]);
 
+    private static bool MadeVideo(MediaOperation operation) =>
+        operation is MediaOperation.Video or MediaOperation.LipSync or MediaOperation.Storyboard or MediaOperation.VideoRemoveBackground or MediaOperation.VideoUpscale;
+
     private static (MediaSubject? Subject, string? Refusal) OnOutput(MediaSubject own, JobRecord source, int index)
     {
         if (!source.HasStoredOutputs() || source.OutputKeys.Count == 0)
@@ -45,12 +49,16 @@ internal sealed class ResultSource(IJobStore store)
         }
 
         var vary = own.Kind == CommandKind.Vary;
+        var video = MadeVideo(source.Spec.Operation);
         var options = own.Options with
         {
             Prompt = own.Options.Prompt ?? source.Spec.Options.Prompt,
             AspectRatio = own.Options.AspectRatio ?? (vary ? source.Spec.Options.AspectRatio : null),
             NegativePrompt = own.Options.NegativePrompt ?? (vary ? source.Spec.Options.NegativePrompt : null),
+            // A video result lends its length (what upscaling it is priced by, and the clip that extends it).
+            DurationSeconds = own.Options.DurationSeconds ?? (video ? source.Spec.Options.DurationSeconds : null),
         };
-        return (own with { Options = options, Inputs = [MediaRef.FromStore(source.OutputKeys[index], $"result-{index + 1}"), .. own.Inputs] }, null);
+        var output = MediaRef.FromStore(source.OutputKeys[index], $"result-{index + 1}", video ? MediaRole.Video : MediaRole.Image);
+        return (own with { Options = options, Inputs = [output, .. own.Inputs] }, null);
     }
 }

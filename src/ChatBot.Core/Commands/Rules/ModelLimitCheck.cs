@@ -17,13 +17,16 @@ internal static class ModelLimitCheck
             return $"{RoleName(unused.Role)} is not used for {ProviderRouter.Describe(operation)}; send the command without it.";
         }
 
-        if (operation is MediaOperation.VideoRemoveBackground or MediaOperation.LipSync)
+        if (operation is MediaOperation.VideoRemoveBackground or MediaOperation.LipSync or MediaOperation.VideoUpscale)
         {
             // What each attachment is becomes known only from its bytes, after the checks below.
             return inputs.Count == 0
-                ? operation == MediaOperation.LipSync
-                    ? "Lip sync needs an image of a face and an audio file."
-                    : "Attach the video (MP4 or WebM) to remove its background."
+                ? operation switch
+                {
+                    MediaOperation.LipSync => "Lip sync needs an image of a face and an audio file.",
+                    MediaOperation.VideoUpscale => "Attach the video (MP4 or WebM) to upscale, or use the Upscale button under a video result.",
+                    _ => "Attach the video (MP4 or WebM) to remove its background.",
+                }
                 : null;
         }
 
@@ -42,6 +45,11 @@ internal static class ModelLimitCheck
                 MediaOperation.LipSync => "Lip sync needs an image of a face and an audio file.",
                 _ => $"{Name(model)} needs an image: attach one (or use the buttons under a result).",
             };
+        }
+
+        if (inputs.Any(i => i.Role == MediaRole.LastFrame) && !(limits.TakesLastFrame && operation == MediaOperation.Video))
+        {
+            return $"{Name(model)} doesn't take a last frame; the Seedance video models do (for example `--model seedance-lite-i2v`).";
         }
 
         if (operation == MediaOperation.Inpaint && !inputs.Any(i => i.Role == MediaRole.Mask))

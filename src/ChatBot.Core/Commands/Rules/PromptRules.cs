@@ -26,6 +26,13 @@ internal sealed class PromptRules(IOptions<ValidationOptions> validation)
                 : "Tell me what to change, for example `/edit make the sky stormy`.";
         }
 
+        if (OperationResolver.RequiredFlag(operation) is { } required
+            && (!options.Extra.TryGetValue(required.Flag, out var named) || string.IsNullOrWhiteSpace(named)))
+        {
+            return $"`--mode {options.Mode}` needs `--{required.Flag} <{required.Means}>`, for example "
+                + (operation == MediaOperation.Recolor ? "`/edit deep red --mode recolor --select the jacket`." : "`/edit a golden retriever --mode search-replace --search the cat`.");
+        }
+
         return Blocked(rules.Blocklist, options);
     }
 
@@ -34,7 +41,7 @@ internal sealed class PromptRules(IOptions<ValidationOptions> validation)
 
     private static string? Blocked(IEnumerable<string> blocklist, CommandOptions options)
     {
-        var text = $"{options.Prompt} {options.NegativePrompt}";
+        var text = $"{options.Prompt} {options.NegativePrompt} {options.Extra.GetValueOrDefault("search")} {options.Extra.GetValueOrDefault("select")}";
         var blocked = blocklist.FirstOrDefault(word => ContainsWord(text, word));
         return blocked is null ? null : "Your prompt contains a word this community has blocked. Please rephrase it.";
     }

@@ -307,6 +307,15 @@
         mask.setAttribute("aria-pressed", file.role === "mask" ? "true" : "false");
         mask.addEventListener("click", () => { file.role = file.role === "mask" ? undefined : "mask"; renderAttachments(); });
         chip.append(mask);
+        // A second image for a video's last frame (Seedance), or a reference image (inpaint, AetherForge, Grok, Flux).
+        for (const [role, label, title] of [["last-frame", "Last frame", "Use this image as the video's last frame (/video on Seedance)"], ["reference", "Ref", "Use this image as a reference"]]) {
+          const toggle = el("button", file.role === role ? "role-toggle on" : "role-toggle", label);
+          toggle.type = "button";
+          toggle.title = title;
+          toggle.setAttribute("aria-pressed", file.role === role ? "true" : "false");
+          toggle.addEventListener("click", () => { file.role = file.role === role ? undefined : role; renderAttachments(); });
+          chip.append(toggle);
+        }
       }
       const remove = el("button", "", "×");
       remove.type = "button";

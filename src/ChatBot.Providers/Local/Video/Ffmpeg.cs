@@ -6,7 +6,7 @@ namespace ChatBot.Providers.Local.Video;
 /// Runs Debian's ffmpeg as a child process to encode MP4s (images are decoded by SkiaSharp). Arguments go through <see cref="ProcessStartInfo.ArgumentList"/> (no shell); a missing
 /// ffmpeg becomes a clear <see cref="ProviderException"/>, never a crash.
 /// </summary>
-internal sealed class Ffmpeg(LocalProviderOptions options, TimeProvider timeProvider, ILogger logger)
+internal sealed partial class Ffmpeg(LocalProviderOptions options, TimeProvider timeProvider, ILogger logger)
 {
     public const string MissingCode = "ffmpeg_missing";
     private const int ErrorTailChars = 2000;
