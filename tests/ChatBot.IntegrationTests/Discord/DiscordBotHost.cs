@@ -30,7 +30,7 @@ internal sealed class DiscordBotHost : IAsyncDisposable
           "id": "scripted-motion", "provider": "scripted", "displayName": "Scripted motion",
           "operations": [ "video", "lip-sync" ],
           "price": { "perOutput": 2 },
-          "limits": { "maxInputImages": 1 },
+          "limits": { "maxInputImages": 1, "takesLastFrame": true },
           "parameters": { "audio": { "values": [ "true", "false" ], "operations": [ "video" ] } }
         }
         """;

@@ -5,6 +5,7 @@ using ChatBot.IntegrationTests.TestSupport;
 namespace ChatBot.IntegrationTests.Operations;
 
 /// <summary><c>GET /metrics</c> on the whole host: the series exist and move when a job runs.</summary>
+[Collection(MetricsCollection.Name)]
 public sealed partial class MetricsTests : IAsyncLifetime
 {
     private RunningHost _host = null!;

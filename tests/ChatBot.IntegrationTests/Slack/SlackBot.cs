@@ -24,7 +24,7 @@ internal sealed class SlackBot : IAsyncDisposable
         { "id": "test-upscale", "provider": "scripted", "displayName": "Test upscale", "operations": [ "upscale", "remove-background" ],
           "price": { "perOutput": 1 }, "limits": { "requiresImage": true }, "parameters": { "factor": { "values": [ "2", "4" ] } } },
         { "id": "test-motion", "provider": "scripted", "displayName": "Test motion", "operations": [ "video", "lip-sync" ],
-          "price": { "perOutput": 3 }, "parameters": { "duration": { "values": [ "3" ] }, "ar": { "values": [ "1:1" ] } } }
+          "price": { "perOutput": 3 }, "limits": { "takesLastFrame": true }, "parameters": { "duration": { "values": [ "3" ] }, "ar": { "values": [ "1:1" ] } } }
         """;
 
     private readonly WebApplication _app;
