@@ -12,6 +12,7 @@ internal static class DiscordCommandDefinitions
     private const int Integer = 4;
     private const int Boolean = 5;
     private const int User = 6;
+    private const int Channel = 7;
     private const int Number = 10;
     private const int Attachment = 11;
 
@@ -49,15 +50,16 @@ internal static class DiscordCommandDefinitions
             Option("image", "Start image (the face, for lip sync)", Attachment),
             Option("end_frame", "Last frame", Attachment),
             Option("audio", "Audio (lip sync)", Attachment),
-            Option("video", "A video (background removal)", Attachment),
-            Option("mode", "video, lipsync, storyboard, remove-background", String),
+            Option("video", "A video to extend (mode: extend) or remove the background of", Attachment),
+            Option("mode", "video, lipsync, storyboard, extend, remove-background", String),
             Option("model", "Model to use", String, autocomplete: true),
             Option("duration", "Seconds", Integer, min: 1, max: 60),
             Option("aspect", "Aspect ratio", String),
             Option("resolution", "Resolution, e.g. 720p", String)),
-        Slash("upscale", "Upscale an image",
-            Option("image", "The image to upscale", Attachment, required: true),
-            Option("factor", "Scale factor", Integer, min: 2, max: 8),
+        Slash("upscale", "Upscale an image or a video",
+            Option("image", "The image to upscale", Attachment),
+            Option("video", "A video to upscale (instead of an image)", Attachment),
+            Option("factor", "Scale factor (the model decides which: 1, 2, 4, …)", Integer, min: 1, max: 8),
             Option("mode", "upscale or enhance", String),
             Option("prompt", "What the image shows (some models use it)", String),
             Option("model", "Model to use", String, autocomplete: true)),
@@ -78,7 +80,11 @@ internal static class DiscordCommandDefinitions
             Option("allowance", "Daily credit allowance per member", Integer, min: 0),
             Option("gallery", "Offer Save to gallery", Boolean),
             Option("disable_model", "Hide a model on this server", String, autocomplete: true),
-            Option("enable_model", "Offer a hidden model again", String, autocomplete: true))),
+            Option("enable_model", "Offer a hidden model again", String, autocomplete: true),
+            Option("allow_channel", "Let the bot answer in this channel (once one is allowed, only allowed ones)", Channel),
+            Option("disallow_channel", "Take a channel off the allowed ones (none left: every channel)", Channel),
+            Option("block_word", "Refuse prompts with this word on this server", String),
+            Option("unblock_word", "Take a word off this server's blocklist", String))),
         Slash("stats", "Usage statistics (admins only)",
             Option("allowance", "Show what this daily allowance would have meant", Integer, min: 0)),
         MessageMenu(EditImageMenu),

@@ -7,6 +7,15 @@ namespace ChatBot.Discord.Inbound;
 /// <summary>Turns interactions into the engine's <see cref="CommandRequest"/>, checking attachments on the way.</summary>
 internal sealed class DiscordCommandMapper(IOptions<DiscordOptions> options)
 {
+    /// <summary>The <c>/settings</c> options that are a Core text setting as they are: option name, setting.</summary>
+    private static readonly (string Option, string Setting)[] TextSettings =
+    [
+        ("allow_channel", "allow-channel"),
+        ("disallow_channel", "disallow-channel"),
+        ("block_word", "block-word"),
+        ("unblock_word", "unblock-word"),
+    ];
+
     /// <summary>A slash command: options and attachments into a request, or a refusal for the member.</summary>
     public MappedCommand MapSlash(DiscordInteraction interaction, CommandKind kind, ReplyHandle reply)
     {
@@ -130,6 +139,15 @@ internal sealed class DiscordCommandMapper(IOptions<DiscordOptions> options)
         if (values.Str("enable_model") is { } enable)
         {
             changes.Add(("enable-model", enable));
+        }
+
+        // Channel options carry the channel's id, which Core keeps as it is; words go as typed.
+        foreach (var (option, setting) in TextSettings)
+        {
+            if (values.Str(option) is { } value)
+            {
+                changes.Add((setting, value));
+            }
         }
 
         return changes;

@@ -16,11 +16,25 @@ public sealed class CommandRegistrarTests
         var menus = commands.Where(c => c!["type"]!.GetValue<int>() == 3).Select(c => c!["name"]!.GetValue<string>());
         slash.ShouldBe(["imagine", "edit", "video", "upscale", "credits", "jobs", "cancel", "models", "help", "templates", "settings", "stats"], ignoreOrder: true);
         menus.ShouldBe(["Edit image", "Upscale", "Animate", "Remove background"], ignoreOrder: true);
-        var upscale = commands.Single(c => c!["name"]!.GetValue<string>() == "upscale" && c["type"]!.GetValue<int>() == 1)!;
-        upscale["options"]!.AsArray().ShouldContain(o => o!["type"]!.GetValue<int>() == 11 && o["required"]!.GetValue<bool>());
+        var upscale = Options(commands, "upscale");
+        upscale["image"]["type"]!.GetValue<int>().ShouldBe(11);
+        upscale["video"]["type"]!.GetValue<int>().ShouldBe(11);
+        upscale["image"]["required"]!.GetValue<bool>().ShouldBeFalse(); // a video alone is a video upscale
+        upscale["factor"]["min_value"]!.GetValue<double>().ShouldBe(1); // AetherWave's 1x; the catalog decides per model
+        Options(commands, "video")["video"]["type"]!.GetValue<int>().ShouldBe(11);
+        var settings = Options(commands, "settings");
+        settings["allow_channel"]["type"]!.GetValue<int>().ShouldBe(7);
+        settings["disallow_channel"]["type"]!.GetValue<int>().ShouldBe(7);
+        settings["block_word"]["type"]!.GetValue<int>().ShouldBe(3);
+        settings["unblock_word"]["type"]!.GetValue<int>().ShouldBe(3);
         commands.Single(c => c!["name"]!.GetValue<string>() == "imagine")!["options"]!.AsArray()
             .Single(o => o!["name"]!.GetValue<string>() == "model")!["autocomplete"]!.GetValue<bool>().ShouldBeTrue();
     }
+
+    /// <summary>A slash command's options by name.</summary>
+    private static Dictionary<string, JsonNode> Options(JsonArray commands, string command) =>
+        commands.Single(c => c!["name"]!.GetValue<string>() == command && c["type"]!.GetValue<int>() == 1)!["options"]!.AsArray()
+            .ToDictionary(o => o!["name"]!.GetValue<string>(), o => o!);
 
     [Fact]
     public async Task Start_GuildSet_RegistersInThatGuild()
