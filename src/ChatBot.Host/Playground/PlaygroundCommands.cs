@@ -121,7 +121,8 @@ internal sealed partial class PlaygroundCommands(
                 LogAccepted(logger, replyId, accepted.JobId);
                 return replies.Get(replyId)!;
             case CommandOutcome.Info info:
-                return Show(replyId, ReplyStatus.Succeeded, info.Text, info.Ephemeral);
+                // Info answers can carry buttons too (a Cancel per running job in /jobs); the page renders and presses them like a job's.
+                return Show(replyId, ReplyStatus.Succeeded, info.Text, info.Ephemeral, info.Buttons);
             case CommandOutcome.Refused refused:
                 return Refuse(replyId, request.Actor, refused.Message);
             default:
@@ -144,12 +145,13 @@ internal sealed partial class PlaygroundCommands(
         return Show(replyId, ReplyStatus.Refused, message, ephemeral: true);
     }
 
-    private PlaygroundReply Show(string replyId, ReplyStatus status, string text, bool ephemeral) =>
+    private PlaygroundReply Show(string replyId, ReplyStatus status, string text, bool ephemeral, IReadOnlyList<ReplyButton>? buttons = null) =>
         replies.Change(replyId, current => (current ?? new PlaygroundReply { Id = replyId }) with
         {
             Status = status,
             Text = text,
             Ephemeral = ephemeral,
+            Buttons = buttons ?? current?.Buttons ?? [],
         })!;
 
     /// <summary>Caps the size first, then sniffs the bytes; only real media goes on to the engine, which stores what it accepts.</summary>

@@ -1,4 +1,5 @@
 using ChatBot.Core.Replies;
+using ChatBot.Slack.Inbound.Payloads;
 
 namespace ChatBot.Slack.Blocks;
 
@@ -113,7 +114,7 @@ internal static class SlackBlocks
     public static JsonArray Placeholder(string title) => new(Section($"*{Escape(title)}*\n⏳ Getting started…"));
 
     /// <summary>The Edit… modal; <paramref name="privateMetadata"/> says what is being edited and where to reply.</summary>
-    public static JsonObject EditModal(string privateMetadata) => new()
+    public static JsonObject EditModal(string privateMetadata, IReadOnlyList<EditModalFile>? files = null) => new()
     {
         ["type"] = "modal",
         ["callback_id"] = EditModalCallbackId,
@@ -121,7 +122,7 @@ internal static class SlackBlocks
         ["submit"] = PlainText("Edit"),
         ["close"] = PlainText("Cancel"),
         ["private_metadata"] = privateMetadata,
-        ["blocks"] = new JsonArray(new JsonObject
+        ["blocks"] = new JsonArray([.. SlackRoleSelects.For(files ?? []), new JsonObject
         {
             ["type"] = "input",
             ["block_id"] = PromptBlockId,
@@ -134,7 +135,7 @@ internal static class SlackBlocks
                 ["max_length"] = 2000,
                 ["placeholder"] = PlainText("make the sky stormy --strength 0.6"),
             },
-        }),
+        }]),
     };
 
     /// <summary>An ephemeral offer to edit a member's image (after a ✏️ reaction, which carries no trigger for a modal).</summary>

@@ -24,7 +24,7 @@ internal sealed class SlackEditModal(SlackApiClient api, SlackOutcomeResponder r
             await api.CallAsync("views.open", new JsonObject
             {
                 ["trigger_id"] = trigger,
-                ["view"] = SlackBlocks.EditModal(privateMetadata),
+                ["view"] = SlackBlocks.EditModal(privateMetadata, metadata.Files is { Count: > 1 } files ? files : null),
             }, cancellationToken).ConfigureAwait(false);
         }
         catch (SlackApiException ex) when (ex.Error is "expired_trigger_id" or "invalid_trigger_id" or "exchanged_trigger_id")

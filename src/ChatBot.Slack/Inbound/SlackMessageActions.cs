@@ -64,7 +64,9 @@ internal sealed class SlackMessageActions(
         switch (action)
         {
             case ButtonAction.Edit when trigger is not null:
-                await editModal.OpenAsync(origin, trigger, EditModalMetadata.ForFile(image), cancellationToken).ConfigureAwait(false);
+                // Several files: the modal lets the member choose which is the image, the mask, the audio.
+                var files = SlackFileRoles.Usable(message).Select(f => EditModalFile.From(SlackFileRoles.ToRef(f, MediaRole.Image))).ToList();
+                await editModal.OpenAsync(origin, trigger, EditModalMetadata.ForFile(image) with { Files = files.Count > 1 ? files : null }, cancellationToken).ConfigureAwait(false);
                 break;
             case ButtonAction.Edit:
                 await editModal.OfferAsync(origin, SlackBlocks.EditFileActionId, $"{origin.Channel}|{message.Ts}", cancellationToken).ConfigureAwait(false);

@@ -44,6 +44,18 @@ internal sealed class ViewSubmissionHandler(SlackUsers users, SlackCommandRunner
             return;
         }
 
+        List<MediaRef> inputs = [image];
+        if (meta.Files is { Count: > 1 } files)
+        {
+            if (SlackRoleSelects.Chosen(view, files) is not { } chosen)
+            {
+                await responder.EphemeralAsync(origin, "The mask must be a different file from the image. Please try again.", cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            inputs = chosen;
+        }
+
         var parsed = CommandText.Parse("edit", prompt);
         if (!parsed.IsValid)
         {
@@ -53,7 +65,7 @@ internal sealed class ViewSubmissionHandler(SlackUsers users, SlackCommandRunner
 
         await runner.RunJobAsync(
             origin,
-            handle => new CommandRequest(CommandKind.Edit, actor, origin.Conversation, parsed.Options, [image], handle) { RawText = "/edit " + prompt },
+            handle => new CommandRequest(CommandKind.Edit, actor, origin.Conversation, parsed.Options, inputs, handle) { RawText = "/edit " + prompt },
             cancellationToken).ConfigureAwait(false);
     }
 

@@ -285,12 +285,29 @@ public sealed partial class SlackEmulator
     }
 
     /// <summary>A modal submission for a view the bot opened; <paramref name="values"/> maps block_id → action_id → value.</summary>
-    public JsonObject ViewSubmission(string userId, SlackOpenedView view, IReadOnlyDictionary<string, (string ActionId, string Value)> values)
+    public JsonObject ViewSubmission(
+        string userId,
+        SlackOpenedView view,
+        IReadOnlyDictionary<string, (string ActionId, string Value)> values,
+        IReadOnlyDictionary<string, (string ActionId, string Value)>? selects = null)
     {
         var state = new JsonObject();
         foreach (var (blockId, (actionId, value)) in values)
         {
             state[blockId] = new JsonObject { [actionId] = new JsonObject { ["type"] = "plain_text_input", ["value"] = value } };
+        }
+
+        // A static_select's state carries the chosen option (as Slack sends it), not a value.
+        foreach (var (blockId, (actionId, value)) in selects ?? new Dictionary<string, (string, string)>())
+        {
+            state[blockId] = new JsonObject
+            {
+                [actionId] = new JsonObject
+                {
+                    ["type"] = "static_select",
+                    ["selected_option"] = new JsonObject { ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = value }, ["value"] = value },
+                },
+            };
         }
 
         var submitted = (JsonObject)view.View.DeepClone();

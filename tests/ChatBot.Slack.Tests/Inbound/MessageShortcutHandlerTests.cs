@@ -1,3 +1,4 @@
+using ChatBot.Slack.Blocks;
 using ChatBot.Slack.Inbound;
 
 namespace ChatBot.Slack.Tests.Inbound;
@@ -31,6 +32,30 @@ public sealed class MessageShortcutHandlerTests() : SlackHostTests(SlackMode.Soc
         request.Kind.ShouldBe(CommandKind.Edit);
         request.Options.Prompt.ShouldBe("make it a watercolor");
         request.Inputs.ShouldHaveSingleItem().Url.ShouldBe(Emulator.UrlPrivate(file.Id));
+    }
+
+    [Fact]
+    public async Task MessageShortcutEdit_OnMessageWithTwoImages_MemberPicksTheRolesInTheModal()
+    {
+        var (ts, files) = Emulator.ShareUserFiles("C1", "U2", [(TestImages.Png(), "first.png", "image/png"), (TestImages.Png(), "second.png", "image/png")]);
+
+        await Emulator.SendInteractiveAsync(Emulator.MessageShortcut("U1", MessageShortcutHandler.EditShortcut, "C1", ts));
+        await Emulator.WaitUntilAsync(() => Emulator.Views.Count == 1, what: "the modal");
+        var blocks = Emulator.Views.Single().View["blocks"]!.AsArray().Select(b => (string?)b!["block_id"]).ToList();
+        blocks.ShouldBe([SlackRoleSelects.ImageBlockId, SlackRoleSelects.MaskBlockId, "prompt"]);
+        await Emulator.SendInteractiveAsync(Emulator.ViewSubmission(
+            "U1",
+            Emulator.Views.Single(),
+            new Dictionary<string, (string, string)> { ["prompt"] = ("prompt", "replace the sky") },
+            new Dictionary<string, (string, string)>
+            {
+                [SlackRoleSelects.ImageBlockId] = (SlackRoleSelects.ActionId, "1"),
+                [SlackRoleSelects.MaskBlockId] = (SlackRoleSelects.ActionId, "0"),
+            }));
+
+        var request = await Dispatcher.WaitForRequestAsync();
+        request.Kind.ShouldBe(CommandKind.Edit);
+        request.Inputs.Select(i => (i.Url, i.Role)).ShouldBe([(Emulator.UrlPrivate(files[1].Id), MediaRole.Image), (Emulator.UrlPrivate(files[0].Id), MediaRole.Mask)]);
     }
 
     [Fact]

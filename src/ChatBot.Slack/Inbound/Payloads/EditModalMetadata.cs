@@ -12,7 +12,8 @@ internal sealed record EditModalMetadata(
     [property: JsonPropertyName("m")] string? ContentType = null,
     [property: JsonPropertyName("s")] long? Size = null,
     [property: JsonPropertyName("c")] string? Channel = null,
-    [property: JsonPropertyName("t")] string? ThreadTs = null)
+    [property: JsonPropertyName("t")] string? ThreadTs = null,
+    [property: JsonPropertyName("f")] IReadOnlyList<EditModalFile>? Files = null)
 {
     public static EditModalMetadata ForFile(MediaRef image) =>
         new(Url: image.Url, FileName: image.FileName, ContentType: image.DeclaredContentType, Size: image.DeclaredSize);

@@ -1,4 +1,4 @@
 namespace ChatBot.Slack.Inbound.Payloads;
 
-/// <summary>A plain-text input's value (other input kinds leave it empty).</summary>
-internal sealed record SlackInputValue(string? Value);
+/// <summary>An input's value: typed text (plain_text_input) or the chosen option (static_select).</summary>
+internal sealed record SlackInputValue(string? Value, SlackSelectedOption? SelectedOption = null);

@@ -6,6 +6,6 @@ internal sealed record SlackView(string? CallbackId, string? PrivateMetadata, Sl
     /// <summary>The value typed into the input <paramref name="actionId"/> of block <paramref name="blockId"/>.</summary>
     public string? Value(string blockId, string actionId) =>
         State?.Values is { } values && values.TryGetValue(blockId, out var block) && block.TryGetValue(actionId, out var input)
-            ? input.Value
+            ? input.Value ?? input.SelectedOption?.Value
             : null;
 }
