@@ -63,7 +63,9 @@ public sealed class CommandRegistrarTests
         await GatewayClock.WaitForHealthAsync(host, h => h.State == "retrying");
         host.App.Lifetime.ApplicationStopping.IsCancellationRequested.ShouldBeFalse();
         host.Emulator.ReleaseHeld();
-        await clock.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(5));
+        // The registrar's own 5 s back-off, not another service's timer that is pending too (a flake on a loaded CI).
+        await clock.WaitForPendingDelayAsync(TimeSpan.FromSeconds(5));
+        clock.Advance(TimeSpan.FromSeconds(5));
 
         await host.Emulator.WaitUntilAsync(e => e.RegisteredCommands.ContainsKey("global"));
         await GatewayClock.WaitForHealthAsync(host, h => h.State == "ok");

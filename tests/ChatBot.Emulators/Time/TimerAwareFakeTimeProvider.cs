@@ -79,6 +79,30 @@ public sealed class TimerAwareFakeTimeProvider(DateTimeOffset start) : FakeTimeP
     }
 
     /// <summary>Waits for a pending timer, then advances.</summary>
+    /// <summary>
+    /// Waits until a pending timer is due exactly <paramref name="delay"/> from now: the code under test waits on that
+    /// wait, not on some other service's timer that happens to be pending too.
+    /// </summary>
+    public async Task WaitForPendingDelayAsync(TimeSpan delay, TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            Task changed;
+            lock (_gate)
+            {
+                changed = _changed.Task;
+            }
+
+            if (PendingDelays().Contains(delay))
+            {
+                return;
+            }
+
+            await changed.WaitAsync(cts.Token);
+        }
+    }
+
     public async Task AdvanceWhenWaitingAsync(TimeSpan by, int timers = 1)
     {
         await WaitForTimersAsync(timers);
