@@ -56,12 +56,14 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<ResultSource>();
         services.TryAddSingleton<JobInputIntake>();
         services.TryAddSingleton<VideoExtension>();
+        services.TryAddSingleton<JobConfirmation>();
         services.TryAddEnumerable(
         [
             ServiceDescriptor.Singleton<ICommandHandler, MediaCommandHandler>(),
             ServiceDescriptor.Singleton<ICommandHandler, CreditsCommandHandler>(),
             ServiceDescriptor.Singleton<ICommandHandler, JobsCommandHandler>(),
             ServiceDescriptor.Singleton<ICommandHandler, CancelCommandHandler>(),
+            ServiceDescriptor.Singleton<ICommandHandler, ConfirmCommandHandler>(),
             ServiceDescriptor.Singleton<ICommandHandler, ModelsCommandHandler>(),
             ServiceDescriptor.Singleton<ICommandHandler, SettingsCommandHandler>(),
             ServiceDescriptor.Singleton<ICommandHandler, GalleryCommandHandler>(),

@@ -16,6 +16,7 @@ public static class ButtonCommands
         ButtonAction.Cancel => CommandKind.Cancel,
         ButtonAction.SaveToGallery => CommandKind.SaveToGallery,
         ButtonAction.Extend => CommandKind.Video,
+        ButtonAction.Confirm => CommandKind.Confirm,
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 
@@ -32,7 +33,8 @@ public static class ButtonCommands
         string? prompt = null)
     {
         var kind = ToKind(action);
-        var options = kind == CommandKind.Cancel
+        var onJob = kind is CommandKind.Cancel or CommandKind.Confirm;
+        var options = onJob
             ? new CommandOptions { JobId = jobId }
             : prompt is null ? new CommandOptions() : CommandText.ApplyInlineFlags(kind, new CommandOptions { Prompt = prompt }).Options;
         if (action == ButtonAction.Extend)
@@ -42,7 +44,7 @@ public static class ButtonCommands
 
         return new CommandRequest(kind, actor, conversation, options, [], reply)
         {
-            SourceJobId = kind == CommandKind.Cancel ? null : jobId,
+            SourceJobId = onJob ? null : jobId,
             SourceOutputIndex = outputIndex,
             RawText = $"[button {action}]",
         };

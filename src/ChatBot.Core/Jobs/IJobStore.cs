@@ -8,8 +8,18 @@ namespace ChatBot.Core.Jobs;
 /// </summary>
 public interface IJobStore
 {
-    /// <summary>Creates the job in <see cref="JobState.Queued"/> and reserves its price, or writes nothing.</summary>
+    /// <summary>
+    /// Creates the job in <see cref="JobState.Queued"/> and reserves its price, or writes nothing; with
+    /// <see cref="NewJob.AwaitConfirmation"/>, creates it awaiting confirmation and reserves nothing.
+    /// </summary>
     Task<CreateJobResult> CreateAsync(NewJob job, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// AwaitingConfirmation → Queued, reserving <paramref name="price"/> in the same transaction (and counting the
+    /// account's waiting jobs against <paramref name="maxQueued"/>). Null when the job is not awaiting confirmation
+    /// (confirmed, cancelled or unknown); otherwise Created, InsufficientCredits or QueueFull, the last two writing nothing.
+    /// </summary>
+    Task<CreateJobResult?> ConfirmAsync(string jobId, long price, int? maxQueued, CancellationToken cancellationToken);
 
     Task<JobRecord?> GetAsync(string jobId, CancellationToken cancellationToken);
 

@@ -19,6 +19,8 @@ internal sealed class JobRecovery(IJobStore store, JobScheduler scheduler, JobEn
                 case JobState.Queued:
                     scheduler.Enqueue(job);
                     break;
+                case JobState.AwaitingConfirmation:
+                    break; // Nothing reserved, nothing to run: its Confirm / Cancel buttons still work.
                 case JobState.Running or JobState.Delivering when job.RemoteId is not null || job.OutputKeys.Count > 0:
                     scheduler.Resume(job);
                     break;

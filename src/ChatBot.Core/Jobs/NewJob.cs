@@ -8,4 +8,10 @@ public sealed record NewJob(string Id, AccountKey Account, JobSpec Spec, ReplyHa
     /// jobs waiting, counted in the transaction that reserves, so racing commands cannot all slip under the limit.
     /// </summary>
     public int? MaxQueued { get; init; }
+
+    /// <summary>
+    /// When set, the job is created in <see cref="JobState.AwaitingConfirmation"/> with nothing reserved;
+    /// <see cref="IJobStore.ConfirmAsync"/> reserves <see cref="Price"/> later (or refuses then).
+    /// </summary>
+    public bool AwaitConfirmation { get; init; }
 }

@@ -28,4 +28,7 @@ public enum CommandKind
 
     /// <summary>The community's usage for its admins (/stats).</summary>
     Stats,
+
+    /// <summary>Confirm a job priced above the tenant's threshold (its Confirm button).</summary>
+    Confirm,
 }

@@ -14,4 +14,7 @@ public enum ButtonAction
 
     /// <summary>Continue a video result from its last frame (<c>/video --mode extend</c>).</summary>
     Extend,
+
+    /// <summary>Confirm the cost of a job that waits for it: reserves its credits and queues it.</summary>
+    Confirm,
 }

@@ -1,4 +1,5 @@
 using ChatBot.Core.Catalog;
+using ChatBot.Core.Credits;
 using ChatBot.Core.Media;
 using ChatBot.Core.Providers;
 using ChatBot.Core.Tenants;
@@ -20,13 +21,37 @@ internal sealed class JobReplyViews(ModelCatalog catalog, ProviderRouter router,
         JobId = job.Id,
         Status = ReplyStatus.Queued,
         Title = ReplyText.Title(job.Spec),
-        StatusText = ReplyText.WithNote(ReplyText.QueuedText(position, length), note),
+        StatusText = ReplyText.WithNote(Reserved(ReplyText.QueuedText(position, length), job), note),
         QueuePosition = position,
         QueueLength = length,
         Elapsed = Elapsed(job),
         Eta = eta.Typical(job.Spec.ModelId),
         ModelLabel = Label(job.Spec.ModelId, job.Provider),
         Buttons = CancelButton(job.Id),
+        Cost = new ReplyCost(job.ReservedCredits, ReplyCostState.Reserved),
+        Revision = NextRevision(),
+    };
+
+    /// <summary>
+    /// A job priced above the tenant's threshold (<paramref name="threshold"/>): its price, and Confirm / Cancel.
+    /// Nothing is reserved until its member confirms.
+    /// </summary>
+    public ReplyView AwaitingConfirmation(JobRecord job, long price, long threshold, string? note = null) => new()
+    {
+        JobId = job.Id,
+        Status = ReplyStatus.AwaitingConfirmation,
+        Title = ReplyText.Title(job.Spec),
+        StatusText = ReplyText.WithNote(
+            $"This costs {CreditText.Amount(price)}, more than the {CreditText.Amount(threshold)} this community asks to confirm. " +
+            "Press Confirm to start it; nothing is reserved until then.",
+            note),
+        ModelLabel = Label(job.Spec.ModelId, job.Provider),
+        Buttons =
+        [
+            new ReplyButton(ButtonId.Encode(ButtonAction.Confirm, job.Id), $"Confirm ({CreditText.Amount(price)})", ButtonAction.Confirm, job.Id),
+            .. CancelButton(job.Id),
+        ],
+        Cost = new ReplyCost(price, ReplyCostState.Quoted),
         Revision = NextRevision(),
     };
 
@@ -35,7 +60,7 @@ internal sealed class JobReplyViews(ModelCatalog catalog, ProviderRouter router,
         Queued(job, 1, Math.Max(1, waiting)) with
         {
             Status = ReplyStatus.Running,
-            StatusText = ReplyText.WithNote("Starting…", note),
+            StatusText = ReplyText.WithNote(Reserved("Starting…", job), note),
             QueuePosition = null,
         };
 
@@ -68,6 +93,7 @@ internal sealed class JobReplyViews(ModelCatalog catalog, ProviderRouter router,
             ModelLabel = Label(model.Id, job.Provider),
             Preview = preview,
             Buttons = CancelButton(job.Id),
+            Cost = new ReplyCost(job.ReservedCredits, ReplyCostState.Reserved),
             Revision = NextRevision(),
         };
     }
@@ -81,6 +107,7 @@ internal sealed class JobReplyViews(ModelCatalog catalog, ProviderRouter router,
         StatusText = $"{message} {NothingCharged}",
         Elapsed = Elapsed(job),
         ModelLabel = Label(job.Spec.ModelId, job.Provider),
+        Cost = new ReplyCost(0, ReplyCostState.Charged),
         Revision = NextRevision(),
     };
 
@@ -189,6 +216,10 @@ internal sealed class JobReplyViews(ModelCatalog catalog, ProviderRouter router,
         parts.Add(ReplyText.Duration(elapsed));
         return ReplyText.WithNote(string.Join(" · ", parts), note);
     }
+
+    /// <summary>The status with what the job holds: "Queued — next in line · 4 credits reserved".</summary>
+    private static string Reserved(string status, JobRecord job) =>
+        job.ReservedCredits > 0 ? $"{status} · {CreditText.Amount(job.ReservedCredits)} reserved" : status;
 
     private string Label(string modelId, string provider) => ReplyText.ModelLabel(catalog.Find(modelId), router.DisplayName(provider));
 

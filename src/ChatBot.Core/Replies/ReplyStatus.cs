@@ -8,4 +8,7 @@ public enum ReplyStatus
     Failed,
     Refused,
     Cancelled,
+
+    /// <summary>The job waits for its member to confirm its cost (Confirm / Cancel buttons); nothing is reserved yet.</summary>
+    AwaitingConfirmation,
 }

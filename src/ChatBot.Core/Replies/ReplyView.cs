@@ -28,8 +28,12 @@ public sealed record ReplyView
     public ReplyFile? Preview { get; init; }
     public IReadOnlyList<ReplyButton> Buttons { get; init; } = [];
 
+    /// <summary>What the job costs the member at this point: quoted, reserved, or (when it ended) charged.</summary>
+    public ReplyCost? Cost { get; init; }
+
     /// <summary>A sequence number that grows with every new state; adapters may use it to drop stale edits.</summary>
     public long Revision { get; init; }
 
+    /// <summary>Whether the view is the reply's last (an awaiting confirmation is not: Confirm leads on).</summary>
     public bool IsFinal => Status is ReplyStatus.Succeeded or ReplyStatus.Failed or ReplyStatus.Refused or ReplyStatus.Cancelled;
 }

@@ -17,4 +17,10 @@ public sealed record TenantSettings
 
     /// <summary>Words refused in prompts here, besides the global <c>Validation:Blocklist</c>.</summary>
     public IReadOnlyList<string> Blocklist { get; init; } = [];
+
+    /// <summary>A job priced above this many credits waits for its member's Confirm before anything is reserved.</summary>
+    public long ConfirmAbove { get; init; } = DefaultConfirmAbove;
+
+    /// <summary>The confirmation threshold of a tenant that set none.</summary>
+    public const long DefaultConfirmAbove = 50;
 }

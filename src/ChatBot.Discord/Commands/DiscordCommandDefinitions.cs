@@ -79,6 +79,7 @@ internal static class DiscordCommandDefinitions
             Option("default_model", "Default model for this server (auto: cheapest)", String, autocomplete: true),
             Option("allowance", "Daily credit allowance per member", Integer, min: 0),
             Option("gallery", "Offer Save to gallery", Boolean),
+            Option("confirm_above", "Jobs costing more credits than this ask the member to confirm first (default 50)", Integer, min: 0),
             Option("disable_model", "Hide a model on this server", String, autocomplete: true),
             Option("enable_model", "Offer a hidden model again", String, autocomplete: true),
             Option("allow_channel", "Let the bot answer in this channel (once one is allowed, only allowed ones)", Channel),

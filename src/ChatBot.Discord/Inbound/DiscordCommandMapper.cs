@@ -131,6 +131,11 @@ internal sealed class DiscordCommandMapper(IOptions<DiscordOptions> options)
             changes.Add(("gallery", gallery.ValueKind == JsonValueKind.True ? "on" : "off"));
         }
 
+        if (values.Long("confirm_above") is { } threshold)
+        {
+            changes.Add(("confirm-above", threshold.ToString(CultureInfo.InvariantCulture)));
+        }
+
         if (values.Str("disable_model") is { } disable)
         {
             changes.Add(("disable-model", disable));

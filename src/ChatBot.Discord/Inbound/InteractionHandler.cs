@@ -155,7 +155,7 @@ internal sealed partial class InteractionHandler(
             return;
         }
 
-        var isJob = action != ButtonAction.Cancel;
+        var isJob = action is not (ButtonAction.Cancel or ButtonAction.Confirm);
         if (await DeferAsync(interaction, ephemeral: !isJob, cancellationToken).ConfigureAwait(false))
         {
             await RunAsync(interaction, DiscordCommandMapper.MapButton(interaction, action, jobId, index, null, reply), publicReply: isJob, cancellationToken).ConfigureAwait(false);

@@ -156,6 +156,7 @@ internal static class DiscordMessageRenderer
         {
             ButtonAction.Reroll => 1,
             ButtonAction.Cancel => 4,
+            ButtonAction.Confirm => 3,
             _ => 2,
         },
         Label = Truncate(button.Action == ButtonAction.Edit && !label.EndsWith('…') ? label + "…" : label, 80),

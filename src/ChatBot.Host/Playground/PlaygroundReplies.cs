@@ -39,6 +39,7 @@ internal sealed class PlaygroundReplies(PlaygroundReplyStore store) : IChatRepli
             Buttons = view.Buttons,
             JobId = view.JobId,
             Ephemeral = false,
+            Cost = new ReplyCost(view.CreditsCharged, ReplyCostState.Charged),
         });
         return Task.CompletedTask;
     }
@@ -67,6 +68,7 @@ internal sealed class PlaygroundReplies(PlaygroundReplyStore store) : IChatRepli
             Buttons = view.Buttons,
             JobId = view.JobId,
             Ephemeral = false,
+            Cost = view.Cost ?? current?.Cost,
             ViewRevision = view.Revision,
         };
     }

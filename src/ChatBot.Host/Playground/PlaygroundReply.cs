@@ -36,5 +36,8 @@ internal sealed record PlaygroundReply
     /// <summary>Grows with every change of any reply in the store; the events carry it.</summary>
     public long Revision { get; init; }
 
-    public bool IsFinal => Status is not (ReplyStatus.Queued or ReplyStatus.Running);
+    /// <summary>What the job costs: quoted (awaiting confirmation), reserved, then charged; null for answers that run no job.</summary>
+    public ReplyCost? Cost { get; init; }
+
+    public bool IsFinal => Status is not (ReplyStatus.Queued or ReplyStatus.Running or ReplyStatus.AwaitingConfirmation);
 }

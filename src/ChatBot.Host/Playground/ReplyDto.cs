@@ -23,7 +23,8 @@ internal sealed record ReplyDto(
     string Message,
     bool Ephemeral,
     DateTimeOffset CreatedAt,
-    long Revision)
+    long Revision,
+    ReplyCostDto? Cost)
 {
     public static ReplyDto From(PlaygroundReply reply)
     {
@@ -49,11 +50,19 @@ internal sealed record ReplyDto(
             reply.Message,
             reply.Ephemeral,
             reply.CreatedAt,
-            reply.Revision);
+            reply.Revision,
+            reply.Cost is { } cost ? new ReplyCostDto(cost.Credits, CostStateName(cost.State)) : null);
     }
 
     public static string MediaUrl(string key) =>
         "/api/playground/media/" + string.Join('/', key.Split('/').Select(Uri.EscapeDataString));
+
+    private static string CostStateName(ReplyCostState state) => state switch
+    {
+        ReplyCostState.Quoted => "quoted",
+        ReplyCostState.Reserved => "reserved",
+        _ => "charged",
+    };
 
     private static string StatusName(ReplyStatus status) => status switch
     {
@@ -63,6 +72,7 @@ internal sealed record ReplyDto(
         ReplyStatus.Failed => "failed",
         ReplyStatus.Refused => "refused",
         ReplyStatus.Cancelled => "cancelled",
+        ReplyStatus.AwaitingConfirmation => "awaiting-confirmation",
         _ => status.ToString().ToLowerInvariant(),
     };
 }

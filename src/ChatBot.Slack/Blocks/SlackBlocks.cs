@@ -168,7 +168,7 @@ internal static class SlackBlocks
             var elements = new JsonArray();
             foreach (var button in buttons.Skip(i).Take(MaxButtonsPerBlock))
             {
-                elements.Add(Button(button.Id, button.Label, button.Id, primary: button.Action is ButtonAction.Upscale, danger: button.Action is ButtonAction.Cancel));
+                elements.Add(Button(button.Id, button.Label, button.Id, primary: button.Action is ButtonAction.Upscale or ButtonAction.Confirm, danger: button.Action is ButtonAction.Cancel));
             }
 
             blocks.Add(new JsonObject
@@ -227,6 +227,7 @@ internal static class SlackBlocks
             ReplyStatus.Failed => "⚠️",
             ReplyStatus.Refused => "🚫",
             ReplyStatus.Cancelled => "✖️",
+            ReplyStatus.AwaitingConfirmation => "💳",
             _ => "",
         };
         return $"{icon} {Mrkdwn(view.StatusText)}".Trim();

@@ -18,7 +18,8 @@ internal static class JobStateNames
         (JobState.Succeeded, "succeeded"),
         (JobState.Failed, "failed"),
         (JobState.Cancelled, "cancelled"),
-        (JobState.Refunded, "refunded"));
+        (JobState.Refunded, "refunded"),
+        (JobState.AwaitingConfirmation, "awaiting-confirmation"));
 
     public static string ToName(JobState state) => Names.ToName(state);
 

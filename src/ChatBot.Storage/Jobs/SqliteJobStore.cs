@@ -10,7 +10,7 @@ namespace ChatBot.Storage.Jobs;
 /// Jobs in SQLite. Each transition is one compare-and-set UPDATE (on the expected state, or on "not terminal"),
 /// in the same transaction as the ledger entry it implies, so a job ends exactly once and is charged at most once.
 /// </summary>
-internal sealed class SqliteJobStore(
+internal sealed partial class SqliteJobStore(
     SqliteDatabase database,
     TimeProvider time,
     IOptions<CreditOptions> credits,
@@ -26,7 +26,7 @@ internal sealed class SqliteJobStore(
     private const string InsertJob = """
         INSERT INTO jobs (id, account_id, state, model_id, spec, reply_platform, reply_value, provider, reserved,
                           output_keys, created_at, updated_at)
-        VALUES ($id, $account, 'queued', $model, $spec, $replyPlatform, $replyValue, $provider, $reserved,
+        VALUES ($id, $account, $state, $model, $spec, $replyPlatform, $replyValue, $provider, $reserved,
                 '[]', $now, $now);
         """;
 
@@ -90,30 +90,34 @@ internal sealed class SqliteJobStore(
                 return full;
             }
 
-            if (job.Price > 0 && !Accounts.TryDebit(tx, account.Id, job.Price))
+            // Awaiting confirmation reserves nothing: ConfirmAsync reserves the price, or refuses, when the member confirms.
+            var reserve = job.AwaitConfirmation ? 0 : job.Price;
+            if (reserve > 0 && !Accounts.TryDebit(tx, account.Id, reserve))
             {
                 tx.Abort();
                 return new CreateJobResult.InsufficientCredits(account.Balance, job.Price);
             }
 
-            if (job.Price > 0)
+            if (reserve > 0)
             {
-                Accounts.Append(tx, account.Id, LedgerEntryKind.Reserve, -job.Price, job.Id, null, reason, now);
+                Accounts.Append(tx, account.Id, LedgerEntryKind.Reserve, -reserve, job.Id, null, reason, now);
             }
 
+            var state = job.AwaitConfirmation ? JobState.AwaitingConfirmation : JobState.Queued;
             tx.Execute(InsertJob,
-                ("$id", job.Id), ("$account", account.Id), ("$model", job.Spec.ModelId), ("$spec", spec), ("$replyPlatform", job.Reply.Platform),
-                ("$replyValue", job.Reply.Value), ("$provider", job.Provider), ("$reserved", job.Price), ("$now", SqliteValues.ToUnixMs(now)));
+                ("$id", job.Id), ("$account", account.Id), ("$state", JobStateNames.ToName(state)), ("$model", job.Spec.ModelId), ("$spec", spec),
+                ("$replyPlatform", job.Reply.Platform), ("$replyValue", job.Reply.Value), ("$provider", job.Provider), ("$reserved", reserve),
+                ("$now", SqliteValues.ToUnixMs(now)));
 
             return new CreateJobResult.Created(new JobRecord
             {
                 Id = job.Id,
                 Account = job.Account,
-                State = JobState.Queued,
+                State = state,
                 Spec = job.Spec,
                 Reply = job.Reply,
                 Provider = job.Provider,
-                ReservedCredits = job.Price,
+                ReservedCredits = reserve,
                 CreatedAt = SqliteValues.FromUnixMs(SqliteValues.ToUnixMs(now)),
             });
         }, cancellationToken).ConfigureAwait(false);

@@ -10,6 +10,8 @@ internal abstract class PassThroughJobStore(IJobStore inner) : IJobStore
 
     public virtual Task<CreateJobResult> CreateAsync(NewJob job, CancellationToken cancellationToken) => inner.CreateAsync(job, cancellationToken);
 
+    public Task<CreateJobResult?> ConfirmAsync(string jobId, long price, int? maxQueued, CancellationToken cancellationToken) => inner.ConfirmAsync(jobId, price, maxQueued, cancellationToken);
+
     public Task<JobRecord?> GetAsync(string jobId, CancellationToken cancellationToken) => inner.GetAsync(jobId, cancellationToken);
 
     public Task<IReadOnlyList<JobRecord>> GetActiveAsync(CancellationToken cancellationToken) => inner.GetActiveAsync(cancellationToken);

@@ -11,7 +11,8 @@ internal sealed record ReplyState(
     IReadOnlyList<string> Media,
     IReadOnlyList<ButtonState> Buttons,
     string? JobId,
-    long Revision)
+    long Revision,
+    CostState? Cost = null)
 {
     public bool IsFinal => Status is "succeeded" or "failed" or "refused" or "cancelled";
 }

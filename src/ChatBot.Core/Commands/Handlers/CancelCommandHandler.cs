@@ -32,6 +32,11 @@ internal sealed class CancelCommandHandler(IJobStore store, JobScheduler schedul
             return new CommandOutcome.Refused($"I can't find the job `{id}`. `/jobs` lists yours.");
         }
 
+        if (job.State == JobState.AwaitingConfirmation && job.Account != request.Actor.Account)
+        {
+            return new CommandOutcome.Refused(ConfirmCommandHandler.NotYours(job));
+        }
+
         if (job.Account != request.Actor.Account && !request.Actor.IsAdmin)
         {
             return new CommandOutcome.Refused("You can only cancel your own jobs.");
@@ -47,6 +52,8 @@ internal sealed class CancelCommandHandler(IJobStore store, JobScheduler schedul
             await ender.EndAsync(job, JobState.Cancelled, "Cancelled.", "cancelled by request").ConfigureAwait(false);
         }
 
-        return new CommandOutcome.Info($"Cancelling job `{job.Id}`. Its {CreditText.Amount(job.ReservedCredits)} will be returned.");
+        return new CommandOutcome.Info(job.ReservedCredits == 0
+            ? $"Cancelled job `{job.Id}`; nothing was charged."
+            : $"Cancelling job `{job.Id}`. Its {CreditText.Amount(job.ReservedCredits)} will be returned.");
     }
 }

@@ -24,7 +24,7 @@ internal sealed class JobsCommandHandler(IJobStore store, JobScheduler scheduler
         text.Append(active.Count == 0 ? "Nothing queued or running.\n" : "");
         foreach (var job in active)
         {
-            var where = job.State == JobState.Queued && scheduler.PositionOf(job.Id) is { } p ? $"queued, {ReplyText.Ordinal(p)} in line" : job.State.ToString().ToLowerInvariant();
+            var where = job.State == JobState.Queued && scheduler.PositionOf(job.Id) is { } p ? $"queued, {ReplyText.Ordinal(p)} in line" : job.State == JobState.AwaitingConfirmation ? "waiting for your Confirm" : job.State.ToString().ToLowerInvariant();
             text.Append(CultureInfo.InvariantCulture, $"`{job.Id}` {ReplyText.Title(job.Spec)} — {where}, {job.ReservedCredits} credits reserved\n");
         }
 

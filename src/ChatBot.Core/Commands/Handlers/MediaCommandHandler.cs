@@ -23,6 +23,7 @@ internal sealed class MediaCommandHandler(
     VideoExtension extension,
     PromptRules prompts,
     JobScheduler scheduler,
+    JobConfirmation confirmation,
     IOptions<SchedulerOptions> scheduling,
     ILogger<MediaCommandHandler> logger,
     ChatBotMetrics? metrics = null) : ICommandHandler
@@ -127,29 +128,38 @@ internal sealed class MediaCommandHandler(
             SourceJobId = request.SourceJobId,
             SourceOutputIndex = request.SourceOutputIndex,
         };
-        return await QueueAsync(request, spec, model, provider.Name, note, cancellationToken).ConfigureAwait(false);
+        return await QueueAsync(request, spec, model, provider.Name, note, settings.ConfirmAbove, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Creates the job with its reservation in one step, then queues it and shows its first view.</summary>
-    private async Task<CommandOutcome> QueueAsync(CommandRequest request, JobSpec spec, ModelDefinition model, string provider, string? note, CancellationToken ct)
+    /// <summary>
+    /// Creates the job with its reservation in one step, then queues it and shows its first view; a job priced above
+    /// <paramref name="confirmAbove"/> is created with nothing reserved and shows its price with Confirm / Cancel instead.
+    /// </summary>
+    private async Task<CommandOutcome> QueueAsync(CommandRequest request, JobSpec spec, ModelDefinition model, string provider, string? note, long confirmAbove, CancellationToken ct)
     {
         var account = request.Actor.Account;
         var price = CreditQuote.For(model, spec.Operation, spec.Options);
-        var newJob = new NewJob(NewJobId(), account, spec, request.Reply, provider, price) { MaxQueued = scheduling.Value.MaxQueuedPerUser };
-        var created = await store.CreateAsync(newJob, ct).ConfigureAwait(false);
-        if (created is CreateJobResult.QueueFull full)
+        var ask = price > confirmAbove;
+        if (ask && (await ledger.GetBalanceAsync(account, ct).ConfigureAwait(false)).Available < price)
         {
-            return QueueFull(full.Queued, full.Limit);
+            // Asking to confirm what the member could not pay anyway would only waste a click.
+            return await confirmation.TooPoorAsync(account, price, ct).ConfigureAwait(false);
         }
 
-        if (created is CreateJobResult.InsufficientCredits poor)
+        var newJob = new NewJob(NewJobId(), account, spec, request.Reply, provider, price) { MaxQueued = scheduling.Value.MaxQueuedPerUser, AwaitConfirmation = ask };
+        var created = await store.CreateAsync(newJob, ct).ConfigureAwait(false);
+        if (await confirmation.RefusalAsync(created, account, price, ct).ConfigureAwait(false) is { } refusal)
         {
-            var allowance = await ledger.GetAllowanceAsync(account.Tenant, ct).ConfigureAwait(false);
-            var topUp = allowance > 0 ? $" Your daily allowance tops you up to {allowance} at 00:00 UTC." : "";
-            return new CommandOutcome.Refused($"This needs {CreditText.Amount(price)}; you have {CreditText.Amount(poor.Balance)}.{topUp}");
+            return refusal;
         }
 
         var job = ((CreateJobResult.Created)created).Job;
+        if (ask)
+        {
+            await confirmation.AskAsync(job, price, confirmAbove, note).ConfigureAwait(false);
+            return new CommandOutcome.Accepted(job.Id);
+        }
+
         logger.JobAccepted(job.Id, account.ToString(), model.Id, price);
         metrics?.Job(JobState.Queued, model.Id, provider);
         metrics?.CreditsReserved(job.ReservedCredits);
@@ -159,8 +169,7 @@ internal sealed class MediaCommandHandler(
         return new CommandOutcome.Accepted(job.Id);
     }
 
-    private static CommandOutcome.Refused QueueFull(int queued, int limit) =>
-        new($"You already have {queued} jobs waiting (the limit is {limit}). Wait for one to finish, or `/cancel` one.");
+    private static CommandOutcome.Refused QueueFull(int queued, int limit) => JobConfirmation.QueueFull(queued, limit);
 
     private static string NewJobId()
     {

@@ -9,7 +9,7 @@ namespace ChatBot.Core.Commands.Handlers;
 internal sealed class SettingsCommandHandler(ModelCatalog catalog, ICreditLedger ledger, ITenantSettingsStore tenants) : ICommandHandler
 {
     private const string Usage = "Use `/settings default-model <id|auto>`, `/settings gallery on|off`, `/settings disable-model <id>`, `/settings enable-model <id>`, " +
-        "`/settings allow-channel <#channel|here|all>`, `/settings disallow-channel <#channel|here>`, `/settings block-word <word>` or `/settings unblock-word <word>`.";
+        "`/settings confirm-above <credits>`, `/settings allow-channel <#channel|here|all>`, `/settings disallow-channel <#channel|here>`, `/settings block-word <word>` or `/settings unblock-word <word>`.";
 
     public IReadOnlyCollection<CommandKind> Kinds { get; } = [CommandKind.Settings];
 
@@ -28,6 +28,7 @@ internal sealed class SettingsCommandHandler(ModelCatalog catalog, ICreditLedger
                 $"Disabled models: {(settings.DisabledModels.Count == 0 ? "none" : string.Join(", ", settings.DisabledModels))}\n" +
                 $"Channels: {(settings.Channels.Count == 0 ? "all" : string.Join(", ", settings.Channels))}\n" +
                 $"Blocked words: {BlockedWords(settings, request.Actor.IsAdmin)}\n" +
+                $"Jobs above {CreditText.Amount(settings.ConfirmAbove)} ask for a Confirm first\n" +
                 "Admins change them with " + Usage[4..]);
         }
 
@@ -66,6 +67,8 @@ internal sealed class SettingsCommandHandler(ModelCatalog catalog, ICreditLedger
             settings with { DisabledModels = [.. settings.DisabledModels.Append(off.Id).Distinct(StringComparer.OrdinalIgnoreCase)] },
         "enable-model" when value is { Length: > 0 } =>
             settings with { DisabledModels = [.. settings.DisabledModels.Where(m => !m.Equals(value, StringComparison.OrdinalIgnoreCase))] },
+        "confirm-above" when long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var threshold) =>
+            settings with { ConfirmAbove = threshold },
         "allow-channel" when value is "all" => settings with { Channels = [] },
         "allow-channel" when value is { Length: > 0 } => settings with { Channels = [.. settings.Channels.Append(value).Distinct(StringComparer.Ordinal)] },
         "disallow-channel" when value is { Length: > 0 } => settings with { Channels = [.. settings.Channels.Where(c => c != value)] },
