@@ -57,6 +57,8 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<JobInputIntake>();
         services.TryAddSingleton<VideoExtension>();
         services.TryAddSingleton<JobConfirmation>();
+        services.TryAddSingleton<StoredResults>();
+        services.TryAddSingleton<MemberSettings>();
         services.TryAddEnumerable(
         [
             ServiceDescriptor.Singleton<ICommandHandler, MediaCommandHandler>(),
@@ -64,6 +66,9 @@ public static class CoreServiceCollectionExtensions
             ServiceDescriptor.Singleton<ICommandHandler, JobsCommandHandler>(),
             ServiceDescriptor.Singleton<ICommandHandler, CancelCommandHandler>(),
             ServiceDescriptor.Singleton<ICommandHandler, ConfirmCommandHandler>(),
+            ServiceDescriptor.Singleton<ICommandHandler, ShowCommandHandler>(),
+            ServiceDescriptor.Singleton<ICommandHandler, HistoryCommandHandler>(),
+            ServiceDescriptor.Singleton<ICommandHandler, JobInfoCommandHandler>(),
             ServiceDescriptor.Singleton<ICommandHandler, ModelsCommandHandler>(),
             ServiceDescriptor.Singleton<ICommandHandler, SettingsCommandHandler>(),
             ServiceDescriptor.Singleton<ICommandHandler, GalleryCommandHandler>(),

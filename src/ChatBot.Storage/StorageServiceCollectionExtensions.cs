@@ -19,7 +19,7 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the SQLite storage (section <c>Storage</c>): <see cref="IJobStore"/>, <see cref="ICreditLedger"/>,
-    /// <see cref="IEventDeduplicator"/>, <see cref="IMediaStore"/> and <see cref="ITenantSettingsStore"/>, all singletons
+    /// <see cref="IEventDeduplicator"/>, <see cref="IMediaStore"/>, <see cref="ITenantSettingsStore"/> and <see cref="IMemberSettingsStore"/>, all singletons
     /// over one database file that is migrated at start-up.
     /// </summary>
     public static IServiceCollection AddSqliteStorage(this IServiceCollection services)
@@ -37,6 +37,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IEventDeduplicator, SqliteEventDeduplicator>();
         services.AddSingleton<IMediaStore>(sp => sp.GetRequiredService<FileMediaStore>());
         services.AddSingleton<ITenantSettingsStore, SqliteTenantSettingsStore>();
+        services.AddSingleton<IMemberSettingsStore, SqliteMemberSettingsStore>();
         services.AddSingleton<MediaJanitor>();
         services.AddSingleton<IUsageStore, SqliteUsageStore>();
         services.AddHostedService<StorageInitializer>();

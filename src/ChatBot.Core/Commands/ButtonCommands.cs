@@ -17,6 +17,8 @@ public static class ButtonCommands
         ButtonAction.SaveToGallery => CommandKind.SaveToGallery,
         ButtonAction.Extend => CommandKind.Video,
         ButtonAction.Confirm => CommandKind.Confirm,
+        ButtonAction.Show => CommandKind.Show,
+        ButtonAction.Info => CommandKind.JobInfo,
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 
@@ -33,7 +35,7 @@ public static class ButtonCommands
         string? prompt = null)
     {
         var kind = ToKind(action);
-        var onJob = kind is CommandKind.Cancel or CommandKind.Confirm;
+        var onJob = kind is CommandKind.Cancel or CommandKind.Confirm or CommandKind.Show or CommandKind.JobInfo;
         var options = onJob
             ? new CommandOptions { JobId = jobId }
             : prompt is null ? new CommandOptions() : CommandText.ApplyInlineFlags(kind, new CommandOptions { Prompt = prompt }).Options;

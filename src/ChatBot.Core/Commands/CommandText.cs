@@ -25,6 +25,8 @@ public static class CommandText
         ["stats"] = CommandKind.Stats,
         ["help"] = CommandKind.Help,
         ["templates"] = CommandKind.Templates,
+        ["history"] = CommandKind.History,
+        ["show"] = CommandKind.Show,
     };
 
     /// <summary>The commands members can type, for hint lists.</summary>
@@ -57,7 +59,7 @@ public static class CommandText
         return kind switch
         {
             CommandKind.Credits => ParseCredits(arguments),
-            CommandKind.Cancel => new ParsedCommand(kind, new CommandOptions { JobId = NullIfEmpty(arguments.Trim()) }, null),
+            CommandKind.Cancel or CommandKind.Show => new ParsedCommand(kind, new CommandOptions { JobId = NullIfEmpty(arguments.Trim()) }, null),
             CommandKind.Settings => ParseSettings(arguments),
             CommandKind.Stats => ParseStats(arguments),
             _ => WithFlags(kind, new CommandOptions(), arguments),

@@ -31,4 +31,13 @@ public enum CommandKind
 
     /// <summary>Confirm a job priced above the tenant's threshold (its Confirm button).</summary>
     Confirm,
+
+    /// <summary>/history: the member's latest results, with buttons that act on them.</summary>
+    History,
+
+    /// <summary>/show &lt;job&gt;: posts a finished result again, with its working buttons.</summary>
+    Show,
+
+    /// <summary>A result's Info button: model, provider, seed, parameters, cost, duration (privately).</summary>
+    JobInfo,
 }

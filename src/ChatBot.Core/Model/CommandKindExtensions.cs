@@ -11,6 +11,12 @@ public static class CommandKindExtensions
         kind is CommandKind.Imagine or CommandKind.Edit or CommandKind.Video or CommandKind.Upscale or CommandKind.Vary
             or CommandKind.Reroll or CommandKind.Animate or CommandKind.RemoveBackground;
 
+    /// <summary>
+    /// Commands whose answer is a public reply the engine writes: every job, and <c>/show</c> (a result posted again).
+    /// Surfaces acknowledge them publicly; the rest answer the member privately.
+    /// </summary>
+    public static bool RepliesInPublic(this CommandKind kind) => kind.StartsJob() || kind == CommandKind.Show;
+
     /// <summary>Commands only a community's admins may run.</summary>
     public static bool IsAdminOnly(this CommandKind kind) =>
         kind is CommandKind.GrantCredits or CommandKind.SetAllowance or CommandKind.Settings or CommandKind.Stats;

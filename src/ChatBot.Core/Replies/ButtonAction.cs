@@ -17,4 +17,10 @@ public enum ButtonAction
 
     /// <summary>Confirm the cost of a job that waits for it: reserves its credits and queues it.</summary>
     Confirm,
+
+    /// <summary>Post a result again with its buttons (from <c>/history</c>).</summary>
+    Show,
+
+    /// <summary>A result's details, to the member who asked only.</summary>
+    Info,
 }

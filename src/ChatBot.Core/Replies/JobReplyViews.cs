@@ -112,17 +112,18 @@ internal sealed class JobReplyViews(ModelCatalog catalog, ProviderRouter router,
     };
 
     /// <summary>The finished job: its files, what it cost, and the buttons that act on its outputs.</summary>
-    public ResultView Result(JobRecord job, IReadOnlyList<ReplyFile> files, long charge, bool offerGallery, string? note)
+    /// <param name="elapsed">How long the job took (null: until now, for a result being posted as it finishes).</param>
+    public ResultView Result(JobRecord job, IReadOnlyList<ReplyFile> files, long charge, bool offerGallery, string? note, TimeSpan? elapsed = null)
     {
-        var elapsed = Elapsed(job);
+        var took = elapsed ?? Elapsed(job);
         return new ResultView
         {
             JobId = job.Id,
             Title = ReplyText.Title(job.Spec),
             ModelLabel = Label(job.Spec.ModelId, job.Provider),
-            Details = Details(job, charge, elapsed, note),
+            Details = Details(job, charge, took, note),
             CreditsCharged = charge,
-            Elapsed = elapsed,
+            Elapsed = took,
             Files = files,
             Buttons = ResultButtons(job.Id, [.. files.Select(f => f.Media)], catalog, offerGallery),
         };
@@ -201,6 +202,7 @@ internal sealed class JobReplyViews(ModelCatalog catalog, ProviderRouter router,
                 x.i)));
         }
 
+        buttons.Add(new ReplyButton(ButtonId.Encode(ButtonAction.Info, jobId), "Info", ButtonAction.Info, jobId));
         return buttons;
     }
 

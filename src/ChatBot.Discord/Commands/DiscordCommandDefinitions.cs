@@ -8,6 +8,9 @@ internal static class DiscordCommandDefinitions
     public const string AnimateMenu = "Animate";
     public const string RemoveBackgroundMenu = "Remove background";
 
+    /// <summary><c>/settings me</c> on Discord: its own command, since <c>/settings</c> is shown to server managers only.</summary>
+    public const string MemberSettingsCommand = "settings-me";
+
     private const int String = 3;
     private const int Integer = 4;
     private const int Boolean = 5;
@@ -67,6 +70,9 @@ internal static class DiscordCommandDefinitions
             Option("user", "Member (admins only)", User),
             Option("grant", "Credits to grant to the member (admins only; negative removes)", Integer)),
         Slash("jobs", "Your running jobs (with Cancel buttons) and the last finished ones"),
+        Slash("history", "Your latest results, with Show, Info and Re-roll buttons"),
+        Slash("show", "Post one of your results again here, with its buttons",
+            Option("job", "Job id (see /history)", String, required: true)),
         Slash("cancel", "Cancel a queued or running job",
             Option("job", "Job id (default: your latest)", String)),
         Slash("models", "List the models",
@@ -86,6 +92,11 @@ internal static class DiscordCommandDefinitions
             Option("disallow_channel", "Take a channel off the allowed ones (none left: every channel)", Channel),
             Option("block_word", "Refuse prompts with this word on this server", String),
             Option("unblock_word", "Take a word off this server's blocklist", String))),
+        Slash(MemberSettingsCommand, "Your own defaults: model, aspect ratio, number of images (flags still win)",
+            Option("model", "Your default model (auto: none)", String, autocomplete: true),
+            Option("ar", "Your default aspect ratio, e.g. 16:9 (-: none)", String),
+            Option("n", "How many images by default", Integer, min: 1, max: 10),
+            Option("clear", "Forget all your defaults", Boolean)),
         Slash("stats", "Usage statistics (admins only)",
             Option("allowance", "Show what this daily allowance would have meant", Integer, min: 0)),
         MessageMenu(EditImageMenu),

@@ -16,9 +16,11 @@ internal static class DiscordCommandKinds
         "cancel" => CommandKind.Cancel,
         "models" => CommandKind.Models,
         "templates" => CommandKind.Templates,
-        "settings" => CommandKind.Settings,
+        "settings" or DiscordCommandDefinitions.MemberSettingsCommand => CommandKind.Settings,
         "help" => CommandKind.Help,
         "stats" => CommandKind.Stats,
+        "history" => CommandKind.History,
+        "show" => CommandKind.Show,
         _ => null,
     };
 

@@ -62,6 +62,12 @@ internal sealed class DiscordCommandMapper(IOptions<DiscordOptions> options)
             }
         }
 
+        if (interaction.Data?.Name == Commands.DiscordCommandDefinitions.MemberSettingsCommand)
+        {
+            extra["setting"] = "me";
+            extra["value"] = MemberSettingsValue(values);
+        }
+
         if (values.Get("operation") is { } operation && SlashOptionValues.Text(operation) is { } op)
         {
             extra["operation"] = op;
@@ -116,6 +122,33 @@ internal sealed class DiscordCommandMapper(IOptions<DiscordOptions> options)
         _ when option.StartsWith("reference", StringComparison.Ordinal) => MediaRole.Reference,
         _ => MediaRole.Image,
     };
+
+    /// <summary><c>/settings-me</c>'s options as <c>/settings me</c>'s text: <c>model:… ar:… n:…</c>, or <c>clear</c>.</summary>
+    private static string MemberSettingsValue(SlashOptionValues values)
+    {
+        if (values.Get("clear") is { Value.ValueKind: JsonValueKind.True })
+        {
+            return "clear";
+        }
+
+        var parts = new List<string>(3);
+        if (values.Str("model") is { } model)
+        {
+            parts.Add($"model:{model}");
+        }
+
+        if (values.Str("ar") is { } ar)
+        {
+            parts.Add($"ar:{ar}");
+        }
+
+        if (values.Long("n") is { } n)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"n:{n}"));
+        }
+
+        return string.Join(' ', parts);
+    }
 
     /// <summary>The <c>/settings</c> options given, as the engine's <c>setting value</c> pairs.</summary>
     private static List<(string Setting, string Value)> SettingChanges(SlashOptionValues values)

@@ -85,7 +85,7 @@ internal sealed partial class InteractionHandler(
             return;
         }
 
-        var isJob = kind.StartsJob();
+        var isJob = kind.RepliesInPublic();
         if (await DeferAsync(interaction, ephemeral: !isJob, cancellationToken).ConfigureAwait(false))
         {
             await RunAsync(interaction, mapper.MapSlash(interaction, kind, reply), publicReply: isJob, cancellationToken).ConfigureAwait(false);
@@ -155,7 +155,7 @@ internal sealed partial class InteractionHandler(
             return;
         }
 
-        var isJob = action is not (ButtonAction.Cancel or ButtonAction.Confirm);
+        var isJob = action is not (ButtonAction.Cancel or ButtonAction.Confirm or ButtonAction.Info);
         if (await DeferAsync(interaction, ephemeral: !isJob, cancellationToken).ConfigureAwait(false))
         {
             await RunAsync(interaction, DiscordCommandMapper.MapButton(interaction, action, jobId, index, null, reply), publicReply: isJob, cancellationToken).ConfigureAwait(false);

@@ -21,7 +21,7 @@ internal sealed class SlackButtons(SlackUsers users, SlackCommandRunner runner, 
 
         var kind = ButtonCommands.ToKind(button);
         var actor = await users.ActorAsync(origin, kind, cancellationToken).ConfigureAwait(false);
-        if (!kind.StartsJob())
+        if (!kind.RepliesInPublic())
         {
             var request = ButtonCommands.ToRequest(button, jobId, index, actor, origin.Conversation, origin.NoReply);
             await runner.AnswerAsync(origin, request, cancellationToken).ConfigureAwait(false);

@@ -33,7 +33,7 @@ internal sealed class SlashCommandHandler(
         var options = parsed.Options;
         var actor = await users.ActorAsync(origin, kind, cancellationToken, needsAdmin: options.TargetUserId is not null).ConfigureAwait(false);
         var raw = $"{command} {text}".Trim();
-        if (!kind.StartsJob())
+        if (!kind.RepliesInPublic())
         {
             var request = new CommandRequest(kind, actor, origin.Conversation, options, [], origin.NoReply) { RawText = raw };
             await runner.AnswerAsync(origin, request, cancellationToken).ConfigureAwait(false);

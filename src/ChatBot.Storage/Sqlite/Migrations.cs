@@ -119,5 +119,17 @@ internal static class Migrations
             -- The provider's own link to a result, kept so "Save to gallery" can hand it back later.
             ALTER TABLE media ADD COLUMN source_url TEXT NULL;
             """),
+        // Version 5 is taken by the Playground's kept replies (branch i12-page); this step does not depend on it.
+        new(6, "member defaults", """
+            -- Each member's own defaults (/settings me): model, aspect ratio, count, as one JSON document.
+            CREATE TABLE member_settings (
+                platform TEXT NOT NULL,
+                tenant_id TEXT NOT NULL,
+                user_id TEXT NOT NULL,
+                settings TEXT NOT NULL,
+                updated_at INTEGER NOT NULL,
+                PRIMARY KEY (platform, tenant_id, user_id)
+            ) WITHOUT ROWID;
+            """),
     ];
 }

@@ -335,6 +335,8 @@ public sealed class CommandDispatcherTests
             .AddSingleton(_engine.Media)
             .AddSingleton(_engine.Scheduler)
             .AddSingleton(_engine.Ender)
+            .AddSingleton(_engine.Updater)
+            .AddSingleton(_engine.Views)
             .AddSingleton<IStorageWriteHealth>(_engine.Unwritten)
             .AddSingleton(Options.Create(validation ?? new ValidationOptions()))
             .AddSingleton(Options.Create(new SchedulerOptions { MaxQueuedPerUser = 2 }))

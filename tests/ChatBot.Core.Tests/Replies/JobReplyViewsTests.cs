@@ -73,7 +73,8 @@ public sealed class JobReplyViewsTests
         var view = CreateSut(engine).Queued(engine.Job("j1", "alice"), 3, 5, "Model a is busy, so model b runs it.");
 
         view.Status.ShouldBe(ReplyStatus.Queued);
-        view.StatusText.ShouldBe("Queued — 3rd in line (5 waiting)\nModel a is busy, so model b runs it.");
+        view.StatusText.ShouldBe("Queued — 3rd in line (5 waiting) · 2 credits reserved\nModel a is busy, so model b runs it.");
+        view.Cost.ShouldBe(new ReplyCost(2, ReplyCostState.Reserved));
         (view.QueuePosition, view.QueueLength).ShouldBe((3, 5));
         view.Buttons.ShouldHaveSingleItem().Action.ShouldBe(ButtonAction.Cancel);
     }
@@ -86,7 +87,7 @@ public sealed class JobReplyViewsTests
         var view = CreateSut(engine).Starting(engine.Job("j1", "alice"), 0);
 
         view.Status.ShouldBe(ReplyStatus.Running);
-        view.StatusText.ShouldBe("Starting…");
+        view.StatusText.ShouldBe("Starting… · 2 credits reserved");
         view.QueuePosition.ShouldBeNull();
         view.QueueLength.ShouldBe(1);
     }

@@ -13,7 +13,7 @@ internal sealed class HelpCommandHandler(ModelCatalog catalog) : ICommandHandler
         "`/upscale` with an image or a video — `--factor 1|2|4|8` (1 cleans up without enlarging)\n" +
         "`/video <prompt>` (optionally with an image; a last frame as a second image on Seedance) — `--duration 5`; with a video: `--mode extend` continues it from its last frame\n" +
         "`/templates <platform>` — templates for a platform (instagram, linkedin, …) and its formats; `/templates --search <words>`, `/templates --for <use case>`\n" +
-        "`/credits` — your balance · `/jobs` — your jobs · `/cancel <job>` · `/models` — models and prices · `/models <id>` — one model's options\n" +
+        "`/credits` — your balance · `/jobs` — your jobs · `/cancel <job>` · `/history` — your latest results · `/show <job>` — post one again · `/models` — models and prices · `/models <id>` — one model's options\n" +
         "Each model takes its own options: `/help <command>` (for example `/help video`) names them.\n" +
         "Admins: `/credits grant @user N`, `/credits set-allowance N`, `/settings`";
 

@@ -15,6 +15,7 @@ namespace ChatBot.Core.Commands.Handlers;
 /// </summary>
 internal sealed class MediaCommandHandler(
     ProviderRouter router,
+    ModelCatalog catalog,
     IJobStore store,
     ICreditLedger ledger,
     ITenantSettingsStore tenants,
@@ -26,7 +27,8 @@ internal sealed class MediaCommandHandler(
     JobConfirmation confirmation,
     IOptions<SchedulerOptions> scheduling,
     ILogger<MediaCommandHandler> logger,
-    ChatBotMetrics? metrics = null) : ICommandHandler
+    ChatBotMetrics? metrics = null,
+    IMemberSettingsStore? members = null) : ICommandHandler
 {
     public IReadOnlyCollection<CommandKind> Kinds { get; } = [.. Enum.GetValues<CommandKind>().Where(kind => kind.StartsJob())];
 
@@ -72,13 +74,21 @@ internal sealed class MediaCommandHandler(
         }
 
         var images = inputs.Count(i => i.Role is MediaRole.Image or MediaRole.Reference);
-        var route = router.Route(operation, options.Model, settings.DefaultModel, settings.DisabledModels, images);
+        var defaults = members is null ? new MemberDefaults() : await members.GetAsync(actor.Account, cancellationToken).ConfigureAwait(false);
+        var route = router.Route(operation, MemberDefaultsRule.Model(options, defaults, operation, catalog), settings.DefaultModel, settings.DisabledModels, images);
+        if (route is RouteResult.Unroutable && options.Model is null && defaults.Model is not null)
+        {
+            // The member's own default cannot run here (no key, disabled in this community): the usual choice runs instead.
+            route = router.Route(operation, null, settings.DefaultModel, settings.DisabledModels, images);
+        }
+
         if (route is RouteResult.Unroutable unroutable)
         {
             return new CommandOutcome.Refused(unroutable.Message);
         }
 
         var (model, provider, note) = (RouteResult.Routed)route;
+        options = MemberDefaultsRule.Apply(kind, options, defaults, model);
         if (ModelLimitCheck.Check(model, operation, options, inputs) is { } limit)
         {
             return new CommandOutcome.Refused(limit);

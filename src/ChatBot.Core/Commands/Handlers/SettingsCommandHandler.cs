@@ -6,7 +6,7 @@ using ChatBot.Core.Tenants;
 namespace ChatBot.Core.Commands.Handlers;
 
 /// <summary>/settings: shows a community's settings to anyone; admins change the default model, the gallery button and disabled models.</summary>
-internal sealed class SettingsCommandHandler(ModelCatalog catalog, ICreditLedger ledger, ITenantSettingsStore tenants) : ICommandHandler
+internal sealed class SettingsCommandHandler(ModelCatalog catalog, ICreditLedger ledger, ITenantSettingsStore tenants, MemberSettings members) : ICommandHandler
 {
     private const string Usage = "Use `/settings default-model <id|auto>`, `/settings gallery on|off`, `/settings disable-model <id>`, `/settings enable-model <id>`, " +
         "`/settings confirm-above <credits>`, `/settings allow-channel <#channel|here|all>`, `/settings disallow-channel <#channel|here>`, `/settings block-word <word>` or `/settings unblock-word <word>`.";
@@ -19,9 +19,17 @@ internal sealed class SettingsCommandHandler(ModelCatalog catalog, ICreditLedger
         var settings = await tenants.GetAsync(tenant, cancellationToken).ConfigureAwait(false);
         var setting = request.Options.Extra.GetValueOrDefault("setting");
         var value = request.Options.Extra.GetValueOrDefault("value")?.Trim();
+        if (setting == "me")
+        {
+            return await members.HandleAsync(request, value, cancellationToken).ConfigureAwait(false);
+        }
+
         if (setting is null)
         {
             var allowance = await ledger.GetAllowanceAsync(tenant, cancellationToken).ConfigureAwait(false);
+            var mine = await members.OverviewAsync(request.Actor.Account, cancellationToken).ConfigureAwait(false) is { } own
+                ? $"\nYour own defaults: {own} (change them with {MemberSettings.Usage})"
+                : "";
             return new CommandOutcome.Info(
                 $"**Settings**\nDefault model: {settings.DefaultModel ?? "auto"}\nDaily allowance: {allowance}\n" +
                 $"Save to gallery button: {(settings.GalleryEnabled ? "on" : "off")}\n" +
@@ -29,7 +37,7 @@ internal sealed class SettingsCommandHandler(ModelCatalog catalog, ICreditLedger
                 $"Channels: {(settings.Channels.Count == 0 ? "all" : string.Join(", ", settings.Channels))}\n" +
                 $"Blocked words: {BlockedWords(settings, request.Actor.IsAdmin)}\n" +
                 $"Jobs above {CreditText.Amount(settings.ConfirmAbove)} ask for a Confirm first\n" +
-                "Admins change them with " + Usage[4..]);
+                "Admins change them with " + Usage[4..] + mine);
         }
 
         if (!request.Actor.IsAdmin)

@@ -13,6 +13,9 @@
     { name: "/credits set-allowance", args: "<amount>", desc: "Admins: set the daily allowance", options: [] },
     { name: "/jobs", args: "", desc: "Your queued and running jobs", options: [] },
     { name: "/cancel", args: "<job id>", desc: "Cancel a queued or running job (refunds it)", options: [] },
+    { name: "/history", args: "", desc: "Your latest results, with Show, Info and Re-roll buttons", options: [] },
+    { name: "/show", args: "<job id>", desc: "Post one of your results again, with its buttons", options: [] },
+    { name: "/settings me", args: "model:<id> ar:<ratio> n:<count>", desc: "Your own defaults (flags still win); /settings me clear", options: [] },
     { name: "/models", args: "", desc: "What each model does and what it costs", options: [] },
     { name: "/help", args: "", desc: "How to use the bot", options: [] },
   ];
