@@ -19,6 +19,9 @@ public static class ButtonCommands
         ButtonAction.Confirm => CommandKind.Confirm,
         ButtonAction.Show => CommandKind.Show,
         ButtonAction.Info => CommandKind.JobInfo,
+        ButtonAction.VaryStrong or ButtonAction.VarySubtle => CommandKind.Vary,
+        ButtonAction.ZoomOut15 or ButtonAction.ZoomOut2 or ButtonAction.PanLeft or ButtonAction.PanRight or ButtonAction.PanUp or ButtonAction.PanDown => CommandKind.Edit,
+        ButtonAction.SameSeed => CommandKind.Reroll,
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 
@@ -44,11 +47,24 @@ public static class ButtonCommands
             options = options with { Mode = Handlers.VideoExtension.Mode };
         }
 
+        var margins = ResultActions.MarginsOf(action);
+        if (margins is not null)
+        {
+            options = options with { Mode = "reframe" };
+        }
+
+        if (ResultActions.StrengthOf(action) is { } strength)
+        {
+            options = options with { Strength = strength };
+        }
+
         return new CommandRequest(kind, actor, conversation, options, [], reply)
         {
             SourceJobId = onJob ? null : jobId,
             SourceOutputIndex = outputIndex,
             RawText = $"[button {action}]",
+            Outpaint = margins,
+            KeepSeed = action == ButtonAction.SameSeed,
         };
     }
 }

@@ -15,6 +15,12 @@ public sealed record CommandRequest(
     /// <summary>Which output of <see cref="SourceJobId"/> (0-based) the action takes.</summary>
     public int? SourceOutputIndex { get; init; }
 
+    /// <summary>Zoom Out / Pan: how far to extend the source result's canvas (pixels follow from its stored size).</summary>
+    public OutpaintMargins? Outpaint { get; init; }
+
+    /// <summary>Same seed: a re-roll that keeps the source job's seed instead of drawing a new one.</summary>
+    public bool KeepSeed { get; init; }
+
     /// <summary>The raw command text, for logs and the job's record.</summary>
     public string? RawText { get; init; }
 }

@@ -23,4 +23,25 @@ public enum ButtonAction
 
     /// <summary>A result's details, to the member who asked only.</summary>
     Info,
+
+    /// <summary>Vary with a high strength: further from the original.</summary>
+    VaryStrong,
+
+    /// <summary>Vary with a low strength: close to the original.</summary>
+    VarySubtle,
+
+    /// <summary>Zoom Out 1.5×: a canvas half as large again, filled around the picture.</summary>
+    ZoomOut15,
+
+    /// <summary>Zoom Out 2×: a canvas twice as wide and high.</summary>
+    ZoomOut2,
+
+    /// <summary>Pan: extend the picture on one side.</summary>
+    PanLeft,
+    PanRight,
+    PanUp,
+    PanDown,
+
+    /// <summary>Re-roll keeping the seed (the same command, the same seed).</summary>
+    SameSeed,
 }

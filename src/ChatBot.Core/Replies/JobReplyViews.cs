@@ -125,7 +125,7 @@ internal sealed class JobReplyViews(ModelCatalog catalog, ProviderRouter router,
             CreditsCharged = charge,
             Elapsed = took,
             Files = files,
-            Buttons = ResultButtons(job.Id, [.. files.Select(f => f.Media)], catalog, offerGallery),
+            Buttons = ResultButtons(job.Id, [.. files.Select(f => f.Media)], catalog, offerGallery, job.Spec.Options.Seed),
         };
     }
 
@@ -141,7 +141,7 @@ internal sealed class JobReplyViews(ModelCatalog catalog, ProviderRouter router,
     /// under a video, Upscale and Extend where a model can run them;
     /// then "Save to gallery" for each output the provider gave a link to, when <paramref name="offerGallery"/>.
     /// </summary>
-    public static IReadOnlyList<ReplyButton> ResultButtons(string jobId, IReadOnlyList<StoredMedia> outputs, ModelCatalog catalog, bool offerGallery = false)
+    public static IReadOnlyList<ReplyButton> ResultButtons(string jobId, IReadOnlyList<StoredMedia> outputs, ModelCatalog catalog, bool offerGallery = false, long? seed = null)
     {
         bool Can(MediaOperation op) => catalog.For(op).Any();
         var buttons = new List<ReplyButton>();
@@ -202,6 +202,7 @@ internal sealed class JobReplyViews(ModelCatalog catalog, ProviderRouter router,
                 x.i)));
         }
 
+        buttons.AddRange(MoreResultButtons.For(jobId, images.Count, videos.Count, catalog, seed));
         buttons.Add(new ReplyButton(ButtonId.Encode(ButtonAction.Info, jobId), "Info", ButtonAction.Info, jobId));
         return buttons;
     }

@@ -150,10 +150,14 @@ internal sealed class LocalProvider : IMediaProvider
                 break;
             case MediaOperation.Edit or MediaOperation.Reframe:
                 RequireImage(request.FirstInput(MediaRole.Image), "Reframe");
-                var ratio = ReframeWork.RatioOf(request.Options);
+                if (ReframeWork.MarginsOf(request.Options) is null)
+                {
+                    ReframeWork.RatioOf(request.Options);
+                }
+
                 if (image!.Media is { Width: { } w, Height: { } h })
                 {
-                    ReframeWork.Check(w, h, ratio, options.MaxPixels);
+                    ReframeWork.Check(w, h, request.Options, options.MaxPixels);
                 }
 
                 break;

@@ -238,6 +238,19 @@ public sealed class LocalProviderTests
     }
 
     [Fact]
+    public async Task TrackAsync_ReframeByMargins_ExtendsEachSideByItsPixels()
+    {
+        var input = TestImages.Blocks(120, 80, block: 20);
+        var margins = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["left"] = "30", ["right"] = "0", ["up"] = "10", ["down"] = "20" };
+
+        var updates = await RunAsync(CreateSut(), Request(MediaOperation.Reframe, new CommandOptions { Mode = "reframe", Extra = margins }, [TestImages.Input(ImageCodec.EncodePng(input))]));
+
+        var result = ImageCodec.Decode(await ReadAsync(Single(updates)), long.MaxValue);
+        (result.Width, result.Height).ShouldBe((150, 110));
+        result.Crop(30, 10, 120, 80).Pixels.ShouldBe(input.Pixels);
+    }
+
+    [Fact]
     public async Task SubmitAsync_ReframeWithoutAspect_ThrowsClearProviderException()
     {
         var input = TestImages.Input(ImageCodec.EncodePng(TestImages.Blocks(32, 32)));

@@ -75,11 +75,13 @@ internal sealed class MediaCommandHandler(
 
         var images = inputs.Count(i => i.Role is MediaRole.Image or MediaRole.Reference);
         var defaults = members is null ? new MemberDefaults() : await members.GetAsync(actor.Account, cancellationToken).ConfigureAwait(false);
-        var route = router.Route(operation, MemberDefaultsRule.Model(options, defaults, operation, catalog), settings.DefaultModel, settings.DisabledModels, images);
+        // A result action (Vary Strong, Zoom Out…) runs only on a model that takes what it asks for.
+        IReadOnlyCollection<string> disabled = request.SourceJobId is null ? settings.DisabledModels : [.. settings.DisabledModels, .. ResultActions.Unfit(catalog, operation, options)];
+        var route = router.Route(operation, MemberDefaultsRule.Model(options, defaults, operation, catalog), settings.DefaultModel, disabled, images);
         if (route is RouteResult.Unroutable && options.Model is null && defaults.Model is not null)
         {
             // The member's own default cannot run here (no key, disabled in this community): the usual choice runs instead.
-            route = router.Route(operation, null, settings.DefaultModel, settings.DisabledModels, images);
+            route = router.Route(operation, null, settings.DefaultModel, disabled, images);
         }
 
         if (route is RouteResult.Unroutable unroutable)
@@ -111,7 +113,7 @@ internal sealed class MediaCommandHandler(
             return new CommandOutcome.Refused(durationRefusal!);
         }
 
-        options = timedOptions;
+        options = SeedRule.Assign(model, operation, timedOptions);
 
         // A cheap first look before the inputs are fetched; the store counts again where it reserves, so racing commands cannot all pass.
         var (queued, _) = scheduler.CountFor(actor.Account);

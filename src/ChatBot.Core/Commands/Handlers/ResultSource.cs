@@ -1,5 +1,6 @@
 using ChatBot.Core.Catalog;
 using ChatBot.Core.Jobs;
+using ChatBot.Core.Media;
 
 namespace ChatBot.Core.Commands.Handlers;
 
@@ -7,7 +8,7 @@ namespace ChatBot.Core.Commands.Handlers;
 /// Applies the earlier result a button, reaction or context menu acts on: Re-roll repeats the source job with a
 /// new seed; every other action works on one of the source's outputs and inherits its prompt.
 /// </summary>
-internal sealed class ResultSource(IJobStore store)
+internal sealed class ResultSource(IJobStore store, IMediaStore media)
 {
     /// <summary>The command's subject, or (with a null subject) why its source result cannot be used.</summary>
     public async Task<(MediaSubject? Subject, string? Refusal)> ResolveAsync(CommandRequest request, CancellationToken cancellationToken)
@@ -24,13 +25,38 @@ internal sealed class ResultSource(IJobStore store)
             return (null, "I can't find that result any more, so this button no longer works.");
         }
 
-        return request.Kind == CommandKind.Reroll ? (Repeat(source), null) : OnOutput(own, source, request.SourceOutputIndex ?? 0);
+        if (request.Kind == CommandKind.Reroll)
+        {
+            return (Repeat(source, request.KeepSeed), null);
+        }
+
+        var (subject, refusal) = OnOutput(own, source, request.SourceOutputIndex ?? 0);
+        return subject is not null && request.Outpaint is { } margins ? await ExtendAsync(subject, margins, cancellationToken).ConfigureAwait(false) : (subject, refusal);
     }
 
-    /// <summary>Same command, same inputs, a new seed.</summary>
-    private static MediaSubject Repeat(JobRecord source) => new(
+    /// <summary>Zoom Out / Pan: the margins in pixels of the stored result, as the expansion parameters the providers take.</summary>
+    private async Task<(MediaSubject? Subject, string? Refusal)> ExtendAsync(MediaSubject subject, OutpaintMargins margins, CancellationToken cancellationToken)
+    {
+        if (await media.GetAsync(subject.Inputs[0].StoreKey, cancellationToken).ConfigureAwait(false) is not { Width: { } width, Height: { } height })
+        {
+            return (null, "I can't read the size of that image, so I can't extend it.");
+        }
+
+        var (left, right, up, down) = ResultActions.Pixels(margins, width, height);
+        var extra = new Dictionary<string, string>(subject.Options.Extra, StringComparer.OrdinalIgnoreCase)
+        {
+            ["left"] = left.ToString(CultureInfo.InvariantCulture),
+            ["right"] = right.ToString(CultureInfo.InvariantCulture),
+            ["up"] = up.ToString(CultureInfo.InvariantCulture),
+            ["down"] = down.ToString(CultureInfo.InvariantCulture),
+        };
+        return (subject with { Options = subject.Options with { Extra = extra } }, null);
+    }
+
+    /// <summary>Same command, same inputs, a new seed (or, for Same seed, the same one).</summary>
+    private static MediaSubject Repeat(JobRecord source, bool keepSeed) => new(
         source.Spec.Kind is CommandKind.Reroll ? CommandKind.Imagine : source.Spec.Kind,
-        source.Spec.Options with { Seed = null, Model = source.Spec.ModelId },
+        source.Spec.Options with { Seed = keepSeed ? source.Spec.Options.Seed : null, Model = source.Spec.ModelId },
         [.. source.Spec.Inputs.Select(i => MediaRef.FromStore(i.MediaKey, "input", i.Role))]);
 
     private static bool MadeVideo(MediaOperation operation) =>

@@ -20,6 +20,15 @@ internal sealed class Reframer
         offsetY = (height - source.Height) / 2;
     }
 
+    /// <summary>A canvas extended by the given margins in pixels (Zoom Out, Pan), the picture at their offset.</summary>
+    public Reframer(RgbaImage source, (int Left, int Right, int Up, int Down) margins)
+    {
+        this.source = source;
+        Output = new RgbaImage(source.Width + margins.Left + margins.Right, source.Height + margins.Up + margins.Down);
+        offsetX = margins.Left;
+        offsetY = margins.Up;
+    }
+
     public RgbaImage Output { get; }
 
     /// <summary>The smallest canvas with the ratio that still holds the whole picture.</summary>
