@@ -8,4 +8,11 @@ public sealed class CreditOptions
     /// <summary>Daily top-up cap for tenants that have not set their own.</summary>
     [Range(0, 1_000_000_000)]
     public long DefaultDailyAllowance { get; set; } = 50;
+
+    /// <summary>
+    /// A job priced above this many credits waits for its member's Confirm before anything is reserved, in tenants
+    /// that set no threshold of their own (<c>/settings confirm-above</c>).
+    /// </summary>
+    [Range(0, long.MaxValue)]
+    public long ConfirmAbove { get; set; } = 50;
 }

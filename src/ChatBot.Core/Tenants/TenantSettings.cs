@@ -18,9 +18,9 @@ public sealed record TenantSettings
     /// <summary>Words refused in prompts here, besides the global <c>Validation:Blocklist</c>.</summary>
     public IReadOnlyList<string> Blocklist { get; init; } = [];
 
-    /// <summary>A job priced above this many credits waits for its member's Confirm before anything is reserved.</summary>
-    public long ConfirmAbove { get; init; } = DefaultConfirmAbove;
-
-    /// <summary>The confirmation threshold of a tenant that set none.</summary>
-    public const long DefaultConfirmAbove = 50;
+    /// <summary>
+    /// A job priced above this many credits waits for its member's Confirm before anything is reserved; null: the bot's
+    /// <c>Credits:ConfirmAbove</c>.
+    /// </summary>
+    public long? ConfirmAbove { get; init; }
 }

@@ -14,7 +14,7 @@ public sealed class CommandRegistrarTests
         var commands = host.Emulator.RegisteredCommands["global"]!.AsArray();
         var slash = commands.Where(c => c!["type"]!.GetValue<int>() == 1).Select(c => c!["name"]!.GetValue<string>());
         var menus = commands.Where(c => c!["type"]!.GetValue<int>() == 3).Select(c => c!["name"]!.GetValue<string>());
-        slash.ShouldBe(["imagine", "edit", "video", "upscale", "credits", "jobs", "cancel", "models", "help", "templates", "settings", "stats"], ignoreOrder: true);
+        slash.ShouldBe(["imagine", "edit", "video", "upscale", "credits", "jobs", "history", "show", "cancel", "models", "help", "templates", "settings", "settings-me", "stats"], ignoreOrder: true);
         menus.ShouldBe(["Edit image", "Upscale", "Animate", "Remove background"], ignoreOrder: true);
         var upscale = Options(commands, "upscale");
         upscale["image"]["type"]!.GetValue<int>().ShouldBe(11);

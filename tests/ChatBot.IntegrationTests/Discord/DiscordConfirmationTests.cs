@@ -21,15 +21,21 @@ public sealed class DiscordConfirmationTests
 
     private static string? Description(JsonObject? message) => message?["embeds"] is JsonArray { Count: > 0 } embeds ? embeds[0]?["description"]?.GetValue<string>() : null;
 
+    /// <summary>Runs <c>/imagine</c> above a threshold of <paramref name="threshold"/> and returns its reply once it asks for a Confirm.</summary>
+    private static async Task<(EmulatorInteraction Imagine, JsonObject Waiting)> AwaitingAsync(DiscordBotHost host, long threshold, string prompt)
+    {
+        await ConfirmAboveAsync(host, threshold);
+        var imagine = await host.Emulator.SendSlashCommandAsync(host.Channel, host.Member, "imagine", Options(Text("prompt", prompt)));
+        await host.Emulator.WaitUntilAsync(e => Description(e.GetOriginal(imagine))?.Contains("Press Confirm", StringComparison.Ordinal) == true);
+        return (imagine, host.Emulator.GetOriginal(imagine)!);
+    }
+
     [Fact]
     public async Task Imagine_AboveTheThreshold_WaitsWithNothingReservedUntilItsMemberConfirms()
     {
         await using var host = await DiscordBotHost.StartAsync();
-        await ConfirmAboveAsync(host, 1);
 
-        var imagine = await host.Emulator.SendSlashCommandAsync(host.Channel, host.Member, "imagine", Options(Text("prompt", "a fox in snow --n 2")));
-        await host.Emulator.WaitUntilAsync(e => Description(e.GetOriginal(imagine))?.Contains("Press Confirm", StringComparison.Ordinal) == true);
-        var waiting = host.Emulator.GetOriginal(imagine)!;
+        var (imagine, waiting) = await AwaitingAsync(host, 1, "a fox in snow --n 2");
         var confirm = Button(waiting, "Confirm");
         confirm["label"]!.GetValue<string>().ShouldBe("Confirm (2 credits)");
         Button(waiting, "Cancel").ShouldNotBeNull();
@@ -53,11 +59,7 @@ public sealed class DiscordConfirmationTests
     public async Task Cancel_OnAJobAwaitingConfirmation_EndsItAndChargesNothing()
     {
         await using var host = await DiscordBotHost.StartAsync();
-        await ConfirmAboveAsync(host, 0);
-
-        var imagine = await host.Emulator.SendSlashCommandAsync(host.Channel, host.Member, "imagine", Options(Text("prompt", "a castle")));
-        await host.Emulator.WaitUntilAsync(e => Description(e.GetOriginal(imagine))?.Contains("Press Confirm", StringComparison.Ordinal) == true);
-        var waiting = host.Emulator.GetOriginal(imagine)!;
+        var (imagine, waiting) = await AwaitingAsync(host, 0, "a castle");
 
         var cancel = await host.Emulator.ClickButtonAsync(host.Channel, host.Member, waiting["id"]!.GetValue<string>(), Button(waiting, "Cancel")["custom_id"]!.GetValue<string>());
 

@@ -19,6 +19,9 @@ internal static class HostSettings
         // 256×256 pictures: the same code paths, a fraction of the CPU on a shared CI machine.
         ["Providers:Local:ImagePixels"] = "65536",
         ["Replies:EditInterval"] = "00:00:00",
+
+        // Remote-provider tests run jobs of hundreds of credits; the confirmation tests set their community's threshold.
+        ["Credits:ConfirmAbove"] = "1000000",
         ["Logging:LogLevel:Default"] = "Warning",
         ["Logging:LogLevel:ChatBot.Host.Operations"] = "Information",
     };

@@ -28,7 +28,8 @@ internal sealed class MediaCommandHandler(
     IOptions<SchedulerOptions> scheduling,
     ILogger<MediaCommandHandler> logger,
     ChatBotMetrics? metrics = null,
-    IMemberSettingsStore? members = null) : ICommandHandler
+    IMemberSettingsStore? members = null,
+    IOptions<CreditOptions>? credits = null) : ICommandHandler
 {
     public IReadOnlyCollection<CommandKind> Kinds { get; } = [.. Enum.GetValues<CommandKind>().Where(kind => kind.StartsJob())];
 
@@ -140,7 +141,7 @@ internal sealed class MediaCommandHandler(
             SourceJobId = request.SourceJobId,
             SourceOutputIndex = request.SourceOutputIndex,
         };
-        return await QueueAsync(request, spec, model, provider.Name, note, settings.ConfirmAbove, cancellationToken).ConfigureAwait(false);
+        return await QueueAsync(request, spec, model, provider.Name, note, settings.ConfirmAbove ?? credits?.Value.ConfirmAbove ?? new CreditOptions().ConfirmAbove, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

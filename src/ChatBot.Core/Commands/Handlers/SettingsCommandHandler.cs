@@ -6,7 +6,7 @@ using ChatBot.Core.Tenants;
 namespace ChatBot.Core.Commands.Handlers;
 
 /// <summary>/settings: shows a community's settings to anyone; admins change the default model, the gallery button and disabled models.</summary>
-internal sealed class SettingsCommandHandler(ModelCatalog catalog, ICreditLedger ledger, ITenantSettingsStore tenants, MemberSettings members) : ICommandHandler
+internal sealed class SettingsCommandHandler(ModelCatalog catalog, ICreditLedger ledger, ITenantSettingsStore tenants, MemberSettings members, IOptions<CreditOptions>? credits = null) : ICommandHandler
 {
     private const string Usage = "Use `/settings default-model <id|auto>`, `/settings gallery on|off`, `/settings disable-model <id>`, `/settings enable-model <id>`, " +
         "`/settings confirm-above <credits>`, `/settings allow-channel <#channel|here|all>`, `/settings disallow-channel <#channel|here>`, `/settings block-word <word>` or `/settings unblock-word <word>`.";
@@ -36,7 +36,7 @@ internal sealed class SettingsCommandHandler(ModelCatalog catalog, ICreditLedger
                 $"Disabled models: {(settings.DisabledModels.Count == 0 ? "none" : string.Join(", ", settings.DisabledModels))}\n" +
                 $"Channels: {(settings.Channels.Count == 0 ? "all" : string.Join(", ", settings.Channels))}\n" +
                 $"Blocked words: {BlockedWords(settings, request.Actor.IsAdmin)}\n" +
-                $"Jobs above {CreditText.Amount(settings.ConfirmAbove)} ask for a Confirm first\n" +
+                $"Jobs above {CreditText.Amount(settings.ConfirmAbove ?? credits?.Value.ConfirmAbove ?? new CreditOptions().ConfirmAbove)} ask for a Confirm first\n" +
                 "Admins change them with " + Usage[4..] + mine);
         }
 

@@ -56,5 +56,5 @@ public sealed class ResultSourceTests
 
     private static CommandRequest Request(CommandKind kind, string? source) => HandlerRequests.For(kind) with { SourceJobId = source };
 
-    private ResultSource CreateSut() => new(_engine.Store);
+    private ResultSource CreateSut() => new(_engine.Store, _engine.Media);
 }

@@ -82,5 +82,5 @@ public sealed class SettingsCommandHandlerTests
         return HandlerRequests.For(CommandKind.Settings, new CommandOptions { Extra = extra }, actor ?? _admin);
     }
 
-    private SettingsCommandHandler CreateSut() => new(_engine.Catalog, _ledger, _engine.Tenants);
+    private SettingsCommandHandler CreateSut() => new(_engine.Catalog, _ledger, _engine.Tenants, new MemberSettings(_engine.Catalog));
 }
