@@ -60,6 +60,11 @@ public static class ChatBotHost
     /// </summary>
     public static async Task<int> RunAsync(string[] args)
     {
+        if (OperatorCommands.IsOperatorCommand(args))
+        {
+            return await OperatorCommands.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);
+        }
+
         WebApplication? app = null;
         try
         {

@@ -1,10 +1,13 @@
 using ChatBot.Core;
+using ChatBot.Core.Audit;
 using ChatBot.Core.Credits;
 using ChatBot.Core.Jobs;
 using ChatBot.Core.Media;
+using ChatBot.Core.Migration;
 using ChatBot.Core.Platform;
 using ChatBot.Core.Tenants;
 using ChatBot.Core.Usage;
+using ChatBot.Storage.Postgres.Audit;
 using ChatBot.Storage.Postgres.Credits;
 using ChatBot.Storage.Postgres.Database;
 using ChatBot.Storage.Postgres.Jobs;
@@ -39,6 +42,8 @@ public static class PostgresStorageServiceCollectionExtensions
         services.AddSingleton<IMediaStore>(sp => sp.GetRequiredService<PostgresMediaStore>());
         services.AddSingleton<ITenantSettingsStore, PostgresTenantSettingsStore>();
         services.AddSingleton<IUsageStore, PostgresUsageStore>();
+        services.AddSingleton<IStoreAudit, PostgresStoreAudit>();
+        services.AddSingleton<IStoreImport, PostgresStoreImport>();
         services.AddHostedService<PostgresInitializer>();
         return services;
     }
