@@ -90,7 +90,10 @@ internal sealed class SkiaImageGrid : IImageGrid
                 return null;
             }
 
-            return SKBitmap.Decode(buffer.ToArray());
+            // Not a picture SkiaSharp reads: the tile stays empty (SKBitmap.Decode throws on an unknown format).
+            using var data = SKData.CreateCopy(buffer.ToArray());
+            using var codec = SKCodec.Create(data);
+            return codec is null ? null : SKBitmap.Decode(codec);
         }
     }
 }

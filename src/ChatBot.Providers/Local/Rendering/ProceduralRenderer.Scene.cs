@@ -100,7 +100,8 @@ internal sealed partial class ProceduralRenderer
     private void PaintSun(CancellationToken cancellationToken)
     {
         var radius = rng.Range(0.05f, 0.1f) * Math.Min(width, height);
-        var colour = Rgb.Lerp(palette.Glow, palette.Accent, palette.Night ? 0.1f : 0.35f);
+        // A named time of day has its own light: the sun (or moon) takes the sky's glow, not the prompt's accent.
+        var colour = Rgb.Lerp(palette.Glow, palette.Accent, palette.Night || scene.Time != TimeOfDay.Unset ? 0.1f : 0.35f);
         Disc(sunX, sunY, radius, radius * 0.08f + 1f, colour, 0.95f, shade: false, cancellationToken);
     }
 
