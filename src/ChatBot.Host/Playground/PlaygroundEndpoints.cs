@@ -99,7 +99,7 @@ internal static class PlaygroundEndpoints
             : NoSuchReply();
 
     private static IResult NoSuchReply() =>
-        Results.NotFound(new PlaygroundError("No such reply (replies are kept in memory; it may be from before a restart)."));
+        Results.NotFound(new PlaygroundError("No such reply (the channel keeps the latest Playground:MaxReplies replies)."));
 
     private static async Task<IResult> PressButtonAsync(HttpContext context, string replyId, string buttonId, PlaygroundCommands commands, PlaygroundReplyStore store)
     {

@@ -34,6 +34,9 @@ public abstract class PlaygroundBrowserTest : IAsyncLifetime
         await Host.DisposeAsync();
     }
 
+    /// <summary>Stops the host and starts it again on the same data folder (a new address and sign-in link).</summary>
+    private protected async Task RestartHostAsync() => Host = await Host.RestartAsync();
+
     /// <summary>
     /// A new page (a browser context of its own: its own cookies), 1280×900, waiting up to 90 s for what a test awaits,
     /// on the Playground at <paramref name="path"/>; by default signed in as the admin through the host's one-time link.

@@ -61,6 +61,8 @@ internal sealed class StorageFixture : IDisposable
 
     public SqliteTenantSettingsStore CreateTenantSettingsStore() => new(Database, Time);
 
+    public SqlitePlatformReplyStore CreatePlatformReplyStore(SqliteDatabase? database = null) => new(database ?? Database, Time);
+
     public long Scalar(string sql)
     {
         using var connection = Database.OpenRead();
