@@ -22,6 +22,7 @@ public static class ButtonCommands
         ButtonAction.VaryStrong or ButtonAction.VarySubtle => CommandKind.Vary,
         ButtonAction.ZoomOut15 or ButtonAction.ZoomOut2 or ButtonAction.PanLeft or ButtonAction.PanRight or ButtonAction.PanUp or ButtonAction.PanDown => CommandKind.Edit,
         ButtonAction.SameSeed => CommandKind.Reroll,
+        ButtonAction.VaryRegion => CommandKind.VaryRegion,
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 

@@ -40,4 +40,6 @@ public enum CommandKind
 
     /// <summary>A result's Info button: model, provider, seed, parameters, cost, duration (privately).</summary>
     JobInfo,
+    /// <summary>The Vary (Region) button on Discord and Slack: answers with a signed link to the region editor.</summary>
+    VaryRegion,
 }

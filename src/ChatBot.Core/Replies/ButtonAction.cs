@@ -44,4 +44,6 @@ public enum ButtonAction
 
     /// <summary>Re-roll keeping the seed (the same command, the same seed).</summary>
     SameSeed,
+    /// <summary>Paint over part of a result and describe the change: an inpaint job on that area (the region editor).</summary>
+    VaryRegion,
 }

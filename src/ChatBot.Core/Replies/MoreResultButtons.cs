@@ -22,17 +22,19 @@ internal static class MoreResultButtons
         (ButtonAction.PanDown, "⬇️"),
     ];
 
-    public static IEnumerable<ReplyButton> For(string jobId, int images, int videos, ModelCatalog catalog, long? seed)
+    /// <param name="canRun">Whether a model can run now (configured, available); null: every model in the catalog.</param>
+    public static IEnumerable<ReplyButton> For(string jobId, int images, int videos, ModelCatalog catalog, long? seed, Func<ModelDefinition, bool>? canRun = null)
     {
+        bool Runs(ModelDefinition m) => canRun?.Invoke(m) ?? true;
         var buttons = new List<ReplyButton>();
         if (images == 1 && videos == 0)
         {
-            if (catalog.Models.Any(ResultActions.TakesVaryStrength))
+            if (catalog.Models.Any(m => ResultActions.TakesVaryStrength(m) && Runs(m)))
             {
                 buttons.AddRange(Vary.Select(b => new ReplyButton(ButtonId.Encode(b.Action, jobId, 0), b.Label, b.Action, jobId, 0)));
             }
 
-            if (catalog.Models.Any(ResultActions.TakesExpansion))
+            if (catalog.Models.Any(m => ResultActions.TakesExpansion(m) && Runs(m)))
             {
                 buttons.AddRange(Reframe.Select(b => new ReplyButton(ButtonId.Encode(b.Action, jobId, 0), b.Label, b.Action, jobId, 0)));
             }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ChatBot.Core.Replies;
 
 namespace ChatBot.Host.Playground;
@@ -24,6 +25,12 @@ internal sealed record PlaygroundReply
     public string ModelLabel { get; init; } = "";
     public PlaygroundFile? Preview { get; init; }
     public IReadOnlyList<PlaygroundFile> Files { get; init; } = [];
+
+    /// <summary>Several images as one numbered picture; the page shows it, and the single files on click.</summary>
+    public PlaygroundFile? Grid { get; init; }
+
+    /// <summary>A queued job's estimated wait until it starts.</summary>
+    public TimeSpan? Wait { get; init; }
     public IReadOnlyList<ReplyButton> Buttons { get; init; } = [];
     public string? JobId { get; init; }
 
@@ -39,5 +46,6 @@ internal sealed record PlaygroundReply
     /// <summary>What the job costs: quoted (awaiting confirmation), reserved, then charged; null for answers that run no job.</summary>
     public ReplyCost? Cost { get; init; }
 
+    [JsonIgnore]
     public bool IsFinal => Status is not (ReplyStatus.Queued or ReplyStatus.Running or ReplyStatus.AwaitingConfirmation);
 }

@@ -119,7 +119,18 @@ internal static class Migrations
             -- The provider's own link to a result, kept so "Save to gallery" can hand it back later.
             ALTER TABLE media ADD COLUMN source_url TEXT NULL;
             """),
-        // Version 5 is taken by the Playground's kept replies (branch i12-page); this step does not depend on it.
+        new(5, "platform replies", """
+            -- The Playground's conversation (its replies as the page shows them), so a restart keeps it.
+            CREATE TABLE platform_replies (
+                seq INTEGER PRIMARY KEY,
+                platform TEXT NOT NULL,
+                reply_id TEXT NOT NULL,
+                created_at INTEGER NOT NULL,
+                document TEXT NOT NULL,
+                updated_at INTEGER NOT NULL,
+                UNIQUE (platform, reply_id)
+            );
+            """),
         new(6, "member defaults", """
             -- Each member's own defaults (/settings me): model, aspect ratio, count, as one JSON document.
             CREATE TABLE member_settings (

@@ -140,6 +140,7 @@ internal sealed class MediaCommandHandler(
             Inputs = stored,
             SourceJobId = request.SourceJobId,
             SourceOutputIndex = request.SourceOutputIndex,
+            RouteNote = note,
         };
         return await QueueAsync(request, spec, model, provider.Name, note, settings.ConfirmAbove ?? credits?.Value.ConfirmAbove ?? new CreditOptions().ConfirmAbove, cancellationToken).ConfigureAwait(false);
     }
