@@ -41,6 +41,7 @@ public static class PostgresStorageServiceCollectionExtensions
         services.AddSingleton<IEventDeduplicator, PostgresEventDeduplicator>();
         services.AddSingleton<IMediaStore>(sp => sp.GetRequiredService<PostgresMediaStore>());
         services.AddSingleton<ITenantSettingsStore, PostgresTenantSettingsStore>();
+        services.AddSingleton<IMemberSettingsStore, PostgresMemberSettingsStore>();
         services.AddSingleton<IUsageStore, PostgresUsageStore>();
         services.AddSingleton<IStoreAudit, PostgresStoreAudit>();
         services.AddSingleton<IStoreImport, PostgresStoreImport>();

@@ -122,5 +122,17 @@ internal static class PostgresMigrations
         new(4, "media source links", """
             ALTER TABLE media ADD COLUMN source_url text NULL;
             """),
+        // 6 as in SQLite (its 5, the Playground's kept replies, is not a PostgreSQL table yet).
+        new(6, "member defaults", """
+            -- Each member's own defaults (/settings me): model, aspect ratio, count, as one JSON document.
+            CREATE TABLE member_settings (
+                platform text NOT NULL,
+                tenant_id text NOT NULL,
+                user_id text NOT NULL,
+                settings text NOT NULL,
+                updated_at bigint NOT NULL,
+                PRIMARY KEY (platform, tenant_id, user_id)
+            );
+            """),
     ];
 }

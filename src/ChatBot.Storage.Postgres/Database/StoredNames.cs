@@ -22,6 +22,7 @@ internal static class StoredNames
         JobState.Failed => "failed",
         JobState.Cancelled => "cancelled",
         JobState.Refunded => "refunded",
+        JobState.AwaitingConfirmation => "awaiting-confirmation",
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, "Unknown job state."),
     };
 

@@ -11,7 +11,7 @@ namespace ChatBot.Storage.Postgres.Jobs;
 /// time per account by every worker together. Each transition is one compare-and-set UPDATE; an ending is one statement
 /// with the ledger entry it implies, so a job ends exactly once and is charged at most once.
 /// </summary>
-internal sealed class PostgresJobStore(
+internal sealed partial class PostgresJobStore(
     PostgresDatabase database,
     TimeProvider time,
     IOptions<CreditOptions> credits,
@@ -22,7 +22,7 @@ internal sealed class PostgresJobStore(
     private const string InsertJob = """
         INSERT INTO jobs (id, account_id, state, model_id, spec, reply_platform, reply_value, provider, reserved,
                           output_keys, created_at, updated_at)
-        VALUES (@id, @account, 'queued', @model, @spec, @replyPlatform, @replyValue, @provider, @reserved, '[]', @now, @now);
+        VALUES (@id, @account, @state, @model, @spec, @replyPlatform, @replyValue, @provider, @reserved, '[]', @now, @now);
         """;
 
     private const string Transition = """
@@ -88,30 +88,34 @@ internal sealed class PostgresJobStore(
                 }
             }
 
-            if (job.Price > 0)
+            // Awaiting confirmation reserves nothing: ConfirmAsync reserves the price, or refuses, when the member confirms.
+            var reserve = job.AwaitConfirmation ? 0 : job.Price;
+            if (reserve > 0)
             {
-                if (!await PostgresAccounts.TryDebitAsync(tx, account.Id, job.Price, cancellationToken).ConfigureAwait(false))
+                if (!await PostgresAccounts.TryDebitAsync(tx, account.Id, reserve, cancellationToken).ConfigureAwait(false))
                 {
                     tx.Abort();
                     return new CreateJobResult.InsufficientCredits(account.Balance, job.Price);
                 }
 
-                await PostgresAccounts.AppendAsync(tx, account.Id, LedgerEntryKind.Reserve, -job.Price, job.Id, null, reason, now, cancellationToken).ConfigureAwait(false);
+                await PostgresAccounts.AppendAsync(tx, account.Id, LedgerEntryKind.Reserve, -reserve, job.Id, null, reason, now, cancellationToken).ConfigureAwait(false);
             }
 
+            var state = job.AwaitConfirmation ? JobState.AwaitingConfirmation : JobState.Queued;
             await tx.ExecuteAsync(InsertJob, cancellationToken,
-                ("id", job.Id), ("account", account.Id), ("model", job.Spec.ModelId), ("spec", spec), ("replyPlatform", job.Reply.Platform),
-                ("replyValue", job.Reply.Value), ("provider", job.Provider), ("reserved", job.Price), ("now", now.ToUnixTimeMilliseconds())).ConfigureAwait(false);
+                ("id", job.Id), ("account", account.Id), ("state", StoredNames.Of(state)), ("model", job.Spec.ModelId), ("spec", spec),
+                ("replyPlatform", job.Reply.Platform), ("replyValue", job.Reply.Value), ("provider", job.Provider), ("reserved", reserve),
+                ("now", now.ToUnixTimeMilliseconds())).ConfigureAwait(false);
 
             return new CreateJobResult.Created(new JobRecord
             {
                 Id = job.Id,
                 Account = job.Account,
-                State = JobState.Queued,
+                State = state,
                 Spec = job.Spec,
                 Reply = job.Reply,
                 Provider = job.Provider,
-                ReservedCredits = job.Price,
+                ReservedCredits = reserve,
                 CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds()),
             });
         }, cancellationToken).ConfigureAwait(false);

@@ -1,45 +1,9 @@
-using ChatBot.Core.Model;
-using ChatBot.Core.Tenants;
-using ChatBot.Storage.Tenants;
 using ChatBot.Storage.Tests.TestSupport;
 
 namespace ChatBot.Storage.Tests.Tenants;
 
-/// <summary>Issue 12, personal defaults: one document per member (migration 6, <c>member_settings</c>).</summary>
-public sealed class SqliteMemberSettingsStoreTests : StorageTest
+/// <summary>The MemberSettingsStore contract on SQLite.</summary>
+public sealed class SqliteMemberSettingsStoreTests : MemberSettingsStoreContract
 {
-    private static readonly AccountKey Ada = new("discord", "guild-1", "ada");
-
-    [Fact]
-    public async Task GetAsync_NothingStored_ReturnsEmptyDefaults()
-    {
-        (await CreateSut().GetAsync(Ada, Ct)).IsEmpty.ShouldBeTrue();
-    }
-
-    [Fact]
-    public async Task SetAsync_ThenGet_RoundTripsPerMember()
-    {
-        var sut = CreateSut();
-
-        await sut.SetAsync(Ada, new MemberDefaults { Model = "local-sketch", AspectRatio = "16:9", Count = 2 }, Ct);
-        await sut.SetAsync(Ada, new MemberDefaults { Model = "local-sketch", Count = 3 }, Ct);
-
-        (await sut.GetAsync(Ada, Ct)).ShouldBe(new MemberDefaults { Model = "local-sketch", Count = 3 });
-        (await sut.GetAsync(Ada with { UserId = "grace" }, Ct)).IsEmpty.ShouldBeTrue();
-        (await sut.GetAsync(Ada with { Platform = "slack" }, Ct)).IsEmpty.ShouldBeTrue();
-    }
-
-    [Fact]
-    public async Task SetAsync_EmptyDefaults_RemovesTheRow()
-    {
-        var sut = CreateSut();
-        await sut.SetAsync(Ada, new MemberDefaults { Count = 2 }, Ct);
-
-        await sut.SetAsync(Ada, new MemberDefaults(), Ct);
-
-        (await sut.GetAsync(Ada, Ct)).IsEmpty.ShouldBeTrue();
-        Fixture.Scalar("SELECT COUNT(*) FROM member_settings").ShouldBe(0);
-    }
-
-    private SqliteMemberSettingsStore CreateSut() => new(Fixture.Database, Fixture.Time);
+    private protected override Task<IStoreFixture> CreateFixtureAsync(long allowance) => Task.FromResult<IStoreFixture>(new StorageFixture(allowance));
 }

@@ -17,5 +17,7 @@ internal interface IStores
 
     ITenantSettingsStore TenantSettings();
 
+    IMemberSettingsStore MemberSettings();
+
     IUsageStore Usage();
 }

@@ -57,6 +57,8 @@ internal sealed class PostgresStoreFixture : IStoreFixture
 
     public ITenantSettingsStore TenantSettings() => _main.TenantSettings();
 
+    public IMemberSettingsStore MemberSettings() => _main.MemberSettings();
+
     public IUsageStore Usage() => _main.Usage();
 
     public long Scalar(string sql) => WithConnection(c => StoreChecks.Scalar(c, sql));
@@ -107,6 +109,8 @@ internal sealed class PostgresStoreFixture : IStoreFixture
         public IEventDeduplicator Deduplicator() => new PostgresEventDeduplicator(database, fixture.Time, NullLogger<PostgresEventDeduplicator>.Instance);
 
         public ITenantSettingsStore TenantSettings() => new PostgresTenantSettingsStore(database, fixture.Time);
+
+        public IMemberSettingsStore MemberSettings() => new PostgresMemberSettingsStore(database, fixture.Time);
 
         public IUsageStore Usage() => new PostgresUsageStore(database);
     }

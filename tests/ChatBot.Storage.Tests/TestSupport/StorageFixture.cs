@@ -104,6 +104,8 @@ internal sealed class StorageFixture : IStoreFixture, IDisposable
 
     ITenantSettingsStore IStores.TenantSettings() => CreateTenantSettingsStore();
 
+    IMemberSettingsStore IStores.MemberSettings() => new SqliteMemberSettingsStore(Database, Time);
+
     IUsageStore IStores.Usage() => new SqliteUsageStore(Database);
 
     public ValueTask DisposeAsync()
@@ -134,6 +136,8 @@ internal sealed class StorageFixture : IStoreFixture, IDisposable
         public IEventDeduplicator Deduplicator() => fixture.CreateDeduplicator(database);
 
         public ITenantSettingsStore TenantSettings() => new SqliteTenantSettingsStore(database, fixture.Time);
+
+        public IMemberSettingsStore MemberSettings() => new SqliteMemberSettingsStore(database, fixture.Time);
 
         public IUsageStore Usage() => new SqliteUsageStore(database);
     }
