@@ -1,4 +1,5 @@
 using ChatBot.Core.Jobs;
+using ChatBot.Core.Model;
 using ChatBot.Storage.Tests.TestSupport;
 using static ChatBot.Storage.Tests.TestSupport.TestJobs;
 
