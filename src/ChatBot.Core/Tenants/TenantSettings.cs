@@ -17,4 +17,10 @@ public sealed record TenantSettings
 
     /// <summary>Words refused in prompts here, besides the global <c>Validation:Blocklist</c>.</summary>
     public IReadOnlyList<string> Blocklist { get; init; } = [];
+
+    /// <summary>
+    /// Daily allowances by role id (Discord roles; e.g. boosters get more). A member with such roles is topped up to the
+    /// highest of theirs instead of the tenant's allowance; credit stores read this in the reserving transaction.
+    /// </summary>
+    public IReadOnlyDictionary<string, long> RoleAllowances { get; init; } = new Dictionary<string, long>(StringComparer.Ordinal);
 }

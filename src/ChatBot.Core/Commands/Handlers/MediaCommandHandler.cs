@@ -135,7 +135,7 @@ internal sealed class MediaCommandHandler(
     {
         var account = request.Actor.Account;
         var price = CreditQuote.For(model, spec.Operation, spec.Options);
-        var newJob = new NewJob(NewJobId(), account, spec, request.Reply, provider, price) { MaxQueued = scheduling.Value.MaxQueuedPerUser };
+        var newJob = new NewJob(NewJobId(), account, spec, request.Reply, provider, price) { MaxQueued = scheduling.Value.MaxQueuedPerUser, Roles = request.Actor.Roles };
         var created = await store.CreateAsync(newJob, ct).ConfigureAwait(false);
         if (created is CreateJobResult.QueueFull full)
         {
