@@ -1,10 +1,13 @@
 using ChatBot.Core;
+using ChatBot.Core.Audit;
 using ChatBot.Core.Credits;
 using ChatBot.Core.Jobs;
 using ChatBot.Core.Media;
+using ChatBot.Core.Migration;
 using ChatBot.Core.Platform;
 using ChatBot.Core.Tenants;
 using ChatBot.Core.Usage;
+using ChatBot.Storage.Audit;
 using ChatBot.Storage.Credits;
 using ChatBot.Storage.Jobs;
 using ChatBot.Storage.Media;
@@ -19,7 +22,7 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the SQLite storage (section <c>Storage</c>): <see cref="IJobStore"/>, <see cref="ICreditLedger"/>,
-    /// <see cref="IEventDeduplicator"/>, <see cref="IMediaStore"/> and <see cref="ITenantSettingsStore"/>, all singletons
+    /// <see cref="IEventDeduplicator"/>, <see cref="IPlatformReplyStore"/>, <see cref="IMediaStore"/> and <see cref="ITenantSettingsStore"/>, all singletons
     /// over one database file that is migrated at start-up.
     /// </summary>
     public static IServiceCollection AddSqliteStorage(this IServiceCollection services)
@@ -35,10 +38,13 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IJobStore, SqliteJobStore>();
         services.AddSingleton<ICreditLedger, SqliteCreditLedger>();
         services.AddSingleton<IEventDeduplicator, SqliteEventDeduplicator>();
+        services.AddSingleton<IPlatformReplyStore, SqlitePlatformReplyStore>();
         services.AddSingleton<IMediaStore>(sp => sp.GetRequiredService<FileMediaStore>());
         services.AddSingleton<ITenantSettingsStore, SqliteTenantSettingsStore>();
         services.AddSingleton<MediaJanitor>();
         services.AddSingleton<IUsageStore, SqliteUsageStore>();
+        services.AddSingleton<IStoreAudit, SqliteStoreAudit>();
+        services.AddSingleton<IStoreExport, SqliteStoreExport>();
         services.AddHostedService<StorageInitializer>();
         services.AddHostedService<MediaJanitorService>();
         return services;

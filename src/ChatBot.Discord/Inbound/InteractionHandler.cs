@@ -22,7 +22,8 @@ internal sealed partial class InteractionHandler(
     IOptions<DiscordOptions> options,
     TimeProvider time,
     ILogger<InteractionHandler> logger,
-    ChatBot.Core.Metrics.ChatBotMetrics? metrics = null)
+    ChatBot.Core.Metrics.ChatBotMetrics? metrics = null,
+    ChatBot.Core.Providers.ProviderRouter? router = null)
 {
     /// <summary>When each interaction in hand arrived (timestamps), for the acknowledgement-latency series.</summary>
     private readonly ConcurrentDictionary<string, long> _received = new(StringComparer.Ordinal);
@@ -156,7 +157,8 @@ internal sealed partial class InteractionHandler(
             return;
         }
 
-        var isJob = action != ButtonAction.Cancel;
+        // Cancel and Vary (Region) (a private link) answer only the member who pressed.
+        var isJob = action is not (ButtonAction.Cancel or ButtonAction.VaryRegion);
         if (await DeferAsync(interaction, ephemeral: !isJob, cancellationToken).ConfigureAwait(false))
         {
             await RunAsync(interaction, DiscordCommandMapper.MapButton(interaction, action, jobId, index, null, reply), publicReply: isJob, cancellationToken).ConfigureAwait(false);
@@ -240,7 +242,7 @@ internal sealed partial class InteractionHandler(
 
     private async Task HandleAutocompleteAsync(DiscordInteraction interaction, CancellationToken cancellationToken)
     {
-        var choices = ModelAutocomplete.Choices(catalog, interaction.Data);
+        var choices = ModelAutocomplete.Choices(catalog, interaction.Data, router is null ? null : router.CanRun);
         await RespondAsync(interaction, new InteractionResponse(InteractionResponse.AutocompleteResult, new MessagePayload { Choices = choices }), cancellationToken).ConfigureAwait(false);
     }
 
