@@ -122,5 +122,17 @@ internal static class PostgresMigrations
         new(4, "media source links", """
             ALTER TABLE media ADD COLUMN source_url text NULL;
             """),
+        new(5, "platform replies", """
+            -- The Playground's conversation (its replies as the page shows them), so a restart keeps it.
+            CREATE TABLE platform_replies (
+                seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                platform text NOT NULL,
+                reply_id text NOT NULL,
+                created_at bigint NOT NULL,
+                document text NOT NULL,
+                updated_at bigint NOT NULL,
+                UNIQUE (platform, reply_id)
+            );
+            """),
     ];
 }

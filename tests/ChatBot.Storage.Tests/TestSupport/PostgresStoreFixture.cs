@@ -55,6 +55,8 @@ internal sealed class PostgresStoreFixture : IStoreFixture
 
     public IEventDeduplicator Deduplicator() => _main.Deduplicator();
 
+    public IPlatformReplyStore PlatformReplies() => _main.PlatformReplies();
+
     public ITenantSettingsStore TenantSettings() => _main.TenantSettings();
 
     public IUsageStore Usage() => _main.Usage();
@@ -105,6 +107,8 @@ internal sealed class PostgresStoreFixture : IStoreFixture
         public ICreditLedger Ledger() => new PostgresCreditLedger(database, fixture.Time, _credits, NullLogger<PostgresCreditLedger>.Instance);
 
         public IEventDeduplicator Deduplicator() => new PostgresEventDeduplicator(database, fixture.Time, NullLogger<PostgresEventDeduplicator>.Instance);
+
+        public IPlatformReplyStore PlatformReplies() => new PostgresPlatformReplyStore(database, fixture.Time);
 
         public ITenantSettingsStore TenantSettings() => new PostgresTenantSettingsStore(database, fixture.Time);
 
