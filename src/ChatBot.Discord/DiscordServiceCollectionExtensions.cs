@@ -38,6 +38,7 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<DiscordRateLimiter>();
         services.AddSingleton<DiscordRestClient>();
         services.AddSingleton<DiscordBotIdentity>();
+        services.AddSingleton<InteractionAcks>();
         services.AddSingleton<DiscordEventQueue>();
         services.AddSingleton<IGatewayEventSink>(sp => sp.GetRequiredService<DiscordEventQueue>());
         services.AddSingleton<DiscordCommandMapper>();

@@ -36,7 +36,7 @@ internal static partial class SlackLog
     [LoggerMessage(5011, LogLevel.Warning, "Slack call {Method} failed: {Error}")]
     public static partial void ApiFailed(this ILogger logger, string method, string error);
 
-    [LoggerMessage(5012, LogLevel.Warning, "Could not record Slack {Kind} {Key} as seen; not acknowledging so Slack retries")]
+    [LoggerMessage(5012, LogLevel.Warning, "Could not record Slack {Kind} {Key} as seen; trying again")]
     public static partial void DedupeFailed(this ILogger logger, Exception exception, string kind, string key);
 
     [LoggerMessage(5013, LogLevel.Warning, "Slack reply {Handle} could not be updated: {Error}")]

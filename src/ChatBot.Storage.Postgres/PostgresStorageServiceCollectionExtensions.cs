@@ -39,6 +39,7 @@ public static class PostgresStorageServiceCollectionExtensions
         services.AddSingleton<IJobStore, PostgresJobStore>();
         services.AddSingleton<ICreditLedger, PostgresCreditLedger>();
         services.AddSingleton<IEventDeduplicator, PostgresEventDeduplicator>();
+        services.AddSingleton<IPlatformReplyStore, PostgresPlatformReplyStore>();
         services.AddSingleton<IMediaStore>(sp => sp.GetRequiredService<PostgresMediaStore>());
         services.AddSingleton<ITenantSettingsStore, PostgresTenantSettingsStore>();
         services.AddSingleton<IMemberSettingsStore, PostgresMemberSettingsStore>();

@@ -10,6 +10,13 @@ public interface ICreditLedger
 {
     Task<CreditBalance> GetBalanceAsync(AccountKey account, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The balance of a member holding <paramref name="roles"/> (<see cref="Actor.Roles"/>): a first use of the day tops
+    /// up to the highest of their roles' allowances (<see cref="Tenants.TenantSettings.RoleAllowances"/>), or the tenant's.
+    /// </summary>
+    Task<CreditBalance> GetBalanceAsync(AccountKey account, IReadOnlyList<string> roles, CancellationToken cancellationToken) =>
+        GetBalanceAsync(account, cancellationToken);
+
     /// <summary>The latest movements, newest first.</summary>
     Task<IReadOnlyList<LedgerEntry>> GetHistoryAsync(AccountKey account, int count, CancellationToken cancellationToken);
 

@@ -14,4 +14,11 @@ public sealed record NewJob(string Id, AccountKey Account, JobSpec Spec, ReplyHa
     /// <see cref="IJobStore.ConfirmAsync"/> reserves <see cref="Price"/> later (or refuses then).
     /// </summary>
     public bool AwaitConfirmation { get; init; }
+
+    /// <summary>
+    /// The member's roles (<see cref="Actor.Roles"/>): when the reservation is the day's first use, the store tops the
+    /// balance up to the highest allowance among these roles (<see cref="Tenants.TenantSettings.RoleAllowances"/>), or
+    /// to the tenant's allowance when none has one, decided in the reserving transaction.
+    /// </summary>
+    public IReadOnlyList<string> Roles { get; init; } = [];
 }

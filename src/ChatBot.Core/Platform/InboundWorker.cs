@@ -13,6 +13,8 @@ public sealed partial class InboundWorker<T>
     private readonly string _platform;
     private readonly Func<T, string> _describe;
     private readonly ILogger _logger;
+    private int _running;
+    private int _maxConcurrent = int.MaxValue;
 
     /// <param name="platform">The adapter's name, for the log.</param>
     /// <param name="capacity">Items that may wait before <see cref="EnqueueAsync"/> waits too.</param>
@@ -30,6 +32,9 @@ public sealed partial class InboundWorker<T>
     /// <summary>Items waiting for a handler.</summary>
     public int Waiting => _channel.Reader.Count;
 
+    /// <summary>Where an item queued now would wait: 0 while a handler slot is free, else its place in line (1 = next).</summary>
+    public int PositionOfNext => Volatile.Read(ref _running) < Volatile.Read(ref _maxConcurrent) ? 0 : _channel.Reader.Count + 1;
+
     /// <summary>Queues an acknowledged item; waits only while the queue is full.</summary>
     public ValueTask EnqueueAsync(T item, CancellationToken cancellationToken) => _channel.Writer.WriteAsync(item, cancellationToken);
 
@@ -41,12 +46,14 @@ public sealed partial class InboundWorker<T>
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxConcurrent, 1);
         using var slots = new SemaphoreSlim(maxConcurrent);
+        Volatile.Write(ref _maxConcurrent, maxConcurrent);
         var running = new HashSet<Task>();
         try
         {
             await foreach (var item in _channel.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
             {
                 await slots.WaitAsync(stoppingToken).ConfigureAwait(false);
+                Interlocked.Increment(ref _running);
                 var task = HandleOneAsync(handle, item, slots, stoppingToken);
                 lock (running)
                 {
@@ -100,6 +107,7 @@ public sealed partial class InboundWorker<T>
         }
         finally
         {
+            Interlocked.Decrement(ref _running);
             slots.Release();
         }
     }

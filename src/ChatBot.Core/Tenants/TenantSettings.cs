@@ -23,4 +23,10 @@ public sealed record TenantSettings
     /// <c>Credits:ConfirmAbove</c>.
     /// </summary>
     public long? ConfirmAbove { get; init; }
+
+    /// <summary>
+    /// Daily allowances by role id (Discord roles; e.g. boosters get more). A member with such roles is topped up to the
+    /// highest of theirs instead of the tenant's allowance; credit stores read this in the reserving transaction.
+    /// </summary>
+    public IReadOnlyDictionary<string, long> RoleAllowances { get; init; } = new Dictionary<string, long>(StringComparer.Ordinal);
 }

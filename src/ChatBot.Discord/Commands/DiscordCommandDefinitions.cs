@@ -16,6 +16,7 @@ internal static class DiscordCommandDefinitions
     private const int Boolean = 5;
     private const int User = 6;
     private const int Channel = 7;
+    private const int Role = 8;
     private const int Number = 10;
     private const int Attachment = 11;
 
@@ -91,7 +92,10 @@ internal static class DiscordCommandDefinitions
             Option("allow_channel", "Let the bot answer in this channel (once one is allowed, only allowed ones)", Channel),
             Option("disallow_channel", "Take a channel off the allowed ones (none left: every channel)", Channel),
             Option("block_word", "Refuse prompts with this word on this server", String),
-            Option("unblock_word", "Take a word off this server's blocklist", String))),
+            Option("unblock_word", "Take a word off this server's blocklist", String),
+            Option("role", "A role, for role_allowance", Role),
+            Option("role_allowance", "Daily allowance for members with `role` (their highest role's counts)", Integer, min: 0),
+            Option("clear_role_allowance", "Members with this role get the server's allowance again", Role)),
         Slash(MemberSettingsCommand, "Your own defaults: model, aspect ratio, number of images (flags still win)",
             Option("model", "Your default model (auto: none)", String, autocomplete: true),
             Option("ar", "Your default aspect ratio, e.g. 16:9 (-: none)", String),

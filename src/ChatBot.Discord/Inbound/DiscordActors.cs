@@ -25,7 +25,11 @@ internal static class DiscordActors
             interaction.GuildId ?? DirectMessageTenant,
             user.Id,
             interaction.Member?.Nick ?? user.DisplayName,
-            interaction.GuildId is not null && IsAdmin(interaction.Member?.Permissions));
+            interaction.GuildId is not null && IsAdmin(interaction.Member?.Permissions))
+        {
+            // Role ids, which Core treats as opaque names (a role's allowance); none in direct messages.
+            Roles = interaction.GuildId is null ? [] : interaction.Member?.Roles ?? [],
+        };
     }
 
     public static Conversation ConversationOf(DiscordInteraction interaction) => new(

@@ -179,6 +179,17 @@ internal sealed class DiscordCommandMapper(IOptions<DiscordOptions> options)
             changes.Add(("enable-model", enable));
         }
 
+        // A role option carries the role's id, which Core keeps as it is.
+        if (values.Long("role_allowance") is { } credits)
+        {
+            changes.Add(("role-allowance", $"{values.Str("role")} {credits.ToString(CultureInfo.InvariantCulture)}".Trim()));
+        }
+
+        if (values.Str("clear_role_allowance") is { } cleared)
+        {
+            changes.Add(("clear-role-allowance", cleared));
+        }
+
         // Channel options carry the channel's id, which Core keeps as it is; words go as typed.
         foreach (var (option, setting) in TextSettings)
         {

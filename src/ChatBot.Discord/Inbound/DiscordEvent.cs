@@ -1,4 +1,4 @@
 namespace ChatBot.Discord.Inbound;
 
-/// <summary>One queued gateway or HTTP event: its type (<c>INTERACTION_CREATE</c>, …) and its raw data.</summary>
-internal sealed record DiscordEvent(string Type, JsonElement Data);
+/// <summary>One queued gateway or HTTP event: its type (<c>INTERACTION_CREATE</c>, …), its raw data and, for an interaction, its parse.</summary>
+internal sealed record DiscordEvent(string Type, JsonElement Data, Rest.Models.DiscordInteraction? Interaction = null);

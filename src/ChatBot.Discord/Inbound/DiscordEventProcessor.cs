@@ -13,7 +13,8 @@ internal sealed class DiscordEventProcessor(
     ReactionHandler reactions,
     IOptions<DiscordOptions> options) : BackgroundService
 {
-    private const int MaxConcurrent = 32;
+    /// <summary>The event-processing slots; above them an interaction waits in line (told its place, <see cref="InteractionAcks"/>).</summary>
+    public const int MaxConcurrent = 32;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         options.Value.IsEnabled ? queue.Worker.RunAsync(ProcessAsync, MaxConcurrent, stoppingToken) : Task.CompletedTask;
@@ -23,7 +24,7 @@ internal sealed class DiscordEventProcessor(
         switch (item.Type)
         {
             case DiscordEventQueue.InteractionCreate:
-                if (item.Data.Deserialize<DiscordInteraction>(DiscordJson.Options) is { } interaction)
+                if ((item.Interaction ?? item.Data.Deserialize<DiscordInteraction>(DiscordJson.Options)) is { } interaction)
                 {
                     await interactions.HandleAsync(interaction, cancellationToken).ConfigureAwait(false);
                 }

@@ -17,6 +17,7 @@ internal sealed partial class InteractionHandler(
     DiscordCommandMapper mapper,
     DiscordOutcomeResponder responder,
     IEventDeduplicator deduplicator,
+    InteractionAcks acks,
     ModelCatalog catalog,
     IOptions<DiscordOptions> options,
     TimeProvider time,
@@ -262,6 +263,12 @@ internal sealed partial class InteractionHandler(
 
     private async Task<bool> RespondAsync(DiscordInteraction interaction, InteractionResponse response, CancellationToken cancellationToken)
     {
+        // Sent already, as soon as the event was parsed (the same answer: EarlyDeferral mirrors this handler).
+        if (acks.TryTake(interaction.Id, out var early))
+        {
+            return await early.ConfigureAwait(false);
+        }
+
         try
         {
             await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, response, cancellationToken).ConfigureAwait(false);

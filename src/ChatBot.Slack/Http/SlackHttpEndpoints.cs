@@ -92,7 +92,7 @@ internal static class SlackHttpEndpoints
     private static async Task<IResult> AcceptAsync(SlackInbox inbox, SlackInboundItem item, int retry, CancellationToken cancellationToken)
     {
         // A duplicate (Slack's retry of something already handled) is answered 200 too, so Slack stops retrying.
-        await inbox.AcceptAsync(item, retry, cancellationToken).ConfigureAwait(false);
+        await inbox.AcceptAsync(item with { RetryAttempt = retry }, cancellationToken).ConfigureAwait(false);
         return Results.Ok();
     }
 

@@ -6,6 +6,9 @@ namespace ChatBot.Slack.Inbound;
 /// </summary>
 internal sealed record SlackInboundItem(SlackInboundKind Kind, JsonElement Payload)
 {
+    /// <summary>Slack's retry count of the delivery (events), for the log.</summary>
+    public int RetryAttempt { get; init; }
+
     /// <summary>
     /// What identifies the request across redeliveries: the event_id of an event, the trigger_id of a
     /// command or interaction (unique per invocation, the same when Slack retries it).

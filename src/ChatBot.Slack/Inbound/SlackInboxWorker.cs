@@ -5,6 +5,6 @@ internal sealed class SlackInboxWorker(SlackInbox inbox, SlackRouter router, IOp
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         options.Value.Enabled
-            ? inbox.Worker.RunAsync(router.HandleAsync, options.Value.MaxConcurrentRequests, stoppingToken)
+            ? inbox.Worker.RunAsync((item, ct) => inbox.RunOnceAsync(item, router.HandleAsync, ct), options.Value.MaxConcurrentRequests, stoppingToken)
             : Task.CompletedTask;
 }

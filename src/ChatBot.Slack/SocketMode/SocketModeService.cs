@@ -7,7 +7,7 @@ namespace ChatBot.Slack.SocketMode;
 /// Keeps one Socket Mode connection up. When Slack asks a connection to go (warning,
 /// refresh_requested, too_many_websockets) or it dies, a new one is opened and must say hello
 /// before the old one is closed, so no envelope falls between the two. link_disabled stops for good.
-/// Envelopes are recorded and queued before they are acknowledged (well within Slack's 3 s).
+/// Envelopes are acknowledged as soon as they are parsed, then queued; the inbox records them before they run.
 /// </summary>
 internal sealed class SocketModeService(
     SlackApiClient api,
@@ -153,21 +153,8 @@ internal sealed class SocketModeService(
             _ => null,
         };
 
-        if (kind is { } k && envelope.TryGetProperty("payload", out var payload))
-        {
-            var item = new SlackInboundItem(k, payload);
-            try
-            {
-                await inbox.AcceptAsync(item, retry, CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // Not acknowledged: Slack redelivers it and it is recorded then.
-                logger.DedupeFailed(ex, k.ToString(), item.DedupeKey ?? envelopeId);
-                return;
-            }
-        }
-
+        // Acks first: the envelope is acknowledged as soon as it is parsed, before the de-duplication write (which the
+        // inbox's worker does, retrying a failed write), so Slack's 3 seconds never wait on storage or on other work.
         try
         {
             await connection.AckAsync(envelopeId, CancellationToken.None).ConfigureAwait(false);
@@ -176,6 +163,11 @@ internal sealed class SocketModeService(
         {
             // The socket closed under us: Slack redelivers the envelope, and the inbox's de-duplication runs it once.
             logger.AckFailed(connection.Id, envelopeId, ex.GetType().Name);
+        }
+
+        if (kind is { } k && envelope.TryGetProperty("payload", out var payload))
+        {
+            await inbox.AcceptAsync(new SlackInboundItem(k, payload) { RetryAttempt = retry }, CancellationToken.None).ConfigureAwait(false);
         }
     }
 }

@@ -23,7 +23,16 @@ internal static class PostgresAccounts
         ON CONFLICT (platform, tenant_id, user_id) DO NOTHING;
         """;
 
-    private const string SelectAllowance = "SELECT daily_allowance FROM tenant_allowances WHERE platform = @platform AND tenant_id = @tenant;";
+    /// <summary>
+    /// The allowance of a member holding <c>@roles</c>: the highest of their roles' in the tenant settings'
+    /// <c>roleAllowances</c>, else the tenant's own; NULL when neither is set (the default applies).
+    /// </summary>
+    public const string SelectAllowance = """
+        SELECT COALESCE(
+            (SELECT MAX(r.value::bigint) FROM tenant_settings s, jsonb_each_text(s.settings::jsonb -> 'roleAllowances') r
+             WHERE s.platform = @platform AND s.tenant_id = @tenant AND r.key = ANY(@roles)),
+            (SELECT daily_allowance FROM tenant_allowances WHERE platform = @platform AND tenant_id = @tenant));
+        """;
 
     private const string TopUp = "UPDATE accounts SET balance = balance + @amount, allowance_day = @day WHERE id = @id;";
 
@@ -40,7 +49,11 @@ internal static class PostgresAccounts
     /// The account (created on first use, locked until the transaction ends) after the lazy daily allowance, with an
     /// Allowance entry when it added credits.
     /// </summary>
-    public static async Task<(long Id, long Balance)> OpenAsync(PostgresTransaction tx, AccountKey key, DateTimeOffset now, long defaultAllowance, CancellationToken cancellationToken)
+    public static Task<(long Id, long Balance)> OpenAsync(PostgresTransaction tx, AccountKey key, DateTimeOffset now, long defaultAllowance, CancellationToken cancellationToken) =>
+        OpenAsync(tx, key, now, defaultAllowance, [], cancellationToken);
+
+    /// <param name="roles">The member's roles (<see cref="Core.Model.Actor.Roles"/>): their allowance is read in this transaction.</param>
+    public static async Task<(long Id, long Balance)> OpenAsync(PostgresTransaction tx, AccountKey key, DateTimeOffset now, long defaultAllowance, IReadOnlyList<string> roles, CancellationToken cancellationToken)
     {
         (string, object?)[] keys = [("platform", key.Platform), ("tenant", key.TenantId), ("user", key.UserId)];
         var account = await LockAsync(tx, keys, cancellationToken).ConfigureAwait(false);
@@ -57,7 +70,8 @@ internal static class PostgresAccounts
         }
 
         var today = DailyAllowance.DayOf(now);
-        var allowance = await ReadAllowanceAsync(tx, key.Tenant, cancellationToken).ConfigureAwait(false) ?? defaultAllowance;
+        var allowance = await tx.ScalarAsync(SelectAllowance, cancellationToken, ("platform", key.Platform), ("tenant", key.TenantId), ("roles", roles.ToArray()))
+            .ConfigureAwait(false) as long? ?? defaultAllowance;
         var topUp = DailyAllowance.TopUp(balance, allowance);
         await tx.ExecuteAsync(TopUp, cancellationToken, ("amount", topUp), ("day", today), ("id", id)).ConfigureAwait(false);
         if (topUp > 0)
@@ -86,9 +100,6 @@ internal static class PostgresAccounts
         tx.ExecuteAsync(InsertEntry, cancellationToken,
             ("account", accountId), ("kind", StoredNames.Of(kind)), ("amount", amount), ("job", jobId), ("reservation", reservationId),
             ("reason", reason), ("at", at.ToUnixTimeMilliseconds()));
-
-    public static async Task<long?> ReadAllowanceAsync(PostgresTransaction tx, TenantKey tenant, CancellationToken cancellationToken) =>
-        await tx.ScalarAsync(SelectAllowance, cancellationToken, ("platform", tenant.Platform), ("tenant", tenant.TenantId)).ConfigureAwait(false) as long?;
 
     private static Task<(long Id, long Balance, long Day)?> LockAsync(PostgresTransaction tx, (string, object?)[] keys, CancellationToken cancellationToken) =>
         tx.ReadFirstAsync(LockAccount, r => (r.GetInt64(0), r.GetInt64(1), r.GetInt64(2)), cancellationToken, keys);

@@ -54,7 +54,10 @@ internal sealed class PostgresCreditLedger(
 
     private readonly long _defaultAllowance = credits.Value.DefaultDailyAllowance;
 
-    public async Task<CreditBalance> GetBalanceAsync(AccountKey account, CancellationToken cancellationToken)
+    public Task<CreditBalance> GetBalanceAsync(AccountKey account, CancellationToken cancellationToken) =>
+        GetBalanceAsync(account, [], cancellationToken);
+
+    public async Task<CreditBalance> GetBalanceAsync(AccountKey account, IReadOnlyList<string> roles, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -68,11 +71,12 @@ internal sealed class PostgresCreditLedger(
             {
                 // First use today (or ever): the allowance may apply, which is a write.
                 (accountId, available) = await database.WriteAsync(
-                    tx => PostgresAccounts.OpenAsync(tx, account, now, _defaultAllowance, cancellationToken), cancellationToken).ConfigureAwait(false);
+                    tx => PostgresAccounts.OpenAsync(tx, account, now, _defaultAllowance, roles, cancellationToken), cancellationToken).ConfigureAwait(false);
             }
 
             var held = (long)(await connection.ScalarAsync(SelectHeld, cancellationToken, ("account", accountId)).ConfigureAwait(false))!;
-            var allowance = await connection.ScalarAsync(SelectAllowance, cancellationToken, ("platform", account.Platform), ("tenant", account.TenantId)).ConfigureAwait(false) as long?;
+            var allowance = await connection.ScalarAsync(
+                PostgresAccounts.SelectAllowance, cancellationToken, ("platform", account.Platform), ("tenant", account.TenantId), ("roles", roles.ToArray())).ConfigureAwait(false) as long?;
             return new CreditBalance(available, held, allowance ?? _defaultAllowance, DailyAllowance.NextTopUp(now));
         }
     }

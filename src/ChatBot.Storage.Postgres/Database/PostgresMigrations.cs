@@ -122,7 +122,18 @@ internal static class PostgresMigrations
         new(4, "media source links", """
             ALTER TABLE media ADD COLUMN source_url text NULL;
             """),
-        // 6 as in SQLite (its 5, the Playground's kept replies, is not a PostgreSQL table yet).
+        new(5, "platform replies", """
+            -- The Playground's conversation (its replies as the page shows them), so a restart keeps it.
+            CREATE TABLE platform_replies (
+                seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                platform text NOT NULL,
+                reply_id text NOT NULL,
+                created_at bigint NOT NULL,
+                document text NOT NULL,
+                updated_at bigint NOT NULL,
+                UNIQUE (platform, reply_id)
+            );
+            """),
         new(6, "member defaults", """
             -- Each member's own defaults (/settings me): model, aspect ratio, count, as one JSON document.
             CREATE TABLE member_settings (

@@ -77,7 +77,7 @@ internal sealed partial class PostgresJobStore(
         var result = await database.WriteAsync<CreateJobResult>(async tx =>
         {
             var now = time.GetUtcNow();
-            var account = await PostgresAccounts.OpenAsync(tx, job.Account, now, _defaultAllowance, cancellationToken).ConfigureAwait(false);
+            var account = await PostgresAccounts.OpenAsync(tx, job.Account, now, _defaultAllowance, job.Roles, cancellationToken).ConfigureAwait(false);
             if (job.MaxQueued is { } limit)
             {
                 var queued = (int)(long)(await tx.ScalarAsync(CountQueued, cancellationToken, ("account", account.Id)).ConfigureAwait(false))!;

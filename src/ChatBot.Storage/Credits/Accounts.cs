@@ -20,8 +20,15 @@ internal static class Accounts
         RETURNING id;
         """;
 
-    private const string SelectAllowance = """
-        SELECT daily_allowance FROM tenant_allowances WHERE platform = $platform AND tenant_id = $tenant;
+    /// <summary>
+    /// The allowance of a member holding the roles of <c>$roles</c> (a JSON array): the highest of their roles' in the
+    /// tenant settings' <c>roleAllowances</c>, else the tenant's own; NULL when neither is set (the default applies).
+    /// </summary>
+    public const string SelectAllowance = """
+        SELECT COALESCE(
+            (SELECT MAX(CAST(r.value AS INTEGER)) FROM tenant_settings s, json_each(s.settings, '$.roleAllowances') r
+             WHERE s.platform = $platform AND s.tenant_id = $tenant AND r.key IN (SELECT value FROM json_each($roles))),
+            (SELECT daily_allowance FROM tenant_allowances WHERE platform = $platform AND tenant_id = $tenant));
         """;
 
     private const string TopUp = """
@@ -45,7 +52,8 @@ internal static class Accounts
     /// The account (created on first use) after the lazy daily allowance (<see cref="DailyAllowance"/>),
     /// with an Allowance entry when it added credits.
     /// </summary>
-    public static AccountRow Open(WriteTransaction tx, AccountKey key, DateTimeOffset now, long defaultAllowance)
+    /// <param name="roles">The member's roles (<see cref="Core.Model.Actor.Roles"/>): read with the tenant's allowance in this transaction.</param>
+    public static AccountRow Open(WriteTransaction tx, AccountKey key, DateTimeOffset now, long defaultAllowance, IReadOnlyList<string>? roles = null)
     {
         var account = Find(tx, key) ?? Create(tx, key, now);
         if (!DailyAllowance.IsDue(account.AllowanceDay, now))
@@ -54,7 +62,7 @@ internal static class Accounts
         }
 
         var today = DailyAllowance.DayOf(now);
-        var allowance = ReadAllowance(tx, key.Tenant) ?? defaultAllowance;
+        var allowance = ReadAllowance(tx, key.Tenant, roles) ?? defaultAllowance;
         var topUp = DailyAllowance.TopUp(account.Balance, allowance);
         tx.Execute(TopUp, ("$amount", topUp), ("$day", today), ("$id", account.Id));
         if (topUp > 0)
@@ -97,11 +105,14 @@ internal static class Accounts
             ("$reason", reason), ("$at", SqliteValues.ToUnixMs(at)));
     }
 
-    public static long? ReadAllowance(WriteTransaction tx, TenantKey tenant)
+    public static long? ReadAllowance(WriteTransaction tx, TenantKey tenant, IReadOnlyList<string>? roles = null)
     {
-        var command = tx.Command(SelectAllowance, ("$platform", tenant.Platform), ("$tenant", tenant.TenantId));
+        var command = tx.Command(SelectAllowance, ("$platform", tenant.Platform), ("$tenant", tenant.TenantId), ("$roles", RolesJson(roles)));
         return command.ExecuteScalar() is long value ? value : null;
     }
+
+    /// <summary>The roles as the JSON array <see cref="SelectAllowance"/> reads.</summary>
+    public static string RolesJson(IReadOnlyList<string>? roles) => roles is { Count: > 0 } ? JsonSerializer.Serialize(roles) : "[]";
 
     private static AccountRow? Find(WriteTransaction tx, AccountKey key)
     {

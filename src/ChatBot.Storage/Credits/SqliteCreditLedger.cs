@@ -57,7 +57,10 @@ internal sealed class SqliteCreditLedger(
         LIMIT $count;
         """;
 
-    public async Task<CreditBalance> GetBalanceAsync(AccountKey account, CancellationToken cancellationToken)
+    public Task<CreditBalance> GetBalanceAsync(AccountKey account, CancellationToken cancellationToken) =>
+        GetBalanceAsync(account, [], cancellationToken);
+
+    public async Task<CreditBalance> GetBalanceAsync(AccountKey account, IReadOnlyList<string> roles, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         using var connection = database.OpenRead();
@@ -71,12 +74,13 @@ internal sealed class SqliteCreditLedger(
         if (accountId < 0)
         {
             // First use today (or ever): the allowance may apply, which is a write.
-            var row = await database.WriteAsync(tx => Accounts.Open(tx, account, now, _defaultAllowance), cancellationToken).ConfigureAwait(false);
+            var row = await database.WriteAsync(tx => Accounts.Open(tx, account, now, _defaultAllowance, roles), cancellationToken).ConfigureAwait(false);
             (accountId, available) = (row.Id, row.Balance);
         }
 
         var held = (long)connection.Scalar(SelectReserved, ("$account", accountId))!;
-        var allowance = ReadAllowance(connection, account.Tenant) ?? _defaultAllowance;
+        var allowance = connection.Scalar(
+            Accounts.SelectAllowance, ("$platform", account.Platform), ("$tenant", account.TenantId), ("$roles", Accounts.RolesJson(roles))) as long? ?? _defaultAllowance;
         return new CreditBalance(available, held, allowance, DailyAllowance.NextTopUp(now));
     }
 

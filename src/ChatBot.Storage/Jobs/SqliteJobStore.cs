@@ -83,7 +83,7 @@ internal sealed partial class SqliteJobStore(
         var result = await database.WriteAsync<CreateJobResult>(tx =>
         {
             var now = time.GetUtcNow();
-            var account = Accounts.Open(tx, job.Account, now, _defaultAllowance);
+            var account = Accounts.Open(tx, job.Account, now, _defaultAllowance, job.Roles);
             if (JobRows.QueueFull(tx, account.Id, job.MaxQueued) is { } full)
             {
                 tx.Abort();

@@ -1,7 +1,49 @@
+using ChatBot.Discord.Inbound;
+
 namespace ChatBot.Discord.Tests.Inbound;
 
 public sealed class InteractionHandlerTests
 {
+    [Fact]
+    public async Task Ack_EveryEventSlotBusy_NextCommandIsAcknowledgedAtOnceAndToldItsPlace()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        host.Dispatcher.Hold = _ => release.Task;
+        for (var i = 0; i < DiscordEventProcessor.MaxConcurrent; i++)
+        {
+            await host.Emulator.SendSlashCommandAsync(host.Channel, host.Member, "imagine", SlashOptions.Prompt($"busy {i}"));
+        }
+
+        await host.Dispatcher.WaitForRequestAsync(DiscordEventProcessor.MaxConcurrent);
+
+        var waiting = await host.Emulator.SendSlashCommandAsync(host.Channel, host.Member, "imagine", SlashOptions.Prompt("the one that waits"));
+        await host.Emulator.WaitUntilAsync(e => e.CallbackTypes(waiting).Count == 1, TimeSpan.FromSeconds(5));
+        await host.Emulator.WaitUntilAsync(e => e.GetOriginal(waiting)?["content"]?.GetValue<string>() is { } text && text.Contains("queued at position 1", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+        host.Dispatcher.Requests.Count.ShouldBe(DiscordEventProcessor.MaxConcurrent);
+
+        release.SetResult();
+        (await host.Dispatcher.WaitForRequestAsync(DiscordEventProcessor.MaxConcurrent + 1)).Options.Prompt.ShouldBe("the one that waits");
+        host.Emulator.CallbackTypes(waiting).ShouldBe([5]);
+    }
+
+    [Fact]
+    public async Task Ack_SameInteractionDeliveredAgainAfterItsAck_RunsOnceAndIsAcknowledgedOnce()
+    {
+        await using var host = await DiscordTestHost.StartAsync();
+        var interaction = await host.Emulator.SendSlashCommandAsync(host.Channel, host.Member, "imagine", SlashOptions.Prompt("only once"));
+        await host.Emulator.WaitUntilAsync(e => e.CallbackTypes(interaction).Count == 1, TimeSpan.FromSeconds(5));
+
+        await host.Emulator.DeliverAsync(interaction);
+        await host.Dispatcher.NextAsync();
+        await host.Emulator.SendSlashCommandAsync(host.Channel, host.Member, "imagine", SlashOptions.Prompt("the next one"));
+
+        (await host.Dispatcher.NextAsync()).Options.Prompt.ShouldBe("the next one");
+        host.Dispatcher.Requests.Select(r => r.Options.Prompt).ShouldBe(["only once", "the next one"]);
+        host.Emulator.CallbackTypes(interaction).ShouldBe([5]);
+        host.Emulator.RestCalls.Count(c => c.Path.Contains(interaction.Id, StringComparison.Ordinal) && c.Path.StartsWith("/interactions/", StringComparison.Ordinal)).ShouldBe(1);
+    }
+
     [Fact]
     public async Task Imagine_DefersPubliclyBeforeDispatch_ThenShowsQueuedEmbed()
     {

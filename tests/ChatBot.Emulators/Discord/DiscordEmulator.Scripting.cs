@@ -214,7 +214,7 @@ public sealed partial class DiscordEmulator
     private static JsonObject MemberJson(EmulatorMember member) => new()
     {
         ["user"] = UserJson(member),
-        ["roles"] = new JsonArray(),
+        ["roles"] = new JsonArray([.. (member.Roles ?? []).Select(r => (JsonNode)JsonValue.Create(r))]),
         ["permissions"] = member.Permissions.ToString(CultureInfo.InvariantCulture),
     };
 

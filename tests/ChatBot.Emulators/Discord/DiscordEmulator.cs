@@ -152,8 +152,8 @@ public sealed partial class DiscordEmulator : IAsyncDisposable
         return channel;
     }
 
-    public static EmulatorMember CreateMember(string userName, long permissions = 0) =>
-        new(Snowflake(userName), userName, permissions);
+    public static EmulatorMember CreateMember(string userName, long permissions = 0, IReadOnlyList<string>? roles = null) =>
+        new(Snowflake(userName), userName, permissions, roles);
 
     public string CreateGuildId() => NextId();
 

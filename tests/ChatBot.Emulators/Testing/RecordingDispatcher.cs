@@ -15,6 +15,9 @@ public sealed class RecordingDispatcher : ICommandDispatcher
     /// <summary>The answer; by default every job is accepted.</summary>
     public Func<CommandRequest, CommandOutcome> Answer { get; set; } = _ => new CommandOutcome.Accepted("job1");
 
+    /// <summary>Awaited after a request is recorded and before it is answered: a test holds the adapter's handlers with it.</summary>
+    public Func<CommandRequest, Task>? Hold { get; set; }
+
     /// <summary>The first view of an accepted job, which the engine shows before it answers.</summary>
     public Func<CommandRequest, ReplyView> FirstView { get; set; } = request => new ReplyView
     {
@@ -55,6 +58,11 @@ public sealed class RecordingDispatcher : ICommandDispatcher
         }
 
         previous.TrySetResult();
+        if (Hold is { } hold)
+        {
+            await hold(request).ConfigureAwait(false);
+        }
+
         var outcome = Answer(request);
         if (outcome is CommandOutcome.Accepted && Replies is { } replies)
         {

@@ -1,4 +1,5 @@
 using ChatBot.Core.Catalog;
+using ChatBot.Core.Credits;
 using ChatBot.Core.Model;
 using ChatBot.Core.Tenants;
 using ChatBot.Emulators.Providers;
@@ -137,10 +138,16 @@ public sealed class SlackSurfaceTests
     [InlineData("gallery off")]
     [InlineData("disable-model test-motion")]
     [InlineData("enable-model test-motion")]
+    [InlineData("allow-channel <#C0BOTS|bots>")]
+    [InlineData("disallow-channel C0OTHER")]
+    [InlineData("block-word lion")]
+    [InlineData("unblock-word zebra")]
     public async Task Settings_EachOption_AsAdminSaved_AsMemberRefused(string setting)
     {
         await using var bot = await SlackBot.StartAsync(SlackMode.Socket);
         bot.Emulator.AddUser(new SlackEmulatedUser(AdminId, "boss", IsAdmin: true));
+        var before = new TenantSettings { Channels = [Channel, "C0OTHER"], Blocklist = ["zebra"] };
+        await bot.Get<ITenantSettingsStore>().SetAsync(new TenantKey("slack", bot.Emulator.TeamId), before, CancellationToken.None);
 
         await bot.Emulator.SendSlashCommandAsync("/settings", setting, Member, Channel);
         await WaitForAnswerAsync(bot, "Only admins");
@@ -150,6 +157,8 @@ public sealed class SlackSurfaceTests
         await WaitForAnswerAsync(bot, "Saved");
 
         (untouched.DefaultModel, untouched.GalleryEnabled, untouched.DisabledModels.Count).ShouldBe((null, new TenantSettings().GalleryEnabled, 0));
+        untouched.Channels.ShouldBe(before.Channels);
+        untouched.Blocklist.ShouldBe(before.Blocklist);
         var saved = await TenantAsync(bot);
         switch (setting.Split(' ')[0])
         {
@@ -162,10 +171,38 @@ public sealed class SlackSurfaceTests
             case "disable-model":
                 saved.DisabledModels.ShouldBe(["test-motion"]);
                 break;
+            case "allow-channel":
+                saved.Channels.ShouldBe([Channel, "C0OTHER", "C0BOTS"]);
+                break;
+            case "disallow-channel":
+                saved.Channels.ShouldBe([Channel]);
+                break;
+            case "block-word":
+                saved.Blocklist.ShouldBe(["zebra", "lion"]);
+                break;
+            case "unblock-word":
+                saved.Blocklist.ShouldBeEmpty();
+                break;
             default:
                 saved.DisabledModels.ShouldBeEmpty();
                 break;
         }
+    }
+
+    [Fact]
+    public async Task SetAllowance_AsAdminSaved_AsMemberRefused()
+    {
+        await using var bot = await SlackBot.StartAsync(SlackMode.Socket);
+        bot.Emulator.AddUser(new SlackEmulatedUser(AdminId, "boss", IsAdmin: true));
+
+        await bot.Emulator.SendSlashCommandAsync("/credits", "set-allowance 12", Member, Channel);
+        await WaitForAnswerAsync(bot, "Only admins");
+        var untouched = await bot.Get<ICreditLedger>().GetAllowanceAsync(new TenantKey("slack", bot.Emulator.TeamId), CancellationToken.None);
+        await bot.Emulator.SendSlashCommandAsync("/credits", "set-allowance 12", AdminId, Channel);
+        await WaitForAnswerAsync(bot, "Daily allowance set to 12");
+
+        untouched.ShouldBe(50);
+        (await bot.Get<ICreditLedger>().GetAllowanceAsync(new TenantKey("slack", bot.Emulator.TeamId), CancellationToken.None)).ShouldBe(12);
     }
 
     [Fact]

@@ -12,6 +12,24 @@ public abstract class CreditLedgerContract() : StoreContractTest(defaultAllowanc
     private static readonly DateTimeOffset NextMidnight = new(2026, 11, 23, 0, 0, 0, TimeSpan.Zero);
 
     [Fact]
+    public async Task GetBalanceAsync_MemberWithARoleAllowance_FirstUseTopsUpToItAndShowsIt()
+    {
+        var sut = CreateSut();
+        await sut.SetAllowanceAsync(Alice.Tenant, 30, Ct);
+        await Fixture.TenantSettings().SetAsync(Alice.Tenant, new Core.Tenants.TenantSettings
+        {
+            RoleAllowances = new Dictionary<string, long>(StringComparer.Ordinal) { ["booster"] = 200 },
+        }, Ct);
+
+        var booster = await sut.GetBalanceAsync(Alice, ["booster"], Ct);
+        var other = await sut.GetBalanceAsync(Bob, ["member"], Ct);
+
+        (booster.Available, booster.DailyAllowance).ShouldBe((200, 200));
+        (other.Available, other.DailyAllowance).ShouldBe((30, 30));
+        Fixture.AssertInvariants();
+    }
+
+    [Fact]
     public async Task GetBalanceAsync_NewAccount_StartsWithTheAllowance()
     {
         var sut = CreateSut();

@@ -9,6 +9,45 @@ namespace ChatBot.Storage.Tests.Jobs;
 public abstract class JobStoreContract() : StoreContractTest(defaultAllowance: 50)
 {
     [Fact]
+    public async Task CreateAsync_MemberWithRoles_TopsUpToTheHighestOfTheirRolesAllowances()
+    {
+        var sut = CreateSut();
+        await Fixture.TenantSettings().SetAsync(Alice.Tenant, new Core.Tenants.TenantSettings
+        {
+            RoleAllowances = new Dictionary<string, long>(StringComparer.Ordinal) { ["booster"] = 200, ["vip"] = 120, ["staff"] = 900 },
+        }, Ct);
+
+        await sut.CreateAsync(New(Alice, 10) with { Roles = ["vip", "booster", "member"] }, Ct);
+        await sut.CreateAsync(New(Bob, 10) with { Roles = ["member"] }, Ct);
+
+        Fixture.BalanceOf(Alice).ShouldBe(190);
+        Fixture.BalanceOf(Bob).ShouldBe(40);
+        Fixture.Scalar("SELECT amount FROM ledger WHERE kind = 'allowance' AND account_id = (SELECT id FROM accounts WHERE user_id = 'alice')").ShouldBe(200);
+        Fixture.AssertInvariants();
+    }
+
+    [Fact]
+    public async Task CreateAsync_RoleAllowanceSetAfterTodaysTopUp_AppliesTomorrowOnce()
+    {
+        var sut = CreateSut();
+        await sut.CreateAsync(New(Alice, 10) with { Roles = ["booster"] }, Ct);
+        await Fixture.TenantSettings().SetAsync(Alice.Tenant, new Core.Tenants.TenantSettings
+        {
+            RoleAllowances = new Dictionary<string, long>(StringComparer.Ordinal) { ["booster"] = 200 },
+        }, Ct);
+
+        await sut.CreateAsync(New(Alice, 10) with { Roles = ["booster"] }, Ct);
+        var today = Fixture.BalanceOf(Alice);
+        Fixture.Time.Advance(TimeSpan.FromDays(1));
+        await sut.CreateAsync(New(Alice, 10) with { Roles = ["booster"] }, Ct);
+        await sut.CreateAsync(New(Alice, 10) with { Roles = ["booster"] }, Ct);
+
+        today.ShouldBe(30);
+        Fixture.BalanceOf(Alice).ShouldBe(180);
+        Fixture.AssertInvariants();
+    }
+
+    [Fact]
     public async Task CreateAsync_BalanceCovers_ReservesAndQueues()
     {
         var sut = CreateSut();

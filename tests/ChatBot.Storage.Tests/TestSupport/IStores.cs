@@ -15,6 +15,8 @@ internal interface IStores
 
     IEventDeduplicator Deduplicator();
 
+    IPlatformReplyStore PlatformReplies();
+
     ITenantSettingsStore TenantSettings();
 
     IMemberSettingsStore MemberSettings();

@@ -55,6 +55,8 @@ internal sealed class PostgresStoreFixture : IStoreFixture
 
     public IEventDeduplicator Deduplicator() => _main.Deduplicator();
 
+    public IPlatformReplyStore PlatformReplies() => _main.PlatformReplies();
+
     public ITenantSettingsStore TenantSettings() => _main.TenantSettings();
 
     public IMemberSettingsStore MemberSettings() => _main.MemberSettings();
@@ -107,6 +109,8 @@ internal sealed class PostgresStoreFixture : IStoreFixture
         public ICreditLedger Ledger() => new PostgresCreditLedger(database, fixture.Time, _credits, NullLogger<PostgresCreditLedger>.Instance);
 
         public IEventDeduplicator Deduplicator() => new PostgresEventDeduplicator(database, fixture.Time, NullLogger<PostgresEventDeduplicator>.Instance);
+
+        public IPlatformReplyStore PlatformReplies() => new PostgresPlatformReplyStore(database, fixture.Time);
 
         public ITenantSettingsStore TenantSettings() => new PostgresTenantSettingsStore(database, fixture.Time);
 

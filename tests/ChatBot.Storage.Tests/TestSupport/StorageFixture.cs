@@ -102,6 +102,8 @@ internal sealed class StorageFixture : IStoreFixture, IDisposable
 
     IEventDeduplicator IStores.Deduplicator() => CreateDeduplicator();
 
+    IPlatformReplyStore IStores.PlatformReplies() => CreatePlatformReplyStore();
+
     ITenantSettingsStore IStores.TenantSettings() => CreateTenantSettingsStore();
 
     IMemberSettingsStore IStores.MemberSettings() => new SqliteMemberSettingsStore(Database, Time);
@@ -134,6 +136,8 @@ internal sealed class StorageFixture : IStoreFixture, IDisposable
         public ICreditLedger Ledger() => fixture.CreateLedger(database);
 
         public IEventDeduplicator Deduplicator() => fixture.CreateDeduplicator(database);
+
+        public IPlatformReplyStore PlatformReplies() => fixture.CreatePlatformReplyStore(database);
 
         public ITenantSettingsStore TenantSettings() => new SqliteTenantSettingsStore(database, fixture.Time);
 

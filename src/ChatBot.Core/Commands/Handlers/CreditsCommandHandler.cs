@@ -31,7 +31,10 @@ internal sealed class CreditsCommandHandler(ICreditLedger ledger, IJobStore jobs
             whose = $" of {target}";
         }
 
-        var balance = await ledger.GetBalanceAsync(account, ct).ConfigureAwait(false);
+        // The member's own roles may carry a higher allowance; another member's roles are not known here.
+        var balance = whose.Length == 0 && request.Actor.Roles.Count > 0
+            ? await ledger.GetBalanceAsync(account, request.Actor.Roles, ct).ConfigureAwait(false)
+            : await ledger.GetBalanceAsync(account, ct).ConfigureAwait(false);
         var history = await ledger.GetHistoryAsync(account, 30, ct).ConfigureAwait(false);
         var until = balance.NextTopUp - time.GetUtcNow();
         var text = new StringBuilder()

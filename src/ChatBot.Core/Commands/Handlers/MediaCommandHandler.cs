@@ -160,7 +160,7 @@ internal sealed class MediaCommandHandler(
             return await confirmation.TooPoorAsync(account, price, ct).ConfigureAwait(false);
         }
 
-        var newJob = new NewJob(NewJobId(), account, spec, request.Reply, provider, price) { MaxQueued = scheduling.Value.MaxQueuedPerUser, AwaitConfirmation = ask };
+        var newJob = new NewJob(NewJobId(), account, spec, request.Reply, provider, price) { MaxQueued = scheduling.Value.MaxQueuedPerUser, Roles = request.Actor.Roles, AwaitConfirmation = ask };
         var created = await store.CreateAsync(newJob, ct).ConfigureAwait(false);
         if (await confirmation.RefusalAsync(created, account, price, ct).ConfigureAwait(false) is { } refusal)
         {

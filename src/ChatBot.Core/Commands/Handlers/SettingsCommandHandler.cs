@@ -9,7 +9,8 @@ namespace ChatBot.Core.Commands.Handlers;
 internal sealed class SettingsCommandHandler(ModelCatalog catalog, ICreditLedger ledger, ITenantSettingsStore tenants, MemberSettings members, IOptions<CreditOptions>? credits = null) : ICommandHandler
 {
     private const string Usage = "Use `/settings default-model <id|auto>`, `/settings gallery on|off`, `/settings disable-model <id>`, `/settings enable-model <id>`, " +
-        "`/settings confirm-above <credits>`, `/settings allow-channel <#channel|here|all>`, `/settings disallow-channel <#channel|here>`, `/settings block-word <word>` or `/settings unblock-word <word>`.";
+        "`/settings confirm-above <credits>`, `/settings allow-channel <#channel|here|all>`, `/settings disallow-channel <#channel|here>`, `/settings block-word <word>`, `/settings unblock-word <word>`, " +
+        "`/settings role-allowance <@role> <credits>` or `/settings clear-role-allowance <@role>`.";
 
     public IReadOnlyCollection<CommandKind> Kinds { get; } = [CommandKind.Settings];
 
@@ -36,6 +37,7 @@ internal sealed class SettingsCommandHandler(ModelCatalog catalog, ICreditLedger
                 $"Disabled models: {(settings.DisabledModels.Count == 0 ? "none" : string.Join(", ", settings.DisabledModels))}\n" +
                 $"Channels: {(settings.Channels.Count == 0 ? "all" : string.Join(", ", settings.Channels))}\n" +
                 $"Blocked words: {BlockedWords(settings, request.Actor.IsAdmin)}\n" +
+                $"Role allowances: {RoleAllowances(settings)}\n" +
                 $"Jobs above {CreditText.Amount(settings.ConfirmAbove ?? credits?.Value.ConfirmAbove ?? new CreditOptions().ConfirmAbove)} ask for a Confirm first\n" +
                 "Admins change them with " + Usage[4..] + mine);
         }
@@ -84,6 +86,10 @@ internal sealed class SettingsCommandHandler(ModelCatalog catalog, ICreditLedger
             settings with { Blocklist = [.. settings.Blocklist.Append(value).Distinct(StringComparer.OrdinalIgnoreCase)] },
         "unblock-word" when value is { Length: > 0 } =>
             settings with { Blocklist = [.. settings.Blocklist.Where(w => !w.Equals(value, StringComparison.OrdinalIgnoreCase))] },
+        "role-allowance" when RoleAndCredits(value) is { } given =>
+            settings with { RoleAllowances = new Dictionary<string, long>(settings.RoleAllowances, StringComparer.Ordinal) { [given.Role] = given.Credits } },
+        "clear-role-allowance" when RoleId(value) is { } role && settings.RoleAllowances.ContainsKey(role) =>
+            settings with { RoleAllowances = settings.RoleAllowances.Where(r => r.Key != role).ToDictionary(StringComparer.Ordinal) },
         _ => null,
     };
 
@@ -97,6 +103,30 @@ internal sealed class SettingsCommandHandler(ModelCatalog catalog, ICreditLedger
 
         return value.StartsWith("<#", StringComparison.Ordinal) && value.EndsWith('>') ? value[2..^1].Split('|')[0] : value;
     }
+
+    /// <summary><c>&lt;@&amp;123&gt; 200</c> or <c>123 200</c>: a role and a daily allowance within what an account can hold.</summary>
+    private static (string Role, long Credits)? RoleAndCredits(string? value)
+    {
+        var parts = (value ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length == 2 && RoleId(parts[0]) is { } role
+            && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var credits) && credits <= CreditLimits.MaxBalance
+            ? (role, credits)
+            : null;
+    }
+
+    /// <summary>A role as given: a mention (<c>&lt;@&amp;123&gt;</c>) or its id.</summary>
+    private static string? RoleId(string? value)
+    {
+        var text = (value ?? "").Trim();
+        text = text.StartsWith("<@&", StringComparison.Ordinal) && text.EndsWith('>') ? text[3..^1] : text;
+        return text.Length > 0 && !text.Contains(' ', StringComparison.Ordinal) ? text : null;
+    }
+
+    /// <summary>Each role's allowance, highest first; the mention shows the role's name where the platform has roles.</summary>
+    private static string RoleAllowances(TenantSettings settings) => settings.RoleAllowances.Count == 0
+        ? "none"
+        : string.Join(", ", settings.RoleAllowances.OrderByDescending(r => r.Value).ThenBy(r => r.Key, StringComparer.Ordinal)
+            .Select(r => string.Create(CultureInfo.InvariantCulture, $"<@&{r.Key}> {r.Value}")));
 
     /// <summary>Members see how many words are blocked, never which (the list would teach the way around it).</summary>
     private static string BlockedWords(TenantSettings settings, bool admin) =>

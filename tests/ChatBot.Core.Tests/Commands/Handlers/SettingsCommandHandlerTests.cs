@@ -58,6 +58,49 @@ public sealed class SettingsCommandHandlerTests
         await _engine.Tenants.Received(1).SetAsync(Arg.Any<TenantKey>(), Arg.Is<TenantSettings>(s => s.DisabledModels.SequenceEqual(new[] { "m-p" })), Arg.Any<CancellationToken>());
     }
 
+    [Theory]
+    [InlineData("<@&111> 200")]
+    [InlineData("111 200")]
+    public async Task Handle_RoleAllowance_StoresItByRoleId(string value)
+    {
+        var outcome = await CreateSut().HandleAsync(Request("role-allowance", value), default);
+
+        outcome.ShouldBeOfType<CommandOutcome.Info>();
+        await _engine.Tenants.Received(1).SetAsync(Arg.Any<TenantKey>(), Arg.Is<TenantSettings>(s => s.RoleAllowances.Count == 1 && s.RoleAllowances["111"] == 200), Arg.Any<CancellationToken>());
+    }
+
+    [Theory]
+    [InlineData("<@&111>")]
+    [InlineData("<@&111> lots")]
+    [InlineData("<@&111> 2000000000000")]
+    public async Task Handle_RoleAllowanceWithoutAWholeAmount_ShowsUsage(string value)
+    {
+        var outcome = await CreateSut().HandleAsync(Request("role-allowance", value), default);
+
+        outcome.ShouldBeOfType<CommandOutcome.Refused>().Message.ShouldContain("/settings role-allowance <@role> <credits>");
+        await _engine.Tenants.DidNotReceiveWithAnyArgs().SetAsync(default, default!, default);
+    }
+
+    [Fact]
+    public async Task Handle_ClearRoleAllowance_RemovesOnlyThatRole()
+    {
+        _engine.Tenants.GetAsync(default, default).ReturnsForAnyArgs(new TenantSettings { RoleAllowances = new Dictionary<string, long> { ["111"] = 200, ["222"] = 80 } });
+
+        await CreateSut().HandleAsync(Request("clear-role-allowance", "<@&111>"), default);
+
+        await _engine.Tenants.Received(1).SetAsync(Arg.Any<TenantKey>(), Arg.Is<TenantSettings>(s => s.RoleAllowances.Count == 1 && s.RoleAllowances["222"] == 80), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Handle_NoSetting_ListsRoleAllowancesHighestFirst()
+    {
+        _engine.Tenants.GetAsync(default, default).ReturnsForAnyArgs(new TenantSettings { RoleAllowances = new Dictionary<string, long> { ["222"] = 80, ["111"] = 200 } });
+
+        var outcome = await CreateSut().HandleAsync(Request(null, null), default);
+
+        outcome.ShouldBeOfType<CommandOutcome.Info>().Text.ShouldContain("Role allowances: <@&111> 200, <@&222> 80\n");
+    }
+
     [Fact]
     public async Task Handle_UnknownSetting_ShowsUsage()
     {
