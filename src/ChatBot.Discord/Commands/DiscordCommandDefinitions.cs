@@ -95,7 +95,7 @@ internal static class DiscordCommandDefinitions
             Option("unblock_word", "Take a word off this server's blocklist", String),
             Option("role", "A role, for role_allowance", Role),
             Option("role_allowance", "Daily allowance for members with `role` (their highest role's counts)", Integer, min: 0),
-            Option("clear_role_allowance", "Members with this role get the server's allowance again", Role)),
+            Option("clear_role_allowance", "Members with this role get the server's allowance again", Role))),
         Slash(MemberSettingsCommand, "Your own defaults: model, aspect ratio, number of images (flags still win)",
             Option("model", "Your default model (auto: none)", String, autocomplete: true),
             Option("ar", "Your default aspect ratio, e.g. 16:9 (-: none)", String),
