@@ -1,3 +1,4 @@
+using ChatBot.Core.Audit;
 using ChatBot.Core.Credits;
 using ChatBot.Core.Jobs;
 using ChatBot.Core.Platform;
@@ -18,4 +19,6 @@ internal interface IStores
     ITenantSettingsStore TenantSettings();
 
     IUsageStore Usage();
+
+    IStoreAudit Audit();
 }
