@@ -1,5 +1,6 @@
 using ChatBot.Core;
 using ChatBot.Core.Media;
+using ChatBot.Providers.Imaging;
 using ChatBot.Providers.Local;
 using ChatBot.Providers.Local.Video;
 
@@ -20,6 +21,7 @@ public static class ProvidersServiceCollectionExtensions
         services.AddValidatedOptions<LocalProviderOptions>(LocalProviderOptions.SectionName);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMediaProvider, LocalProvider>());
         services.TryAddSingleton<IVideoFrames, FfmpegVideoFrames>(); // /video --mode extend reads the last frame with ffmpeg
+        services.TryAddSingleton<IImageGrid, SkiaImageGrid>(); // several images are shown as one numbered grid
 
         // The remote providers (sections Providers:AetherWave, ImageStudio, Blackwave, AetherForge).
         services.AddRemoteProviders();

@@ -14,4 +14,7 @@ public sealed record ModelLimits
 
     /// <summary>Takes a last frame (an input with the role <c>last-frame</c>) beside the first: AetherWave's Seedance models.</summary>
     public bool TakesLastFrame { get; init; }
+
+    /// <summary>Does not follow a prompt (the offline reframe): never offered for a prompt-driven Edit….</summary>
+    public bool IgnoresPrompt { get; init; }
 }

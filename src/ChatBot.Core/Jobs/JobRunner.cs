@@ -28,8 +28,11 @@ internal sealed class JobRunner(
     IOptions<SchedulerOptions> options,
     TimeProvider time,
     ILogger<JobRunner> logger,
-    ChatBotMetrics? metrics = null)
+    ChatBotMetrics? metrics = null,
+    IImageGrid? grid = null)
 {
+    private readonly ResultPictures _pictures = new(media, intake, grid);
+
     public async Task RunAsync(JobRecord job, CancellationToken cancel, CancellationToken shutdown)
     {
         using var timeout = new CancellationTokenSource(options.Value.JobTimeout, time);
@@ -146,7 +149,7 @@ internal sealed class JobRunner(
                 }
 
                 await store.MarkDeliveringAsync(job.Id, keys, token).ConfigureAwait(false);
-                await DeliverAsync(job with { State = JobState.Delivering }, model, keys, s.ProviderCost, token, note ?? s.Note).ConfigureAwait(false);
+                await DeliverAsync(job with { State = JobState.Delivering }, model, keys, s.ProviderCost, token, s.Note is null ? note : ReplyText.WithNote(s.Note, note)).ConfigureAwait(false);
                 break;
             case ProviderUpdate.Succeeded:
                 await ender.EndAsync(job, JobState.Failed, $"{router.DisplayName(provider.Name)} finished without sending any result.", "empty result").ConfigureAwait(false);
@@ -189,7 +192,8 @@ internal sealed class JobRunner(
                 }
 
                 logger.FallingBack(job.Id, provider.Name, next.Provider.Name);
-                var spec = job.Spec with { ModelId = next.Model.Id, TriedProviders = tried.ToArray() };
+                // Kept with the job, so the result (even after a restart) still says where it ran and why.
+                var spec = job.Spec with { ModelId = next.Model.Id, TriedProviders = tried.ToArray(), RouteNote = ReplyText.WithNote(job.Spec.RouteNote ?? "", next.Note).TrimStart('\n') };
                 await store.SetProviderAsync(job.Id, next.Provider.Name, spec, token).ConfigureAwait(false);
                 job = job with { Spec = spec, Provider = next.Provider.Name };
                 (model, provider, note) = (next.Model, next.Provider, next.Note);
@@ -214,7 +218,11 @@ internal sealed class JobRunner(
         }
         var settings = await tenants.GetAsync(job.Account.Tenant, token).ConfigureAwait(false);
         var offerGallery = JobReplyViews.OffersGallery(settings, router.FindProvider(job.Provider));
-        var result = views.Result(job, files, charge, offerGallery, note);
+        var result = views.Result(job, files, charge, offerGallery, note) with
+        {
+            Grid = await _pictures.GridAsync(job.Id, files, token).ConfigureAwait(false),
+            Input = await _pictures.InputAsync(job, token).ConfigureAwait(false),
+        };
 
         try
         {

@@ -183,7 +183,7 @@ internal sealed class JobScheduler(
         _runningPerUser[job.Account] = _runningPerUser.GetValueOrDefault(job.Account) + 1;
         _runningPerProvider[job.Provider] = _runningPerProvider.GetValueOrDefault(job.Provider) + 1;
         var cancel = new CancellationTokenSource();
-        var running = new RunningJob(job, cancel);
+        var running = new RunningJob(job, cancel) { Started = views.Now };
         _running[job.Id] = running;
         running.Task = Task.Run(() => RunAndReleaseAsync(running));
     }
@@ -224,20 +224,35 @@ internal sealed class JobScheduler(
         }
 
         var position = 0;
+        var ahead = WorkAheadLocked();
         foreach (var job in _line.InOrder())
         {
             position++;
+            var wait = ahead.WaitFor(job.Provider, _options.ConcurrencyFor(job.Provider));
+            ahead.Add(job.Provider, views.Typical(job.Spec.ModelId));
             if (arrival?.JobId == job.Id)
             {
                 _positions[job.Id] = position;
-                arrival.Shown = replies.PublishAsync(job.Reply, views.Queued(job, position, _queued, arrival.Note));
+                arrival.Shown = replies.PublishAsync(job.Reply, views.Queued(job, position, _queued, arrival.Note, wait));
             }
             else if (!_positions.TryGetValue(job.Id, out var old) || old != position || job.Id == alwaysPublish)
             {
                 _positions[job.Id] = position;
-                replies.Publish(job.Reply, views.Queued(job, position, _queued));
+                replies.Publish(job.Reply, views.Queued(job, position, _queued, wait: wait));
             }
         }
+    }
+
+    /// <summary>What the running jobs have left, per provider: the start of every queued job's wait.</summary>
+    private WorkAhead WorkAheadLocked()
+    {
+        var ahead = new WorkAhead();
+        foreach (var running in _running.Values)
+        {
+            ahead.Add(running.Job.Provider, views.Remaining(running.Job.Spec.ModelId, running.Started));
+        }
+
+        return ahead;
     }
 
     private static void Decrement<TKey>(Dictionary<TKey, int> counts, TKey key)
@@ -261,6 +276,7 @@ internal sealed class JobScheduler(
         public JobRecord Job { get; } = job;
         public CancellationTokenSource Cancel { get; } = cancel;
         public Task Task { get; set; } = Task.CompletedTask;
+        public DateTimeOffset Started { get; init; }
     }
 
     /// <summary>A job being admitted, while <see cref="Add"/> holds the lock: whoever shows its first view records the wait here.</summary>

@@ -22,4 +22,10 @@ public sealed record JobSpec
 
     /// <summary>Providers tried already for this job (fallback never returns to one).</summary>
     public IReadOnlyList<string> TriedProviders { get; init; } = [];
+
+    /// <summary>
+    /// Why the job runs on another model or provider than the member asked for ("X is unavailable right now, so Y runs
+    /// this"), set by routing and by fallback; every view of the job shows it, the result included.
+    /// </summary>
+    public string? RouteNote { get; init; }
 }

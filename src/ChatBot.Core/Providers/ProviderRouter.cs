@@ -29,6 +29,9 @@ public sealed class ProviderRouter
 
     public bool IsAvailable(ModelDefinition model) => FindProvider(model.Provider)?.IsAvailable == true;
 
+    /// <summary>Whether the model can run now (its provider is installed and configured): what buttons and model lists offer.</summary>
+    public bool CanRun(ModelDefinition model) => IsAvailable(model);
+
     public string DisplayName(string provider) =>
         _catalog.FindProvider(provider)?.DisplayName is { Length: > 0 } name ? name : provider;
 

@@ -15,18 +15,21 @@ internal sealed class JobReplyViews(ModelCatalog catalog, ProviderRouter router,
     private long _revision;
 
     /// <summary>A waiting job's place in line; <paramref name="note"/> (from routing) goes under the status.</summary>
-    public ReplyView Queued(JobRecord job, int position, int length, string? note = null) => new()
+    /// <remarks><paramref name="wait"/> is the estimated time until it starts, from the jobs ahead of it; its ETA adds its own typical run.</remarks>
+    public ReplyView Queued(JobRecord job, int position, int length, string? note = null, TimeSpan? wait = null) => new()
     {
         JobId = job.Id,
         Status = ReplyStatus.Queued,
         Title = ReplyText.Title(job.Spec),
-        StatusText = ReplyText.WithNote(ReplyText.QueuedText(position, length), note),
+        StatusText = ReplyText.WithNote(ReplyText.QueuedText(position, length), Note(job, note)),
+        Wait = wait,
         QueuePosition = position,
         QueueLength = length,
         Elapsed = Elapsed(job),
-        Eta = eta.Typical(job.Spec.ModelId),
+        Eta = eta.Typical(job.Spec.ModelId) is { } typical ? typical + (wait ?? TimeSpan.Zero) : null,
         ModelLabel = Label(job.Spec.ModelId, job.Provider),
         Buttons = CancelButton(job.Id),
+        RequestedBy = job.Spec.DisplayName,
         Revision = NextRevision(),
     };
 
@@ -35,8 +38,9 @@ internal sealed class JobReplyViews(ModelCatalog catalog, ProviderRouter router,
         Queued(job, 1, Math.Max(1, waiting)) with
         {
             Status = ReplyStatus.Running,
-            StatusText = ReplyText.WithNote("Starting…", note),
+            StatusText = ReplyText.WithNote("Starting…", Note(job, note)),
             QueuePosition = null,
+            Wait = null,
         };
 
     /// <summary>The job is being handed to its provider.</summary>
@@ -45,7 +49,7 @@ internal sealed class JobReplyViews(ModelCatalog catalog, ProviderRouter router,
 
     /// <summary>The provider holds the job in its own line.</summary>
     public ReplyView WaitingAtProvider(JobRecord job, ModelDefinition model, int position, int? total, string? note) =>
-        Running(job, model, $"Waiting at {router.DisplayName(job.Provider)} — {ReplyText.Ordinal(Math.Max(1, position))} in its line", null, null, note) with
+        Running(job, model, $"Waiting in {router.DisplayName(job.Provider)}'s line", null, null, note) with
         {
             QueuePosition = position,
             QueueLength = total,
@@ -61,13 +65,14 @@ internal sealed class JobReplyViews(ModelCatalog catalog, ProviderRouter router,
             JobId = job.Id,
             Status = ReplyStatus.Running,
             Title = ReplyText.Title(job.Spec),
-            StatusText = ReplyText.WithNote(text, note),
+            StatusText = ReplyText.WithNote(text, Note(job, note)),
             Progress = percent,
             Elapsed = elapsed,
             Eta = eta.Remaining(model.Id, running, percent),
             ModelLabel = Label(model.Id, job.Provider),
             Preview = preview,
             Buttons = CancelButton(job.Id),
+            RequestedBy = job.Spec.DisplayName,
             Revision = NextRevision(),
         };
     }
@@ -81,6 +86,7 @@ internal sealed class JobReplyViews(ModelCatalog catalog, ProviderRouter router,
         StatusText = $"{message} {NothingCharged}",
         Elapsed = Elapsed(job),
         ModelLabel = Label(job.Spec.ModelId, job.Provider),
+        RequestedBy = job.Spec.DisplayName,
         Revision = NextRevision(),
     };
 
@@ -93,13 +99,22 @@ internal sealed class JobReplyViews(ModelCatalog catalog, ProviderRouter router,
             JobId = job.Id,
             Title = ReplyText.Title(job.Spec),
             ModelLabel = Label(job.Spec.ModelId, job.Provider),
-            Details = Details(job, charge, elapsed, note),
+            Details = Details(job, Note(job, note)),
             CreditsCharged = charge,
             Elapsed = elapsed,
             Files = files,
-            Buttons = ResultButtons(job.Id, [.. files.Select(f => f.Media)], catalog, offerGallery),
+            RequestedBy = job.Spec.DisplayName,
+            Buttons = ResultButtons(job.Id, [.. files.Select(f => f.Media)], catalog, offerGallery, router.CanRun),
         };
     }
+
+    /// <summary>How long the model usually takes, or null while too few of its jobs have finished.</summary>
+    public TimeSpan? Typical(string modelId) => eta.Typical(modelId);
+
+    /// <summary>What is left of a job that started at <paramref name="started"/>, by the model's history.</summary>
+    public TimeSpan? Remaining(string modelId, DateTimeOffset started) => eta.Remaining(modelId, time.GetUtcNow() - started, null);
+
+    public DateTimeOffset Now => time.GetUtcNow();
 
     public static IReadOnlyList<ReplyButton> CancelButton(string jobId) =>
         [new ReplyButton(ButtonId.Encode(ButtonAction.Cancel, jobId), "Cancel", ButtonAction.Cancel, jobId)];
@@ -112,10 +127,13 @@ internal sealed class JobReplyViews(ModelCatalog catalog, ProviderRouter router,
     /// The buttons under a result: per-image Upscale/Vary (U1…/V1… when several), then Re-roll, Animate, Remove background, Edit…;
     /// under a video, Upscale and Extend where a model can run them;
     /// then "Save to gallery" for each output the provider gave a link to, when <paramref name="offerGallery"/>.
+    /// An action is offered only when a model that <paramref name="canRun"/> (configured now) does the operation; Edit… only
+    /// where such a model follows a prompt.
     /// </summary>
-    public static IReadOnlyList<ReplyButton> ResultButtons(string jobId, IReadOnlyList<StoredMedia> outputs, ModelCatalog catalog, bool offerGallery = false)
+    public static IReadOnlyList<ReplyButton> ResultButtons(
+        string jobId, IReadOnlyList<StoredMedia> outputs, ModelCatalog catalog, bool offerGallery = false, Func<ModelDefinition, bool>? canRun = null)
     {
-        bool Can(MediaOperation op) => catalog.For(op).Any();
+        bool Can(MediaOperation op) => catalog.For(op).Any(m => canRun?.Invoke(m) ?? true);
         var buttons = new List<ReplyButton>();
         var images = outputs.Select((m, i) => (m, i)).Where(x => x.m.Kind == MediaKind.Image).ToList();
         var several = images.Count > 1;
@@ -142,7 +160,7 @@ internal sealed class JobReplyViews(ModelCatalog catalog, ProviderRouter router,
                 buttons.Add(new ReplyButton(ButtonId.Encode(ButtonAction.RemoveBackground, jobId, 0), "Remove background", ButtonAction.RemoveBackground, jobId, 0));
             }
 
-            if (Can(MediaOperation.Edit))
+            if (catalog.For(MediaOperation.Edit).Any(m => !m.Limits.IgnoresPrompt && (canRun?.Invoke(m) ?? true)))
             {
                 buttons.Add(new ReplyButton(ButtonId.Encode(ButtonAction.Edit, jobId, 0), "Edit…", ButtonAction.Edit, jobId, 0));
             }
@@ -177,18 +195,20 @@ internal sealed class JobReplyViews(ModelCatalog catalog, ProviderRouter router,
         return buttons;
     }
 
-    private string Details(JobRecord job, long charge, TimeSpan elapsed, string? note)
-    {
-        var parts = new List<string> { Label(job.Spec.ModelId, job.Provider) };
-        if (job.Spec.Options.Seed is { } seed)
-        {
-            parts.Add($"seed {seed}");
-        }
+    /// <summary>What the footer does not say already: the seed to reproduce it, and why it ran where it ran.</summary>
+    private static string Details(JobRecord job, string? note) =>
+        job.Spec.Options.Seed is { } seed && note?.Contains("seed", StringComparison.OrdinalIgnoreCase) != true
+            ? ReplyText.WithNote($"Seed {seed}", note)
+            : note ?? "";
 
-        parts.Add(charge == 1 ? "1 credit" : $"{charge} credits");
-        parts.Add(ReplyText.Duration(elapsed));
-        return ReplyText.WithNote(string.Join(" · ", parts), note);
-    }
+    /// <summary>The routing note the job carries, with the note of this moment (a fallback, a price) when it says something else.</summary>
+    private static string? Note(JobRecord job, string? note) => (job.Spec.RouteNote, note) switch
+    {
+        (null, _) => note,
+        (_, null) => job.Spec.RouteNote,
+        var (route, now) when now.Contains(route, StringComparison.Ordinal) => now,
+        var (route, now) => $"{route}\n{now}",
+    };
 
     private string Label(string modelId, string provider) => ReplyText.ModelLabel(catalog.Find(modelId), router.DisplayName(provider));
 

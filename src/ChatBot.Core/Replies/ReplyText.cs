@@ -50,24 +50,15 @@ internal static class ReplyText
         },
     };
 
+    /// <summary>A waiting job's place in line (said here only: the surfaces do not repeat it).</summary>
     public static string QueuedText(int position, int length) =>
         position <= 1 ? "Queued — next in line" : $"Queued — {Ordinal(position)} in line ({length} waiting)";
 
+    /// <summary>What the provider says it is doing; the percentage is not repeated here, every surface draws it as a bar.</summary>
     public static string RunningText(double? percent, string? message) =>
-        (percent, message) switch
-        {
-            ({ } p, { Length: > 0 } m) => string.Create(CultureInfo.InvariantCulture, $"{m} — {p:0}%"),
-            ({ } p, _) => string.Create(CultureInfo.InvariantCulture, $"Working — {p:0}%"),
-            (_, { Length: > 0 } m) => m,
-            _ => "Working…",
-        };
+        message is { Length: > 0 } m ? m : percent is null ? "Working…" : "Working";
 
-    public static string Duration(TimeSpan t) => t.TotalSeconds switch
-    {
-        < 60 => string.Create(CultureInfo.InvariantCulture, $"{Math.Max(0, t.TotalSeconds):0}s"),
-        < 3600 => string.Create(CultureInfo.InvariantCulture, $"{(int)t.TotalMinutes}m {t.Seconds:00}s"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{(int)t.TotalHours}h {t.Minutes:00}m"),
-    };
+    public static string Duration(TimeSpan t) => DurationText.Format(t);
 
     /// <summary>A status line with the routing or fallback note under it, when there is one.</summary>
     public static string WithNote(string text, string? note) => note is null ? text : $"{text}\n{note}";

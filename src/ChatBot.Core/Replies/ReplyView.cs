@@ -23,9 +23,15 @@ public sealed record ReplyView
     public TimeSpan Elapsed { get; init; }
     public TimeSpan? Eta { get; init; }
 
+    /// <summary>A queued job: the estimated time until it starts, from the jobs ahead of it and their models' recent durations.</summary>
+    public TimeSpan? Wait { get; init; }
+
     /// <summary>Model and provider shown to the member.</summary>
     public string ModelLabel { get; init; } = "";
     public ReplyFile? Preview { get; init; }
+
+    /// <summary>Who asked, by display name (Slack slash commands are invisible to the channel).</summary>
+    public string RequestedBy { get; init; } = "";
     public IReadOnlyList<ReplyButton> Buttons { get; init; } = [];
 
     /// <summary>A sequence number that grows with every new state; adapters may use it to drop stale edits.</summary>

@@ -21,7 +21,8 @@ internal sealed partial class InteractionHandler(
     IOptions<DiscordOptions> options,
     TimeProvider time,
     ILogger<InteractionHandler> logger,
-    ChatBot.Core.Metrics.ChatBotMetrics? metrics = null)
+    ChatBot.Core.Metrics.ChatBotMetrics? metrics = null,
+    ChatBot.Core.Providers.ProviderRouter? router = null)
 {
     /// <summary>When each interaction in hand arrived (timestamps), for the acknowledgement-latency series.</summary>
     private readonly ConcurrentDictionary<string, long> _received = new(StringComparer.Ordinal);
@@ -239,7 +240,7 @@ internal sealed partial class InteractionHandler(
 
     private async Task HandleAutocompleteAsync(DiscordInteraction interaction, CancellationToken cancellationToken)
     {
-        var choices = ModelAutocomplete.Choices(catalog, interaction.Data);
+        var choices = ModelAutocomplete.Choices(catalog, interaction.Data, router is null ? null : router.CanRun);
         await RespondAsync(interaction, new InteractionResponse(InteractionResponse.AutocompleteResult, new MessagePayload { Choices = choices }), cancellationToken).ConfigureAwait(false);
     }
 

@@ -3,13 +3,16 @@ using ChatBot.Discord.Rest.Models;
 
 namespace ChatBot.Discord.Inbound;
 
-/// <summary>Autocomplete for a command's model option: the catalog's models for that command's operation.</summary>
+/// <summary>
+/// Autocomplete for a command's model option: the catalog's models for that command's operation that can run now
+/// (their provider is configured), so a member is never offered a model that would not run.
+/// </summary>
 internal static class ModelAutocomplete
 {
     private const int MaxChoices = 25;
     private const int MaxLabelLength = 100;
 
-    public static List<AutocompleteChoice> Choices(ModelCatalog catalog, InteractionData? data)
+    public static List<AutocompleteChoice> Choices(ModelCatalog catalog, InteractionData? data, Func<ModelDefinition, bool>? canRun = null)
     {
         var focused = Focused(data?.Options);
         var typed = focused?.Value is { ValueKind: JsonValueKind.String } v ? v.GetString() ?? "" : "";
@@ -22,6 +25,7 @@ internal static class ModelAutocomplete
             _ => catalog.Models,
         };
         return models
+            .Where(m => canRun?.Invoke(m) ?? true)
             .Where(m => typed.Length == 0 || m.Id.Contains(typed, StringComparison.OrdinalIgnoreCase) || m.DisplayName.Contains(typed, StringComparison.OrdinalIgnoreCase))
             .Take(MaxChoices)
             .Select(m => new AutocompleteChoice(Label(m), m.Id))

@@ -12,18 +12,19 @@ internal static class DiscordMessageRenderer
 
     public static MessagePayload Progress(ReplyView view, string? previewFileName)
     {
+        // The place in line is in the status line; each fact once.
         var fields = new List<EmbedField>();
-        if (view.QueuePosition is { } position)
-        {
-            fields.Add(new EmbedField("Position", view.QueueLength is { } length ? $"{Ordinal(position)} of {length}" : Ordinal(position)));
-        }
-
         if (view.Progress is { } progress)
         {
             fields.Add(new EmbedField("Progress", $"{ProgressBar(progress)} {progress.ToString("0", CultureInfo.InvariantCulture)}%", Inline: false));
         }
 
         fields.Add(new EmbedField("Elapsed", Duration(view.Elapsed)));
+        if (view.Wait is { } wait && !view.IsFinal)
+        {
+            fields.Add(new EmbedField("Starts in", "~" + Duration(wait)));
+        }
+
         if (view.Eta is { } eta && !view.IsFinal)
         {
             fields.Add(new EmbedField("ETA", "~" + Duration(eta)));
@@ -50,7 +51,9 @@ internal static class DiscordMessageRenderer
 
     /// <param name="uploaded">File names uploaded as files[0..n], in order.</param>
     /// <param name="links">Outputs too large to upload: name and link (null when no link exists).</param>
-    public static MessagePayload Result(ResultView view, IReadOnlyList<string> uploaded, IReadOnlyList<(string Name, Uri? Link)> links)
+    /// <param name="grid">The uploaded grid's file name: the embed's picture, the single images stay attachments.</param>
+    /// <param name="input">The uploaded input image's file name: the embed's thumbnail.</param>
+    public static MessagePayload Result(ResultView view, IReadOnlyList<string> uploaded, IReadOnlyList<(string Name, Uri? Link)> links, string? grid = null, string? input = null)
     {
         var description = new StringBuilder(view.Details);
         foreach (var (name, link) in links)
@@ -59,18 +62,14 @@ internal static class DiscordMessageRenderer
                 .Append(link is null ? $"{name}: too large to upload here." : $"[{name}]({link})");
         }
 
-        var footer = string.Create(CultureInfo.InvariantCulture, $"{view.CreditsCharged} credit{(view.CreditsCharged == 1 ? "" : "s")} · {Duration(view.Elapsed)}");
-        if (view.ModelLabel.Length > 0)
-        {
-            footer = view.ModelLabel + " · " + footer;
-        }
-
         var embed = new Embed
         {
             Title = Truncate(view.Title, 256),
             Description = Truncate(description.ToString(), 4096),
             Color = Color(ReplyStatus.Succeeded),
-            Footer = new EmbedFooter(footer),
+            Footer = new EmbedFooter(view.Footer),
+            Image = grid is null ? null : new EmbedMedia("attachment://" + grid),
+            Thumbnail = input is null ? null : new EmbedMedia("attachment://" + input),
         };
         return new MessagePayload
         {
@@ -143,10 +142,7 @@ internal static class DiscordMessageRenderer
         return new string('▰', filled) + new string('▱', 10 - filled);
     }
 
-    public static string Duration(TimeSpan span) =>
-        span.TotalHours >= 1
-            ? string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalHours}:{span.Minutes:00}:{span.Seconds:00}")
-            : string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalMinutes}:{span.Seconds:00}");
+    public static string Duration(TimeSpan span) => DurationText.Format(span);
 
     private static readonly AllowedMentions NoMentions = new([]);
 
@@ -183,12 +179,6 @@ internal static class DiscordMessageRenderer
         ReplyStatus.Failed => 0xE74C3C,
         ReplyStatus.Refused => 0xE67E22,
         _ => 0x7F8C8D,
-    };
-
-    private static string Ordinal(int n) => (n % 100) switch
-    {
-        11 or 12 or 13 => $"{n}th",
-        _ => (n % 10) switch { 1 => $"{n}st", 2 => $"{n}nd", 3 => $"{n}rd", _ => $"{n}th" },
     };
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";

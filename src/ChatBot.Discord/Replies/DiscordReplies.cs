@@ -126,9 +126,12 @@ internal sealed partial class DiscordReplies(
             }
         }
 
+        // The grid is the embed's picture (the single images stay attachments under it), the member's input its thumbnail.
+        var grid = await AddExtraAsync(files, view.Grid, "grid", limit, cancellationToken).ConfigureAwait(false);
+        var input = await AddExtraAsync(files, view.Input, "input", limit, cancellationToken).ConfigureAwait(false);
         try
         {
-            await EditAsync(reply, DiscordMessageRenderer.Result(view, [.. files.Select(f => f.FileName)], links), files, cancellationToken).ConfigureAwait(false);
+            await EditAsync(reply, DiscordMessageRenderer.Result(view, [.. files.Select(f => f.FileName)], links, grid, input), files, cancellationToken).ConfigureAwait(false);
         }
         catch (DiscordApiException ex) when (files.Count > 0 && ex.IsUploadRefused)
         {
@@ -151,6 +154,20 @@ internal sealed partial class DiscordReplies(
 
         _locks.TryRemove(Key(reply), out _);
         _gone.TryRemove(Key(reply), out _);
+    }
+
+    /// <summary>Adds a picture that is not an output (the grid, the input) when it fits in the request; its file name, or null.</summary>
+    private static async Task<string?> AddExtraAsync(List<OutgoingFile> files, ReplyFile? extra, string name, long limit, CancellationToken cancellationToken)
+    {
+        if (extra is null || files.Count >= 10 || files.Sum(f => (long)f.Bytes.Length) + extra.Media.Length > MaxRequestBytes
+            || await ReadAsync(extra, limit, cancellationToken).ConfigureAwait(false) is not { } bytes)
+        {
+            return null;
+        }
+
+        var fileName = $"{name}.{Extension(extra)}";
+        files.Add(new OutgoingFile(fileName, extra.Media.ContentType, bytes));
+        return fileName;
     }
 
     /// <summary>Edits the reply: the interaction's @original while the token lives, else the channel message.</summary>

@@ -24,6 +24,12 @@ internal sealed record PlaygroundReply
     public string ModelLabel { get; init; } = "";
     public PlaygroundFile? Preview { get; init; }
     public IReadOnlyList<PlaygroundFile> Files { get; init; } = [];
+
+    /// <summary>Several images as one numbered picture; the page shows it, and the single files on click.</summary>
+    public PlaygroundFile? Grid { get; init; }
+
+    /// <summary>A queued job's estimated wait until it starts.</summary>
+    public TimeSpan? Wait { get; init; }
     public IReadOnlyList<ReplyButton> Buttons { get; init; } = [];
     public string? JobId { get; init; }
 

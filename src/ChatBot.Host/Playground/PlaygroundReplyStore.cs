@@ -59,7 +59,7 @@ internal sealed class PlaygroundReplyStore(IOptions<PlaygroundOptions> options, 
     {
         lock (_gate)
         {
-            return _replies.Values.Any(r => (r.Preview?.Key == mediaKey || r.Files.Any(f => f.Key == mediaKey)) && visible(r));
+            return _replies.Values.Any(r => (r.Preview?.Key == mediaKey || r.Grid?.Key == mediaKey || r.Files.Any(f => f.Key == mediaKey)) && visible(r));
         }
     }
 

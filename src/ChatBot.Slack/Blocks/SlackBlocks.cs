@@ -13,20 +13,18 @@ internal static class SlackBlocks
     /// <summary>Buttons that open the Edit… modal for an image a member shared (not a bot result).</summary>
     public const string EditFileActionId = "cb-edit-file";
 
+    /// <summary>Buttons (<c>cb-files:{action}</c>) that open the modal choosing a member's files for another action.</summary>
+    public const string ChooseFilesActionPrefix = "cb-files:";
+
     private const int MaxButtonsPerBlock = 25;
 
     /// <summary>A job while it waits or runs, or when it ended without a result.</summary>
     public static JsonArray Progress(ReplyView view, string? previewFileId)
     {
-        var blocks = new JsonArray(Section($"*{Escape(view.Title)}*\n{StatusLine(view)}"));
-        var context = new List<string>();
-        if (view.QueuePosition is { } position)
-        {
-            context.Add(view.QueueLength is { } length
-                ? string.Create(CultureInfo.InvariantCulture, $"🕒 {Ordinal(position)} in line of {length}")
-                : $"🕒 {Ordinal(position)} in line");
-        }
+        var blocks = new JsonArray(Section($"{Asked(view.RequestedBy)}*{Escape(view.Title)}*\n{StatusLine(view)}"));
 
+        // The place in line is in the status line; each fact once.
+        var context = new List<string>();
         if (view.Progress is { } percent)
         {
             context.Add($"{Bar(percent)} {percent.ToString("0", CultureInfo.InvariantCulture)}%");
@@ -35,6 +33,11 @@ internal static class SlackBlocks
         if (view.Elapsed > TimeSpan.Zero)
         {
             context.Add($"⏱ {Duration(view.Elapsed)}");
+        }
+
+        if (view.Wait is { } wait && !view.IsFinal)
+        {
+            context.Add($"starts in ~{Duration(wait)}");
         }
 
         if (view.Eta is { } eta && !view.IsFinal)
@@ -64,18 +67,40 @@ internal static class SlackBlocks
     /// <summary>The top-level text of a progress edit: the notification and fallback, escaped like every text built from user input.</summary>
     public static string ProgressText(ReplyView view) => Limit(Escape($"{view.Title} — {view.StatusText}"), 3000);
 
-    /// <summary>A finished job: its images (already shared, referenced by file id), details and buttons.</summary>
-    public static JsonArray Result(ResultView result, IReadOnlyList<(string FileId, bool IsImage, string Name)> files, IReadOnlyList<string> links)
+    /// <summary>
+    /// A finished job: its images (already shared into the thread, referenced by file id) or, for several, their numbered
+    /// <paramref name="grid"/> (the single images stay in the thread), the member's <paramref name="input"/>, details and buttons.
+    /// </summary>
+    public static JsonArray Result(
+        ResultView result, IReadOnlyList<(string FileId, bool IsImage, string Name)> files, IReadOnlyList<string> links, string? grid = null, string? input = null)
     {
-        var text = new StringBuilder($"*{Escape(result.Title)}*");
+        var text = new StringBuilder($"{Asked(result.RequestedBy)}*{Escape(result.Title)}*");
         if (result.Details.Length > 0)
         {
             text.Append('\n').Append(Escape(result.Details));
         }
 
         var blocks = new JsonArray(Section(text.ToString()));
+        if (input is not null)
+        {
+            blocks.Add(new JsonObject
+            {
+                ["type"] = "context",
+                ["elements"] = new JsonArray(
+                    new JsonObject { ["type"] = "image", ["slack_file"] = new JsonObject { ["id"] = input }, ["alt_text"] = "Your image" },
+                    new JsonObject { ["type"] = "mrkdwn", ["text"] = "from your image" }),
+            });
+        }
+
+        var images = files.Count(f => f.IsImage);
+        if (grid is not null)
+        {
+            blocks.Add(Image(grid, Limit(result.Title, 2000), string.Create(CultureInfo.InvariantCulture, $"Images 1–{images} (each one is in the thread)")));
+        }
+
         var index = 0;
-        foreach (var (fileId, isImage, name) in files)
+        IReadOnlyList<(string FileId, bool IsImage, string Name)> shown = grid is null ? files : [];
+        foreach (var (fileId, isImage, name) in shown)
         {
             index++;
             if (isImage && blocks.Count < 45)
@@ -113,29 +138,65 @@ internal static class SlackBlocks
     /// <summary>The reply before the engine has said anything: the member sees the bot picked it up.</summary>
     public static JsonArray Placeholder(string title) => new(Section($"*{Escape(title)}*\n⏳ Getting started…"));
 
-    /// <summary>The Edit… modal; <paramref name="privateMetadata"/> says what is being edited and where to reply.</summary>
-    public static JsonObject EditModal(string privateMetadata, IReadOnlyList<EditModalFile>? files = null) => new()
+    /// <summary>
+    /// The Edit… modal, or (for another <paramref name="action"/>) the modal where the member chooses the files
+    /// (<paramref name="files"/>) or the result's image (<paramref name="outputs"/>) first;
+    /// <paramref name="privateMetadata"/> says what is acted on and where to reply.
+    /// </summary>
+    public static JsonObject EditModal(string privateMetadata, IReadOnlyList<EditModalFile>? files = null, ButtonAction action = ButtonAction.Edit, int outputs = 1)
     {
-        ["type"] = "modal",
-        ["callback_id"] = EditModalCallbackId,
-        ["title"] = PlainText("Edit image"),
-        ["submit"] = PlainText("Edit"),
-        ["close"] = PlainText("Cancel"),
-        ["private_metadata"] = privateMetadata,
-        ["blocks"] = new JsonArray([.. SlackRoleSelects.For(files ?? []), new JsonObject
+        var blocks = new JsonArray([.. SlackRoleSelects.For(files ?? [], action)]);
+        if (outputs > 1)
         {
-            ["type"] = "input",
-            ["block_id"] = PromptBlockId,
-            ["label"] = PlainText("What should change?"),
-            ["element"] = new JsonObject
+            blocks.Add(SlackRoleSelects.ForOutputs(outputs));
+        }
+
+        if (action is ButtonAction.Edit or ButtonAction.Animate)
+        {
+            blocks.Add(new JsonObject
             {
-                ["type"] = "plain_text_input",
-                ["action_id"] = PromptActionId,
-                ["multiline"] = true,
-                ["max_length"] = 2000,
-                ["placeholder"] = PlainText("make the sky stormy --strength 0.6"),
-            },
-        }]),
+                ["type"] = "input",
+                ["block_id"] = PromptBlockId,
+                ["optional"] = action != ButtonAction.Edit,
+                ["label"] = PlainText(action == ButtonAction.Edit ? "What should change?" : "How should it move? (optional)"),
+                ["element"] = new JsonObject
+                {
+                    ["type"] = "plain_text_input",
+                    ["action_id"] = PromptActionId,
+                    ["multiline"] = true,
+                    ["max_length"] = 2000,
+                    ["placeholder"] = PlainText(action == ButtonAction.Edit ? "make the sky stormy --strength 0.6" : "the camera slowly pans left"),
+                },
+            });
+        }
+
+        var verb = Verb(action);
+        return new JsonObject
+        {
+            ["type"] = "modal",
+            ["callback_id"] = EditModalCallbackId,
+            ["title"] = PlainText(action == ButtonAction.Edit ? "Edit image" : verb),
+            ["submit"] = PlainText(verb),
+            ["close"] = PlainText("Cancel"),
+            ["private_metadata"] = privateMetadata,
+            ["blocks"] = blocks,
+        };
+    }
+
+    /// <summary>An ephemeral offer to choose the files first (after a reaction, which carries no trigger for a modal).</summary>
+    public static JsonArray ChooseOffer(string actionId, string value, ButtonAction action) => new(
+        Section($"That message has several files. Choose which to use, and I'll {Verb(action).ToLowerInvariant()} it."),
+        new JsonObject
+        {
+            ["type"] = "actions",
+            ["block_id"] = "choose-offer",
+            ["elements"] = new JsonArray(Button(actionId, "Choose files…", value, primary: true)),
+        });
+
+    private static string Verb(ButtonAction action) => action switch
+    {
+        ButtonAction.RemoveBackground => "Remove background",
+        _ => action.ToString(),
     };
 
     /// <summary>An ephemeral offer to edit a member's image (after a ✏️ reaction, which carries no trigger for a modal).</summary>
@@ -239,15 +300,10 @@ internal static class SlackBlocks
         return new string('▰', filled) + new string('▱', 10 - filled);
     }
 
-    public static string Duration(TimeSpan span) => span.TotalHours >= 1
-        ? span.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture)
-        : span.ToString(@"m\:ss", CultureInfo.InvariantCulture);
+    public static string Duration(TimeSpan span) => DurationText.Format(span);
 
-    private static string Ordinal(int n)
-    {
-        var suffix = (n % 100) is 11 or 12 or 13 ? "th" : (n % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" };
-        return string.Create(CultureInfo.InvariantCulture, $"{n}{suffix}");
-    }
+    /// <summary>"Ana asked: " before the title: a slash command is invisible to the channel. A name, never a mention (no ping), escaped.</summary>
+    private static string Asked(string requestedBy) => requestedBy.Length > 0 ? $"{Escape(requestedBy)} asked: " : "";
 
     /// <summary>
     /// Slack's three control characters in text, so that nothing a member typed (<c>&lt;!channel&gt;</c>,

@@ -123,25 +123,14 @@ internal sealed class SlackReplies(
 
         var files = new List<(string FileId, bool IsImage, string Name)>();
         var links = new List<string>();
+        var thread = address.ThreadTs ?? ts;
         foreach (var file in view.Files)
         {
             try
             {
-                var uploaded = await api.UploadAsync(
-                    file.OpenAsync,
-                    file.Media.Length,
-                    file.Media.FileName,
-                    file.Media.ContentType,
-                    title: view.Title,
-                    channelId: address.Channel,
-                    threadTs: address.ThreadTs ?? ts,
-                    initialComment: null,
-                    cancellationToken).ConfigureAwait(false);
-
-                // Only a completed share may be referenced in blocks (Slack answers invalid_blocks otherwise).
-                if (uploaded.Shared)
+                if (await ShareAsync(file, view.Title, address.Channel, thread, cancellationToken).ConfigureAwait(false) is { } id)
                 {
-                    files.Add((uploaded.Id, SlackPreviews.IsShowable(file.Media), file.Media.FileName));
+                    files.Add((id, SlackPreviews.IsShowable(file.Media), file.Media.FileName));
                 }
             }
             catch (SlackApiException ex) when (file.PublicUrl is not null && !ex.IsRateLimited)
@@ -150,6 +139,10 @@ internal sealed class SlackReplies(
                 links.Add(file.PublicUrl.ToString());
             }
         }
+
+        // The grid goes into the thread beside the single images and is the reply's picture; the input image is shown small.
+        var grid = await TryShareAsync(view.Grid, "Images 1–" + view.Files.Count, address.Channel, thread, cancellationToken).ConfigureAwait(false);
+        var input = await TryShareAsync(view.Input, "Your image", address.Channel, thread, cancellationToken).ConfigureAwait(false);
 
         // Under the reply's lock, and marked first: no progress edit can overwrite the result.
         await state.Lock.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -161,7 +154,7 @@ internal sealed class SlackReplies(
                 ["channel"] = address.Channel,
                 ["ts"] = ts,
                 ["text"] = SlackBlocks.ResultText(view),
-                ["blocks"] = SlackBlocks.Result(view, files, links),
+                ["blocks"] = SlackBlocks.Result(view, files, links, grid, input),
             }, cancellationToken).ConfigureAwait(false);
             await previews.DeleteUnusedAsync(state.Preview, finished: true, cancellationToken).ConfigureAwait(false);
         }
@@ -169,6 +162,41 @@ internal sealed class SlackReplies(
         {
             state.Lock.Release();
             _states.TryRemove(handle.Value, out _);
+        }
+    }
+
+    /// <summary>Uploads a file into the thread; its id once the share has completed (only then may blocks reference it).</summary>
+    private async Task<string?> ShareAsync(ReplyFile file, string title, string channel, string thread, CancellationToken cancellationToken)
+    {
+        var uploaded = await api.UploadAsync(
+            file.OpenAsync,
+            file.Media.Length,
+            file.Media.FileName,
+            file.Media.ContentType,
+            title: title,
+            channelId: channel,
+            threadTs: thread,
+            initialComment: null,
+            cancellationToken).ConfigureAwait(false);
+        return uploaded.Shared ? uploaded.Id : null;
+    }
+
+    /// <summary>A picture the result can do without (grid, input): a refused upload leaves it out.</summary>
+    private async Task<string?> TryShareAsync(ReplyFile? file, string title, string channel, string thread, CancellationToken cancellationToken)
+    {
+        if (file is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await ShareAsync(file, title, channel, thread, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SlackApiException ex) when (!ex.IsRateLimited)
+        {
+            logger.ApiFailed("files upload", ex.Error);
+            return null;
         }
     }
 

@@ -127,9 +127,47 @@ public sealed class JobReplyViewsTests
 
         var result = CreateSut(engine).Result(job, files, 1, offerGallery: false, "Provider a could not take the job.");
 
-        result.Details.ShouldBe("m-p · Provider p · seed 7 · 1 credit · 0s\nProvider a could not take the job.");
+        result.Details.ShouldBe("Seed 7\nProvider a could not take the job.");
+        result.Footer.ShouldBe("m-p · Provider p · 1 credit · 0s");
         result.CreditsCharged.ShouldBe(1);
         result.Buttons.Select(b => b.Action).ShouldContain(ButtonAction.Upscale);
+    }
+
+    [Fact]
+    public void Result_RoutedElsewhere_KeepsTheRoutingNoteOnTheFinalResult()
+    {
+        var engine = new EngineFixture();
+        var job = engine.Job("j1", "alice");
+        job = job with { Spec = job.Spec with { RouteNote = "Provider x is unavailable right now, so Provider p runs this with `m-p`." } };
+
+        var result = CreateSut(engine).Result(job, [], 1, offerGallery: false, note: "2×2 → 4×4");
+
+        result.Details.ShouldBe("Provider x is unavailable right now, so Provider p runs this with `m-p`.\n2×2 → 4×4");
+    }
+
+    [Fact]
+    public void Queued_LaterPlaceInLine_StillShowsTheRoutingNote()
+    {
+        var engine = new EngineFixture();
+        var job = engine.Job("j1", "alice");
+        job = job with { Spec = job.Spec with { RouteNote = "Provider x is unavailable right now." } };
+
+        CreateSut(engine).Queued(job, 2, 3).StatusText.ShouldBe("Queued — 2nd in line (3 waiting)\nProvider x is unavailable right now.");
+    }
+
+    [Fact]
+    public void ResultButtons_NoConfiguredModelForAnOperation_OffersNothingThatCannotRun()
+    {
+        var catalog = new ModelCatalog(
+        [
+            new ModelDefinition { Id = "cutout", Provider = "off", Operations = [MediaOperation.RemoveBackground, MediaOperation.Upscale] },
+            new ModelDefinition { Id = "reframe", Provider = "on", Operations = [MediaOperation.Edit], Limits = new ModelLimits { IgnoresPrompt = true } },
+        ]);
+        StoredMedia[] outputs = [new("k1", "image/png", "a.png", 1)];
+
+        var buttons = JobReplyViews.ResultButtons("j1", outputs, catalog, canRun: m => m.Provider == "on");
+
+        buttons.Select(b => b.Action).ShouldBe([ButtonAction.Reroll]);
     }
 
     private static JobReplyViews CreateSut(EngineFixture engine) => engine.Views;

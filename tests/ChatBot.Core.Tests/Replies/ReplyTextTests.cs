@@ -21,6 +21,18 @@ public sealed class ReplyTextTests
     public void Ordinal_EnglishSuffixes_IncludingTheTeens(int n, string expected) =>
         ReplyText.Ordinal(n).ShouldBe(expected);
 
+    [Theory]
+    [InlineData(30, "just now")]
+    [InlineData(7_200, "2 h ago")]
+    [InlineData(100_000, "yesterday")]
+    [InlineData(400_000, "4 days ago")]
+    public void Ago_ReadsLikeAPerson(int seconds, string expected) =>
+        DurationText.Ago(TimeSpan.FromSeconds(seconds)).ShouldBe(expected);
+
+    [Fact]
+    public void RunningText_WithPercent_LeavesTheNumberToTheBar() =>
+        ReplyText.RunningText(40, "Drawing").ShouldBe("Drawing");
+
     [Fact]
     public void QueuedText_NextInLine_SaysSoWithoutACount() =>
         ReplyText.QueuedText(1, 4).ShouldBe("Queued — next in line");

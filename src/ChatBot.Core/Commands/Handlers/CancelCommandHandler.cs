@@ -1,5 +1,6 @@
 using ChatBot.Core.Credits;
 using ChatBot.Core.Jobs;
+using ChatBot.Core.Replies;
 
 namespace ChatBot.Core.Commands.Handlers;
 
@@ -15,9 +16,18 @@ internal sealed class CancelCommandHandler(IJobStore store, JobScheduler schedul
         if (string.IsNullOrEmpty(id))
         {
             var mine = await store.GetActiveAsync(request.Actor.Account, cancellationToken).ConfigureAwait(false);
-            if (mine.Count != 1)
+            if (mine.Count == 0)
             {
-                return new CommandOutcome.Refused(mine.Count == 0 ? "You have no jobs to cancel." : "You have several jobs: say which, `/cancel <job>` (see `/jobs`).");
+                return new CommandOutcome.Refused("You have no jobs to cancel.");
+            }
+
+            if (mine.Count > 1)
+            {
+                // No id to remember: each job gets a button named after what it makes.
+                return new CommandOutcome.Info("You have several jobs running or waiting. Which one should I cancel?")
+                {
+                    Buttons = [.. mine.Select(CancelButton)],
+                };
             }
 
             job = mine[0];
@@ -47,6 +57,14 @@ internal sealed class CancelCommandHandler(IJobStore store, JobScheduler schedul
             await ender.EndAsync(job, JobState.Cancelled, "Cancelled.", "cancelled by request").ConfigureAwait(false);
         }
 
-        return new CommandOutcome.Info($"Cancelling job `{job.Id}`. Its {CreditText.Amount(job.ReservedCredits)} will be returned.");
+        return new CommandOutcome.Info($"Cancelling {ReplyText.Title(job.Spec)}. Its {CreditText.Amount(job.ReservedCredits)} will be returned.");
+    }
+
+    /// <summary>"Cancel 🎨 a fox in the snow" (short enough for every platform's button).</summary>
+    public static ReplyButton CancelButton(JobRecord job)
+    {
+        var title = ReplyText.Title(job.Spec);
+        var label = "Cancel " + (title.Length <= 60 ? title : string.Concat(title.AsSpan(0, 59), "…"));
+        return new ReplyButton(ButtonId.Encode(ButtonAction.Cancel, job.Id), label, ButtonAction.Cancel, job.Id);
     }
 }

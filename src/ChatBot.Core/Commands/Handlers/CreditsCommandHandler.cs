@@ -1,10 +1,11 @@
 using ChatBot.Core.Credits;
+using ChatBot.Core.Jobs;
 using ChatBot.Core.Replies;
 
 namespace ChatBot.Core.Commands.Handlers;
 
 /// <summary>/credits (balance and latest movements), and the admins' grant and set-allowance.</summary>
-internal sealed class CreditsCommandHandler(ICreditLedger ledger, TimeProvider time) : ICommandHandler
+internal sealed class CreditsCommandHandler(ICreditLedger ledger, IJobStore jobs, TimeProvider time) : ICommandHandler
 {
     public IReadOnlyCollection<CommandKind> Kinds { get; } = [CommandKind.Credits, CommandKind.GrantCredits, CommandKind.SetAllowance];
 
@@ -31,20 +32,20 @@ internal sealed class CreditsCommandHandler(ICreditLedger ledger, TimeProvider t
         }
 
         var balance = await ledger.GetBalanceAsync(account, ct).ConfigureAwait(false);
-        var history = await ledger.GetHistoryAsync(account, 10, ct).ConfigureAwait(false);
+        var history = await ledger.GetHistoryAsync(account, 30, ct).ConfigureAwait(false);
         var until = balance.NextTopUp - time.GetUtcNow();
         var text = new StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"**Credits{whose}:** {balance.Available} available")
-            .Append(balance.Reserved > 0 ? string.Create(CultureInfo.InvariantCulture, $", {balance.Reserved} reserved by running jobs") : "")
+            .Append(balance.Reserved > 0 ? string.Create(CultureInfo.InvariantCulture, $", {balance.Reserved} held for running jobs") : "")
             .Append('\n')
             .Append(CultureInfo.InvariantCulture, $"Daily allowance: {balance.DailyAllowance} · next top-up in {ReplyText.Duration(until)} (00:00 UTC)\n");
-        if (history.Count > 0)
+        var lines = await CreditHistoryText.LinesAsync(history, jobs, time.GetUtcNow(), 8, ct).ConfigureAwait(false);
+        if (lines.Count > 0)
         {
-            text.Append("Last movements:\n");
-            foreach (var e in history)
+            text.Append("Recently:\n");
+            foreach (var line in lines)
             {
-                var job = e.JobId is null ? "" : $" · job `{e.JobId}`";
-                text.Append(CultureInfo.InvariantCulture, $"`{e.Amount,5:+#;-#;0}` {e.Kind.ToString().ToLowerInvariant()}{job} · {e.At:yyyy-MM-dd HH:mm} UTC\n");
+                text.Append(line).Append('\n');
             }
         }
 

@@ -126,6 +126,7 @@ internal sealed class MediaCommandHandler(
             Inputs = stored,
             SourceJobId = request.SourceJobId,
             SourceOutputIndex = request.SourceOutputIndex,
+            RouteNote = note,
         };
         return await QueueAsync(request, spec, model, provider.Name, note, cancellationToken).ConfigureAwait(false);
     }

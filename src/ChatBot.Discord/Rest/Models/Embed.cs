@@ -8,5 +8,6 @@ internal sealed record Embed
     public int? Color { get; init; }
     public IReadOnlyList<EmbedField>? Fields { get; init; }
     public EmbedMedia? Image { get; init; }
+    public EmbedMedia? Thumbnail { get; init; }
     public EmbedFooter? Footer { get; init; }
 }

@@ -79,7 +79,13 @@
     return d.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
   };
 
-  const seconds = (s) => s >= 90 ? `${Math.round(s / 60)} min` : `${Math.max(1, Math.round(s))} s`;
+  // The bot's one duration format: 42s, 2m 05s, 1h 10m.
+  const seconds = (s) => {
+    const t = Math.max(0, Math.round(s));
+    if (t < 60) return `${t}s`;
+    if (t < 3600) return `${Math.floor(t / 60)}m ${String(t % 60).padStart(2, "0")}s`;
+    return `${Math.floor(t / 3600)}h ${String(Math.floor(t / 60) % 60).padStart(2, "0")}m`;
+  };
 
   const scrollToEnd = () => { messages.scrollTop = messages.scrollHeight; };
   const nearEnd = () => messages.scrollHeight - messages.scrollTop - messages.clientHeight < 120;
@@ -101,10 +107,10 @@
     const line = el("div", "status-line");
     line.append(el("span", `badge ${data.status}`, data.status));
     const parts = [];
-    if (data.status === "queued" && data.queuePosition) {
-      parts.push(data.queueLength ? `#${data.queuePosition} of ${data.queueLength} in line` : `#${data.queuePosition} in line`);
-    }
+    // The place in line is in the text; each fact once.
     if (data.status === "running" && typeof data.progress === "number") parts.push(`${Math.round(data.progress)}%`);
+    if (data.elapsedSeconds != null && (data.status === "running" || data.status === "queued")) parts.push(`⏱ ${seconds(data.elapsedSeconds)}`);
+    if (data.waitSeconds != null && data.status === "queued") parts.push(`starts in ~${seconds(data.waitSeconds)}`);
     if (data.etaSeconds != null && (data.status === "running" || data.status === "queued")) parts.push(`ETA ~${seconds(data.etaSeconds)}`);
     // A finished reply's text names the model already.
     if (data.modelLabel && (data.status === "running" || data.status === "queued")) parts.push(data.modelLabel);
@@ -131,6 +137,21 @@
       }
     }
     return grid;
+  }
+
+  // Several images: one numbered grid (the numbers match U1…/V1…); a click shows the single images under it.
+  function gridView(gridUrl, files) {
+    const wrap = el("div", "grid-result");
+    const img = el("img", "grid-image");
+    img.src = gridUrl;
+    img.alt = `${files.length} images, numbered 1 to ${files.length}`;
+    img.title = "Click to see each image";
+    const singles = mediaGrid(files, "result singles");
+    singles.hidden = true;
+    img.addEventListener("click", () => { singles.hidden = !singles.hidden; });
+    wrap.append(mediaGrid([], "single"), singles);
+    wrap.firstChild.append(img);
+    return wrap;
   }
 
   function renderReply(data) {
@@ -165,7 +186,8 @@
       card.append(body);
     }
 
-    if (data.files && data.files.length) card.append(mediaGrid(data.files, "result"));
+    if (data.grid && data.files && data.files.length > 1) card.append(gridView(data.grid, data.files));
+    else if (data.files && data.files.length) card.append(mediaGrid(data.files, "result"));
     else if (data.preview) card.append(mediaGrid([{ url: data.preview, contentType: "image/png" }], "preview"));
 
     if (data.buttons && data.buttons.length) {

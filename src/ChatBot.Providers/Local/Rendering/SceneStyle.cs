@@ -6,4 +6,7 @@ internal enum SceneStyle
     Landscape,
     Orbs,
     Waves,
+
+    /// <summary>A skyline on the horizon (city, town, street words).</summary>
+    City,
 }

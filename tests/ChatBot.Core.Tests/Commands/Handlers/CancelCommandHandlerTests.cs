@@ -1,4 +1,5 @@
 using ChatBot.Core.Commands.Handlers;
+using ChatBot.Core.Replies;
 
 namespace ChatBot.Core.Tests.Commands.Handlers;
 
@@ -44,8 +45,22 @@ public sealed class CancelCommandHandlerTests
 
         var outcome = await CreateSut().HandleAsync(Request(null), default);
 
-        outcome.ShouldBeOfType<CommandOutcome.Info>().Text.ShouldBe("Cancelling job `j1`. Its 2 credits will be returned.");
+        outcome.ShouldBeOfType<CommandOutcome.Info>().Text.ShouldBe("Cancelling 🎨 prompt of j1. Its 2 credits will be returned.");
         await _engine.Store.Received(1).FailAsync("j1", JobState.Cancelled, "cancelled by request", Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Handle_NoIdAndSeveralJobs_OffersACancelButtonPerJobNamedByItsPrompt()
+    {
+        _engine.Store.GetActiveAsync(HandlerRequests.Alice.Account, Arg.Any<CancellationToken>()).Returns(
+            [_engine.Job("j1", "alice") with { State = JobState.Running }, _engine.Job("j2", "alice")]);
+
+        var outcome = await CreateSut().HandleAsync(Request(null), default);
+
+        var info = outcome.ShouldBeOfType<CommandOutcome.Info>();
+        info.Text.ShouldNotContain("/cancel <job>");
+        info.Buttons.Select(b => (b.Label, b.Action, b.JobId)).ShouldBe(
+            [("Cancel 🎨 prompt of j1", ButtonAction.Cancel, "j1"), ("Cancel 🎨 prompt of j2", ButtonAction.Cancel, "j2")]);
     }
 
     private static CommandRequest Request(string? jobId) => HandlerRequests.For(CommandKind.Cancel, new CommandOptions { JobId = jobId });

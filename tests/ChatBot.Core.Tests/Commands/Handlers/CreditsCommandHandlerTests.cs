@@ -1,5 +1,7 @@
+using ChatBot.Core.Catalog;
 using ChatBot.Core.Commands.Handlers;
 using ChatBot.Core.Credits;
+using ChatBot.Core.Jobs;
 
 namespace ChatBot.Core.Tests.Commands.Handlers;
 
@@ -7,20 +9,41 @@ public sealed class CreditsCommandHandlerTests
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 22, 21, 30, 0, TimeSpan.Zero));
     private readonly ICreditLedger _ledger = Substitute.For<ICreditLedger>();
+    private readonly IJobStore _jobs = Substitute.For<IJobStore>();
 
     [Fact]
     public async Task Handle_Credits_ShowsBalanceReservedAllowanceAndMovements()
     {
         var midnight = new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero);
         _ledger.GetBalanceAsync(HandlerRequests.Alice.Account, Arg.Any<CancellationToken>()).Returns(new CreditBalance(38, 12, 50, midnight));
-        _ledger.GetHistoryAsync(HandlerRequests.Alice.Account, 10, Arg.Any<CancellationToken>()).Returns(
+        _ledger.GetHistoryAsync(HandlerRequests.Alice.Account, Arg.Any<int>(), Arg.Any<CancellationToken>()).Returns(
             [new LedgerEntry(2, LedgerEntryKind.Reserve, -12, "job1", "imagine", _time.GetUtcNow())]);
+        _jobs.GetAsync("job1", Arg.Any<CancellationToken>()).Returns(Job("job1", "a lighthouse at dusk", JobState.Running));
 
         var outcome = await CreateSut().HandleAsync(Request(CommandKind.Credits, new CommandOptions()), default);
 
         var text = outcome.ShouldBeOfType<CommandOutcome.Info>().Text;
-        text.ShouldStartWith("**Credits:** 38 available, 12 reserved by running jobs\nDaily allowance: 50 · next top-up in ");
-        text.ShouldEndWith("`  -12` reserve · job `job1` · 2026-11-22 21:30 UTC");
+        text.ShouldStartWith("**Credits:** 38 available, 12 held for running jobs\nDaily allowance: 50 · next top-up in ");
+        text.ShouldEndWith("12 credits held for 'a lighthouse at dusk' (still running) · just now");
+    }
+
+    [Fact]
+    public async Task Handle_Credits_FinishedJob_ReadsAsOneHumanLineWithoutItsId()
+    {
+        var at = _time.GetUtcNow().AddHours(-2);
+        _ledger.GetBalanceAsync(HandlerRequests.Alice.Account, Arg.Any<CancellationToken>()).Returns(new CreditBalance(45, 0, 50, _time.GetUtcNow().AddHours(3)));
+        _ledger.GetHistoryAsync(HandlerRequests.Alice.Account, Arg.Any<int>(), Arg.Any<CancellationToken>()).Returns(
+        [
+            new LedgerEntry(3, LedgerEntryKind.Release, 1, "d7yun8umwi", "settled", at),
+            new LedgerEntry(2, LedgerEntryKind.Reserve, -5, "d7yun8umwi", "imagine", at),
+            new LedgerEntry(1, LedgerEntryKind.Allowance, 50, null, "daily allowance", at.AddHours(-1)),
+        ]);
+        _jobs.GetAsync("d7yun8umwi", Arg.Any<CancellationToken>()).Returns(Job("d7yun8umwi", "a fox in the snow", JobState.Succeeded));
+
+        var text = (await CreateSut().HandleAsync(Request(CommandKind.Credits, new CommandOptions()), default)).ShouldBeOfType<CommandOutcome.Info>().Text;
+
+        text.ShouldContain("Recently:\n4 credits for 'a fox in the snow' · 2 h ago\n+50 credits daily top-up · 3 h ago");
+        text.ShouldNotContain("d7yun8umwi");
     }
 
     [Fact]
@@ -113,5 +136,22 @@ public sealed class CreditsCommandHandlerTests
     private static CommandRequest Request(CommandKind kind, CommandOptions options, bool admin = false) =>
         HandlerRequests.For(kind, options, HandlerRequests.Alice with { IsAdmin = admin });
 
-    private CreditsCommandHandler CreateSut() => new(_ledger, _time);
+    private static JobRecord Job(string id, string prompt, JobState state) => new()
+    {
+        Id = id,
+        Account = HandlerRequests.Alice.Account,
+        State = state,
+        Provider = "local",
+        Reply = new ReplyHandle("test", id),
+        Spec = new JobSpec
+        {
+            Kind = CommandKind.Imagine,
+            Operation = MediaOperation.Imagine,
+            ModelId = "local-sketch",
+            Options = new CommandOptions { Prompt = prompt },
+            Conversation = new Conversation("c1"),
+        },
+    };
+
+    private CreditsCommandHandler CreateSut() => new(_ledger, _jobs, _time);
 }
