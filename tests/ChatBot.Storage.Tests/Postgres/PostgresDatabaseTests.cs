@@ -105,6 +105,7 @@ public sealed class PostgresDatabaseTests(PostgresServer server) : IDisposable
         provider.GetRequiredService<IEventDeduplicator>().ShouldNotBeNull();
         provider.GetRequiredService<ITenantSettingsStore>().ShouldNotBeNull();
         provider.GetRequiredService<IUsageStore>().ShouldNotBeNull();
+        provider.GetRequiredService<IPlatformReplyStore>().ShouldNotBeNull();
         provider.GetRequiredService<IStoreAudit>().ShouldNotBeNull();
         provider.GetRequiredService<IStoreImport>().ShouldNotBeNull();
         var balance = await provider.GetRequiredService<ICreditLedger>().GetBalanceAsync(TestJobs.Alice, Ct);

@@ -21,4 +21,6 @@ internal interface IStores
     IUsageStore Usage();
 
     IStoreAudit Audit();
+
+    IPlatformReplyStore PlatformReplies();
 }

@@ -63,6 +63,8 @@ internal sealed class PostgresStoreFixture : IStoreFixture
 
     public IStoreAudit Audit() => _main.Audit();
 
+    public IPlatformReplyStore PlatformReplies() => _main.PlatformReplies();
+
     public long Scalar(string sql) => WithConnection(c => StoreChecks.Scalar(c, sql));
 
     public void Execute(string sql) => WithConnection(c =>
@@ -115,5 +117,7 @@ internal sealed class PostgresStoreFixture : IStoreFixture
         public IUsageStore Usage() => new PostgresUsageStore(database);
 
         public IStoreAudit Audit() => new PostgresStoreAudit(database);
+
+        public IPlatformReplyStore PlatformReplies() => new PostgresPlatformReplyStore(database, fixture.Time);
     }
 }

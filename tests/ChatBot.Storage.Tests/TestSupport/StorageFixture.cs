@@ -110,6 +110,8 @@ internal sealed class StorageFixture : IStoreFixture, IDisposable
 
     IStoreAudit IStores.Audit() => new SqliteStoreAudit(Database);
 
+    IPlatformReplyStore IStores.PlatformReplies() => CreatePlatformReplyStore();
+
     public ValueTask DisposeAsync()
     {
         Dispose();
@@ -142,5 +144,7 @@ internal sealed class StorageFixture : IStoreFixture, IDisposable
         public IUsageStore Usage() => new SqliteUsageStore(database);
 
         public IStoreAudit Audit() => new SqliteStoreAudit(database);
+
+        public IPlatformReplyStore PlatformReplies() => fixture.CreatePlatformReplyStore(database);
     }
 }
