@@ -21,9 +21,10 @@ internal sealed class ProviderHarness : IAsyncDisposable
             [$"Providers:{section}:ApiKey"] = apiKey,
             [$"Providers:{section}:PollInterval"] = "00:00:00.010",
             [$"Providers:{section}:RetryDelay"] = "00:00:00.010",
-            [$"Providers:{section}:AttemptTimeout"] = "00:00:05",
-            [$"Providers:{section}:SubmitTimeout"] = "00:00:05",
-            [$"Providers:{section}:StreamIdleTimeout"] = "00:00:05",
+            // Generous for a loaded CI machine; the tests of the timeouts set their own.
+            [$"Providers:{section}:AttemptTimeout"] = "00:00:30",
+            [$"Providers:{section}:SubmitTimeout"] = "00:00:30",
+            [$"Providers:{section}:StreamIdleTimeout"] = "00:00:30",
         };
         configure?.Invoke(settings);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();

@@ -126,7 +126,7 @@ internal sealed class JobReplyViews(ModelCatalog catalog, ProviderRouter router,
     {
         var inPlace = job.Reply.Platform == PlatformNames.Playground;
         var inpaints = catalog.Find(job.Spec.ModelId)?.Supports(MediaOperation.Inpaint) == true
-            || catalog.For(MediaOperation.Inpaint).Any(router.IsAvailable);
+            || catalog.For(MediaOperation.Inpaint).Any(router.CanRun);
         if (files is [{ Media.Kind: MediaKind.Image }] && inpaints && (inPlace || regionLinks?.IsAvailable == true))
         {
             yield return new ReplyButton(ButtonId.Encode(ButtonAction.VaryRegion, job.Id, 0), RegionEdit.Label, ButtonAction.VaryRegion, job.Id, 0);

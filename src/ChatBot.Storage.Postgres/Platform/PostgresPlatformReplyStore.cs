@@ -3,7 +3,7 @@ using ChatBot.Storage.Postgres.Database;
 
 namespace ChatBot.Storage.Postgres.Platform;
 
-/// <summary>Platform replies, one JSON document per row, upserted together in one transaction; seq keeps the order of first save.</summary>
+/// <summary>Platform replies, one JSON document per row; the identity column keeps the order of first save.</summary>
 internal sealed class PostgresPlatformReplyStore(PostgresDatabase database, TimeProvider time) : IPlatformReplyStore
 {
     private const string Upsert = """
@@ -58,5 +58,6 @@ internal sealed class PostgresPlatformReplyStore(PostgresDatabase database, Time
                 Recent,
                 r => new StoredReply(r.GetString(0), r.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(2)), r.GetString(3)),
                 cancellationToken,
-                ("platform", platform), ("count", count)).ConfigureAwait(false);
+                ("platform", platform),
+                ("count", count)).ConfigureAwait(false);
 }

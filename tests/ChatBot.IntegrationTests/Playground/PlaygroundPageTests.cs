@@ -33,6 +33,7 @@ public sealed partial class PlaygroundPageTests : PlaygroundBrowserTest
             await result.First.WaitForAsync();
             (await result.First.EvaluateAsync<int>("img => img.complete ? img.naturalWidth : new Promise(r => img.onload = () => r(img.naturalWidth))")).ShouldBeGreaterThan(0);
             (await page.Locator(".msg[data-status='succeeded'] .buttons button").AllInnerTextsAsync()).ShouldContain("Upscale");
+            await ReadmeScreenshot.SaveIfAskedAsync(page);
 
             var after = await SendAndReadCreditsAsync(page, 2);
 

@@ -16,11 +16,11 @@ internal interface IStores
 
     IEventDeduplicator Deduplicator();
 
+    IPlatformReplyStore PlatformReplies();
+
     ITenantSettingsStore TenantSettings();
 
     IUsageStore Usage();
 
     IStoreAudit Audit();
-
-    IPlatformReplyStore PlatformReplies();
 }

@@ -57,13 +57,13 @@ internal sealed class PostgresStoreFixture : IStoreFixture
 
     public IEventDeduplicator Deduplicator() => _main.Deduplicator();
 
+    public IPlatformReplyStore PlatformReplies() => _main.PlatformReplies();
+
     public ITenantSettingsStore TenantSettings() => _main.TenantSettings();
 
     public IUsageStore Usage() => _main.Usage();
 
     public IStoreAudit Audit() => _main.Audit();
-
-    public IPlatformReplyStore PlatformReplies() => _main.PlatformReplies();
 
     public long Scalar(string sql) => WithConnection(c => StoreChecks.Scalar(c, sql));
 
@@ -112,12 +112,12 @@ internal sealed class PostgresStoreFixture : IStoreFixture
 
         public IEventDeduplicator Deduplicator() => new PostgresEventDeduplicator(database, fixture.Time, NullLogger<PostgresEventDeduplicator>.Instance);
 
+        public IPlatformReplyStore PlatformReplies() => new PostgresPlatformReplyStore(database, fixture.Time);
+
         public ITenantSettingsStore TenantSettings() => new PostgresTenantSettingsStore(database, fixture.Time);
 
         public IUsageStore Usage() => new PostgresUsageStore(database);
 
         public IStoreAudit Audit() => new PostgresStoreAudit(database);
-
-        public IPlatformReplyStore PlatformReplies() => new PostgresPlatformReplyStore(database, fixture.Time);
     }
 }

@@ -104,13 +104,13 @@ internal sealed class StorageFixture : IStoreFixture, IDisposable
 
     IEventDeduplicator IStores.Deduplicator() => CreateDeduplicator();
 
+    IPlatformReplyStore IStores.PlatformReplies() => CreatePlatformReplyStore();
+
     ITenantSettingsStore IStores.TenantSettings() => CreateTenantSettingsStore();
 
     IUsageStore IStores.Usage() => new SqliteUsageStore(Database);
 
     IStoreAudit IStores.Audit() => new SqliteStoreAudit(Database);
-
-    IPlatformReplyStore IStores.PlatformReplies() => CreatePlatformReplyStore();
 
     public ValueTask DisposeAsync()
     {
@@ -139,12 +139,12 @@ internal sealed class StorageFixture : IStoreFixture, IDisposable
 
         public IEventDeduplicator Deduplicator() => fixture.CreateDeduplicator(database);
 
+        public IPlatformReplyStore PlatformReplies() => fixture.CreatePlatformReplyStore(database);
+
         public ITenantSettingsStore TenantSettings() => new SqliteTenantSettingsStore(database, fixture.Time);
 
         public IUsageStore Usage() => new SqliteUsageStore(database);
 
         public IStoreAudit Audit() => new SqliteStoreAudit(database);
-
-        public IPlatformReplyStore PlatformReplies() => fixture.CreatePlatformReplyStore(database);
     }
 }

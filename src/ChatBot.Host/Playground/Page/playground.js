@@ -224,6 +224,12 @@
       replies.set(data.replyId, { data, element: replyNode });
     }
     if (stick || !known) scrollToEnd();
+    // A picture grows the reply when it loads: keep the newest result in view, unless the member scrolled up to read.
+    if (stick || !known) {
+      for (const media of replyNode.querySelectorAll("img, video")) {
+        media.addEventListener(media.tagName === "IMG" ? "load" : "loadedmetadata", () => { if (replies.get(data.replyId)?.element === replyNode) scrollToEnd(); }, { once: true });
+      }
+    }
   }
 
   // ---------- API ----------
@@ -463,6 +469,9 @@
   // The channel opens once someone is signed in (session.js).
   window.PlaygroundSession.ready.then((session) => {
     setUser(session.user);
+    // The first account (the one the start-up link signs in) runs the Playground: say so, and what that allows.
+    $("me-role").hidden = !session.isAdmin;
+    $("admin-note").hidden = !session.isAdmin;
     connect();
     loadHistory();
   });
