@@ -22,7 +22,7 @@ public static class PostgresStorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the PostgreSQL storage (section <c>Storage</c>, <c>Storage:ConnectionString</c>): every store contract of
-    /// Core (<see cref="IJobStore"/>, <see cref="ICreditLedger"/>, <see cref="IEventDeduplicator"/>, <see cref="IMediaStore"/>,
+    /// Core (<see cref="IJobStore"/>, <see cref="ICreditLedger"/>, <see cref="IEventDeduplicator"/>, <see cref="IPlatformReplyStore"/>, <see cref="IMediaStore"/>,
     /// <see cref="ITenantSettingsStore"/>, <see cref="IUsageStore"/>), all singletons over one pooled data source; the
     /// database is migrated at start-up.
     /// </summary>

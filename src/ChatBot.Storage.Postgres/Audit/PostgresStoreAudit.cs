@@ -34,7 +34,7 @@ internal sealed class PostgresStoreAudit(PostgresDatabase database) : IStoreAudi
         """;
 
     private const string Stuck = $"""
-        SELECT id || ' ' || state FROM jobs WHERE state NOT IN {StoredNames.TerminalList} AND updated_at < @cutoff ORDER BY created_at, seq;
+        SELECT id, state FROM jobs WHERE state NOT IN {StoredNames.TerminalList} AND updated_at < @cutoff ORDER BY created_at, seq;
         """;
 
     public async Task<StoreAuditReport> RunAsync(DateTimeOffset stuckBefore, CancellationToken cancellationToken)
@@ -64,7 +64,7 @@ internal sealed class PostgresStoreAudit(PostgresDatabase database) : IStoreAudi
                     UnbalancedAccounts = await connection.ReadAllAsync(Unbalanced, r => new AccountDrift(r.GetString(0), r.GetInt64(1), r.GetInt64(2)), cancellationToken).ConfigureAwait(false),
                     OpenReservationsOnEndedJobs = open,
                     JobsChargedTwice = twice,
-                    StuckJobs = await connection.ReadAllAsync(Stuck, r => r.GetString(0), cancellationToken, ("cutoff", stuckBefore.ToUnixTimeMilliseconds())).ConfigureAwait(false),
+                    StuckJobs = await connection.ReadAllAsync(Stuck, r => $"{r.GetString(0)} {StoredNames.ParseJobState(r.GetString(1))}", cancellationToken, ("cutoff", stuckBefore.ToUnixTimeMilliseconds())).ConfigureAwait(false),
                 };
             }
         }

@@ -11,7 +11,7 @@ namespace ChatBot.Storage.Postgres.Audit;
 internal sealed class PostgresStoreImport(PostgresDatabase database) : IStoreImport
 {
     private const string ColumnTypes = """
-        SELECT column_name, data_type, is_identity = 'YES' FROM information_schema.columns
+        SELECT column_name, data_type, is_identity = 'YES', identity_generation = 'ALWAYS' FROM information_schema.columns
         WHERE table_schema = current_schema() AND table_name = @table;
         """;
 
@@ -50,7 +50,7 @@ internal sealed class PostgresStoreImport(PostgresDatabase database) : IStoreImp
                 var identities = new List<(string Table, string Column)>();
                 await foreach (var table in tables.WithCancellation(cancellationToken).ConfigureAwait(false))
                 {
-                    var types = (await connection.ReadAllAsync(ColumnTypes, r => (Name: r.GetString(0), Type: r.GetString(1), Identity: r.GetBoolean(2)), cancellationToken, ("table", table.Name)).ConfigureAwait(false))
+                    var types = (await connection.ReadAllAsync(ColumnTypes, r => (Name: r.GetString(0), Type: r.GetString(1), Identity: r.GetBoolean(2), Always: !r.IsDBNull(3) && r.GetBoolean(3)), cancellationToken, ("table", table.Name)).ConfigureAwait(false))
                         .ToDictionary(c => c.Name, StringComparer.Ordinal);
                     if (types.Count == 0)
                     {
@@ -64,7 +64,12 @@ internal sealed class PostgresStoreImport(PostgresDatabase database) : IStoreImp
                     }
 
                     identities.AddRange(types.Values.Where(c => c.Identity).Select(c => (table.Name, c.Name)));
-                    counts[table.Name] = await CopyAsync(connection, table, [.. table.Columns.Select(c => types[c].Type)], cancellationToken).ConfigureAwait(false);
+                    // A column PostgreSQL always generates (an order-keeping seq) is left to it: rows arrive in the order they were written.
+                    var kept = Enumerable.Range(0, table.Columns.Count).Where(i => !types[table.Columns[i]].Always).ToArray();
+                    var copy = kept.Length == table.Columns.Count
+                        ? table
+                        : table with { Columns = [.. kept.Select(i => table.Columns[i])], Rows = Project(table.Rows, kept, cancellationToken) };
+                    counts[table.Name] = await CopyAsync(connection, copy, [.. copy.Columns.Select(c => types[c].Type)], cancellationToken).ConfigureAwait(false);
                 }
 
                 foreach (var (table, column) in identities)
@@ -104,6 +109,14 @@ internal sealed class PostgresStoreImport(PostgresDatabase database) : IStoreImp
             }
 
             return (long)await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async IAsyncEnumerable<object?[]> Project(IAsyncEnumerable<object?[]> rows, int[] kept, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            yield return [.. kept.Select(i => row[i])];
         }
     }
 

@@ -114,15 +114,24 @@ internal sealed class PostgresDatabase : IAsyncDisposable, IDisposable
         var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            await connection.ScalarAsync(
-                """
-                CREATE TABLE IF NOT EXISTS schema_version (
-                    version integer PRIMARY KEY,
-                    description text NOT NULL,
-                    applied_at timestamptz NOT NULL DEFAULT now()
-                );
-                """,
-                cancellationToken).ConfigureAwait(false);
+            // Under the lock too: two workers creating the table at once collide in PostgreSQL's catalog even with IF NOT EXISTS.
+            var create = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (create.ConfigureAwait(false))
+            {
+                var tx = new PostgresTransaction(connection, create);
+                await tx.ExecuteAsync("SELECT pg_advisory_xact_lock(@key);", cancellationToken, ("key", MigrationLock)).ConfigureAwait(false);
+                await tx.ExecuteAsync(
+                    """
+                    CREATE TABLE IF NOT EXISTS schema_version (
+                        version integer PRIMARY KEY,
+                        description text NOT NULL,
+                        applied_at timestamptz NOT NULL DEFAULT now()
+                    );
+                    """,
+                    cancellationToken).ConfigureAwait(false);
+                await create.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             var version = Convert.ToInt32(await connection.ScalarAsync(SelectVersion, cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
             if (version > known)
             {

@@ -35,7 +35,7 @@ internal sealed class SqliteStoreAudit(SqliteDatabase database) : IStoreAudit
         """;
 
     private const string Stuck = $"""
-        SELECT id || ' ' || state FROM jobs WHERE state NOT IN {JobStateNames.TerminalList} AND updated_at < $cutoff ORDER BY created_at, rowid;
+        SELECT id, state FROM jobs WHERE state NOT IN {JobStateNames.TerminalList} AND updated_at < $cutoff ORDER BY created_at, rowid;
         """;
 
     public Task<StoreAuditReport> RunAsync(DateTimeOffset stuckBefore, CancellationToken cancellationToken)
@@ -58,7 +58,7 @@ internal sealed class SqliteStoreAudit(SqliteDatabase database) : IStoreAudit
             UnbalancedAccounts = connection.ReadAll(Unbalanced, r => new AccountDrift(r.GetString(0), r.GetInt64(1), r.GetInt64(2))),
             OpenReservationsOnEndedJobs = open,
             JobsChargedTwice = twice,
-            StuckJobs = connection.ReadAll(Stuck, r => r.GetString(0), ("$cutoff", SqliteValues.ToUnixMs(stuckBefore))),
+            StuckJobs = connection.ReadAll(Stuck, r => $"{r.GetString(0)} {JobStateNames.Parse(r.GetString(1))}", ("$cutoff", SqliteValues.ToUnixMs(stuckBefore))),
         });
     }
 }

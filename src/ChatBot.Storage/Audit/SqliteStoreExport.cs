@@ -11,7 +11,7 @@ namespace ChatBot.Storage.Audit;
 /// </summary>
 internal sealed class SqliteStoreExport(SqliteDatabase database) : IStoreExport
 {
-    private static readonly string[] Order = ["accounts", "tenant_allowances", "ledger", "reservations", "jobs", "seen_events", "media", "tenant_settings"];
+    private static readonly string[] Order = ["accounts", "tenant_allowances", "ledger", "reservations", "jobs", "seen_events", "media", "tenant_settings", "platform_replies"];
 
     public async IAsyncEnumerable<StoreTable> ExportAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {

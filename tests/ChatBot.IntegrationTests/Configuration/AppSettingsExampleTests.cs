@@ -8,7 +8,7 @@ namespace ChatBot.IntegrationTests.Configuration;
 /// <summary>appsettings.example.json documents every setting: each Options class's every property is in it, and binds.</summary>
 public sealed class AppSettingsExampleTests
 {
-    private static readonly string[] Assemblies = ["ChatBot.Core", "ChatBot.Storage", "ChatBot.Providers", "ChatBot.Discord", "ChatBot.Slack", "ChatBot.Host"];
+    private static readonly string[] Assemblies = ["ChatBot.Core", "ChatBot.Storage", "ChatBot.Storage.Postgres", "ChatBot.Providers", "ChatBot.Discord", "ChatBot.Slack", "ChatBot.Host"];
 
     [Fact]
     public void Example_EveryOptionsProperty_IsListedAndBinds()

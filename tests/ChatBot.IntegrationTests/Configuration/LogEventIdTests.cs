@@ -13,6 +13,7 @@ public sealed class LogEventIdTests
     [
         ("ChatBot.Core", 1000, 1999),
         ("ChatBot.Storage", 2000, 2999),
+        ("ChatBot.Storage.Postgres", 2700, 2799),
         ("ChatBot.Providers", 3000, 3999),
         ("ChatBot.Discord", 4000, 4999),
         ("ChatBot.Slack", 5000, 5999),

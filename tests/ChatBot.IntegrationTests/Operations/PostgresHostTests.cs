@@ -28,6 +28,9 @@ public sealed class PostgresHostTests(PostgresServer server)
             pressed.Status.ShouldBe("succeeded", pressed.Text);
             pressed.JobId.ShouldNotBe(result.JobId);
             (await host.Client.SettledCreditsAsync("alice", CancellationToken.None)).ShouldBeLessThan(before);
+            using var ready = await host.Client.Http.GetAsync("/healthz/ready");
+            ready.StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await ready.Content.ReadAsStringAsync()).ShouldContain("\"storage\":\"ok\"");
         }
 
         var audit = await OperatorRun.RunAsync(["audit", .. OperatorRun.Settings(store)]);

@@ -1,3 +1,4 @@
+using ChatBot.Core.Audit;
 using ChatBot.Core.Credits;
 using ChatBot.Core.Jobs;
 using ChatBot.Core.Platform;
@@ -22,4 +23,6 @@ internal interface IStores
     IMemberSettingsStore MemberSettings();
 
     IUsageStore Usage();
+
+    IStoreAudit Audit();
 }

@@ -1,9 +1,11 @@
+using ChatBot.Core.Audit;
 using ChatBot.Core.Credits;
 using ChatBot.Core.Jobs;
 using ChatBot.Core.Model;
 using ChatBot.Core.Platform;
 using ChatBot.Core.Tenants;
 using ChatBot.Core.Usage;
+using ChatBot.Storage.Postgres.Audit;
 using ChatBot.Storage.Postgres.Credits;
 using ChatBot.Storage.Postgres.Database;
 using ChatBot.Storage.Postgres.Jobs;
@@ -63,6 +65,8 @@ internal sealed class PostgresStoreFixture : IStoreFixture
 
     public IUsageStore Usage() => _main.Usage();
 
+    public IStoreAudit Audit() => _main.Audit();
+
     public long Scalar(string sql) => WithConnection(c => StoreChecks.Scalar(c, sql));
 
     public void Execute(string sql) => WithConnection(c =>
@@ -117,5 +121,7 @@ internal sealed class PostgresStoreFixture : IStoreFixture
         public IMemberSettingsStore MemberSettings() => new PostgresMemberSettingsStore(database, fixture.Time);
 
         public IUsageStore Usage() => new PostgresUsageStore(database);
+
+        public IStoreAudit Audit() => new PostgresStoreAudit(database);
     }
 }

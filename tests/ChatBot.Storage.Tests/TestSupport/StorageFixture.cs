@@ -1,9 +1,11 @@
 using ChatBot.Core.Model;
+using ChatBot.Core.Audit;
 using ChatBot.Core.Credits;
 using ChatBot.Core.Jobs;
 using ChatBot.Core.Platform;
 using ChatBot.Core.Tenants;
 using ChatBot.Core.Usage;
+using ChatBot.Storage.Audit;
 using ChatBot.Storage.Credits;
 using ChatBot.Storage.Jobs;
 using ChatBot.Storage.Media;
@@ -110,6 +112,8 @@ internal sealed class StorageFixture : IStoreFixture, IDisposable
 
     IUsageStore IStores.Usage() => new SqliteUsageStore(Database);
 
+    IStoreAudit IStores.Audit() => new SqliteStoreAudit(Database);
+
     public ValueTask DisposeAsync()
     {
         Dispose();
@@ -144,5 +148,7 @@ internal sealed class StorageFixture : IStoreFixture, IDisposable
         public IMemberSettingsStore MemberSettings() => new SqliteMemberSettingsStore(database, fixture.Time);
 
         public IUsageStore Usage() => new SqliteUsageStore(database);
+
+        public IStoreAudit Audit() => new SqliteStoreAudit(database);
     }
 }
