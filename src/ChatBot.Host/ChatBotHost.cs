@@ -6,7 +6,6 @@ using ChatBot.Host.Playground;
 using ChatBot.Host.Playground.Access;
 using ChatBot.Providers;
 using ChatBot.Slack;
-using ChatBot.Storage;
 using OpenTelemetry.Metrics;
 
 namespace ChatBot.Host;
@@ -50,7 +49,7 @@ public static class ChatBotHost
         builder.Services.AddSingleton(phase);
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", level => level >= LogLevel.Information && (level < LogLevel.Error || phase.Started));
 
-        AddServices(builder.Services);
+        AddServices(builder.Services, builder.Configuration);
         return builder;
     }
 
@@ -61,6 +60,11 @@ public static class ChatBotHost
     /// </summary>
     public static async Task<int> RunAsync(string[] args)
     {
+        if (OperatorCommands.IsOperatorCommand(args))
+        {
+            return await OperatorCommands.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);
+        }
+
         WebApplication? app = null;
         try
         {
@@ -105,6 +109,7 @@ public static class ChatBotHost
     {
         ArgumentNullException.ThrowIfNull(builder);
         var app = builder.Build();
+        StorageSelection.CheckUnchanged(app.Services, app.Configuration);
         var playground = app.Services.GetRequiredService<IOptions<PlaygroundOptions>>().Value;
         if (PlaygroundListenGuard.Refusal(app.Configuration, playground) is { } refusal)
         {
@@ -125,7 +130,7 @@ public static class ChatBotHost
         return app;
     }
 
-    private static void AddServices(IServiceCollection services)
+    private static void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddHostedService<ListeningAddressLogger>();
         services.AddHostedService<StartupSummary>();
@@ -134,7 +139,7 @@ public static class ChatBotHost
 
         // Storage first: hosted services start in registration order, and its migrations must run
         // before the engine's recovery reads the jobs table.
-        services.AddSqliteStorage();
+        services.AddStorage(configuration);
         services.AddChatBotCore();
         services.AddMediaProviders();
 

@@ -8,30 +8,11 @@ internal static class OwnerOnly
 {
     public const UnixFileMode FileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
-    public const UnixFileMode FolderMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
-
     private const UnixFileMode GroupOrOther = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
         | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
 
     /// <summary>Creates the folder and any missing parents as 0700; an existing folder is left as its owner set it.</summary>
-    public static void CreateDirectory(string path)
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(path);
-        }
-        else if (!Directory.Exists(path))
-        {
-            // Directory.CreateDirectory(path, mode) gives the mode to the last folder only, not to missing parents.
-            var parent = Path.GetDirectoryName(Path.GetFullPath(path));
-            if (!string.IsNullOrEmpty(parent))
-            {
-                CreateDirectory(parent);
-            }
-
-            Directory.CreateDirectory(path, FolderMode);
-        }
-    }
+    public static void CreateDirectory(string path) => ChatBot.Core.Media.MediaFiles.CreateOwnerOnlyDirectory(path);
 
     /// <summary>
     /// Creates an empty file as 0600 when missing, and takes group and other access away from an existing one,
@@ -56,17 +37,5 @@ internal static class OwnerOnly
                 File.SetUnixFileMode(path, mode & ~GroupOrOther);
             }
         }
-    }
-
-    /// <summary>Options for a new file of the host's own, created 0600 on Unix.</summary>
-    public static FileStreamOptions NewFile(FileOptions options)
-    {
-        var stream = new FileStreamOptions { Mode = System.IO.FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 0, Options = options };
-        if (!OperatingSystem.IsWindows())
-        {
-            stream.UnixCreateMode = FileMode;
-        }
-
-        return stream;
     }
 }

@@ -1,10 +1,13 @@
 using ChatBot.Core;
+using ChatBot.Core.Audit;
 using ChatBot.Core.Credits;
 using ChatBot.Core.Jobs;
 using ChatBot.Core.Media;
+using ChatBot.Core.Migration;
 using ChatBot.Core.Platform;
 using ChatBot.Core.Tenants;
 using ChatBot.Core.Usage;
+using ChatBot.Storage.Audit;
 using ChatBot.Storage.Credits;
 using ChatBot.Storage.Jobs;
 using ChatBot.Storage.Media;
@@ -39,6 +42,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ITenantSettingsStore, SqliteTenantSettingsStore>();
         services.AddSingleton<MediaJanitor>();
         services.AddSingleton<IUsageStore, SqliteUsageStore>();
+        services.AddSingleton<IStoreAudit, SqliteStoreAudit>();
+        services.AddSingleton<IStoreExport, SqliteStoreExport>();
         services.AddHostedService<StorageInitializer>();
         services.AddHostedService<MediaJanitorService>();
         return services;

@@ -2,7 +2,6 @@ using ChatBot.Core.Catalog;
 using ChatBot.Core.Providers;
 using ChatBot.Discord;
 using ChatBot.Slack;
-using ChatBot.Storage;
 
 namespace ChatBot.Host.Operations;
 
@@ -24,7 +23,7 @@ internal static partial class StartupReport
         bool playground,
         DiscordOptions discord,
         SlackOptions slack,
-        StorageOptions storage,
+        string storage,
         IEnumerable<IMediaProvider> providers,
         ModelCatalog catalog,
         ProviderRouter router,
@@ -44,7 +43,7 @@ internal static partial class StartupReport
         yield return $"Providers on: {List(available)}; off (no key set, or its circuit open): {List(unavailable)}";
         var models = catalog.Models.Where(router.IsAvailable).Select(m => m.Id).ToList();
         yield return $"Models usable: {models.Count} of {catalog.Models.Count} ({List(models)})";
-        yield return $"Database: {Path.GetFullPath(storage.DatabasePath)}; media: {Path.GetFullPath(storage.MediaPath)}";
+        yield return storage;
         yield return "Listening on: " + List(addresses.ToList());
         if (discord.IsEnabled && !string.IsNullOrWhiteSpace(discord.ApplicationId))
         {

@@ -2,7 +2,6 @@ using ChatBot.Core.Catalog;
 using ChatBot.Core.Providers;
 using ChatBot.Discord;
 using ChatBot.Slack;
-using ChatBot.Storage;
 
 namespace ChatBot.Host.Operations;
 
@@ -24,7 +23,7 @@ internal sealed partial class StartupSummary(
                 services.GetRequiredService<IOptions<ChatBot.Host.Playground.PlaygroundOptions>>().Value.Enabled == true,
                 services.GetRequiredService<IOptions<DiscordOptions>>().Value,
                 services.GetRequiredService<IOptions<SlackOptions>>().Value,
-                services.GetRequiredService<IOptions<StorageOptions>>().Value,
+                StorageSelection.Describe(services),
                 services.GetServices<IMediaProvider>(),
                 services.GetRequiredService<ModelCatalog>(),
                 services.GetRequiredService<ProviderRouter>(),

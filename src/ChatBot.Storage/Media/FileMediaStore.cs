@@ -1,19 +1,14 @@
 using ChatBot.Core.Media;
-using ChatBot.Core.Platform;
 using ChatBot.Storage.Sqlite;
 
 namespace ChatBot.Storage.Media;
 
 /// <summary>
-/// Media bytes as files under <see cref="StorageOptions.MediaPath"/> (<c>ab/abcdef….png</c>), their metadata in
-/// the database. Keys are random, so they reveal nothing and cannot be guessed; a key is checked against its
-/// strict format before it becomes a path. A file appears under its key only once complete (temp file, then rename).
+/// Media bytes as files under <see cref="StorageOptions.MediaPath"/> (<see cref="MediaFiles"/>: random keys, temp file
+/// then rename), their metadata in the database.
 /// </summary>
-internal sealed partial class FileMediaStore : IMediaStore
+internal sealed class FileMediaStore : IMediaStore
 {
-    private const string TempFolder = ".tmp";
-    private const int BufferSize = 81_920;
-
     private const string Insert = """
         INSERT INTO media (key, content_type, file_name, length, width, height, source_url, created_at)
         VALUES ($key, $type, $name, $length, $width, $height, $source, $now);
@@ -22,18 +17,17 @@ internal sealed partial class FileMediaStore : IMediaStore
     private readonly SqliteDatabase _database;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly long? _maxBytes;
+    private readonly MediaFiles _files;
 
     public FileMediaStore(SqliteDatabase database, TimeProvider time, IOptions<StorageOptions> options, ILogger<FileMediaStore> logger)
     {
         _database = database;
         _time = time;
         _logger = logger;
-        _maxBytes = options.Value.MaxMediaBytes;
-        RootPath = Path.GetFullPath(options.Value.MediaPath);
+        _files = new MediaFiles(options.Value.MediaPath, options.Value.MaxMediaBytes);
     }
 
-    public string RootPath { get; }
+    public string RootPath => _files.RootPath;
 
     public Task<StoredMedia> SaveAsync(Stream content, string contentType, string fileName, int? width, int? height, CancellationToken cancellationToken) =>
         SaveAsync(content, contentType, fileName, width, height, null, cancellationToken);
@@ -42,24 +36,9 @@ internal sealed partial class FileMediaStore : IMediaStore
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentException.ThrowIfNullOrEmpty(contentType);
-        var key = RandomNumberGenerator.GetHexString(24, lowercase: true) + "." + ExtensionFor(contentType, fileName);
-        var name = CleanFileName(fileName, key);
-
-        var temp = Path.Combine(RootPath, TempFolder, key + ".part");
-        var target = PathOf(key);
-        OwnerOnly.CreateDirectory(Path.GetDirectoryName(temp)!);
-        long length;
-        try
-        {
-            length = await CopyToFileAsync(content, temp, cancellationToken).ConfigureAwait(false);
-            OwnerOnly.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Move(temp, target);
-        }
-        catch
-        {
-            File.Delete(temp);
-            throw;
-        }
+        var key = MediaFiles.NewKey(contentType, fileName);
+        var name = MediaFiles.CleanFileName(fileName, key);
+        var length = await _files.WriteAsync(key, content, cancellationToken).ConfigureAwait(false);
 
         var stored = new StoredMedia(key, contentType, name, length, width, height) { SourceUrl = sourceUrl };
         try
@@ -73,7 +52,7 @@ internal sealed partial class FileMediaStore : IMediaStore
         }
         catch
         {
-            File.Delete(target);
+            _files.Delete(key);
             throw;
         }
 
@@ -102,126 +81,25 @@ internal sealed partial class FileMediaStore : IMediaStore
     public Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        if (!IsValidKey(key))
+        var stream = _files.TryOpenRead(key);
+        if (stream is null && IsValidKey(key) && IsRecorded(key))
         {
-            return Task.FromResult<Stream?>(null);
+            StorageLog.MediaFileMissing(_logger, key);
         }
 
-        try
-        {
-            Stream stream = new FileStream(PathOf(key), FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.Asynchronous | FileOptions.SequentialScan);
-            return Task.FromResult<Stream?>(stream);
-        }
-        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
-        {
-            if (IsRecorded(key))
-            {
-                StorageLog.MediaFileMissing(_logger, key);
-            }
-
-            return Task.FromResult<Stream?>(null);
-        }
+        return Task.FromResult(stream);
     }
 
     /// <summary>Removes partial files left by a crash mid-save; called at start-up, before any save.</summary>
-    internal void DeleteTemporaryFiles()
-    {
-        var temp = Path.Combine(RootPath, TempFolder);
-        if (Directory.Exists(temp))
-        {
-            foreach (var file in Directory.EnumerateFiles(temp, "*.part"))
-            {
-                File.Delete(file);
-            }
-        }
-    }
+    internal void DeleteTemporaryFiles() => _files.DeleteTemporaryFiles();
 
-    internal string PathOf(string key) => Path.Combine(RootPath, key[..2], key);
+    internal string PathOf(string key) => _files.PathOf(key);
 
-    internal static bool IsValidKey(string? key) => key is not null && KeyPattern().IsMatch(key);
-
-    private async Task<long> CopyToFileAsync(Stream content, string path, CancellationToken cancellationToken)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
-        try
-        {
-            var output = new FileStream(path, OwnerOnly.NewFile(FileOptions.Asynchronous));
-            await using (output.ConfigureAwait(false))
-            {
-                long length = 0;
-                int read;
-                while ((read = await content.ReadAsync(buffer.AsMemory(0, BufferSize), cancellationToken).ConfigureAwait(false)) > 0)
-                {
-                    length += read;
-                    if (length > _maxBytes)
-                    {
-                        throw new MediaRejectedException($"The file is larger than the {FormatBytes(_maxBytes.Value)} the bot keeps.");
-                    }
-
-                    await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-                }
-
-                await output.FlushAsync(cancellationToken).ConfigureAwait(false);
-                return length;
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
+    internal static bool IsValidKey(string? key) => MediaFiles.IsValidKey(key);
 
     private bool IsRecorded(string key)
     {
         using var connection = _database.OpenRead();
         return connection.Scalar("SELECT 1 FROM media WHERE key = $key;", ("$key", key)) is not null;
     }
-
-    private static string ExtensionFor(string contentType, string? fileName)
-    {
-        var known = contentType.ToLowerInvariant() switch
-        {
-            "image/png" => "png",
-            "image/jpeg" => "jpg",
-            "image/webp" => "webp",
-            "image/gif" => "gif",
-            "video/mp4" => "mp4",
-            "video/webm" => "webm",
-            "video/quicktime" => "mov",
-            "audio/mpeg" => "mp3",
-            "audio/mp4" => "m4a",
-            "audio/wav" => "wav",
-            "audio/ogg" => "ogg",
-            "audio/flac" => "flac",
-            _ => null,
-        };
-        if (known is not null)
-        {
-            return known;
-        }
-
-        var extension = Path.GetExtension(fileName ?? "").TrimStart('.').ToLowerInvariant();
-        return ExtensionPattern().IsMatch(extension) ? extension : "bin";
-    }
-
-    private static string CleanFileName(string? fileName, string key)
-    {
-        var name = Path.GetFileName(fileName ?? "").Trim();
-        if (name.Length == 0)
-        {
-            return key;
-        }
-
-        return name.Length <= 200 ? name : name[^200..];
-    }
-
-    private static string FormatBytes(long bytes) => bytes >= 1024 * 1024
-        ? string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):0.#} MB")
-        : string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes");
-
-    [GeneratedRegex("^[0-9a-f]{24}\\.[a-z0-9]{1,8}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex KeyPattern();
-
-    [GeneratedRegex("^[a-z0-9]{1,8}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex ExtensionPattern();
 }

@@ -66,12 +66,15 @@ internal sealed class RunningHost : IAsyncDisposable
     private static async Task<RunningHost> StartWithPeersAsync(IReadOnlyDictionary<string, string?>? overrides, IReadOnlyCollection<IAsyncDisposable> peers, Action<IServiceCollection>? services)
     {
         var data = new TempDirectory();
-        var builder = ChatBotHost.CreateBuilder(["--urls", "http://127.0.0.1:0"]);
         var settings = HostSettings.For(data, TimeSpan.Zero);
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
         }
+
+        // The store is chosen while the host is composed (from files, environment and command line), so it goes there.
+        var builder = ChatBotHost.CreateBuilder(
+            ["--urls", "http://127.0.0.1:0", .. settings.Where(s => s.Key.Equals("Storage:Provider", StringComparison.OrdinalIgnoreCase)).Select(s => $"--{s.Key}={s.Value}")]);
 
         builder.Configuration.AddInMemoryCollection(settings);
         services?.Invoke(builder.Services);

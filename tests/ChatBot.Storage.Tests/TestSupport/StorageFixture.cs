@@ -1,18 +1,23 @@
 using ChatBot.Core.Model;
 using ChatBot.Core.Credits;
+using ChatBot.Core.Jobs;
+using ChatBot.Core.Platform;
+using ChatBot.Core.Tenants;
+using ChatBot.Core.Usage;
 using ChatBot.Storage.Credits;
 using ChatBot.Storage.Jobs;
 using ChatBot.Storage.Media;
 using ChatBot.Storage.Platform;
 using ChatBot.Storage.Sqlite;
 using ChatBot.Storage.Tenants;
+using ChatBot.Storage.Usage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ChatBot.Storage.Tests.TestSupport;
 
 /// <summary>A real database file (and media folder) in a fresh temp directory, deleted on dispose.</summary>
-internal sealed class StorageFixture : IDisposable
+internal sealed class StorageFixture : IStoreFixture, IDisposable
 {
     private readonly List<SqliteDatabase> _databases = [];
 
@@ -64,52 +69,45 @@ internal sealed class StorageFixture : IDisposable
     public long Scalar(string sql)
     {
         using var connection = Database.OpenRead();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(command.ExecuteScalar() ?? 0L, System.Globalization.CultureInfo.InvariantCulture);
+        return StoreChecks.Scalar(connection, sql);
+    }
+
+    public void Execute(string sql)
+    {
+        using var connection = Database.OpenRead();
+        StoreChecks.Execute(connection, sql);
     }
 
     public long BalanceOf(AccountKey account)
     {
         using var connection = Database.OpenRead();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT balance FROM accounts WHERE platform = $p AND tenant_id = $t AND user_id = $u;";
-        command.Parameters.AddWithValue("$p", account.Platform);
-        command.Parameters.AddWithValue("$t", account.TenantId);
-        command.Parameters.AddWithValue("$u", account.UserId);
-        return (long)(command.ExecuteScalar() ?? throw new InvalidOperationException($"No account {account}."));
+        return StoreChecks.BalanceOf(connection, account);
     }
 
-    /// <summary>How many ledger rows there are and what the account holds: equal before and after means nothing was written.</summary>
     public (long LedgerRows, long Balance) LedgerOf(AccountKey account) => (Scalar("SELECT COUNT(*) FROM ledger"), BalanceOf(account));
 
-    /// <summary>
-    /// For every account, checked with SQL: the balance equals the sum of its ledger, is never negative, and
-    /// credits are conserved — what came in (allowances, grants, adjustments) equals the balance plus what
-    /// finished jobs and reservations charged plus what active ones still hold.
-    /// </summary>
     public void AssertInvariants()
     {
         using var connection = Database.OpenRead();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT a.id, a.balance,
-                   COALESCE((SELECT SUM(amount) FROM ledger l WHERE l.account_id = a.id), 0),
-                   COALESCE((SELECT SUM(amount) FROM ledger l WHERE l.account_id = a.id AND kind IN ('allowance', 'grant', 'adjustment')), 0),
-                   COALESCE((SELECT SUM(charged) FROM jobs j WHERE j.account_id = a.id AND state = 'succeeded'), 0),
-                   COALESCE((SELECT SUM(reserved) FROM jobs j WHERE j.account_id = a.id AND state NOT IN ('succeeded', 'failed', 'cancelled', 'refunded')), 0),
-                   COALESCE((SELECT SUM(CASE state WHEN 'open' THEN amount ELSE charged END) FROM reservations r WHERE r.account_id = a.id), 0)
-            FROM accounts a;
-            """;
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            var (id, balance, ledger, income, charged, held, reservations) =
-                (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6));
-            balance.ShouldBe(ledger, $"account {id}: balance must equal the sum of its ledger");
-            balance.ShouldBeGreaterThanOrEqualTo(0, $"account {id}: balance must never be negative");
-            income.ShouldBe(balance + charged + held + reservations, $"account {id}: credits must be conserved");
-        }
+        StoreChecks.AssertInvariants(connection);
+    }
+
+    public IStores OpenAnotherHandle() => new Handle(this, OpenDatabase());
+
+    IJobStore IStores.JobStore() => CreateJobStore();
+
+    ICreditLedger IStores.Ledger() => CreateLedger();
+
+    IEventDeduplicator IStores.Deduplicator() => CreateDeduplicator();
+
+    ITenantSettingsStore IStores.TenantSettings() => CreateTenantSettingsStore();
+
+    IUsageStore IStores.Usage() => new SqliteUsageStore(Database);
+
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
     }
 
     public void Dispose()
@@ -123,5 +121,18 @@ internal sealed class StorageFixture : IDisposable
         {
             Directory.Delete(Root, recursive: true);
         }
+    }
+
+    private sealed class Handle(StorageFixture fixture, SqliteDatabase database) : IStores
+    {
+        public IJobStore JobStore() => fixture.CreateJobStore(database);
+
+        public ICreditLedger Ledger() => fixture.CreateLedger(database);
+
+        public IEventDeduplicator Deduplicator() => fixture.CreateDeduplicator(database);
+
+        public ITenantSettingsStore TenantSettings() => new SqliteTenantSettingsStore(database, fixture.Time);
+
+        public IUsageStore Usage() => new SqliteUsageStore(database);
     }
 }
