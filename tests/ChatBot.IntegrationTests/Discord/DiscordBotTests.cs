@@ -31,7 +31,7 @@ public sealed class DiscordBotTests
 
         host.Emulator.CallbackTypes(interaction).ShouldBe([5]);
         var original = host.Emulator.GetOriginal(interaction)!;
-        original["attachments"]!.AsArray().Count.ShouldBe(2);
+        original["attachments"]!.AsArray().Count.ShouldBe(3); // the two images and their grid
         var labels = original["components"]!.AsArray().SelectMany(r => r!["components"]!.AsArray()).Select(b => b!["label"]!.GetValue<string>()).ToList();
         labels.ShouldContain("U1");
         labels.ShouldContain("V2");
@@ -40,8 +40,29 @@ public sealed class DiscordBotTests
         balance.Reserved.ShouldBe(0);
         var upload = host.Emulator.RestCalls.Last(c => c.Is("PATCH", "/messages/@original"));
         upload.IsMultipart.ShouldBeTrue();
-        upload.Files.Select(f => f.PartName).ShouldBe(["files[0]", "files[1]"]);
+        upload.Files.Select(f => f.PartName).ShouldBe(["files[0]", "files[1]", "files[2]"]);
     }
+
+    [Fact]
+    public async Task Imagine_FourImages_ANumberedGridIsThePictureAndEachImageStaysAnAttachment()
+    {
+        await using var host = await DiscordBotHost.StartAsync();
+
+        var interaction = await host.Emulator.SendSlashCommandAsync(host.Channel, host.Member, "imagine", Prompt("four foxes --n 4"));
+        await host.Emulator.WaitUntilAsync(e => HasResult(e.GetOriginal(interaction)));
+
+        var original = host.Emulator.GetOriginal(interaction)!;
+        FirstEmbed(original)!["image"]!["url"]!.GetValue<string>().ShouldBe("attachment://grid.png");
+        var upload = host.Emulator.RestCalls.Last(c => c.Is("PATCH", "/messages/@original"));
+        upload.Files.Select(f => f.FileName[^6..]).ShouldBe(["-1.png", "-2.png", "-3.png", "-4.png", "id.png"]);
+        var (width, height) = PngSize(upload.Files[^1].Bytes);
+        (width, height).ShouldBe((1304, 1304), "2×2 tiles of 640 px with 8 px gaps");
+        var labels = original["components"]!.AsArray().SelectMany(r => r!["components"]!.AsArray()).Select(b => b!["label"]!.GetValue<string>()).ToList();
+        labels.Take(8).ShouldBe(["U1", "U2", "U3", "U4", "V1", "V2", "V3", "V4"], "U and V rows first, numbered as the tiles");
+    }
+
+    private static (int Width, int Height) PngSize(byte[] png) =>
+        (System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)), System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20)));
 
     [Fact]
     public async Task ResultUploadRefused_MemberIsToldAndNothingIsCharged()

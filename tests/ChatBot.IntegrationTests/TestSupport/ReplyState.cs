@@ -14,4 +14,7 @@ internal sealed record ReplyState(
     long Revision)
 {
     public bool IsFinal => Status is "succeeded" or "failed" or "refused" or "cancelled";
+
+    /// <summary>With several images: the URL of their numbered grid.</summary>
+    public string? Grid { get; init; }
 }
