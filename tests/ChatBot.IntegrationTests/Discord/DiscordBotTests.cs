@@ -252,6 +252,38 @@ public sealed class DiscordBotTests
     }
 
     /// <summary>Moves the shared clock a second at a time (edit pacing waits on it) until the emulator shows the state.</summary>
+    [Fact]
+    public async Task SilentProvider_TimerEditsComeAtThePacedIntervalAndStopAtTheEnd()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
+        await using var host = await DiscordBotHost.StartAsync(s => s["Replies:TickInterval"] = "00:00:07", time: clock);
+        host.Provider.Manual = true;
+        var interaction = await host.Emulator.SendSlashCommandAsync(host.Channel, host.Member, "imagine", Prompt("a provider that says nothing"));
+        await host.Provider.WaitForTrackingAsync();
+        var jobId = host.Provider.Submitted.Single().JobId;
+        List<DiscordRestCall> Edits(DiscordEmulator e) => [.. e.RestCalls.Where(c => c.Is("PATCH", "/messages/@original"))];
+        await host.Emulator.WaitUntilAsync(e => Edits(e).Count >= 1);
+
+        // The provider reports nothing: only the timer edits the reply from here on.
+        var before = Edits(host.Emulator).Count;
+        await AdvanceUntilAsync(clock, host, e => Edits(e).Count >= before + 4);
+
+        var edits = Edits(host.Emulator);
+        var ticks = edits.Skip(edits.Count - 3).ToList();
+        ticks.Zip(ticks.Skip(1)).ShouldAllBe(p => p.Second.At - p.First.At >= TimeSpan.FromSeconds(7), "at most one timer edit per tick interval");
+        var elapsed = ticks.Select(c => c.Json!["embeds"]![0]!["fields"]!.AsArray().Single(f => f!["name"]!.GetValue<string>() == "Elapsed")!["value"]!.GetValue<string>()).ToList();
+        elapsed.Distinct().Count().ShouldBe(3, "the elapsed time keeps moving: " + string.Join(", ", elapsed));
+
+        await host.Provider.PushAsync(jobId, ScriptedProvider.Success(1));
+        await AdvanceUntilAsync(clock, host, e => HasResult(e.GetOriginal(interaction)));
+        var atEnd = Edits(host.Emulator).Count;
+        clock.Advance(TimeSpan.FromSeconds(21));
+
+        // Three tick intervals later nothing has come: the timer stopped with the result.
+        await Should.ThrowAsync<TimeoutException>(() => host.Emulator.WaitUntilAsync(e => Edits(e).Count > atEnd, TimeSpan.FromSeconds(1)));
+        HasResult(host.Emulator.GetOriginal(interaction)).ShouldBeTrue();
+    }
+
     private static async Task AdvanceUntilAsync(FakeTimeProvider clock, DiscordBotHost host, Func<DiscordEmulator, bool> condition)
     {
         for (var step = 0; step < 60 && !condition(host.Emulator); step++)
