@@ -68,6 +68,7 @@ public static class CoreServiceCollectionExtensions
             ServiceDescriptor.Singleton<ICommandHandler, HelpCommandHandler>(),
             ServiceDescriptor.Singleton<ICommandHandler, TemplatesCommandHandler>(),
             ServiceDescriptor.Singleton<ICommandHandler, StatsCommandHandler>(),
+            ServiceDescriptor.Singleton<ICommandHandler, VaryRegionCommandHandler>(),
         ]);
         services.TryAddSingleton<ICommandDispatcher, CommandDispatcher>();
         return services;

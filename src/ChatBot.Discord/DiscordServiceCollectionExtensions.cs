@@ -48,6 +48,7 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<IPlatformMedia>(sp => sp.GetRequiredService<DiscordPlatformMedia>());
         services.AddSingleton<InteractionHandler>();
         services.AddSingleton<ReactionHandler>();
+        services.AddSingleton<IChannelCommandRelay, DiscordChannelCommandRelay>();
         services.AddSingleton<DiscordInteractionEndpoint>();
 
         services.AddSingleton<DiscordHealth>();

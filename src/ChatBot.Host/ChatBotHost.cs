@@ -4,6 +4,7 @@ using ChatBot.Discord;
 using ChatBot.Host.Operations;
 using ChatBot.Host.Playground;
 using ChatBot.Host.Playground.Access;
+using ChatBot.Host.Regions;
 using ChatBot.Providers;
 using ChatBot.Slack;
 using OpenTelemetry.Metrics;
@@ -127,6 +128,9 @@ public static class ChatBotHost
         // Platform endpoints (Slack's signed HTTP events, Discord's HTTP interactions) are mapped here.
         app.MapDiscord();
         app.MapSlack();
+
+        // The Vary (Region) editor: the Playground's overlay and the signed links Discord and Slack members get.
+        app.MapRegionEditor();
         return app;
     }
 
@@ -147,6 +151,7 @@ public static class ChatBotHost
         // Slack token is set (its services stay registered: recovered jobs still edit their Playground replies);
         // Discord and Slack each start only when their tokens are configured.
         services.AddPlayground();
+        services.AddRegionEditor();
         services.AddDiscord();
         services.AddSlack();
     }

@@ -22,7 +22,7 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the SQLite storage (section <c>Storage</c>): <see cref="IJobStore"/>, <see cref="ICreditLedger"/>,
-    /// <see cref="IEventDeduplicator"/>, <see cref="IMediaStore"/> and <see cref="ITenantSettingsStore"/>, all singletons
+    /// <see cref="IEventDeduplicator"/>, <see cref="IPlatformReplyStore"/>, <see cref="IMediaStore"/> and <see cref="ITenantSettingsStore"/>, all singletons
     /// over one database file that is migrated at start-up.
     /// </summary>
     public static IServiceCollection AddSqliteStorage(this IServiceCollection services)
@@ -38,6 +38,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IJobStore, SqliteJobStore>();
         services.AddSingleton<ICreditLedger, SqliteCreditLedger>();
         services.AddSingleton<IEventDeduplicator, SqliteEventDeduplicator>();
+        services.AddSingleton<IPlatformReplyStore, SqlitePlatformReplyStore>();
         services.AddSingleton<IMediaStore>(sp => sp.GetRequiredService<FileMediaStore>());
         services.AddSingleton<ITenantSettingsStore, SqliteTenantSettingsStore>();
         services.AddSingleton<MediaJanitor>();

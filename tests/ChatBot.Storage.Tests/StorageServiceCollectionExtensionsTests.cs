@@ -42,6 +42,7 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
         provider.GetRequiredService<IJobStore>().ShouldNotBeNull();
         provider.GetRequiredService<ICreditLedger>().ShouldBeSameAs(provider.GetRequiredService<ICreditLedger>());
         provider.GetRequiredService<IEventDeduplicator>().ShouldNotBeNull();
+        provider.GetRequiredService<IPlatformReplyStore>().ShouldNotBeNull();
         provider.GetRequiredService<IMediaStore>().ShouldNotBeNull();
         provider.GetRequiredService<ITenantSettingsStore>().ShouldNotBeNull();
         provider.GetRequiredService<TimeProvider>().ShouldBe(TimeProvider.System);

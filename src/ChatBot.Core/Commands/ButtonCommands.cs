@@ -16,6 +16,7 @@ public static class ButtonCommands
         ButtonAction.Cancel => CommandKind.Cancel,
         ButtonAction.SaveToGallery => CommandKind.SaveToGallery,
         ButtonAction.Extend => CommandKind.Video,
+        ButtonAction.VaryRegion => CommandKind.VaryRegion,
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 

@@ -28,4 +28,7 @@ public enum CommandKind
 
     /// <summary>The community's usage for its admins (/stats).</summary>
     Stats,
+
+    /// <summary>The Vary (Region) button on Discord and Slack: answers with a signed link to the region editor.</summary>
+    VaryRegion,
 }

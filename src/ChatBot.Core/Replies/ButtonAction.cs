@@ -14,4 +14,7 @@ public enum ButtonAction
 
     /// <summary>Continue a video result from its last frame (<c>/video --mode extend</c>).</summary>
     Extend,
+
+    /// <summary>Paint over part of a result and describe the change: an inpaint job on that area (the region editor).</summary>
+    VaryRegion,
 }

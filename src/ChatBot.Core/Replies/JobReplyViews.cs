@@ -1,5 +1,7 @@
 using ChatBot.Core.Catalog;
+using ChatBot.Core.Commands.Regions;
 using ChatBot.Core.Media;
+using ChatBot.Core.Platform;
 using ChatBot.Core.Providers;
 using ChatBot.Core.Tenants;
 
@@ -9,7 +11,7 @@ namespace ChatBot.Core.Replies;
 /// Every view of a job's reply, from its place in line to its result or its ending. One revision
 /// counter numbers them all, so an adapter can drop a view older than the one it shows.
 /// </summary>
-internal sealed class JobReplyViews(ModelCatalog catalog, ProviderRouter router, EtaEstimator eta, TimeProvider time)
+internal sealed class JobReplyViews(ModelCatalog catalog, ProviderRouter router, EtaEstimator eta, TimeProvider time, IRegionEditorLinks? regionLinks = null)
 {
     private const string NothingCharged = "No credits were charged.";
     private long _revision;
@@ -104,7 +106,7 @@ internal sealed class JobReplyViews(ModelCatalog catalog, ProviderRouter router,
             Elapsed = elapsed,
             Files = files,
             RequestedBy = job.Spec.DisplayName,
-            Buttons = ResultButtons(job.Id, [.. files.Select(f => f.Media)], catalog, offerGallery, router.CanRun),
+            Buttons = [.. ResultButtons(job.Id, [.. files.Select(f => f.Media)], catalog, offerGallery, router.CanRun), .. RegionButton(job, files)],
         };
     }
 
@@ -115,6 +117,21 @@ internal sealed class JobReplyViews(ModelCatalog catalog, ProviderRouter router,
     public TimeSpan? Remaining(string modelId, DateTimeOffset started) => eta.Remaining(modelId, time.GetUtcNow() - started, null);
 
     public DateTimeOffset Now => time.GetUtcNow();
+
+    /// <summary>
+    /// Vary (Region) under a single picture, when its model or an available one can inpaint; on Discord and Slack only
+    /// while the host can hand out links to its region editor (the Playground opens the editor in place).
+    /// </summary>
+    private IEnumerable<ReplyButton> RegionButton(JobRecord job, IReadOnlyList<ReplyFile> files)
+    {
+        var inPlace = job.Reply.Platform == PlatformNames.Playground;
+        var inpaints = catalog.Find(job.Spec.ModelId)?.Supports(MediaOperation.Inpaint) == true
+            || catalog.For(MediaOperation.Inpaint).Any(router.IsAvailable);
+        if (files is [{ Media.Kind: MediaKind.Image }] && inpaints && (inPlace || regionLinks?.IsAvailable == true))
+        {
+            yield return new ReplyButton(ButtonId.Encode(ButtonAction.VaryRegion, job.Id, 0), RegionEdit.Label, ButtonAction.VaryRegion, job.Id, 0);
+        }
+    }
 
     public static IReadOnlyList<ReplyButton> CancelButton(string jobId) =>
         [new ReplyButton(ButtonId.Encode(ButtonAction.Cancel, jobId), "Cancel", ButtonAction.Cancel, jobId)];

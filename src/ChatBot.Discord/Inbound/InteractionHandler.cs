@@ -156,7 +156,8 @@ internal sealed partial class InteractionHandler(
             return;
         }
 
-        var isJob = action != ButtonAction.Cancel;
+        // Cancel and Vary (Region) (a private link) answer only the member who pressed.
+        var isJob = action is not (ButtonAction.Cancel or ButtonAction.VaryRegion);
         if (await DeferAsync(interaction, ephemeral: !isJob, cancellationToken).ConfigureAwait(false))
         {
             await RunAsync(interaction, DiscordCommandMapper.MapButton(interaction, action, jobId, index, null, reply), publicReply: isJob, cancellationToken).ConfigureAwait(false);

@@ -1,7 +1,9 @@
 using ChatBot.Core.Commands;
+using ChatBot.Core.Commands.Regions;
 using ChatBot.Core.Media;
 using ChatBot.Core.Platform;
 using ChatBot.Core.Replies;
+using ChatBot.Host.Regions;
 
 namespace ChatBot.Host.Playground;
 
@@ -14,6 +16,7 @@ internal sealed partial class PlaygroundCommands(
     PlaygroundUploads uploads,
     PlaygroundReplyStore replies,
     PlaygroundAdmin admin,
+    RegionMasks regions,
     IOptions<MediaOptions> mediaOptions,
     ILogger<PlaygroundCommands> logger)
 {
@@ -69,8 +72,11 @@ internal sealed partial class PlaygroundCommands(
         }
     }
 
-    /// <summary>Presses a result button; the new command gets a reply of its own.</summary>
-    public async Task<PlaygroundReply?> PressAsync(string replyId, string buttonId, string user, bool? isAdmin, string? prompt, CancellationToken cancellationToken)
+    /// <summary>
+    /// Presses a result button; the new command gets a reply of its own. Vary (Region) takes the <paramref name="mask"/>
+    /// the page's editor painted, and runs as an inpaint of that picture.
+    /// </summary>
+    public async Task<PlaygroundReply?> PressAsync(string replyId, string buttonId, string user, bool? isAdmin, string? prompt, string? mask, CancellationToken cancellationToken)
     {
         if (!ButtonId.TryDecode(buttonId, out var action, out var jobId, out var outputIndex))
         {
@@ -82,7 +88,26 @@ internal sealed partial class PlaygroundCommands(
         var reply = replies.Create(user.Trim(), message);
         var actor = await ActorAsync(user, isAdmin, cancellationToken).ConfigureAwait(false);
 
-        var request = ButtonCommands.ToRequest(action, jobId, outputIndex, actor, Channel, Handle(reply.Id), prompt is { Length: > 0 } ? prompt : null);
+        CommandRequest request;
+        if (action == ButtonAction.VaryRegion)
+        {
+            if (prompt is not { Length: > 0 })
+            {
+                return Refuse(reply.Id, actor, "Describe what should appear in the painted area.");
+            }
+
+            var (maskRef, model, refusal) = await regions.PrepareAsync(jobId, outputIndex ?? 0, actor, mask, cancellationToken).ConfigureAwait(false);
+            if (maskRef is null)
+            {
+                return Refuse(reply.Id, actor, refusal!);
+            }
+
+            request = RegionEdit.ToRequest(jobId, outputIndex ?? 0, actor, Channel, Handle(reply.Id), prompt, maskRef, model);
+        }
+        else
+        {
+            request = ButtonCommands.ToRequest(action, jobId, outputIndex, actor, Channel, Handle(reply.Id), prompt is { Length: > 0 } ? prompt : null);
+        }
 
         LogButton(logger, reply.Id, actor.UserId, action, jobId);
         return await DispatchAsync(reply.Id, request, cancellationToken).ConfigureAwait(false);

@@ -99,7 +99,7 @@ internal static class PlaygroundEndpoints
             : NoSuchReply();
 
     private static IResult NoSuchReply() =>
-        Results.NotFound(new PlaygroundError("No such reply (replies are kept in memory; it may be from before a restart)."));
+        Results.NotFound(new PlaygroundError("No such reply (the channel keeps the latest Playground:MaxReplies replies)."));
 
     private static async Task<IResult> PressButtonAsync(HttpContext context, string replyId, string buttonId, PlaygroundCommands commands, PlaygroundReplyStore store)
     {
@@ -134,7 +134,7 @@ internal static class PlaygroundEndpoints
             return Results.BadRequest(new PlaygroundError("Say who pressed the button: {\"user\": \"alice\"}."));
         }
 
-        var reply = await commands.PressAsync(replyId, buttonId, user!, caller.IsAdmin, body?.Prompt?.Trim(), context.RequestAborted).ConfigureAwait(false);
+        var reply = await commands.PressAsync(replyId, buttonId, user!, caller.IsAdmin, body?.Prompt?.Trim(), body?.Mask, context.RequestAborted).ConfigureAwait(false);
         return reply is null
             ? Results.NotFound(new PlaygroundError("That button is unknown or malformed."))
             : Results.Created($"/api/playground/replies/{reply.Id}", new ReplyCreated(reply.Id));

@@ -52,7 +52,7 @@ public sealed class PlaygroundOptions : IValidatableObject
     [Range(0, 10)]
     public int MaxAttachments { get; set; } = 4;
 
-    /// <summary>How many replies the channel keeps in memory (oldest finished ones are forgotten first).</summary>
+    /// <summary>How many replies the channel keeps, in memory and in the database (oldest finished ones are forgotten first).</summary>
     [Range(10, 100_000)]
     public int MaxReplies { get; set; } = 500;
 

@@ -12,9 +12,12 @@ internal static class PlaygroundPage
         ("/favicon.svg", "playground/favicon.svg", "image/svg+xml"),
     ];
 
-    public static void Map(IEndpointRouteBuilder endpoints)
+    public static void Map(IEndpointRouteBuilder endpoints) => MapFiles(endpoints, Files);
+
+    /// <summary>Serves each embedded resource at its path, uncached between deployments (the region editor's files too).</summary>
+    internal static void MapFiles(IEndpointRouteBuilder endpoints, IEnumerable<(string Path, string Resource, string ContentType)> files)
     {
-        foreach (var (path, resource, contentType) in Files)
+        foreach (var (path, resource, contentType) in files)
         {
             var bytes = Read(resource);
             endpoints.MapGet(path, (HttpContext context) =>
@@ -29,7 +32,7 @@ internal static class PlaygroundPage
     private static byte[] Read(string resource)
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
-            ?? throw new InvalidOperationException($"The Playground resource '{resource}' is missing from the build.");
+            ?? throw new InvalidOperationException($"The page resource '{resource}' is missing from the build.");
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
         return copy.ToArray();

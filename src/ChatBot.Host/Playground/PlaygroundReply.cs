@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ChatBot.Core.Replies;
 
 namespace ChatBot.Host.Playground;
@@ -42,5 +43,6 @@ internal sealed record PlaygroundReply
     /// <summary>Grows with every change of any reply in the store; the events carry it.</summary>
     public long Revision { get; init; }
 
+    [JsonIgnore]
     public bool IsFinal => Status is not (ReplyStatus.Queued or ReplyStatus.Running);
 }

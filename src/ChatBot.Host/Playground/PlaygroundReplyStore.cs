@@ -4,7 +4,8 @@ namespace ChatBot.Host.Playground;
 
 /// <summary>
 /// The Playground channel's replies, in memory, keyed by reply id, and the feed of their changes.
-/// Every change gets a store-wide revision and is announced to every subscriber (the SSE endpoint).
+/// Every change gets a store-wide revision and is announced to every subscriber (the SSE endpoint), and is
+/// queued for <see cref="PlaygroundReplyJournal"/>, which writes it to the database so a restart keeps the conversation.
 /// </summary>
 internal sealed class PlaygroundReplyStore(IOptions<PlaygroundOptions> options, TimeProvider time)
 {
@@ -14,6 +15,10 @@ internal sealed class PlaygroundReplyStore(IOptions<PlaygroundOptions> options, 
     private readonly Dictionary<string, PlaygroundReply> _replies = new(StringComparer.Ordinal);
     private readonly LinkedList<string> _order = new();
     private readonly List<Channel<PlaygroundReply>> _subscribers = [];
+
+    // The journal's work: the newest state of each changed reply, or null for one trimmed away.
+    private readonly Dictionary<string, PlaygroundReply?> _unsaved = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _unsavedSignal = new(0, 1);
 
     // Revisions start from the clock so they keep growing across restarts: a page left open while the
     // host restarts must not take the recovered replies' edits for stale ones.
@@ -80,6 +85,7 @@ internal sealed class PlaygroundReplyStore(IOptions<PlaygroundOptions> options, 
 
             next = next with { Id = id, Revision = ++_revision, CreatedAt = current?.CreatedAt ?? (next.CreatedAt == default ? time.GetUtcNow() : next.CreatedAt) };
             _replies[id] = next;
+            Unsaved(id, next);
             if (current is null)
             {
                 // Stored before trimming: a store full of unfinished replies must still take a new one.
@@ -93,6 +99,58 @@ internal sealed class PlaygroundReplyStore(IOptions<PlaygroundOptions> options, 
             }
 
             return next;
+        }
+    }
+
+    /// <summary>
+    /// Puts back the replies a previous run kept, oldest first, before those this run has made already (a recovered
+    /// job may have written to its reply first: that reply keeps its newer state and gets back who asked and what).
+    /// A reply that was still waiting for the engine when the host stopped is ended: its request never reached it.
+    /// </summary>
+    public void Restore(IReadOnlyList<PlaygroundReply> kept)
+    {
+        ArgumentNullException.ThrowIfNull(kept);
+        lock (_gate)
+        {
+            var first = _order.First;
+            foreach (var reply in kept)
+            {
+                if (_replies.TryGetValue(reply.Id, out var current))
+                {
+                    _replies[reply.Id] = current with { User = reply.User, Message = reply.Message, CreatedAt = reply.CreatedAt };
+                    Unsaved(reply.Id, _replies[reply.Id]);
+                    continue;
+                }
+
+                _replies[reply.Id] = reply is { IsFinal: false, JobId: null }
+                    ? reply with { Status = ReplyStatus.Failed, Text = "The bot restarted before it took this request; nothing was charged.", Revision = ++_revision }
+                    : reply;
+                if (first is null)
+                {
+                    _order.AddLast(reply.Id);
+                }
+                else
+                {
+                    _order.AddBefore(first, reply.Id);
+                }
+            }
+
+            _revision = Math.Max(_revision, _replies.Values.Select(r => r.Revision).DefaultIfEmpty(0).Max());
+            Trim();
+        }
+    }
+
+    /// <summary>Waits until a change is waiting for the journal.</summary>
+    public Task WaitForUnsavedAsync(CancellationToken cancellationToken) => _unsavedSignal.WaitAsync(cancellationToken);
+
+    /// <summary>The changes since the last call: each reply's newest state, or null for a reply forgotten since.</summary>
+    public IReadOnlyList<KeyValuePair<string, PlaygroundReply?>> TakeUnsaved()
+    {
+        lock (_gate)
+        {
+            var taken = _unsaved.ToList();
+            _unsaved.Clear();
+            return taken;
         }
     }
 
@@ -140,9 +198,20 @@ internal sealed class PlaygroundReplyStore(IOptions<PlaygroundOptions> options, 
             {
                 _replies.Remove(node.Value);
                 _order.Remove(node);
+                Unsaved(node.Value, null);
             }
 
             node = next;
+        }
+    }
+
+    private void Unsaved(string id, PlaygroundReply? reply)
+    {
+        _unsaved[id] = reply;
+        // Under the gate: only the journal's wait lowers the count meanwhile, so this never overfills.
+        if (_unsavedSignal.CurrentCount == 0)
+        {
+            _unsavedSignal.Release();
         }
     }
 }

@@ -16,6 +16,7 @@ public static class PlaygroundServiceCollectionExtensions
             .PostConfigure<IConfiguration>((options, configuration) =>
                 options.Enabled ??= string.IsNullOrWhiteSpace(configuration["Discord:Token"]) && string.IsNullOrWhiteSpace(configuration["Slack:BotToken"]));
         services.AddSingleton<PlaygroundReplyStore>();
+        services.AddHostedService<PlaygroundReplyJournal>();
         services.AddSingleton<PlaygroundReplies>();
         services.AddSingleton<IChatReplies>(sp => sp.GetRequiredService<PlaygroundReplies>());
         services.AddSingleton<PlaygroundAdmin>();

@@ -13,6 +13,9 @@ internal static class SlackBlocks
     /// <summary>Buttons that open the Edit… modal for an image a member shared (not a bot result).</summary>
     public const string EditFileActionId = "cb-edit-file";
 
+    /// <summary>Buttons (<c>cb-files:{action}</c>) that open the modal choosing a member's files for another action.</summary>
+    public const string ChooseFilesActionPrefix = "cb-files:";
+
     private const int MaxButtonsPerBlock = 25;
 
     /// <summary>A job while it waits or runs, or when it ended without a result.</summary>
@@ -135,29 +138,65 @@ internal static class SlackBlocks
     /// <summary>The reply before the engine has said anything: the member sees the bot picked it up.</summary>
     public static JsonArray Placeholder(string title) => new(Section($"*{Escape(title)}*\n⏳ Getting started…"));
 
-    /// <summary>The Edit… modal; <paramref name="privateMetadata"/> says what is being edited and where to reply.</summary>
-    public static JsonObject EditModal(string privateMetadata, IReadOnlyList<EditModalFile>? files = null) => new()
+    /// <summary>
+    /// The Edit… modal, or (for another <paramref name="action"/>) the modal where the member chooses the files
+    /// (<paramref name="files"/>) or the result's image (<paramref name="outputs"/>) first;
+    /// <paramref name="privateMetadata"/> says what is acted on and where to reply.
+    /// </summary>
+    public static JsonObject EditModal(string privateMetadata, IReadOnlyList<EditModalFile>? files = null, ButtonAction action = ButtonAction.Edit, int outputs = 1)
     {
-        ["type"] = "modal",
-        ["callback_id"] = EditModalCallbackId,
-        ["title"] = PlainText("Edit image"),
-        ["submit"] = PlainText("Edit"),
-        ["close"] = PlainText("Cancel"),
-        ["private_metadata"] = privateMetadata,
-        ["blocks"] = new JsonArray([.. SlackRoleSelects.For(files ?? []), new JsonObject
+        var blocks = new JsonArray([.. SlackRoleSelects.For(files ?? [], action)]);
+        if (outputs > 1)
         {
-            ["type"] = "input",
-            ["block_id"] = PromptBlockId,
-            ["label"] = PlainText("What should change?"),
-            ["element"] = new JsonObject
+            blocks.Add(SlackRoleSelects.ForOutputs(outputs));
+        }
+
+        if (action is ButtonAction.Edit or ButtonAction.Animate)
+        {
+            blocks.Add(new JsonObject
             {
-                ["type"] = "plain_text_input",
-                ["action_id"] = PromptActionId,
-                ["multiline"] = true,
-                ["max_length"] = 2000,
-                ["placeholder"] = PlainText("make the sky stormy --strength 0.6"),
-            },
-        }]),
+                ["type"] = "input",
+                ["block_id"] = PromptBlockId,
+                ["optional"] = action != ButtonAction.Edit,
+                ["label"] = PlainText(action == ButtonAction.Edit ? "What should change?" : "How should it move? (optional)"),
+                ["element"] = new JsonObject
+                {
+                    ["type"] = "plain_text_input",
+                    ["action_id"] = PromptActionId,
+                    ["multiline"] = true,
+                    ["max_length"] = 2000,
+                    ["placeholder"] = PlainText(action == ButtonAction.Edit ? "make the sky stormy --strength 0.6" : "the camera slowly pans left"),
+                },
+            });
+        }
+
+        var verb = Verb(action);
+        return new JsonObject
+        {
+            ["type"] = "modal",
+            ["callback_id"] = EditModalCallbackId,
+            ["title"] = PlainText(action == ButtonAction.Edit ? "Edit image" : verb),
+            ["submit"] = PlainText(verb),
+            ["close"] = PlainText("Cancel"),
+            ["private_metadata"] = privateMetadata,
+            ["blocks"] = blocks,
+        };
+    }
+
+    /// <summary>An ephemeral offer to choose the files first (after a reaction, which carries no trigger for a modal).</summary>
+    public static JsonArray ChooseOffer(string actionId, string value, ButtonAction action) => new(
+        Section($"That message has several files. Choose which to use, and I'll {Verb(action).ToLowerInvariant()} it."),
+        new JsonObject
+        {
+            ["type"] = "actions",
+            ["block_id"] = "choose-offer",
+            ["elements"] = new JsonArray(Button(actionId, "Choose files…", value, primary: true)),
+        });
+
+    private static string Verb(ButtonAction action) => action switch
+    {
+        ButtonAction.RemoveBackground => "Remove background",
+        _ => action.ToString(),
     };
 
     /// <summary>An ephemeral offer to edit a member's image (after a ✏️ reaction, which carries no trigger for a modal).</summary>

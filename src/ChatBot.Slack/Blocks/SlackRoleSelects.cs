@@ -1,34 +1,72 @@
+using ChatBot.Core.Replies;
 using ChatBot.Slack.Inbound.Payloads;
 
 namespace ChatBot.Slack.Blocks;
 
 /// <summary>
-/// The Edit modal's selects for a message with several files: which file is the image, the mask, the audio.
-/// An option's value is the file's index in the modal's metadata.
+/// The modal's selects when the member must choose: for a message with several files, which file is the image,
+/// the mask, the end frame, the audio (per action); for a result with several images, which one. An option's value
+/// is the file's index in the modal's metadata (or the image's index in the result).
 /// </summary>
 internal static class SlackRoleSelects
 {
     public const string ActionId = "file";
     public const string ImageBlockId = "role-image";
     public const string MaskBlockId = "role-mask";
+    public const string LastFrameBlockId = "role-end";
     public const string AudioBlockId = "role-audio";
+    public const string OutputBlockId = "output";
 
-    /// <summary>The selects for <paramref name="files"/>: image (required), mask (optional) and, when there is audio, audio.</summary>
-    public static IEnumerable<JsonObject> For(IReadOnlyList<EditModalFile> files)
+    private sealed record Role(string BlockId, string Label, string Kind, MediaRole As, bool Optional);
+
+    private static IReadOnlyList<Role> RolesFor(ButtonAction action) => action switch
     {
-        var images = Options(files, "image").ToList();
-        if (images.Count > 0)
-        {
-            yield return Select(ImageBlockId, "Image to edit", images, optional: false);
-            yield return Select(MaskBlockId, "Mask (white = change)", Options(files, "image").ToList(), optional: true);
-        }
+        ButtonAction.Edit =>
+        [
+            new(ImageBlockId, "Image to edit", "image", MediaRole.Image, false),
+            new(MaskBlockId, "Mask (white = change)", "image", MediaRole.Mask, true),
+            new(AudioBlockId, "Audio", "audio", MediaRole.Audio, true),
+        ],
+        ButtonAction.Animate =>
+        [
+            new(ImageBlockId, "First frame", "image", MediaRole.Image, false),
+            new(LastFrameBlockId, "Last frame", "image", MediaRole.LastFrame, true),
+            new(AudioBlockId, "Audio (lip sync)", "audio", MediaRole.Audio, true),
+        ],
+        _ => [new(ImageBlockId, "Image", "image", MediaRole.Image, false)],
+    };
 
-        var audio = Options(files, "audio").ToList();
-        if (audio.Count > 0)
+    /// <summary>Whether a message with these files needs the member to choose before <paramref name="action"/> runs.</summary>
+    public static bool NeedsChoice(IReadOnlyList<EditModalFile> files, ButtonAction action) =>
+        RolesFor(action).Select(r => r.Kind).Distinct(StringComparer.Ordinal).Sum(kind => files.Count(f => f.Kind == kind)) > 1;
+
+    /// <summary>The selects for <paramref name="files"/> and <paramref name="action"/>: one per role the files can fill.</summary>
+    public static IEnumerable<JsonObject> For(IReadOnlyList<EditModalFile> files, ButtonAction action = ButtonAction.Edit)
+    {
+        foreach (var role in RolesFor(action))
         {
-            yield return Select(AudioBlockId, "Audio", audio, optional: true);
+            var options = Options(files, role.Kind).ToList();
+            if (options.Count > 0)
+            {
+                yield return Select(role.BlockId, role.Label, options, role.Optional);
+            }
         }
     }
+
+    /// <summary>The select of which image of a result (<paramref name="outputs"/> of them) to act on.</summary>
+    public static JsonObject ForOutputs(int outputs) => Select(
+        OutputBlockId,
+        "Which image?",
+        [.. Enumerable.Range(0, outputs).Select(i => new JsonObject
+        {
+            ["text"] = SlackBlocks.PlainText(string.Create(CultureInfo.InvariantCulture, $"Image {i + 1}")),
+            ["value"] = i.ToString(CultureInfo.InvariantCulture),
+        })],
+        optional: false);
+
+    /// <summary>The image of the result the member chose; null when the select is missing or out of range.</summary>
+    public static int? ChosenOutput(SlackView view, int outputs) =>
+        int.TryParse(view.Value(OutputBlockId, ActionId), NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < outputs ? i : null;
 
     private static IEnumerable<JsonObject> Options(IReadOnlyList<EditModalFile> files, string kind) =>
         files.Select((f, i) => (f, i)).Where(x => x.f.Kind == kind).Select(x => new JsonObject
@@ -66,34 +104,44 @@ internal static class SlackRoleSelects
         };
     }
 
-    /// <summary>The inputs the member chose; the first image when the image select is empty. Null when the choice does not hold together.</summary>
-    public static List<MediaRef>? Chosen(SlackView view, IReadOnlyList<EditModalFile> files)
+    /// <summary>The inputs the member chose; the first image when the image select is empty. Null when a file was given two roles.</summary>
+    public static List<MediaRef>? Chosen(SlackView view, IReadOnlyList<EditModalFile> files, ButtonAction action = ButtonAction.Edit)
     {
-        var image = Pick(view, ImageBlockId, files, "image") ?? files.FirstOrDefault(f => f.Kind == "image");
-        var mask = Pick(view, MaskBlockId, files, "image");
-        var audio = Pick(view, AudioBlockId, files, "audio");
-        if (image is null || ReferenceEquals(image, mask))
+        var inputs = new List<MediaRef>();
+        var used = new HashSet<int>();
+        foreach (var role in RolesFor(action))
         {
-            return null;
-        }
+            var index = Pick(view, role.BlockId, files, role.Kind);
+            if (index is null && !role.Optional)
+            {
+                index = files.Select((f, i) => (f, i)).FirstOrDefault(x => x.f.Kind == role.Kind, (null!, -1)).i;
+                index = index < 0 ? null : index;
+            }
 
-        var inputs = new List<MediaRef> { image.ToRef(MediaRole.Image) };
-        if (mask is not null)
-        {
-            inputs.Add(mask.ToRef(MediaRole.Mask));
-        }
+            if (index is not { } i)
+            {
+                if (!role.Optional)
+                {
+                    return null;
+                }
 
-        if (audio is not null)
-        {
-            inputs.Add(audio.ToRef(MediaRole.Audio));
+                continue;
+            }
+
+            if (!used.Add(i))
+            {
+                return null;
+            }
+
+            inputs.Add(files[i].ToRef(role.As));
         }
 
         return inputs;
     }
 
-    private static EditModalFile? Pick(SlackView view, string blockId, IReadOnlyList<EditModalFile> files, string kind) =>
+    private static int? Pick(SlackView view, string blockId, IReadOnlyList<EditModalFile> files, string kind) =>
         int.TryParse(view.Value(blockId, ActionId), NumberStyles.None, CultureInfo.InvariantCulture, out var i)
         && i >= 0 && i < files.Count && files[i].Kind == kind
-            ? files[i]
+            ? i
             : null;
 }

@@ -24,17 +24,24 @@ internal sealed class BlockActionHandler(
         {
             if (action.ActionId == SlackBlocks.EditFileActionId)
             {
-                await OpenEditOfFileAsync(origin, action.Value ?? "", payload.TriggerId, cancellationToken).ConfigureAwait(false);
+                await OpenForFileAsync(origin, ButtonAction.Edit, action.Value ?? "", payload.TriggerId, cancellationToken).ConfigureAwait(false);
+            }
+            else if (action.ActionId?.StartsWith(SlackBlocks.ChooseFilesActionPrefix, StringComparison.Ordinal) == true
+                && Enum.TryParse<ButtonAction>(action.ActionId[SlackBlocks.ChooseFilesActionPrefix.Length..], ignoreCase: false, out var chosen))
+            {
+                await OpenForFileAsync(origin, chosen, action.Value ?? "", payload.TriggerId, cancellationToken).ConfigureAwait(false);
             }
             else if (ButtonId.TryDecode(action.ActionId, out var button, out var jobId, out var index))
             {
-                await buttons.PressAsync(origin, button, jobId, index, payload.TriggerId, cancellationToken).ConfigureAwait(false);
+                // These buttons always name the first image: on a result with several, the member picks one.
+                var outputs = button is ButtonAction.Animate or ButtonAction.RemoveBackground or ButtonAction.Edit ? payload.Message?.OutputCount() ?? 1 : 1;
+                await buttons.PressAsync(origin, button, jobId, index, payload.TriggerId, cancellationToken, outputs).ConfigureAwait(false);
             }
         }
     }
 
-    /// <summary>The offer's value is "channel|ts" of the member's message: read it again and edit its image.</summary>
-    private async Task OpenEditOfFileAsync(SlackOrigin origin, string value, string? trigger, CancellationToken cancellationToken)
+    /// <summary>The offer's value is "channel|ts" of the member's message: read it again and open the modal on its files.</summary>
+    private async Task OpenForFileAsync(SlackOrigin origin, ButtonAction action, string value, string? trigger, CancellationToken cancellationToken)
     {
         var parts = value.Split('|');
         if (parts.Length != 2)
@@ -50,6 +57,6 @@ internal sealed class BlockActionHandler(
         }
 
         var there = origin with { Channel = parts[0], ThreadTs = message.Thread };
-        await editModal.OpenAsync(there, trigger, EditModalMetadata.ForFile(image), cancellationToken).ConfigureAwait(false);
+        await editModal.OpenAsync(there, trigger, EditModalMetadata.ForMessage(image, message, action), cancellationToken).ConfigureAwait(false);
     }
 }

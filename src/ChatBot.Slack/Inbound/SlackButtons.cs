@@ -10,11 +10,18 @@ namespace ChatBot.Slack.Inbound;
 /// </summary>
 internal sealed class SlackButtons(SlackUsers users, SlackCommandRunner runner, SlackEditModal editModal)
 {
-    public async Task PressAsync(SlackOrigin origin, ButtonAction button, string jobId, int? index, string? trigger, CancellationToken cancellationToken)
+    /// <param name="outputs">How many images the result has when the press does not say which (a shortcut, or a button that always names the first): above one, a modal asks.</param>
+    public async Task PressAsync(SlackOrigin origin, ButtonAction button, string jobId, int? index, string? trigger, CancellationToken cancellationToken, int outputs = 1)
     {
-        if (button == ButtonAction.Edit)
+        var choose = outputs > 1 && trigger is not null && button is not (ButtonAction.Reroll or ButtonAction.Cancel or ButtonAction.SaveToGallery);
+        if (button == ButtonAction.Edit || choose)
         {
-            var metadata = new EditModalMetadata { Button = ButtonId.Encode(ButtonAction.Edit, jobId, index) };
+            var metadata = new EditModalMetadata
+            {
+                Button = ButtonId.Encode(button, jobId, index),
+                Action = button == ButtonAction.Edit ? null : button.ToString(),
+                Outputs = choose ? outputs : null,
+            };
             await editModal.OpenAsync(origin, trigger, metadata, cancellationToken).ConfigureAwait(false);
             return;
         }

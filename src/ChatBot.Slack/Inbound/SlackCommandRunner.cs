@@ -22,9 +22,9 @@ internal sealed class SlackCommandRunner(
     /// <summary>
     /// A job: dispatches the request built for a reply the engine posts with the job's first view, so a refusal reaches
     /// the member only (ephemeral) and never shows in the channel. When Slack refuses that post, the member is told why
-    /// and the job, which could never be shown, is cancelled and its credits returned.
+    /// and the job, which could never be shown, is cancelled and its credits returned. Returns the outcome (null after a failure).
     /// </summary>
-    public async Task RunJobAsync(SlackOrigin origin, Func<ReplyHandle, CommandRequest> build, CancellationToken cancellationToken)
+    public async Task<CommandOutcome?> RunJobAsync(SlackOrigin origin, Func<ReplyHandle, CommandRequest> build, CancellationToken cancellationToken)
     {
         var reply = replies.NewReply(origin.Channel, origin.ThreadTs, origin.UserId);
         var request = build(reply.ToHandle());
@@ -48,16 +48,17 @@ internal sealed class SlackCommandRunner(
             }
 
             await responder.EphemeralAsync(origin, SlackReplyErrors.Explain(error) + " Nothing was charged.", cancellationToken).ConfigureAwait(false);
-            return;
+            return new CommandOutcome.Refused(SlackReplyErrors.Explain(error));
         }
 
         if (failure is not null)
         {
             logger.InboundFailed(failure, "command");
             await responder.EphemeralAsync(origin, "Something went wrong on my side and nothing was charged. Please try again.", cancellationToken).ConfigureAwait(false);
-            return;
+            return null;
         }
 
         await responder.RespondToJobAsync(origin, outcome!, cancellationToken).ConfigureAwait(false);
+        return outcome;
     }
 }

@@ -1,3 +1,4 @@
+using ChatBot.Core.Replies;
 using ChatBot.Slack.Blocks;
 using ChatBot.Slack.Inbound.Payloads;
 using ChatBot.Slack.WebApi;
@@ -24,7 +25,7 @@ internal sealed class SlackEditModal(SlackApiClient api, SlackOutcomeResponder r
             await api.CallAsync("views.open", new JsonObject
             {
                 ["trigger_id"] = trigger,
-                ["view"] = SlackBlocks.EditModal(privateMetadata, metadata.Files is { Count: > 1 } files ? files : null),
+                ["view"] = SlackBlocks.EditModal(privateMetadata, metadata.Files is { Count: > 1 } files ? files : null, metadata.Verb, metadata.Outputs ?? 1),
             }, cancellationToken).ConfigureAwait(false);
         }
         catch (SlackApiException ex) when (ex.Error is "expired_trigger_id" or "invalid_trigger_id" or "exchanged_trigger_id")
@@ -32,6 +33,14 @@ internal sealed class SlackEditModal(SlackApiClient api, SlackOutcomeResponder r
             await responder.EphemeralAsync(origin, "That took too long for Slack to open the editor. Please click *Edit…* again.", cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>An ephemeral "Choose files…" button that opens the modal for <paramref name="action"/> on the message at <paramref name="value"/> ("channel|ts").</summary>
+    public Task OfferChoiceAsync(SlackOrigin origin, ButtonAction action, string value, CancellationToken cancellationToken) =>
+        responder.EphemeralAsync(
+            origin,
+            "That message has several files: choose which to use.",
+            cancellationToken,
+            SlackBlocks.ChooseOffer(SlackBlocks.ChooseFilesActionPrefix + action, value, action));
 
     /// <summary>An ephemeral "Edit…" button (<paramref name="actionId"/>, <paramref name="value"/>) that opens the modal when clicked.</summary>
     public Task OfferAsync(SlackOrigin origin, string actionId, string value, CancellationToken cancellationToken) =>

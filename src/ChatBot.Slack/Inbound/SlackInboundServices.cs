@@ -34,6 +34,7 @@ internal static class SlackInboundServices
             services.TryAddSingleton(type);
         }
 
+        services.AddSingleton<IChannelCommandRelay, SlackChannelCommandRelay>();
         services.AddHostedService<SlackInboxWorker>();
         return services;
     }

@@ -24,7 +24,7 @@ internal sealed class SlackMessageActions(
         var fromBot = message.User == botUser || message.BotId is not null;
         if (fromBot && message.Job() is { } job)
         {
-            await OnResultAsync(origin, job.JobId, job.OutputIndex, action, trigger, cancellationToken).ConfigureAwait(false);
+            await OnResultAsync(origin, job.JobId, job.OutputIndex, message.OutputCount(), action, trigger, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -47,7 +47,7 @@ internal sealed class SlackMessageActions(
         await OnImageAsync(origin, message, image, action, trigger, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task OnResultAsync(SlackOrigin origin, string jobId, int? outputIndex, ButtonAction action, string? trigger, CancellationToken cancellationToken)
+    private async Task OnResultAsync(SlackOrigin origin, string jobId, int? outputIndex, int outputs, ButtonAction action, string? trigger, CancellationToken cancellationToken)
     {
         if (action == ButtonAction.Edit && trigger is null)
         {
@@ -55,32 +55,43 @@ internal sealed class SlackMessageActions(
             return;
         }
 
+        // A shortcut names the message, not one of its images: with several, the member picks one.
         int? index = action == ButtonAction.Reroll ? null : outputIndex ?? 0;
-        await buttons.PressAsync(origin, action, jobId, index, trigger, cancellationToken).ConfigureAwait(false);
+        await buttons.PressAsync(origin, action, jobId, index, trigger, cancellationToken, index is null ? 1 : outputs).ConfigureAwait(false);
     }
 
     private async Task OnImageAsync(SlackOrigin origin, SlackMessage message, MediaRef image, ButtonAction action, string? trigger, CancellationToken cancellationToken)
     {
-        switch (action)
+        if (action is not (ButtonAction.Edit or ButtonAction.Upscale or ButtonAction.Animate or ButtonAction.RemoveBackground or ButtonAction.Vary))
         {
-            case ButtonAction.Edit when trigger is not null:
-                // Several files: the modal lets the member choose which is the image, the mask, the audio.
-                var files = SlackFileRoles.Usable(message).Select(f => EditModalFile.From(SlackFileRoles.ToRef(f, MediaRole.Image))).ToList();
-                await editModal.OpenAsync(origin, trigger, EditModalMetadata.ForFile(image) with { Files = files.Count > 1 ? files : null }, cancellationToken).ConfigureAwait(false);
-                break;
-            case ButtonAction.Edit:
-                await editModal.OfferAsync(origin, SlackBlocks.EditFileActionId, $"{origin.Channel}|{message.Ts}", cancellationToken).ConfigureAwait(false);
-                break;
-            case ButtonAction.Upscale or ButtonAction.Animate or ButtonAction.RemoveBackground or ButtonAction.Vary:
-                var kind = ButtonCommands.ToKind(action);
-                var actor = await users.ActorAsync(origin, kind, cancellationToken).ConfigureAwait(false);
-                await runner.RunJobAsync(
-                    origin,
-                    handle => new CommandRequest(kind, actor, origin.Conversation, new CommandOptions(), [image], handle) { RawText = $"[{action} on a shared image]" },
-                    cancellationToken).ConfigureAwait(false);
-                break;
-            default:
-                break; // nothing to re-roll on a member's own image
+            return; // nothing to re-roll on a member's own image
         }
+
+        // Several files: the modal lets the member choose which is the image, the mask, the last frame, the audio.
+        var metadata = EditModalMetadata.ForMessage(image, message, action);
+        if (action == ButtonAction.Edit || metadata.Files is { } files && SlackRoleSelects.NeedsChoice(files, action))
+        {
+            if (trigger is not null)
+            {
+                await editModal.OpenAsync(origin, trigger, metadata, cancellationToken).ConfigureAwait(false);
+            }
+            else if (action == ButtonAction.Edit)
+            {
+                await editModal.OfferAsync(origin, SlackBlocks.EditFileActionId, $"{origin.Channel}|{message.Ts}", cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await editModal.OfferChoiceAsync(origin, action, $"{origin.Channel}|{message.Ts}", cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        var kind = ButtonCommands.ToKind(action);
+        var actor = await users.ActorAsync(origin, kind, cancellationToken).ConfigureAwait(false);
+        await runner.RunJobAsync(
+            origin,
+            handle => new CommandRequest(kind, actor, origin.Conversation, new CommandOptions(), [image], handle) { RawText = $"[{action} on a shared image]" },
+            cancellationToken).ConfigureAwait(false);
     }
 }

@@ -5,7 +5,7 @@ using ChatBot.Slack.Inbound.Payloads;
 
 namespace ChatBot.Slack.Inbound;
 
-/// <summary>The Edit… modal submitted (<c>view_submission</c>): edit the result or the image its metadata names.</summary>
+/// <summary>The Edit… modal (or a choice modal) submitted (<c>view_submission</c>): act on the result or the files its metadata names.</summary>
 internal sealed class ViewSubmissionHandler(SlackUsers users, SlackCommandRunner runner, SlackOutcomeResponder responder)
 {
     public async Task HandleAsync(ViewSubmissionPayload payload, CancellationToken cancellationToken)
@@ -16,6 +16,7 @@ internal sealed class ViewSubmissionHandler(SlackUsers users, SlackCommandRunner
             return;
         }
 
+        var action = meta.Verb;
         var prompt = view.Value(SlackBlocks.PromptBlockId, SlackBlocks.PromptActionId);
         var origin = new SlackOrigin(
             payload.Team?.Id ?? "",
@@ -24,17 +25,21 @@ internal sealed class ViewSubmissionHandler(SlackUsers users, SlackCommandRunner
             meta.Channel ?? "",
             meta.ThreadTs,
             null);
-        if (string.IsNullOrWhiteSpace(prompt) || origin.Channel.Length == 0)
+        if ((action == ButtonAction.Edit && string.IsNullOrWhiteSpace(prompt)) || origin.Channel.Length == 0)
         {
             return;
         }
 
-        var actor = await users.ActorAsync(origin, CommandKind.Edit, cancellationToken).ConfigureAwait(false);
+        prompt = string.IsNullOrWhiteSpace(prompt) ? null : prompt;
+        var kind = ButtonCommands.ToKind(action);
+        var actor = await users.ActorAsync(origin, kind, cancellationToken).ConfigureAwait(false);
         if (ButtonId.TryDecode(meta.Button, out _, out var jobId, out var index))
         {
+            // A result with several images: the one the member chose.
+            index = meta.Outputs is { } outputs ? SlackRoleSelects.ChosenOutput(view, outputs) ?? index : index;
             await runner.RunJobAsync(
                 origin,
-                handle => ButtonCommands.ToRequest(ButtonAction.Edit, jobId, index, actor, origin.Conversation, handle, prompt),
+                handle => ButtonCommands.ToRequest(action, jobId, index, actor, origin.Conversation, handle, prompt),
                 cancellationToken).ConfigureAwait(false);
             return;
         }
@@ -47,16 +52,18 @@ internal sealed class ViewSubmissionHandler(SlackUsers users, SlackCommandRunner
         List<MediaRef> inputs = [image];
         if (meta.Files is { Count: > 1 } files)
         {
-            if (SlackRoleSelects.Chosen(view, files) is not { } chosen)
+            if (SlackRoleSelects.Chosen(view, files, action) is not { } chosen)
             {
-                await responder.EphemeralAsync(origin, "The mask must be a different file from the image. Please try again.", cancellationToken).ConfigureAwait(false);
+                await responder.EphemeralAsync(origin, "Each file can have one role only: the mask or last frame must be a different file from the image. Please try again.", cancellationToken).ConfigureAwait(false);
                 return;
             }
 
             inputs = chosen;
         }
 
-        var parsed = CommandText.Parse("edit", prompt);
+        var parsed = prompt is null
+            ? new ParsedCommand(kind, new CommandOptions(), null)
+            : CommandText.ApplyInlineFlags(kind, new CommandOptions { Prompt = prompt });
         if (!parsed.IsValid)
         {
             await responder.EphemeralAsync(origin, parsed.Error ?? "I couldn't read that.", cancellationToken).ConfigureAwait(false);
@@ -65,7 +72,7 @@ internal sealed class ViewSubmissionHandler(SlackUsers users, SlackCommandRunner
 
         await runner.RunJobAsync(
             origin,
-            handle => new CommandRequest(CommandKind.Edit, actor, origin.Conversation, parsed.Options, inputs, handle) { RawText = "/edit " + prompt },
+            handle => new CommandRequest(kind, actor, origin.Conversation, parsed.Options, inputs, handle) { RawText = action == ButtonAction.Edit ? "/edit " + prompt : $"[{action} on a shared file] {prompt}".TrimEnd() },
             cancellationToken).ConfigureAwait(false);
     }
 

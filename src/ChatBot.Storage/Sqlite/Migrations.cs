@@ -119,5 +119,17 @@ internal static class Migrations
             -- The provider's own link to a result, kept so "Save to gallery" can hand it back later.
             ALTER TABLE media ADD COLUMN source_url TEXT NULL;
             """),
+        new(5, "platform replies", """
+            -- The Playground's conversation (its replies as the page shows them), so a restart keeps it.
+            CREATE TABLE platform_replies (
+                seq INTEGER PRIMARY KEY,
+                platform TEXT NOT NULL,
+                reply_id TEXT NOT NULL,
+                created_at INTEGER NOT NULL,
+                document TEXT NOT NULL,
+                updated_at INTEGER NOT NULL,
+                UNIQUE (platform, reply_id)
+            );
+            """),
     ];
 }

@@ -238,8 +238,25 @@ public sealed partial class SlackEmulator
         ["event_ts"] = "1700000000.000001",
     };
 
-    /// <summary>A click on a button the bot posted (block_actions).</summary>
-    public JsonObject BlockAction(string userId, string channel, string messageTs, string actionId, string? value = null) => new()
+    /// <summary>A click on a button the bot posted (block_actions); like Slack, it carries the message (with its blocks) when it is a stored one.</summary>
+    public JsonObject BlockAction(string userId, string channel, string messageTs, string actionId, string? value = null)
+    {
+        JsonObject? message;
+        lock (_gate)
+        {
+            message = _messages.TryGetValue(Key(channel, messageTs), out var stored) ? MessageJson(stored) : null;
+        }
+
+        var payload = BlockActionJson(userId, channel, messageTs, actionId, value);
+        if (message is not null)
+        {
+            payload["message"] = message;
+        }
+
+        return payload;
+    }
+
+    private JsonObject BlockActionJson(string userId, string channel, string messageTs, string actionId, string? value) => new()
     {
         ["type"] = "block_actions",
         ["user"] = new JsonObject { ["id"] = userId, ["username"] = userId.ToLowerInvariant(), ["team_id"] = TeamId },

@@ -4,6 +4,7 @@ using ChatBot.Core.Providers;
 using ChatBot.Discord;
 using ChatBot.Emulators.Discord;
 using ChatBot.Emulators.Hosting;
+using ChatBot.Host.Regions;
 using ChatBot.IntegrationTests.TestSupport;
 using ChatBot.Providers;
 using ChatBot.Storage;
@@ -53,6 +54,9 @@ internal sealed class DiscordBotHost : IAsyncDisposable
     public JobEndings Endings { get; } = new();
     public WebApplication App { get; private set; } = null!;
     public IServiceProvider Services => App.Services;
+
+    /// <summary>Where the bot listens (the region editor's page), once started.</summary>
+    public Uri Address { get; private set; } = null!;
     public EmulatorMember Member { get; } = DiscordEmulator.CreateMember("ada");
     public string GuildId { get; private set; } = "";
     public EmulatorChannel Channel { get; private set; } = null!;
@@ -114,13 +118,16 @@ internal sealed class DiscordBotHost : IAsyncDisposable
         builder.Services.AddChatBotCore();
         builder.Services.AddResultGrid();
         builder.Services.AddDiscord();
+        builder.Services.AddRegionEditor();
         var store = builder.Services.Last(d => d.ServiceType == typeof(IJobStore));
         builder.Services.Remove(store);
         builder.Services.AddSingleton<IJobStore>(sp => new SignallingJobStore((IJobStore)ActivatorUtilities.CreateInstance(sp, store.ImplementationType!), Endings));
         App = builder.Build();
         App.MapDiscord();
+        App.MapRegionEditor();
         var connections = Emulator.ConnectUrls.Count;
         await App.StartAsync();
+        Address = new Uri(App.Urls.First());
         if (_settings.GetValueOrDefault("Discord:Mode") != "Http")
         {
             await Emulator.WaitUntilAsync(e => e.ConnectUrls.Count > connections && e.IsConnected);

@@ -17,7 +17,7 @@ public abstract class PlaygroundBrowserTest : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Host = await RunningHost.StartAsync();
+        Host = await StartHostAsync();
         _playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -34,13 +34,19 @@ public abstract class PlaygroundBrowserTest : IAsyncLifetime
         await Host.DisposeAsync();
     }
 
+    /// <summary>The host each test gets: by default the local provider only.</summary>
+    private protected virtual Task<RunningHost> StartHostAsync() => RunningHost.StartAsync();
+
+    /// <summary>Stops the host and starts it again on the same data folder (a new address and sign-in link).</summary>
+    private protected async Task RestartHostAsync() => Host = await Host.RestartAsync();
+
     /// <summary>
-    /// A new page (a browser context of its own: its own cookies), 1280×900, waiting up to 90 s for what a test awaits,
+    /// A new page (a browser context of its own: its own cookies), 1280×900 unless told, in the light or dark scheme, waiting up to 90 s for what a test awaits,
     /// on the Playground at <paramref name="path"/>; by default signed in as the admin through the host's one-time link.
     /// </summary>
-    protected async Task<IPage> OpenPlaygroundAsync(string? path = null)
+    protected async Task<IPage> OpenPlaygroundAsync(string? path = null, int width = 1280, int height = 900, ColorScheme colorScheme = ColorScheme.Light)
     {
-        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, ColorScheme = colorScheme });
         page.SetDefaultTimeout(WaitMilliseconds);
         path ??= "/signin?token=" + Uri.EscapeDataString(Host.SignInToken!);
         await page.GotoAsync(new Uri(Host.Address, path).ToString());

@@ -15,12 +15,17 @@ internal sealed class RunningHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly TempDirectory _data;
     private readonly IReadOnlyCollection<IAsyncDisposable> _peers;
+    private readonly IReadOnlyDictionary<string, string?>? _overrides;
+    private readonly Action<IServiceCollection>? _services;
+    private bool _handedOver;
 
-    private RunningHost(WebApplication app, TempDirectory data, Uri address, IReadOnlyCollection<IAsyncDisposable> peers)
+    private RunningHost(WebApplication app, TempDirectory data, Uri address, IReadOnlyCollection<IAsyncDisposable> peers, IReadOnlyDictionary<string, string?>? overrides, Action<IServiceCollection>? services)
     {
         _app = app;
         _data = data;
         _peers = peers;
+        _overrides = overrides;
+        _services = services;
         Address = address;
         Client = new PlaygroundClient(address);
     }
@@ -63,9 +68,22 @@ internal sealed class RunningHost : IAsyncDisposable
         return await StartWithPeersAsync(overrides, [.. providers.Values], null);
     }
 
-    private static async Task<RunningHost> StartWithPeersAsync(IReadOnlyDictionary<string, string?>? overrides, IReadOnlyCollection<IAsyncDisposable> peers, Action<IServiceCollection>? services)
+    /// <summary>
+    /// Stops this host as a shutdown would and starts another on the same data folder, settings and peers (on a new
+    /// port, with a new sign-in link); the new host owns them from now on, and disposing this one does nothing more.
+    /// </summary>
+    public async Task<RunningHost> RestartAsync()
     {
-        var data = new TempDirectory();
+        _handedOver = true;
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        return await StartWithPeersAsync(_overrides, _peers, _services, _data);
+    }
+
+    private static async Task<RunningHost> StartWithPeersAsync(IReadOnlyDictionary<string, string?>? overrides, IReadOnlyCollection<IAsyncDisposable> peers, Action<IServiceCollection>? services, TempDirectory? kept = null)
+    {
+        var data = kept ?? new TempDirectory();
         var settings = HostSettings.For(data, TimeSpan.Zero);
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
@@ -81,7 +99,7 @@ internal sealed class RunningHost : IAsyncDisposable
         var app = ChatBotHost.Build(builder);
         await app.StartAsync();
         var address = new Uri(app.Urls.Single(u => u.StartsWith("http://127.0.0.1:", StringComparison.Ordinal)));
-        return new RunningHost(app, data, address, peers);
+        return new RunningHost(app, data, address, peers, overrides, services);
     }
 
     public T GetService<T>()
@@ -89,6 +107,11 @@ internal sealed class RunningHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_handedOver)
+        {
+            return;
+        }
+
         Client.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();

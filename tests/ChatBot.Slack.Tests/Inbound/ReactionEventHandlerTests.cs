@@ -26,6 +26,28 @@ public sealed class ReactionEventHandlerTests() : SlackHostTests(SlackMode.Socke
     }
 
     [Fact]
+    public async Task Reaction_MagOnMessageWithTwoImages_OffersAChoiceThenUpscalesThePickedOne()
+    {
+        var (ts, files) = Emulator.ShareUserFiles("C1", "U2", [(TestImages.Png(), "first.png", "image/png"), (TestImages.Png(), "second.png", "image/png")]);
+
+        await Emulator.SendEventAsync(SlackEmulator.ReactionAdded("U1", "mag", "C1", ts));
+        await Emulator.WaitUntilAsync(() => Emulator.Ephemerals.Count == 1, what: "the offer to choose");
+        var button = Emulator.Ephemerals.Single().Blocks!.Last()!["elements"]![0]!;
+        await Emulator.SendInteractiveAsync(Emulator.BlockAction("U1", "C1", ts, button["action_id"]!.GetValue<string>(), button["value"]!.GetValue<string>()));
+        await Emulator.WaitUntilAsync(() => Emulator.Views.Count == 1, what: "the modal");
+        await Emulator.SendInteractiveAsync(Emulator.ViewSubmission(
+            "U1",
+            Emulator.Views.Single(),
+            new Dictionary<string, (string, string)>(),
+            new Dictionary<string, (string, string)> { [SlackRoleSelects.ImageBlockId] = (SlackRoleSelects.ActionId, "1") }));
+
+        var request = await Dispatcher.WaitForRequestAsync();
+        request.Kind.ShouldBe(CommandKind.Upscale);
+        request.Inputs.ShouldHaveSingleItem().Url.ShouldBe(Emulator.UrlPrivate(files[1].Id));
+        Dispatcher.Requests.Count.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Reaction_PencilOnMemberImage_OffersEditThenRunsIt()
     {
         var (ts, file) = Emulator.ShareUserFile("C1", "U2", TestImages.Png(), "dog.png", "image/png");

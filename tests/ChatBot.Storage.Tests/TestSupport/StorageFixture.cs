@@ -66,6 +66,8 @@ internal sealed class StorageFixture : IStoreFixture, IDisposable
 
     public SqliteTenantSettingsStore CreateTenantSettingsStore() => new(Database, Time);
 
+    public SqlitePlatformReplyStore CreatePlatformReplyStore(SqliteDatabase? database = null) => new(database ?? Database, Time);
+
     public long Scalar(string sql)
     {
         using var connection = Database.OpenRead();

@@ -259,7 +259,29 @@
     }
   }
 
+  // Vary (Region) opens the editor over the page; its submit presses the button with the painted mask.
+  function openRegion(data, button) {
+    const overlay = $("region-overlay");
+    const file = (data.files || [])[0];
+    if (!file) return;
+    const close = () => { overlay.hidden = true; $("region-editor").replaceChildren(); };
+    window.RegionEditor.mount($("region-editor"), {
+      imageUrl: file.url,
+      prompt: "",
+      onCancel: close,
+      onSubmit: async (prompt, mask) => {
+        const path = `/api/playground/replies/${encodeURIComponent(data.replyId)}/buttons/${encodeURIComponent(button.id)}`;
+        const { replyId } = await api(path, { method: "POST", body: JSON.stringify({ prompt, mask }) });
+        close();
+        await refresh(replyId);
+        return "";
+      },
+    });
+    overlay.hidden = false;
+  }
+
   async function press(data, button, node) {
+    if (button.action === "VaryRegion") { openRegion(data, button); return; }
     let prompt = null;
     if (button.action === "Edit") {
       prompt = await askPrompt(button.label);

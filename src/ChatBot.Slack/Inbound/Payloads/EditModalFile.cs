@@ -10,6 +10,7 @@ internal sealed record EditModalFile(
     public static EditModalFile From(MediaRef file) => new(file.Url, file.FileName, file.DeclaredContentType, file.DeclaredSize);
 
     /// <summary>"image", "audio" or "video", from the declared content type.</summary>
+    [JsonIgnore]
     public string? Kind => ContentType?.Split('/')[0].ToLowerInvariant();
 
     public MediaRef ToRef(MediaRole role) => new(Url, FileName ?? "file", ContentType, Size, RequiresBotToken: true, role);

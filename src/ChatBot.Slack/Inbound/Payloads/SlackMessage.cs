@@ -31,6 +31,12 @@ internal sealed record SlackMessage(
     /// <summary>Whether it carries a file a command can read (an image, audio or a video).</summary>
     public bool HasFiles() => SlackFileRoles.Usable(this).Any();
 
+    /// <summary>How many outputs a bot result offers buttons for (its U1…U4): more than one means the member picks.</summary>
+    public int OutputCount() =>
+        (Blocks ?? []).Where(b => b.Type == "actions").SelectMany(b => b.Elements ?? [])
+            .Select(e => ButtonId.TryDecode(e.ActionId, out var action, out _, out var index) && action == ButtonAction.Upscale ? index : null)
+            .OfType<int>().Distinct().Count();
+
     /// <summary>The job a bot result belongs to, read from its buttons' action_ids.</summary>
     public (string JobId, int? OutputIndex)? Job()
     {
