@@ -21,11 +21,21 @@ public static class ProvidersServiceCollectionExtensions
         services.AddValidatedOptions<LocalProviderOptions>(LocalProviderOptions.SectionName);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMediaProvider, LocalProvider>());
         services.TryAddSingleton<IVideoFrames, FfmpegVideoFrames>(); // /video --mode extend reads the last frame with ffmpeg
-        services.TryAddSingleton<IImageGrid, SkiaImageGrid>(); // several images are shown as one numbered grid
+        services.AddResultGrid();
 
         // The remote providers (sections Providers:AetherWave, ImageStudio, Blackwave, AetherForge).
         services.AddRemoteProviders();
 
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the <see cref="IImageGrid"/> (SkiaSharp) that shows several result images as one numbered grid; part of
+    /// <see cref="AddMediaProviders"/>, and callable alone by a host that brings its own providers.
+    /// </summary>
+    public static IServiceCollection AddResultGrid(this IServiceCollection services)
+    {
+        services.TryAddSingleton<IImageGrid, SkiaImageGrid>();
         return services;
     }
 }

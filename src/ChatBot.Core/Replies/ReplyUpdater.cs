@@ -6,9 +6,11 @@ namespace ChatBot.Core.Replies;
 /// The one writer of every job's reply: posts each view through the platform's <see cref="IChatReplies"/>,
 /// the first included, paced: the first view at once, then at most one edit per reply per
 /// <see cref="ReplyOptions.EditInterval"/>, always the newest state (intermediate states are
-/// coalesced away), and the final state (a result or an ending) is never dropped.
+/// coalesced away), and the final state (a result or an ending) is never dropped. While a reply waits or runs
+/// and nothing new comes, a timer re-sends its view moved on by the clock (<see cref="ReplyTick"/>) every
+/// <see cref="ReplyOptions.TickInterval"/>, stretched when many replies of one platform tick at once.
 /// </summary>
-internal sealed partial class ReplyUpdater
+internal sealed partial class ReplyUpdater : IDisposable
 {
     private readonly Dictionary<string, IChatReplies> _adapters;
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
@@ -16,7 +18,10 @@ internal sealed partial class ReplyUpdater
     private readonly TimeSpan _interval;
     private readonly ILogger<ReplyUpdater> _logger;
     private readonly ChatBotMetrics? _metrics;
+    private readonly TimeSpan _tickInterval;
+    private readonly int _tickBudget;
     private long _edits;
+    private volatile bool _disposed;
 
     public ReplyUpdater(IEnumerable<IChatReplies> adapters, IOptions<ReplyOptions> options, TimeProvider time, ILogger<ReplyUpdater> logger, ChatBotMetrics? metrics = null)
     {
@@ -24,7 +29,31 @@ internal sealed partial class ReplyUpdater
         _adapters = adapters.ToDictionary(a => a.Platform, StringComparer.OrdinalIgnoreCase);
         _time = time;
         _interval = options.Value.EditInterval;
+        _tickInterval = options.Value.TickInterval;
+        _tickBudget = Math.Max(1, options.Value.TickBudget);
         _logger = logger;
+    }
+
+    /// <summary>Stops every reply's timer (the host is stopping); states still queued are sent.</summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        foreach (var entry in _entries.Values)
+        {
+            entry.StopTicking();
+        }
+    }
+
+    /// <summary>
+    /// The wait before a reply's next timer edit: the tick interval, times how many budgets the platform's ticking
+    /// replies fill (20 replies on a budget of 5 tick every 4 intervals), never shorter than the edit interval.
+    /// </summary>
+    private TimeSpan TickDelay(string platform)
+    {
+        var ticking = _entries.Values.Count(e => e.Ticking && e.Platform.Equals(platform, StringComparison.OrdinalIgnoreCase));
+        var stretch = Math.Max(1, (ticking + _tickBudget - 1) / _tickBudget);
+        var delay = _tickInterval * stretch;
+        return delay > _interval ? delay : _interval;
     }
 
     /// <summary>Platform calls made so far (benchmarks read it).</summary>
@@ -105,18 +134,6 @@ internal sealed partial class ReplyUpdater
     [LoggerMessage(EventId = 1201, Level = LogLevel.Warning, Message = "Editing the {Platform} reply of job {JobId} failed")]
     private static partial void LogEditFailed(ILogger logger, Exception exception, string platform, string jobId);
 
-    /// <summary>One state to send: <see cref="Done"/> marks a final state; <see cref="Sent"/> is an intermediate state someone waits for.</summary>
-    private sealed record Work(ReplyView? View, ResultView? Result, TaskCompletionSource? Done, TaskCompletionSource? Sent = null)
-    {
-        public bool IsFinal => Done is not null;
-
-        public void Complete()
-        {
-            Sent?.TrySetResult();
-            Done?.TrySetResult();
-        }
-    }
-
     /// <summary>The pacing state of one reply.</summary>
     private sealed class Entry(ReplyUpdater owner, ReplyHandle handle)
     {
@@ -125,12 +142,35 @@ internal sealed partial class ReplyUpdater
         private bool _busy;
         private bool _finished;
         private ITimer? _timer;
+        private ITimer? _tick;
+        private ReplyView? _tickBase;
+        private DateTimeOffset _tickBaseAt;
         private DateTimeOffset _lastSent = DateTimeOffset.MinValue;
+
+        public string Platform => handle.Platform;
+
+        /// <summary>Waiting or running: its timer moves the view on while nothing else does.</summary>
+        public bool Ticking => Volatile.Read(ref _tickBase) is not null;
+
+        public void StopTicking()
+        {
+            lock (_gate)
+            {
+                _tick?.Dispose();
+                _tick = null;
+                _tickBase = null;
+            }
+        }
 
         public void Offer(Work work)
         {
             lock (_gate)
             {
+                // A real state: the timer starts again from it, and a final state stops it.
+                _tick?.Dispose();
+                _tick = null;
+                _tickBase = work.View is { IsFinal: false } view && !work.IsFinal ? view : null;
+                _tickBaseAt = owner._time.GetUtcNow();
                 if (_finished || (_pending?.IsFinal == true && !work.IsFinal))
                 {
                     // A final state is queued or sent: later intermediate states are stale.
@@ -183,6 +223,33 @@ internal sealed partial class ReplyUpdater
             _timer = owner._time.CreateTimer(static s => ((Entry)s!).OnTimer(), this, wait, Timeout.InfiniteTimeSpan);
         }
 
+        private void ScheduleTickLocked()
+        {
+            if (owner._disposed || owner._tickInterval <= TimeSpan.Zero || _tickBase is null || _finished || _busy || _pending is not null || _tick is not null)
+            {
+                return;
+            }
+
+            _tick = owner._time.CreateTimer(static s => ((Entry)s!).OnTick(), this, owner.TickDelay(handle.Platform), Timeout.InfiniteTimeSpan);
+        }
+
+        private void OnTick()
+        {
+            lock (_gate)
+            {
+                _tick?.Dispose();
+                _tick = null;
+                if (owner._disposed || _tickBase is null || _finished || _busy || _pending is not null)
+                {
+                    return;
+                }
+
+                // Not through Offer: the base stays the last real state, so every tick counts from it.
+                _pending = new Work(ReplyTick.Advance(_tickBase, owner._time.GetUtcNow() - _tickBaseAt), null, null);
+                ScheduleLocked();
+            }
+        }
+
         private void OnTimer()
         {
             lock (_gate)
@@ -219,6 +286,7 @@ internal sealed partial class ReplyUpdater
                 }
 
                 ScheduleLocked();
+                ScheduleTickLocked();
             }
         }
     }

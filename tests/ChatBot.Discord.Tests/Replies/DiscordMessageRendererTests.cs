@@ -13,21 +13,40 @@ public sealed class DiscordMessageRendererTests
         DiscordMessageRenderer.ProgressBar(percent).ShouldBe(expected);
 
     [Theory]
-    [InlineData(5, "0:05")]
-    [InlineData(125, "2:05")]
-    [InlineData(3725, "1:02:05")]
-    public void Duration_Seconds_Clock(int seconds, string expected) =>
+    [InlineData(5, "5s")]
+    [InlineData(125, "2m 05s")]
+    [InlineData(3725, "1h 02m")]
+    public void Duration_Seconds_TheBotsOneFormat(int seconds, string expected) =>
         DiscordMessageRenderer.Duration(TimeSpan.FromSeconds(seconds)).ShouldBe(expected);
 
     [Fact]
-    public void Progress_QueuedThird_ShowsOrdinalPositionAndNoPreview()
+    public void Progress_QueuedThird_SaysThePlaceOnceWithTheWaitAndNoPreview()
     {
-        var payload = DiscordMessageRenderer.Progress(new ReplyView { JobId = "j", Status = ReplyStatus.Queued, Title = "t", QueuePosition = 3, QueueLength = 7 }, null);
+        var view = new ReplyView { JobId = "j", Status = ReplyStatus.Queued, Title = "t", StatusText = "Queued — 3rd in line (7 waiting)", QueuePosition = 3, QueueLength = 7, Wait = TimeSpan.FromSeconds(40) };
+
+        var payload = DiscordMessageRenderer.Progress(view, null);
 
         var embed = payload.Embeds!.ShouldHaveSingleItem();
-        embed.Fields!.First().Value.ShouldBe("3rd of 7");
+        embed.Description.ShouldBe("Queued — 3rd in line (7 waiting)");
+        embed.Fields!.ShouldNotContain(f => f.Value.Contains("3rd", StringComparison.Ordinal));
+        embed.Fields!.ShouldContain(f => f.Name == "Starts in" && f.Value == "~40s");
         embed.Image.ShouldBeNull();
         payload.Attachments.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Result_WithGridAndInput_GridIsThePictureInputTheThumbnailFooterOnce()
+    {
+        var view = new ResultView { JobId = "j", Title = "t", Details = "Seed 7", ModelLabel = "Local sketch · Local", CreditsCharged = 4, Elapsed = TimeSpan.FromSeconds(12) };
+
+        var payload = DiscordMessageRenderer.Result(view, ["j-1.png", "j-2.png", "grid.png", "input.png"], [], grid: "grid.png", input: "input.png");
+
+        var embed = payload.Embeds!.ShouldHaveSingleItem();
+        embed.Image!.Url.ShouldBe("attachment://grid.png");
+        embed.Thumbnail!.Url.ShouldBe("attachment://input.png");
+        embed.Description.ShouldBe("Seed 7");
+        embed.Footer!.Text.ShouldBe("Local sketch · Local · 4 credits · 12s");
+        payload.Attachments!.Count.ShouldBe(4);
     }
 
     [Fact]

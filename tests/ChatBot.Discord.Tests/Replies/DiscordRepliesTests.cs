@@ -51,8 +51,8 @@ public sealed class DiscordRepliesTests
         embed["image"]!["url"]!.GetValue<string>().ShouldBe("attachment://preview.png");
         var fields = embed["fields"]!.AsArray().ToDictionary(f => f!["name"]!.GetValue<string>(), f => f!["value"]!.GetValue<string>());
         fields["Progress"].ShouldBe("▰▰▰▰▱▱▱▱▱▱ 40%");
-        fields["Elapsed"].ShouldBe("1:15");
-        fields["ETA"].ShouldBe("~0:30");
+        fields["Elapsed"].ShouldBe("1m 15s");
+        fields["ETA"].ShouldBe("~30s");
         host.Emulator.GetOriginal(interaction)!["attachments"]!.AsArray().Count.ShouldBe(1);
     }
 

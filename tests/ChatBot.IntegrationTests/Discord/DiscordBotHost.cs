@@ -6,6 +6,7 @@ using ChatBot.Emulators.Discord;
 using ChatBot.Emulators.Hosting;
 using ChatBot.Host.Regions;
 using ChatBot.IntegrationTests.TestSupport;
+using ChatBot.Providers;
 using ChatBot.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -115,6 +116,7 @@ internal sealed class DiscordBotHost : IAsyncDisposable
         // Storage first, as in the host: its migrations must run before the engine's recovery reads the jobs.
         builder.Services.AddSqliteStorage();
         builder.Services.AddChatBotCore();
+        builder.Services.AddResultGrid();
         builder.Services.AddDiscord();
         builder.Services.AddRegionEditor();
         var store = builder.Services.Last(d => d.ServiceType == typeof(IJobStore));

@@ -31,7 +31,7 @@ public sealed class DiscordBotTests
 
         host.Emulator.CallbackTypes(interaction).ShouldBe([5]);
         var original = host.Emulator.GetOriginal(interaction)!;
-        original["attachments"]!.AsArray().Count.ShouldBe(2);
+        original["attachments"]!.AsArray().Count.ShouldBe(3); // the two images and their grid
         var labels = original["components"]!.AsArray().SelectMany(r => r!["components"]!.AsArray()).Select(b => b!["label"]!.GetValue<string>()).ToList();
         labels.ShouldContain("U1");
         labels.ShouldContain("V2");
@@ -40,8 +40,29 @@ public sealed class DiscordBotTests
         balance.Reserved.ShouldBe(0);
         var upload = host.Emulator.RestCalls.Last(c => c.Is("PATCH", "/messages/@original"));
         upload.IsMultipart.ShouldBeTrue();
-        upload.Files.Select(f => f.PartName).ShouldBe(["files[0]", "files[1]"]);
+        upload.Files.Select(f => f.PartName).ShouldBe(["files[0]", "files[1]", "files[2]"]);
     }
+
+    [Fact]
+    public async Task Imagine_FourImages_ANumberedGridIsThePictureAndEachImageStaysAnAttachment()
+    {
+        await using var host = await DiscordBotHost.StartAsync();
+
+        var interaction = await host.Emulator.SendSlashCommandAsync(host.Channel, host.Member, "imagine", Prompt("four foxes --n 4"));
+        await host.Emulator.WaitUntilAsync(e => HasResult(e.GetOriginal(interaction)));
+
+        var original = host.Emulator.GetOriginal(interaction)!;
+        FirstEmbed(original)!["image"]!["url"]!.GetValue<string>().ShouldBe("attachment://grid.png");
+        var upload = host.Emulator.RestCalls.Last(c => c.Is("PATCH", "/messages/@original"));
+        upload.Files.Select(f => f.FileName[^6..]).ShouldBe(["-1.png", "-2.png", "-3.png", "-4.png", "id.png"]);
+        var (width, height) = PngSize(upload.Files[^1].Bytes);
+        (width, height).ShouldBe((1304, 1304), "2×2 tiles of 640 px with 8 px gaps");
+        var labels = original["components"]!.AsArray().SelectMany(r => r!["components"]!.AsArray()).Select(b => b!["label"]!.GetValue<string>()).ToList();
+        labels.Take(8).ShouldBe(["U1", "U2", "U3", "U4", "V1", "V2", "V3", "V4"], "U and V rows first, numbered as the tiles");
+    }
+
+    private static (int Width, int Height) PngSize(byte[] png) =>
+        (System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)), System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20)));
 
     [Fact]
     public async Task ResultUploadRefused_MemberIsToldAndNothingIsCharged()
@@ -231,6 +252,38 @@ public sealed class DiscordBotTests
     }
 
     /// <summary>Moves the shared clock a second at a time (edit pacing waits on it) until the emulator shows the state.</summary>
+    [Fact]
+    public async Task SilentProvider_TimerEditsComeAtThePacedIntervalAndStopAtTheEnd()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
+        await using var host = await DiscordBotHost.StartAsync(s => s["Replies:TickInterval"] = "00:00:07", time: clock);
+        host.Provider.Manual = true;
+        var interaction = await host.Emulator.SendSlashCommandAsync(host.Channel, host.Member, "imagine", Prompt("a provider that says nothing"));
+        await host.Provider.WaitForTrackingAsync();
+        var jobId = host.Provider.Submitted.Single().JobId;
+        List<DiscordRestCall> Edits(DiscordEmulator e) => [.. e.RestCalls.Where(c => c.Is("PATCH", "/messages/@original"))];
+        await host.Emulator.WaitUntilAsync(e => Edits(e).Count >= 1);
+
+        // The provider reports nothing: only the timer edits the reply from here on.
+        var before = Edits(host.Emulator).Count;
+        await AdvanceUntilAsync(clock, host, e => Edits(e).Count >= before + 4);
+
+        var edits = Edits(host.Emulator);
+        var ticks = edits.Skip(edits.Count - 3).ToList();
+        ticks.Zip(ticks.Skip(1)).ShouldAllBe(p => p.Second.At - p.First.At >= TimeSpan.FromSeconds(7), "at most one timer edit per tick interval");
+        var elapsed = ticks.Select(c => c.Json!["embeds"]![0]!["fields"]!.AsArray().Single(f => f!["name"]!.GetValue<string>() == "Elapsed")!["value"]!.GetValue<string>()).ToList();
+        elapsed.Distinct().Count().ShouldBe(3, "the elapsed time keeps moving: " + string.Join(", ", elapsed));
+
+        await host.Provider.PushAsync(jobId, ScriptedProvider.Success(1));
+        await AdvanceUntilAsync(clock, host, e => HasResult(e.GetOriginal(interaction)));
+        var atEnd = Edits(host.Emulator).Count;
+        clock.Advance(TimeSpan.FromSeconds(21));
+
+        // Three tick intervals later nothing has come: the timer stopped with the result.
+        await Should.ThrowAsync<TimeoutException>(() => host.Emulator.WaitUntilAsync(e => Edits(e).Count > atEnd, TimeSpan.FromSeconds(1)));
+        HasResult(host.Emulator.GetOriginal(interaction)).ShouldBeTrue();
+    }
+
     private static async Task AdvanceUntilAsync(FakeTimeProvider clock, DiscordBotHost host, Func<DiscordEmulator, bool> condition)
     {
         for (var step = 0; step < 60 && !condition(host.Emulator); step++)

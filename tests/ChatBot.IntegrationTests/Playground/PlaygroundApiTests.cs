@@ -39,6 +39,23 @@ public sealed class PlaygroundApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Imagine_FourImages_ReplyCarriesTheGridUrlBesideTheFourImages()
+    {
+        using var timeout = TestTimeout.Start();
+
+        var final = await Client.RunAsync("alice", "/imagine four foxes at dusk --n 4");
+
+        final.Status.ShouldBe("succeeded", final.Text);
+        final.Media.Count.ShouldBe(4);
+        final.Grid.ShouldNotBeNull();
+        final.Media.ShouldNotContain(final.Grid);
+        using var grid = await Client.Http.GetAsync(final.Grid, timeout.Token);
+        grid.StatusCode.ShouldBe(HttpStatusCode.OK);
+        grid.Content.Headers.ContentType?.MediaType.ShouldBe("image/png");
+        final.Buttons.Select(b => b.Label).ShouldContain("U4");
+    }
+
+    [Fact]
     public async Task Imagine_BehindAnotherJob_MovesFromQueuedToRunningToSucceeded()
     {
         await using var host = await RunningHost.StartAsync(new Dictionary<string, string?>

@@ -47,6 +47,24 @@ public sealed class SlackBotTests
     }
 
     [Fact]
+    public async Task Imagine_FourImages_TheGridIsTheReplysPictureAndEachImageIsInTheThread()
+    {
+        await using var bot = await SlackBot.StartAsync(SlackMode.Socket);
+
+        await bot.Emulator.SendSlashCommandAsync("/imagine", "four foxes --n 4 --model test-image", Member, Channel);
+
+        var reply = (await bot.WaitForResultsAsync(1)).Single();
+        var grid = bot.Emulator.File(Image(reply)).ShouldNotBeNull();
+        grid.Name.ShouldEndWith("-grid.png");
+        grid.ThreadTs.ShouldBe(reply.Ts);
+        var inThread = bot.Emulator.Files().Where(f => f.ThreadTs == reply.Ts && f.ShareCompleted).Select(f => f.Name).ToList();
+        inThread.Count.ShouldBe(5, "the four images and their grid");
+        ActionIds(reply).Where(id => id.StartsWith("cb:Upscale:", StringComparison.Ordinal)).Select(id => id[^2..]).ShouldBe([":0", ":1", ":2", ":3"]);
+        reply.Blocks!.Single(b => b!["type"]!.GetValue<string>() == "image")!["title"]!["text"]!.GetValue<string>().ShouldStartWith("Images 1–4");
+        await AssertLedgerCleanAsync(bot);
+    }
+
+    [Fact]
     public async Task Imagine_OverSignedHttp_PostsImageAndSettlesCredits()
     {
         await using var bot = await SlackBot.StartAsync(SlackMode.Http);
@@ -58,7 +76,7 @@ public sealed class SlackBotTests
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var reply = (await bot.WaitForResultsAsync(1)).Single();
-        reply.Blocks!.Count(b => b!["type"]!.GetValue<string>() == "image").ShouldBe(2);
+        reply.Blocks!.Count(b => b!["type"]!.GetValue<string>() == "image").ShouldBe(1, "two images show as one numbered grid; the images are in the thread");
         await bot.WaitForJobsToEndAsync();
         (await bot.BalanceAsync(Member)).Available.ShouldBe(before.Available - 4);
         await AssertLedgerCleanAsync(bot);

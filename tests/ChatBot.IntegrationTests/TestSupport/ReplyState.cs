@@ -15,4 +15,7 @@ internal sealed record ReplyState(
     CostState? Cost = null)
 {
     public bool IsFinal => Status is "succeeded" or "failed" or "refused" or "cancelled";
+
+    /// <summary>With several images: the URL of their numbered grid.</summary>
+    public string? Grid { get; init; }
 }

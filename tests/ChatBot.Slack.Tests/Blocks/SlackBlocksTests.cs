@@ -23,7 +23,7 @@ public sealed class SlackBlocksTests
     private static string AllText(JsonArray blocks) => blocks.ToJsonString();
 
     [Fact]
-    public void Progress_RunningView_ShowsStatusPositionProgressElapsedEtaAndModel()
+    public void Progress_RunningView_ShowsStatusProgressElapsedEtaAndModel()
     {
         var blocks = SlackBlocks.Progress(Running(), previewFileId: null);
 
@@ -31,11 +31,34 @@ public sealed class SlackBlocksTests
         section.ShouldContain("*🎨 a fox &lt;in&gt; snow &amp; ice*");
         section.ShouldContain("Rendering… *fast*");
         var context = string.Join(" | ", blocks[1]!["elements"]!.AsArray().Select(e => e!["text"]!.GetValue<string>()));
-        context.ShouldContain("3rd in line of 7");
+        context.ShouldNotContain("in line", Case.Sensitive, "the place in line is the status line's, said once");
         context.ShouldContain("▰▰▰▰▰▰▱▱▱▱ 62%");
-        context.ShouldContain("⏱ 1:15");
-        context.ShouldContain("ETA ~0:30");
+        context.ShouldContain("⏱ 1m 15s");
+        context.ShouldContain("ETA ~30s");
         context.ShouldContain("Flux 2 Pro · AetherForge");
+    }
+
+    [Fact]
+    public void Progress_RequestedBy_SaysWhoAskedByNameNeverAMention()
+    {
+        var blocks = SlackBlocks.Progress(Running() with { RequestedBy = "<!channel> Ana" }, previewFileId: null);
+
+        blocks[0]!["text"]!["text"]!.GetValue<string>().ShouldStartWith("&lt;!channel&gt; Ana asked: *🎨");
+    }
+
+    [Fact]
+    public void Result_WithGrid_ShowsTheGridOnceAndTheInputSmall()
+    {
+        var result = new ResultView { JobId = "j", Title = "t", RequestedBy = "Ana" };
+        (string, bool, string)[] files = [("F1", true, "1.png"), ("F2", true, "2.png"), ("F3", true, "3.png"), ("F4", true, "4.png")];
+
+        var blocks = SlackBlocks.Result(result, files, [], grid: "G1", input: "I1");
+
+        var images = blocks.Where(b => b!["type"]!.GetValue<string>() == "image").ToList();
+        images.ShouldHaveSingleItem()!["slack_file"]!["id"]!.GetValue<string>().ShouldBe("G1");
+        images[0]!["title"]!["text"]!.GetValue<string>().ShouldBe("Images 1–4 (each one is in the thread)");
+        AllText(blocks).ShouldContain("\"I1\"");
+        blocks[0]!["text"]!["text"]!.GetValue<string>().ShouldStartWith("Ana asked: ");
     }
 
     [Fact]
