@@ -18,7 +18,7 @@ internal static class EarlyDeferral
         switch (interaction.Type)
         {
             case DiscordInteraction.ApplicationCommand when data?.Type is not 3 && DiscordCommandKinds.OfSlash(data?.Name) is { } kind:
-                return Deferred(ephemeral: !kind.StartsJob());
+                return Deferred(ephemeral: !kind.RepliesInPublic());
             case DiscordInteraction.ModalSubmit:
                 return Deferred(ephemeral: false);
             case DiscordInteraction.MessageComponent:
@@ -41,12 +41,16 @@ internal static class EarlyDeferral
                 }
 
                 return ButtonId.TryDecode(customId, out var action, out _, out _) && action != ButtonAction.Edit
-                    ? Deferred(ephemeral: action == ButtonAction.Cancel)
+                    ? Deferred(ephemeral: AnswersPrivately(action))
                     : null;
             default:
                 return null;
         }
     }
+
+    /// <summary>Cancel, Confirm, Info and Vary (Region) (a private link) answer only the member who pressed.</summary>
+    public static bool AnswersPrivately(ButtonAction action) =>
+        action is ButtonAction.Cancel or ButtonAction.Confirm or ButtonAction.Info or ButtonAction.VaryRegion;
 
     private static InteractionResponse Deferred(bool ephemeral) =>
         new(InteractionResponse.DeferredChannelMessage, ephemeral ? new MessagePayload { Flags = MessagePayload.Ephemeral } : null);

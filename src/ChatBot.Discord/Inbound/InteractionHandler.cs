@@ -157,8 +157,7 @@ internal sealed partial class InteractionHandler(
             return;
         }
 
-        // Cancel, Confirm, Info and Vary (Region) (a private link) answer only the member who pressed.
-        var isJob = action is not (ButtonAction.Cancel or ButtonAction.Confirm or ButtonAction.Info or ButtonAction.VaryRegion);
+        var isJob = !EarlyDeferral.AnswersPrivately(action);
         if (await DeferAsync(interaction, ephemeral: !isJob, cancellationToken).ConfigureAwait(false))
         {
             await RunAsync(interaction, DiscordCommandMapper.MapButton(interaction, action, jobId, index, null, reply), publicReply: isJob, cancellationToken).ConfigureAwait(false);

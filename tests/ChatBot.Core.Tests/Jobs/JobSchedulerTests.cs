@@ -116,7 +116,7 @@ public sealed class JobSchedulerTests
 
         var first = engine.Replies.Updates.First(u => u.Reply == "a1").View;
         first.Status.ShouldBe(ReplyStatus.Running);
-        first.StatusText.ShouldBe("Starting…\nModel a is busy, so model b runs it.");
+        first.StatusText.ShouldBe("Starting… · 2 credits reserved\nModel a is busy, so model b runs it.");
         (await engine.Providers[0].NextStartedAsync()).ShouldBe("a1");
     }
 
@@ -132,7 +132,7 @@ public sealed class JobSchedulerTests
 
         var first = engine.Replies.Updates.Where(u => u.Reply == "b1").ShouldHaveSingleItem().View;
         first.Status.ShouldBe(ReplyStatus.Queued);
-        first.StatusText.ShouldBe("Queued — next in line\nA note.");
+        first.StatusText.ShouldBe("Queued — next in line · 2 credits reserved\nA note.");
         sut.PositionOf("b1").ShouldBe(1);
     }
 }

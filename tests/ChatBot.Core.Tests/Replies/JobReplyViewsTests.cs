@@ -153,7 +153,7 @@ public sealed class JobReplyViewsTests
         var job = engine.Job("j1", "alice");
         job = job with { Spec = job.Spec with { RouteNote = "Provider x is unavailable right now." } };
 
-        CreateSut(engine).Queued(job, 2, 3).StatusText.ShouldBe("Queued — 2nd in line (3 waiting)\nProvider x is unavailable right now.");
+        CreateSut(engine).Queued(job, 2, 3).StatusText.ShouldBe("Queued — 2nd in line (3 waiting) · 2 credits reserved\nProvider x is unavailable right now.");
     }
 
     [Fact]
@@ -168,7 +168,7 @@ public sealed class JobReplyViewsTests
 
         var buttons = JobReplyViews.ResultButtons("j1", outputs, catalog, canRun: m => m.Provider == "on");
 
-        buttons.Select(b => b.Action).ShouldBe([ButtonAction.Reroll]);
+        buttons.Select(b => b.Action).ShouldBe([ButtonAction.Reroll, ButtonAction.Info]);
     }
 
     private static JobReplyViews CreateSut(EngineFixture engine) => engine.Views;

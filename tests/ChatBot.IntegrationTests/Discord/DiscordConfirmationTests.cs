@@ -50,7 +50,7 @@ public sealed class DiscordConfirmationTests
 
         var click = await host.Emulator.ClickButtonAsync(host.Channel, host.Member, waiting["id"]!.GetValue<string>(), confirm["custom_id"]!.GetValue<string>());
         await WaitForTextAsync(host, click, "Confirmed: 2 credits reserved");
-        await host.Emulator.WaitUntilAsync(e => e.GetOriginal(imagine)?["attachments"] is JsonArray { Count: 2 });
+        await host.Emulator.WaitUntilAsync(e => e.GetOriginal(imagine)?["attachments"] is JsonArray { Count: 3 }); // two images and their grid
         await host.Endings.WaitForAsync(1);
         (await BalanceAsync(host)).Available.ShouldBe(48);
     }

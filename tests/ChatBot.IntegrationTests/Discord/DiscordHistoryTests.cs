@@ -16,7 +16,7 @@ public sealed class DiscordHistoryTests
     private static async Task<(EmulatorInteraction Interaction, JsonObject Result, string JobId)> ImagineAsync(DiscordBotHost host, string prompt)
     {
         var imagine = await host.Emulator.SendSlashCommandAsync(host.Channel, host.Member, "imagine", Options(Text("prompt", prompt)));
-        await host.Emulator.WaitUntilAsync(e => HasImages(e.GetOriginal(imagine), prompt.Contains("--n 2", StringComparison.Ordinal) ? 2 : 1));
+        await host.Emulator.WaitUntilAsync(e => HasImages(e.GetOriginal(imagine), prompt.Contains("--n 2", StringComparison.Ordinal) ? 3 : 1)); // two images and their grid;
         await host.Endings.WaitForAsync(1);
         var result = host.Emulator.GetOriginal(imagine)!;
         var info = Button(result, "Info")["custom_id"]!.GetValue<string>();

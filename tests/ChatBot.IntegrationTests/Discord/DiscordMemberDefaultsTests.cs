@@ -17,7 +17,7 @@ public sealed class DiscordMemberDefaultsTests
         await WaitForTextAsync(host, settings, "Saved. Your defaults: ar 16:9 · n 2");
         var imagine = await host.Emulator.SendSlashCommandAsync(host.Channel, host.Member, "imagine", Options(Text("prompt", "a fox")));
 
-        await host.Emulator.WaitUntilAsync(e => e.GetOriginal(imagine)?["attachments"] is JsonArray { Count: 2 });
+        await host.Emulator.WaitUntilAsync(e => e.GetOriginal(imagine)?["attachments"] is JsonArray { Count: 3 }); // two images and their grid
         host.Provider.Submitted.Last().Options.AspectRatio.ShouldBe("16:9");
     }
 }
