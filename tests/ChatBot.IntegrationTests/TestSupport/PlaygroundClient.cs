@@ -85,7 +85,7 @@ internal sealed partial class PlaygroundClient(Uri address, string? apiToken = H
         while (true)
         {
             var reply = await GetAsync(await PostAsync(user, "/credits"));
-            if (!reply.Text.Contains("reserved", StringComparison.Ordinal))
+            if (!reply.Text.Contains("held for running jobs", StringComparison.Ordinal)) // the /credits line while a reservation is open
             {
                 return ParseAvailable(reply.Text);
             }
