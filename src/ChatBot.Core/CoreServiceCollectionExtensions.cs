@@ -56,6 +56,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<ResultSource>();
         services.TryAddSingleton<JobInputIntake>();
         services.TryAddSingleton<VideoExtension>();
+        services.TryAddSingleton<ConfirmationExpiry>();
         services.TryAddSingleton<JobConfirmation>();
         services.TryAddSingleton<StoredResults>();
         services.TryAddSingleton<MemberSettings>();

@@ -1,3 +1,4 @@
+using ChatBot.Core.Commands.Handlers;
 using ChatBot.Core.Providers;
 
 namespace ChatBot.Core.Jobs;
@@ -7,7 +8,7 @@ namespace ChatBot.Core.Jobs;
 /// remote id resume tracking; jobs interrupted before the provider confirmed are re-queued when
 /// re-submitting is free, and otherwise failed and refunded with a reply that says so.
 /// </summary>
-internal sealed class JobRecovery(IJobStore store, JobScheduler scheduler, JobEnder ender, ProviderRouter router, ILogger<JobRecovery> logger)
+internal sealed class JobRecovery(IJobStore store, JobScheduler scheduler, JobEnder ender, ProviderRouter router, ILogger<JobRecovery> logger, ConfirmationExpiry? expiry = null)
 {
     public async Task<int> RecoverAsync(CancellationToken cancellationToken)
     {
@@ -20,7 +21,8 @@ internal sealed class JobRecovery(IJobStore store, JobScheduler scheduler, JobEn
                     scheduler.Enqueue(job);
                     break;
                 case JobState.AwaitingConfirmation:
-                    break; // Nothing reserved, nothing to run: its Confirm / Cancel buttons still work.
+                    expiry?.Watch(job); // Nothing reserved, nothing to run: its buttons still work until it expires.
+                    break;
                 case JobState.Running or JobState.Delivering when job.RemoteId is not null || job.OutputKeys.Count > 0:
                     scheduler.Resume(job);
                     break;
