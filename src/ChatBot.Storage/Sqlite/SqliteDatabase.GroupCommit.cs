@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using SQLitePCL;
 
 namespace ChatBot.Storage.Sqlite;
@@ -12,6 +13,9 @@ internal sealed partial class SqliteDatabase
     private readonly Queue<WriteUnit> _pending = new();
     private readonly List<WriteUnit> _batch = [];
     private bool _draining;
+
+    /// <summary>Account ids of committed accounts (ids never change; accounts are never deleted). Filled by <c>Accounts</c>.</summary>
+    internal ConcurrentDictionary<AccountKey, long> AccountIds { get; } = new();
 
     /// <summary>How many units one transaction takes at most (tests lower it).</summary>
     internal int MaxBatch { get; init; } = DefaultMaxBatch;

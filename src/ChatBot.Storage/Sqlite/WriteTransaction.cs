@@ -7,6 +7,9 @@ internal sealed class WriteTransaction(SqliteDatabase database, SqliteTransactio
 
     public bool IsAborted { get; private set; }
 
+    /// <summary>The database this transaction writes (its caches of committed rows).</summary>
+    public SqliteDatabase Database => database;
+
     /// <summary>
     /// Runs <paramref name="action"/> once this work's writes are committed, before its caller learns its result; never
     /// when they are rolled back (the work threw or aborted, or the batch failed to commit). For caches of committed rows.
