@@ -92,15 +92,10 @@ internal sealed partial class SqliteJobStore(
 
             // Awaiting confirmation reserves nothing: ConfirmAsync reserves the price, or refuses, when the member confirms.
             var reserve = job.AwaitConfirmation ? 0 : job.Price;
-            if (reserve > 0 && !Accounts.TryDebit(tx, account.Id, reserve))
+            if (reserve > 0 && !Accounts.TryReserve(tx, account.Id, reserve, job.Id, null, reason, now))
             {
                 tx.Abort();
                 return new CreateJobResult.InsufficientCredits(account.Balance, job.Price);
-            }
-
-            if (reserve > 0)
-            {
-                Accounts.Append(tx, account.Id, LedgerEntryKind.Reserve, -reserve, job.Id, null, reason, now);
             }
 
             var state = job.AwaitConfirmation ? JobState.AwaitingConfirmation : JobState.Queued;
