@@ -16,6 +16,13 @@ namespace ChatBot.Core.Jobs;
 public interface IJobStore
 {
     /// <summary>
+    /// True when several worker processes may share this store (PostgreSQL): expired leases are taken over while
+    /// running, and at start-up only expired ones. False for a single-process store (SQLite): at start-up every started
+    /// job is this process's to resume (its previous owner is gone).
+    /// </summary>
+    bool IsShared { get; }
+
+    /// <summary>
     /// Creates the job in <see cref="JobState.Queued"/> and reserves its price, or writes nothing; with
     /// <see cref="NewJob.AwaitConfirmation"/>, creates it awaiting confirmation and reserves nothing.
     /// </summary>
@@ -62,10 +69,10 @@ public interface IJobStore
     Task<bool> FailAsync(string jobId, JobState terminal, string reason, CancellationToken cancellationToken, string? owner = null);
 
     /// <summary>
-    /// Queued → Submitting for <paramref name="owner"/>, with a lease of <paramref name="lease"/> from now, in one write:
-    /// the claimed job, or null when it is no longer queued (cancelled, or claimed by another worker).
+    /// Queued → Submitting for <paramref name="owner"/>, with a lease of <paramref name="lease"/> from now, in one write;
+    /// false when it is no longer queued (cancelled, or claimed by another worker).
     /// </summary>
-    Task<JobRecord?> ClaimAsync(string jobId, string owner, TimeSpan lease, CancellationToken cancellationToken);
+    Task<bool> ClaimAsync(string jobId, string owner, TimeSpan lease, CancellationToken cancellationToken);
 
     /// <summary>
     /// Claims the next queued job whose turn it is, for every worker together: members take turns (the member served

@@ -64,11 +64,12 @@ internal sealed partial class PostgresJobStore
         UPDATE jobs SET lease_until = @now WHERE owner = @owner AND state IN {Started};
         """;
 
-    public async Task<JobRecord?> ClaimAsync(string jobId, string owner, TimeSpan lease, CancellationToken cancellationToken)
+    public bool IsShared => true;
+
+    public Task<bool> ClaimAsync(string jobId, string owner, TimeSpan lease, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(owner);
-        var claimed = await database.WriteAsync(tx => ClaimInAsync(tx, jobId, owner, lease, cancellationToken), cancellationToken).ConfigureAwait(false);
-        return claimed ? await GetAsync(jobId, cancellationToken).ConfigureAwait(false) : null;
+        return database.WriteAsync(tx => ClaimInAsync(tx, jobId, owner, lease, cancellationToken), cancellationToken);
     }
 
     public async Task<JobRecord?> ClaimNextAsync(JobClaim claim, CancellationToken cancellationToken)

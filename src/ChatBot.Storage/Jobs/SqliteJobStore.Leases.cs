@@ -56,10 +56,17 @@ internal sealed partial class SqliteJobStore
         UPDATE jobs SET lease_until = $now WHERE owner = $owner AND state IN {Started};
         """;
 
-    public async Task<JobRecord?> ClaimAsync(string jobId, string owner, TimeSpan lease, CancellationToken cancellationToken)
+    private static readonly JobRecord Claimed = new()
+    {
+        Id = "", Account = new AccountKey("", "", ""), State = JobState.Submitting, Spec = new JobSpec(), Reply = new ReplyHandle("", ""), Provider = "",
+    };
+
+    public bool IsShared => false;
+
+    public async Task<bool> ClaimAsync(string jobId, string owner, TimeSpan lease, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(owner);
-        return await database.WriteAsync(tx => ClaimIn(tx, jobId, owner, lease), cancellationToken).ConfigureAwait(false);
+        return await database.WriteAsync(tx => ClaimIn(tx, jobId, owner, lease, read: false) is not null, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<JobRecord?> ClaimNextAsync(JobClaim claim, CancellationToken cancellationToken)
@@ -71,7 +78,7 @@ internal sealed partial class SqliteJobStore
         {
             var id = tx.Command(PickNext, ("$limits", limits), ("$perUser", claim.MaxRunningPerUser), ("$perProvider", claim.DefaultProviderConcurrency))
                 .ExecuteScalar() as string;
-            return id is null ? null : ClaimIn(tx, id, claim.Owner, claim.Lease);
+            return id is null ? null : ClaimIn(tx, id, claim.Owner, claim.Lease, read: true);
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -101,7 +108,8 @@ internal sealed partial class SqliteJobStore
     public Task<int> ReleaseLeasesAsync(string owner, CancellationToken cancellationToken) =>
         database.WriteAsync(tx => tx.Execute(Release, ("$owner", owner), ("$now", SqliteValues.ToUnixMs(time.GetUtcNow()))), cancellationToken);
 
-    private JobRecord? ClaimIn(WriteTransaction tx, string jobId, string owner, TimeSpan lease)
+    /// <summary>Claims one queued job in the caller's write; null when it is not queued. Reads it back only when asked (a sentinel otherwise).</summary>
+    private JobRecord? ClaimIn(WriteTransaction tx, string jobId, string owner, TimeSpan lease, bool read)
     {
         var now = time.GetUtcNow();
         var ms = SqliteValues.ToUnixMs(now);
@@ -111,6 +119,11 @@ internal sealed partial class SqliteJobStore
         }
 
         tx.Execute(Served, ("$id", jobId), ("$now", ms));
+        if (!read)
+        {
+            return Claimed;
+        }
+
         using var reader = tx.Command($"{Columns} WHERE j.id = $id;", ("$id", jobId)).ExecuteReader();
         return reader.Read() ? JobRows.Read(reader) : null;
     }

@@ -8,6 +8,8 @@ internal abstract class PassThroughJobStore(IJobStore inner) : IJobStore
 {
     protected IJobStore Inner => inner;
 
+    public bool IsShared => inner.IsShared;
+
     public virtual Task<CreateJobResult> CreateAsync(NewJob job, CancellationToken cancellationToken) => inner.CreateAsync(job, cancellationToken);
 
     public Task<CreateJobResult?> ConfirmAsync(string jobId, long price, int? maxQueued, CancellationToken cancellationToken) => inner.ConfirmAsync(jobId, price, maxQueued, cancellationToken);
@@ -32,7 +34,7 @@ internal abstract class PassThroughJobStore(IJobStore inner) : IJobStore
 
     public virtual Task<bool> FailAsync(string jobId, JobState terminal, string reason, CancellationToken cancellationToken, string? owner = null) => inner.FailAsync(jobId, terminal, reason, cancellationToken, owner);
 
-    public Task<JobRecord?> ClaimAsync(string jobId, string owner, TimeSpan lease, CancellationToken cancellationToken) => inner.ClaimAsync(jobId, owner, lease, cancellationToken);
+    public Task<bool> ClaimAsync(string jobId, string owner, TimeSpan lease, CancellationToken cancellationToken) => inner.ClaimAsync(jobId, owner, lease, cancellationToken);
 
     public Task<JobRecord?> ClaimNextAsync(JobClaim claim, CancellationToken cancellationToken) => inner.ClaimNextAsync(claim, cancellationToken);
 
