@@ -43,9 +43,11 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<JobScheduler>();
         services.TryAddSingleton<IJobQueueMetrics>(sp => sp.GetRequiredService<JobScheduler>());
         services.TryAddSingleton<JobRecovery>();
+        services.TryAddSingleton<JobLeases>();
         services.AddCommandHandlers();
         services.AddHostedService<JobEngineService>();
         services.AddHostedService<UnwrittenEndingsService>();
+        services.AddHostedService<JobLeaseService>();
         return services;
     }
 

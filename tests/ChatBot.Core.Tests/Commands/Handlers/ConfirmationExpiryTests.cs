@@ -52,7 +52,7 @@ public sealed class ConfirmationExpiryTests
         var job = Awaiting("j1", createdAgo: TimeSpan.FromMinutes(14));
         _engine.Store.GetActiveAsync(Arg.Any<CancellationToken>()).Returns([job]);
         using var sut = CreateSut();
-        var recovery = new JobRecovery(_engine.Store, _engine.Scheduler, _engine.Ender, _engine.Router, NullLogger<JobRecovery>.Instance, sut);
+        var recovery = new JobRecovery(_engine.Store, _engine.Scheduler, _engine.Ender, _engine.Router, _engine.Leases, NullLogger<JobRecovery>.Instance, sut);
 
         await recovery.RecoverAsync(CancellationToken.None);
         _engine.Time.Advance(TimeSpan.FromMinutes(1) - TimeSpan.FromSeconds(1));
