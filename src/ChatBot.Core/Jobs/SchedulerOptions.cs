@@ -24,6 +24,12 @@ internal sealed class SchedulerOptions
     /// <summary>How often a job ending the store could not write (disk full) is tried again.</summary>
     public TimeSpan StorageRetryInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// False in a process without the <c>jobs</c> role (<c>Host:Roles</c>): accepted jobs stay queued in the store for
+    /// the workers that run them. Not a setting of its own (internal: never bound from configuration).
+    /// </summary>
+    internal bool RunJobs { get; set; } = true;
+
     public int ConcurrencyFor(string provider) =>
         ProviderConcurrency.TryGetValue(provider, out var n) && n > 0 ? n : DefaultProviderConcurrency;
 }
