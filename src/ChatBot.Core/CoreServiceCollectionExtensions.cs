@@ -31,6 +31,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(sp => LoadCatalog(sp.GetRequiredService<IOptions<CatalogOptions>>().Value.Path));
         services.AddMetrics();
         services.TryAddSingleton<ChatBotMetrics>();
+        services.TryAddSingleton<ChatBot.Core.Platform.WorkerShare>();
         services.TryAddSingleton<ProviderRouter>();
         services.TryAddSingleton<EtaEstimator>();
         services.TryAddSingleton<ReplyUpdater>();

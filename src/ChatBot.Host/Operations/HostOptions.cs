@@ -11,6 +11,13 @@ internal sealed class HostOptions : IValidatableObject
     /// </summary>
     public string? Roles { get; set; }
 
+    /// <summary>
+    /// How often this process heartbeats into the store's <c>workers</c> table; a worker silent for three of these is
+    /// no longer counted when the others split the bot token's rate limits.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.1", "00:10:00", ErrorMessage = "Host:WorkerHeartbeat must be between 0.1 s and 10 minutes.")]
+    public TimeSpan WorkerHeartbeat { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Set from <c>Storage:Provider</c>: whether other processes can share this one's store.</summary>
     internal bool SharedStore { get; set; }
 

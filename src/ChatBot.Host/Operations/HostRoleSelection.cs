@@ -60,6 +60,7 @@ internal static class HostRoleSelection
             .PostConfigure(options => options.SharedStore = StorageSelection.IsPostgres(configuration));
         var roles = Read(configuration);
         services.AddSingleton(new PlayedRoles(roles));
+        services.AddHostedService<WorkerHeartbeat>();
         if (!roles.HasFlag(HostRoles.Playground))
         {
             services.PostConfigure<PlaygroundOptions>(options => options.Enabled = false);

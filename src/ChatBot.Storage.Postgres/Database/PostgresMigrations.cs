@@ -145,5 +145,14 @@ internal static class PostgresMigrations
                 PRIMARY KEY (platform, tenant_id, user_id)
             );
             """),
+        new(8, "workers", """
+            -- The bot's live processes: their heartbeats split the limits of the bot token and the workspace.
+            CREATE TABLE workers (
+                worker_id text PRIMARY KEY,
+                roles text NOT NULL,
+                started_at bigint NOT NULL,
+                heartbeat_at bigint NOT NULL
+            );
+            """),
     ];
 }

@@ -142,5 +142,14 @@ internal static class Migrations
                 PRIMARY KEY (platform, tenant_id, user_id)
             ) WITHOUT ROWID;
             """),
+        new(8, "workers", """
+            -- The bot's live processes: their heartbeats split the limits of the bot token and the workspace.
+            CREATE TABLE workers (
+                worker_id TEXT PRIMARY KEY,
+                roles TEXT NOT NULL,
+                started_at INTEGER NOT NULL,
+                heartbeat_at INTEGER NOT NULL
+            ) WITHOUT ROWID;
+            """),
     ];
 }
