@@ -31,6 +31,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(sp => LoadCatalog(sp.GetRequiredService<IOptions<CatalogOptions>>().Value.Path));
         services.AddMetrics();
         services.TryAddSingleton<ChatBotMetrics>();
+        services.TryAddSingleton<ChatBot.Core.Platform.WorkerShare>();
         services.TryAddSingleton<ProviderRouter>();
         services.TryAddSingleton<EtaEstimator>();
         services.TryAddSingleton<ReplyUpdater>();
@@ -50,6 +51,13 @@ public static class CoreServiceCollectionExtensions
         services.AddHostedService<JobLeaseService>();
         return services;
     }
+
+    /// <summary>
+    /// For a process without job work (<c>Host:Roles</c> without <c>jobs</c>): commands are still accepted and their
+    /// jobs stored as queued, but this process starts none of them (the workers with <c>jobs</c> do).
+    /// </summary>
+    public static IServiceCollection WithoutJobWork(this IServiceCollection services) =>
+        services.PostConfigure<SchedulerOptions>(options => options.RunJobs = false);
 
     /// <summary>The dispatcher, one handler per command concern, and the rules they share.</summary>
     internal static IServiceCollection AddCommandHandlers(this IServiceCollection services)

@@ -156,7 +156,7 @@ internal sealed class JobScheduler(
 
     private void DispatchLocked(Arrival? arrival = null)
     {
-        if (_stopping)
+        if (_stopping || !_options.RunJobs)
         {
             return;
         }

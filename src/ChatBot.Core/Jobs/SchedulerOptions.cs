@@ -36,6 +36,12 @@ internal sealed class SchedulerOptions
     /// <summary><see cref="WorkerId"/>, or the host name and process id when none is set.</summary>
     public string Worker => string.IsNullOrWhiteSpace(WorkerId) ? $"{Environment.MachineName}-{Environment.ProcessId}" : WorkerId;
 
+    /// <summary>
+    /// False in a process without the <c>jobs</c> role (<c>Host:Roles</c>): accepted jobs stay queued in the store for
+    /// the workers that run them. Not a setting of its own (internal: never bound from configuration).
+    /// </summary>
+    internal bool RunJobs { get; set; } = true;
+
     public int ConcurrencyFor(string provider) =>
         ProviderConcurrency.TryGetValue(provider, out var n) && n > 0 ? n : DefaultProviderConcurrency;
 }

@@ -155,5 +155,14 @@ internal static class PostgresMigrations
             CREATE INDEX jobs_queued ON jobs (account_id, created_at) WHERE state = 'queued';
             CREATE INDEX accounts_last_claimed ON accounts (last_claimed_at);
             """),
+        new(8, "workers", """
+            -- The bot's live processes: their heartbeats split the limits of the bot token and the workspace.
+            CREATE TABLE workers (
+                worker_id text PRIMARY KEY,
+                roles text NOT NULL,
+                started_at bigint NOT NULL,
+                heartbeat_at bigint NOT NULL
+            );
+            """),
     ];
 }

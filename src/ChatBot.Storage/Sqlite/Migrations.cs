@@ -152,5 +152,14 @@ internal static class Migrations
             CREATE INDEX jobs_queued ON jobs (account_id, created_at) WHERE state = 'queued';
             CREATE INDEX accounts_last_claimed ON accounts (last_claimed_at);
             """),
+        new(8, "workers", """
+            -- The bot's live processes: their heartbeats split the limits of the bot token and the workspace.
+            CREATE TABLE workers (
+                worker_id TEXT PRIMARY KEY,
+                roles TEXT NOT NULL,
+                started_at INTEGER NOT NULL,
+                heartbeat_at INTEGER NOT NULL
+            ) WITHOUT ROWID;
+            """),
     ];
 }
