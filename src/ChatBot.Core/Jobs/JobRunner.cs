@@ -168,7 +168,14 @@ internal sealed partial class JobRunner(
                     keys.Add(stored.Key);
                 }
 
-                // The outputs are recorded with the completion (one write): a crash before it resumes by the remote id.
+                // The outputs are recorded before the result is posted: a button pressed the moment it appears finds them,
+                // and a crash before the completion re-posts them from the store instead of asking the provider again.
+                if (!await store.MarkDeliveringAsync(job.Id, keys, token, leases.Owner).ConfigureAwait(false))
+                {
+                    logger.NotPostedLeaseLost(job.Id);
+                    break;
+                }
+
                 await DeliverAsync(job, held, model, keys, s.ProviderCost, token, s.Note is null ? note : ReplyText.WithNote(s.Note, note)).ConfigureAwait(false);
                 break;
             case ProviderUpdate.Succeeded:

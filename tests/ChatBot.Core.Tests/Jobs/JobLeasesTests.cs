@@ -49,6 +49,6 @@ public sealed class JobLeasesTests
 
         await engine.Store.Received(1).ClaimAsync("j1", engine.Leases.Owner, TimeSpan.FromSeconds(30), Arg.Any<CancellationToken>());
         await engine.Store.DidNotReceiveWithAnyArgs().TryTransitionAsync(default!, default, default, default);
-        await engine.Store.DidNotReceiveWithAnyArgs().MarkDeliveringAsync(default!, default!, default);
+        await engine.Store.Received(1).MarkDeliveringAsync("j1", Arg.Any<IReadOnlyList<string>>(), Arg.Any<CancellationToken>(), engine.Leases.Owner);
     }
 }
