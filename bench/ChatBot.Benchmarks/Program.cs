@@ -92,7 +92,18 @@ foreach (var note in results.Where(r => r.Note is not null))
     Console.WriteLine($"  {note.Scenario}/{note.Metric}: {note.Note}");
 }
 
+var rows = TargetRows.From(results);
+if (rows.Count > 0)
+{
+    Console.WriteLine($"\n== the README's performance rows (issues 15 and 14), {(quick ? "quick run: figures for a smoke test only" : "full run")}");
+    Console.WriteLine(TargetRows.Header);
+    foreach (var row in rows)
+    {
+        Console.WriteLine(row);
+    }
+}
+
 var output = Path.Combine(root, "bench", "results", "latest.json");
-await ResultReport.WriteAsync(output, machine, quick, started, clock.Elapsed, results, CancellationToken.None);
+await ResultReport.WriteAsync(output, machine, quick, started, clock.Elapsed, results, rows, CancellationToken.None);
 Console.WriteLine($"\nwritten to {Path.GetRelativePath(Directory.GetCurrentDirectory(), output)}");
 return 0;

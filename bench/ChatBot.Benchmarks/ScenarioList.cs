@@ -15,6 +15,7 @@ internal static class ScenarioList
         new LedgerScenario(),
         new RelayScenario(),
         new ThroughputScenario(),
+        new PostgresThroughputScenario(),
         new AckScenario(),
         new InflightScenario(),
     ];

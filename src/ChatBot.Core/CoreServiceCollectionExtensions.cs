@@ -44,9 +44,11 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<JobScheduler>();
         services.TryAddSingleton<IJobQueueMetrics>(sp => sp.GetRequiredService<JobScheduler>());
         services.TryAddSingleton<JobRecovery>();
+        services.TryAddSingleton<JobLeases>();
         services.AddCommandHandlers();
         services.AddHostedService<JobEngineService>();
         services.AddHostedService<UnwrittenEndingsService>();
+        services.AddHostedService<JobLeaseService>();
         return services;
     }
 
@@ -64,6 +66,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<ResultSource>();
         services.TryAddSingleton<JobInputIntake>();
         services.TryAddSingleton<VideoExtension>();
+        services.TryAddSingleton<ConfirmationExpiry>();
         services.TryAddSingleton<JobConfirmation>();
         services.TryAddSingleton<StoredResults>();
         services.TryAddSingleton<MemberSettings>();

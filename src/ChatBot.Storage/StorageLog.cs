@@ -47,4 +47,7 @@ internal static partial class StorageLog
 
     [LoggerMessage(EventId = 2042, Level = LogLevel.Warning, Message = "Media sweep failed; trying again at the next one")]
     public static partial void MediaSweepFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2200, Level = LogLevel.Warning, Message = "A write batch of {Count} unit(s) did not commit; each of its callers gets the error")]
+    public static partial void WriteBatchFailed(ILogger logger, int count, Exception exception);
 }

@@ -60,7 +60,9 @@ internal sealed class BenchHost : IAsyncDisposable
     /// <summary>The Discord emulator the bot is connected to (gateway + REST), when started with Discord.</summary>
     public DiscordEmulator? Discord { get; }
 
-    public static async Task<BenchHost> StartAsync(BenchContext context, string name, IReadOnlyDictionary<string, string?>? overrides, CancellationToken cancellationToken, bool withDiscord = false)
+    /// <param name="counters">Shared with other hosts (workers on one database) to count their replies together; a new one when null.</param>
+    public static async Task<BenchHost> StartAsync(
+        BenchContext context, string name, IReadOnlyDictionary<string, string?>? overrides, CancellationToken cancellationToken, bool withDiscord = false, ReplyCounters? counters = null)
     {
         var folder = context.NewFolder(name);
         var catalog = Path.Combine(folder, "models.json");
@@ -103,10 +105,12 @@ internal sealed class BenchHost : IAsyncDisposable
             settings[key] = value;
         }
 
-        var builder = ChatBotHost.CreateBuilder(["--urls", "http://127.0.0.1:0"]);
+        // The store is chosen while the host is composed: Storage:Provider goes on the command line.
+        var builder = ChatBotHost.CreateBuilder(
+            ["--urls", "http://127.0.0.1:0", .. settings.Where(s => s.Key.Equals("Storage:Provider", StringComparison.OrdinalIgnoreCase)).Select(s => $"--{s.Key}={s.Value}")]);
         builder.Configuration.AddInMemoryCollection(settings);
         var provider = new BenchProvider();
-        var counters = new ReplyCounters();
+        counters ??= new ReplyCounters();
         builder.Services.AddSingleton<IMediaProvider>(provider);
         if (withDiscord && !builder.Services.Any(d => d.ServiceType.Assembly == typeof(DiscordOptions).Assembly))
         {

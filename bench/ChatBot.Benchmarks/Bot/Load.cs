@@ -8,7 +8,11 @@ internal static class Load
     public static string User(int i, int users) => $"bench-u{i % users}";
 
     /// <summary>Closed loop: <paramref name="count"/> commands with at most <paramref name="concurrency"/> in flight; returns how many were refused.</summary>
-    public static async Task<int> SubmitAsync(BenchHost host, int count, int users, int concurrency, CancellationToken cancellationToken)
+    public static Task<int> SubmitAsync(BenchHost host, int count, int users, int concurrency, CancellationToken cancellationToken) =>
+        SubmitAsync([host], count, users, concurrency, cancellationToken);
+
+    /// <summary>As above, command i going to host i mod the number of hosts (workers on one database).</summary>
+    public static async Task<int> SubmitAsync(IReadOnlyList<BenchHost> hosts, int count, int users, int concurrency, CancellationToken cancellationToken)
     {
         var refused = 0;
         var next = -1;
@@ -18,7 +22,7 @@ internal static class Load
                 int i;
                 while ((i = Interlocked.Increment(ref next)) < count)
                 {
-                    if (!await host.PostAsync(User(i, users), Prompt, cancellationToken).ConfigureAwait(false))
+                    if (!await hosts[i % hosts.Count].PostAsync(User(i, users), Prompt, cancellationToken).ConfigureAwait(false))
                     {
                         Interlocked.Increment(ref refused);
                     }

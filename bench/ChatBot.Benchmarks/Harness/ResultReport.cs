@@ -35,7 +35,8 @@ internal static class ResultReport
         return text.ToString();
     }
 
-    public static async Task WriteAsync(string path, MachineInfo machine, bool quick, DateTimeOffset started, TimeSpan duration, IReadOnlyList<Measurement> measurements, CancellationToken cancellationToken)
+    public static async Task WriteAsync(
+        string path, MachineInfo machine, bool quick, DateTimeOffset started, TimeSpan duration, IReadOnlyList<Measurement> measurements, IReadOnlyList<string> readmeRows, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var document = new
@@ -43,8 +44,10 @@ internal static class ResultReport
             started,
             durationSeconds = Math.Round(duration.TotalSeconds, 1),
             mode = quick ? "quick" : "full",
-            command = "dotnet run -c Release --project bench/ChatBot.Benchmarks -- all" + (quick ? " --quick" : ""),
+            command = "dotnet run -c Release --project bench/ChatBot.Benchmarks -- " + string.Join(' ', measurements.Select(m => m.Scenario).Distinct()) + (quick ? " --quick" : ""),
+            caveat = quick ? "quick run: smaller batches and shorter windows, a smoke test; the README's figures come from a full run on a quiet machine" : null,
             machine,
+            readmeRows = readmeRows.Count == 0 ? null : (IReadOnlyList<string>)[TargetRows.Header, .. readmeRows],
             figures = measurements.Select(m => new
             {
                 m.Scenario,

@@ -14,7 +14,8 @@ internal sealed class JobScheduler(
     ReplyUpdater replies,
     JobReplyViews views,
     IOptions<SchedulerOptions> options,
-    ILogger<JobScheduler> logger) : IJobQueueMetrics
+    ILogger<JobScheduler> logger,
+    JobLeases? leases = null) : IJobQueueMetrics
 {
     private readonly Lock _gate = new();
     private readonly FairLine _line = new();
@@ -133,6 +134,11 @@ internal sealed class JobScheduler(
         catch (OperationCanceledException)
         {
             // The host's shutdown timeout won; the persisted states are what recovery will read.
+        }
+
+        if (leases is not null)
+        {
+            await leases.ReleaseAllAsync().ConfigureAwait(false);
         }
     }
 

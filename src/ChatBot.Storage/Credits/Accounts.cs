@@ -5,14 +5,22 @@ namespace ChatBot.Storage.Credits;
 
 /// <summary>
 /// Account rows and ledger entries, written inside a caller's write transaction. Every change of a balance
-/// goes with exactly one ledger entry of the same amount, so the balance always equals the sum of the ledger.
+/// goes with exactly one ledger entry of the same amount, so the balance always equals the sum of the ledger:
+/// each movement is one command (the balance change and its entry, the entry conditioned on the change with
+/// <c>changes()</c>; SQLite has no data-modifying CTE). Account ids never change and accounts are never deleted,
+/// so ids found in committed transactions are cached (<see cref="SqliteDatabase.AccountIds"/>).
 /// </summary>
 internal static class Accounts
 {
+    /// <summary>A cache this large is dropped and refilled (about 100 bytes an account).</summary>
+    private const int MaxCachedIds = 200_000;
+
     private const string SelectAccount = """
         SELECT id, balance, allowance_day FROM accounts
         WHERE platform = $platform AND tenant_id = $tenant AND user_id = $user;
         """;
+
+    private const string SelectAccountById = "SELECT id, balance, allowance_day FROM accounts WHERE id = $id;";
 
     private const string InsertAccount = """
         INSERT INTO accounts (platform, tenant_id, user_id, balance, allowance_day, created_at)
@@ -31,21 +39,45 @@ internal static class Accounts
             (SELECT daily_allowance FROM tenant_allowances WHERE platform = $platform AND tenant_id = $tenant));
         """;
 
-    private const string TopUp = """
-        UPDATE accounts SET balance = balance + $amount, allowance_day = $day WHERE id = $id;
-        """;
-
-    private const string Debit = """
-        UPDATE accounts SET balance = balance - $amount WHERE id = $id AND balance >= $amount;
-        """;
-
-    private const string Credit = """
-        UPDATE accounts SET balance = balance + $amount WHERE id = $id;
-        """;
-
-    private const string InsertEntry = """
+    /// <summary>The ledger entry of a movement, written only when the statement before it changed a row.</summary>
+    private const string EntryIfChanged = """
         INSERT INTO ledger (account_id, kind, amount, job_id, reservation_id, reason, at)
-        VALUES ($account, $kind, $amount, $job, $reservation, $reason, $at);
+        SELECT $account, $kind, $amount, $job, $reservation, $reason, $at WHERE changes() = 1;
+        """;
+
+    /// <summary>The day's allowance top-up ($amount ≥ 0) with its entry (none for nothing).</summary>
+    private const string TopUp = """
+        UPDATE accounts SET balance = balance + $amount, allowance_day = $day WHERE id = $account;
+        INSERT INTO ledger (account_id, kind, amount, job_id, reservation_id, reason, at)
+        SELECT $account, $kind, $amount, $job, $reservation, $reason, $at WHERE changes() = 1 AND $amount > 0;
+        """;
+
+    /// <summary>A debit of $amount (&gt; 0) only when the balance covers it, with its entry of -$amount.</summary>
+    private const string Debit = $"""
+        UPDATE accounts SET balance = balance - $amount WHERE id = $account AND balance >= $amount;
+        {EntryIfChangedNegated}
+        """;
+
+    /// <summary>
+    /// A reservation outside jobs in one command, when the account's allowance is not due today: the debit, its entry and
+    /// the reservation row. Changes 3 rows when done, none when the allowance is due or the balance does not cover it.
+    /// </summary>
+    private const string QuickReserve = $"""
+        UPDATE accounts SET balance = balance - $amount WHERE id = $account AND allowance_day >= $day AND balance >= $amount;
+        {EntryIfChangedNegated}
+        INSERT INTO reservations (id, account_id, amount, state, reason, created_at)
+        SELECT $reservation, $account, $amount, 'open', $reason, $at WHERE changes() = 1;
+        """;
+
+    private const string EntryIfChangedNegated = """
+        INSERT INTO ledger (account_id, kind, amount, job_id, reservation_id, reason, at)
+        SELECT $account, $kind, -$amount, $job, $reservation, $reason, $at WHERE changes() = 1;
+        """;
+
+    /// <summary>A movement of $amount (either sign, never 0) into the balance with its entry.</summary>
+    private const string Move = $"""
+        UPDATE accounts SET balance = balance + $amount WHERE id = $account;
+        {EntryIfChanged}
         """;
 
     /// <summary>
@@ -55,7 +87,7 @@ internal static class Accounts
     /// <param name="roles">The member's roles (<see cref="Core.Model.Actor.Roles"/>): read with the tenant's allowance in this transaction.</param>
     public static AccountRow Open(WriteTransaction tx, AccountKey key, DateTimeOffset now, long defaultAllowance, IReadOnlyList<string>? roles = null)
     {
-        var account = Find(tx, key) ?? Create(tx, key, now);
+        var account = (CachedId(tx, key) is { } id ? FindById(tx, id) : null) ?? Remember(tx, key, Find(tx, key) ?? Create(tx, key, now));
         if (!DailyAllowance.IsDue(account.AllowanceDay, now))
         {
             return account;
@@ -64,24 +96,30 @@ internal static class Accounts
         var today = DailyAllowance.DayOf(now);
         var allowance = ReadAllowance(tx, key.Tenant, roles) ?? defaultAllowance;
         var topUp = DailyAllowance.TopUp(account.Balance, allowance);
-        tx.Execute(TopUp, ("$amount", topUp), ("$day", today), ("$id", account.Id));
-        if (topUp > 0)
-        {
-            Append(tx, account.Id, LedgerEntryKind.Allowance, topUp, null, null, DailyAllowance.Reason, now);
-        }
-
+        tx.Execute(TopUp, [("$day", today), .. Entry(account.Id, LedgerEntryKind.Allowance, topUp, null, null, DailyAllowance.Reason, now)]);
         return account with { Balance = account.Balance + topUp, AllowanceDay = today };
     }
 
-    /// <summary>Takes <paramref name="amount"/> off the balance only when it covers it.</summary>
-    public static bool TryDebit(WriteTransaction tx, long accountId, long amount)
-    {
-        return tx.Execute(Debit, ("$amount", amount), ("$id", accountId)) == 1;
-    }
+    /// <summary>
+    /// A reservation outside jobs (the <c>reservations</c> row) in one command when the account is known, its allowance
+    /// already applied today and its balance covers <paramref name="amount"/> (&gt; 0); false otherwise: then take the
+    /// long way (<see cref="Open"/>, <see cref="TryReserve"/>, the row).
+    /// </summary>
+    public static bool TryReserveQuickly(WriteTransaction tx, AccountKey key, long amount, string reservationId, string reason, DateTimeOffset now) =>
+        amount > 0 && CachedId(tx, key) is { } id
+        && tx.Execute(QuickReserve, [("$day", DailyAllowance.DayOf(now)), .. Entry(id, LedgerEntryKind.Reserve, amount, null, reservationId, reason, now)]) == 3;
 
-    public static void AddToBalance(WriteTransaction tx, long accountId, long amount)
+    /// <summary>Takes <paramref name="amount"/> (&gt; 0) off the balance only when it covers it, with its Reserve entry of −amount.</summary>
+    public static bool TryReserve(WriteTransaction tx, long accountId, long amount, string? jobId, string? reservationId, string reason, DateTimeOffset at) =>
+        tx.Execute(Debit, Entry(accountId, LedgerEntryKind.Reserve, amount, jobId, reservationId, reason, at)) == 2;
+
+    /// <summary>Moves <paramref name="amount"/> (either sign) into the balance with its ledger entry; nothing for zero.</summary>
+    public static void MoveBalance(WriteTransaction tx, long accountId, long amount, LedgerEntryKind kind, string? jobId, string? reservationId, string reason, DateTimeOffset at)
     {
-        tx.Execute(Credit, ("$amount", amount), ("$id", accountId));
+        if (amount != 0)
+        {
+            tx.Execute(Move, Entry(accountId, kind, amount, jobId, reservationId, reason, at));
+        }
     }
 
     /// <summary>Returns <paramref name="amount"/> to the balance with its ledger entry; nothing when there is nothing to return.</summary>
@@ -89,8 +127,7 @@ internal static class Accounts
     {
         if (amount > 0)
         {
-            AddToBalance(tx, accountId, amount);
-            Append(tx, accountId, kind, amount, jobId, reservationId, reason, at);
+            MoveBalance(tx, accountId, amount, kind, jobId, reservationId, reason, at);
         }
     }
 
@@ -98,12 +135,34 @@ internal static class Accounts
     public static (long AccountId, long Reserved, long Charged) ReadClosedReservation(SqliteDataReader reader) =>
         (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
 
-    public static void Append(WriteTransaction tx, long accountId, LedgerEntryKind kind, long amount, string? jobId, string? reservationId, string reason, DateTimeOffset at)
+    /// <summary>The parameters of a ledger entry, as every movement command names them.</summary>
+    private static (string Name, object? Value)[] Entry(long accountId, LedgerEntryKind kind, long amount, string? jobId, string? reservationId, string reason, DateTimeOffset at) =>
+    [
+        ("$account", accountId), ("$kind", LedgerKinds.ToName(kind)), ("$amount", amount), ("$job", jobId), ("$reservation", reservationId),
+        ("$reason", reason), ("$at", SqliteValues.ToUnixMs(at)),
+    ];
+
+    private static long? CachedId(WriteTransaction tx, AccountKey key) => tx.Database.AccountIds.TryGetValue(key, out var id) ? id : null;
+
+    /// <summary>Caches the account's id once this transaction committed (never a row that may be rolled back).</summary>
+    private static AccountRow Remember(WriteTransaction tx, AccountKey key, AccountRow account)
     {
-        tx.Execute(InsertEntry,
-            ("$account", accountId), ("$kind", LedgerKinds.ToName(kind)), ("$amount", amount), ("$job", jobId), ("$reservation", reservationId),
-            ("$reason", reason), ("$at", SqliteValues.ToUnixMs(at)));
+        var ids = tx.Database.AccountIds;
+        tx.AfterCommit(() =>
+        {
+            if (ids.Count >= MaxCachedIds)
+            {
+                ids.Clear();
+            }
+
+            ids[key] = account.Id;
+        });
+        return account;
     }
+
+    private static AccountRow? FindById(WriteTransaction tx, long id) => tx.ReadFirst(SelectAccountById, ReadRow, ("$id", id));
+
+    private static AccountRow ReadRow(SqliteDataReader reader) => new(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
 
     public static long? ReadAllowance(WriteTransaction tx, TenantKey tenant, IReadOnlyList<string>? roles = null)
     {
@@ -116,9 +175,7 @@ internal static class Accounts
 
     private static AccountRow? Find(WriteTransaction tx, AccountKey key)
     {
-        var command = tx.Command(SelectAccount, ("$platform", key.Platform), ("$tenant", key.TenantId), ("$user", key.UserId));
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? new AccountRow(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2)) : null;
+        return tx.ReadFirst(SelectAccount, ReadRow, ("$platform", key.Platform), ("$tenant", key.TenantId), ("$user", key.UserId));
     }
 
     private static AccountRow Create(WriteTransaction tx, AccountKey key, DateTimeOffset now)

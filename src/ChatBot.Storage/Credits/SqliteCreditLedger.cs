@@ -40,11 +40,18 @@ internal sealed class SqliteCreditLedger(
         VALUES ($id, $account, $amount, 'open', $reason, $now);
         """;
 
+    /// <summary>
+    /// Closes an open reservation, returns what it did not charge to the balance and writes that entry: one command, whose
+    /// later statements run only when the one before changed a row. Changes no row when the reservation was not open.
+    /// </summary>
     private const string CloseReservation = """
         UPDATE reservations
         SET state = $state, charged = MIN(MAX($actual, 0), amount), finished_at = $now
-        WHERE id = $id AND state = 'open'
-        RETURNING account_id, amount, charged;
+        WHERE id = $id AND state = 'open';
+        UPDATE accounts SET balance = balance + (SELECT amount - charged FROM reservations WHERE id = $id)
+        WHERE changes() = 1 AND id = (SELECT account_id FROM reservations WHERE id = $id AND amount > charged);
+        INSERT INTO ledger (account_id, kind, amount, job_id, reservation_id, reason, at)
+        SELECT account_id, $kind, amount - charged, NULL, $id, $reason, $now FROM reservations WHERE id = $id AND changes() = 1;
         """;
 
     private readonly long _defaultAllowance = credits.Value.DefaultDailyAllowance;
@@ -114,8 +121,7 @@ internal sealed class SqliteCreditLedger(
                 return (row.Balance, 0L);
             }
 
-            Accounts.AddToBalance(tx, row.Id, delta);
-            Accounts.Append(tx, row.Id, delta > 0 ? LedgerEntryKind.Grant : LedgerEntryKind.Adjustment, delta, null, null, reason, now);
+            Accounts.MoveBalance(tx, row.Id, delta, delta > 0 ? LedgerEntryKind.Grant : LedgerEntryKind.Adjustment, null, null, reason, now);
             return (row.Balance + delta, delta);
         }, cancellationToken).ConfigureAwait(false);
 
@@ -150,8 +156,13 @@ internal sealed class SqliteCreditLedger(
         return await database.WriteAsync(tx =>
         {
             var now = time.GetUtcNow();
+            if (Accounts.TryReserveQuickly(tx, account, amount, id, reason, now))
+            {
+                return id;
+            }
+
             var row = Accounts.Open(tx, account, now, _defaultAllowance);
-            if (amount > 0 && !Accounts.TryDebit(tx, row.Id, amount))
+            if (amount > 0 && !Accounts.TryReserve(tx, row.Id, amount, null, id, reason, now))
             {
                 tx.Abort();
                 return null;
@@ -159,11 +170,6 @@ internal sealed class SqliteCreditLedger(
 
             tx.Execute(InsertReservation,
                 ("$id", id), ("$account", row.Id), ("$amount", amount), ("$reason", reason), ("$now", SqliteValues.ToUnixMs(now)));
-            if (amount > 0)
-            {
-                Accounts.Append(tx, row.Id, LedgerEntryKind.Reserve, -amount, null, id, reason, now);
-            }
-
             return id;
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -176,23 +182,12 @@ internal sealed class SqliteCreditLedger(
 
     private async Task CloseAsync(string reservationId, string state, long actual, CancellationToken cancellationToken)
     {
-        var closed = await database.WriteAsync(tx =>
-        {
-            var now = time.GetUtcNow();
-            var row = tx.ReadFirst(
-                CloseReservation,
-                Accounts.ReadClosedReservation,
-                ("$id", reservationId), ("$state", state), ("$actual", actual), ("$now", SqliteValues.ToUnixMs(now)));
-            if (row is not { } closed)
-            {
-                return false;
-            }
-
-            var kind = state == "refunded" ? LedgerEntryKind.Refund : LedgerEntryKind.Release;
-            Accounts.GiveBack(tx, closed.AccountId, closed.Reserved - closed.Charged, kind, null, reservationId, kind == LedgerEntryKind.Refund ? "Reservation refunded" : "Unused reservation returned", now);
-
-            return true;
-        }, cancellationToken).ConfigureAwait(false);
+        var refund = state == "refunded";
+        var closed = await database.WriteAsync(tx => tx.Execute(
+            CloseReservation,
+            ("$id", reservationId), ("$state", state), ("$actual", actual), ("$now", SqliteValues.ToUnixMs(time.GetUtcNow())),
+            ("$kind", LedgerKinds.ToName(refund ? LedgerEntryKind.Refund : LedgerEntryKind.Release)),
+            ("$reason", refund ? "Reservation refunded" : "Unused reservation returned")) > 0, cancellationToken).ConfigureAwait(false);
 
         if (!closed)
         {

@@ -1,4 +1,3 @@
-using ChatBot.Core.Credits;
 using ChatBot.Core.Jobs;
 using ChatBot.Storage.Credits;
 using ChatBot.Storage.Sqlite;
@@ -37,15 +36,10 @@ internal sealed partial class SqliteJobStore
                 return full;
             }
 
-            if (price > 0 && !Accounts.TryDebit(tx, account.Id, price))
+            if (price > 0 && !Accounts.TryReserve(tx, account.Id, price, jobId, null, "Confirmed job", now))
             {
                 tx.Abort();
                 return new CreateJobResult.InsufficientCredits(account.Balance, price);
-            }
-
-            if (price > 0)
-            {
-                Accounts.Append(tx, account.Id, LedgerEntryKind.Reserve, -price, jobId, null, "Confirmed job", now);
             }
 
             tx.Execute(Confirm, ("$id", jobId), ("$reserved", price), ("$now", SqliteValues.ToUnixMs(now)));

@@ -2,13 +2,14 @@ namespace ChatBot.Storage.Sqlite;
 
 /// <summary>
 /// The one database file. Opens it (creating its directory), switches it to WAL and applies the pending
-/// migrations once, before the first use. Writes are serialised in-process by a lock around one dedicated
-/// connection with prepared statements: SQLite admits a single writer anyway, and queueing on a semaphore is
-/// far cheaper than letting many connections spin on SQLITE_BUSY. <c>BEGIN IMMEDIATE</c> and a busy timeout
+/// migrations once, before the first use. Writes go through one dedicated connection with prepared statements,
+/// and the units queued while a transaction runs are committed together in the next one (group commit, see
+/// <see cref="WriteAsync{T}"/>): SQLite admits a single writer anyway, and one commit for many units is far
+/// cheaper than a commit each, or than many connections spinning on SQLITE_BUSY. <c>BEGIN IMMEDIATE</c> and a busy timeout
 /// still guard against another process on the same file. Reads use pooled connections and run in parallel
 /// with the writer (WAL).
 /// </summary>
-internal sealed class SqliteDatabase : IDisposable
+internal sealed partial class SqliteDatabase : IDisposable
 {
     private const int BusyTimeoutMilliseconds = 10_000;
 
@@ -16,7 +17,7 @@ internal sealed class SqliteDatabase : IDisposable
     private readonly IReadOnlyList<Migration> _migrations;
     private readonly string _writerConnectionString;
     private readonly string _readerConnectionString;
-    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly Lock _writerGate = new();
     private readonly Lock _initLock = new();
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
     private SqliteConnection? _writer;
@@ -79,16 +80,11 @@ internal sealed class SqliteDatabase : IDisposable
 
             OwnerOnly.EnsureFile(FilePath);
 
-            _writeLock.Wait();
-            try
+            lock (_writerGate)
             {
                 var writer = Writer();
                 SchemaVersion = Migrate(writer);
                 StorageLog.DatabaseReady(_logger, FilePath, SchemaVersion);
-            }
-            finally
-            {
-                _writeLock.Release();
             }
 
             _initialized = true;
@@ -102,48 +98,6 @@ internal sealed class SqliteDatabase : IDisposable
         var connection = new SqliteConnection(_readerConnectionString);
         connection.Open();
         return connection;
-    }
-
-    /// <summary>
-    /// Runs <paramref name="work"/> in one <c>BEGIN IMMEDIATE</c> transaction and commits it, unless the work
-    /// called <see cref="WriteTransaction.Abort"/> or threw (then nothing it wrote remains).
-    /// </summary>
-    public async Task<T> WriteAsync<T>(Func<WriteTransaction, T> work, CancellationToken cancellationToken)
-    {
-        EnsureInitialized();
-        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            // From here on the work runs to its end: a half-cancelled transaction helps nobody.
-            var writer = Writer();
-            using var transaction = writer.BeginTransaction(deferred: false);
-            var scope = new WriteTransaction(this, transaction);
-            T result;
-            try
-            {
-                result = work(scope);
-            }
-            catch
-            {
-                RollBackOrReset(transaction);
-                throw;
-            }
-
-            if (scope.IsAborted)
-            {
-                RollBackOrReset(transaction);
-            }
-            else
-            {
-                transaction.Commit();
-            }
-
-            return result;
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
     }
 
     /// <summary>A prepared command on the writer connection, reused across transactions.</summary>
@@ -171,20 +125,13 @@ internal sealed class SqliteDatabase : IDisposable
             }
 
             _disposed = true;
-            _writeLock.Wait();
-            try
+            lock (_writerGate)
             {
                 CloseWriter();
                 using var reader = new SqliteConnection(_readerConnectionString);
                 SqliteConnection.ClearPool(reader);
             }
-            finally
-            {
-                _writeLock.Release();
-            }
         }
-
-        _writeLock.Dispose();
     }
 
     private SqliteConnection Writer()

@@ -286,6 +286,40 @@ public abstract class CreditLedgerContract() : StoreContractTest(defaultAllowanc
         Fixture.AssertInvariants();
     }
 
+    [Fact]
+    public async Task TryReserveAsync_NewAccountRefused_ItsRolledBackIdIsNeverTakenForAnotherAccount()
+    {
+        var sut = CreateSut();
+
+        // Alice's account is created and rolled back with the refusal; Bob's may then get the same row id.
+        (await sut.TryReserveAsync(Alice, 51, "too much", Ct)).ShouldBeNull();
+        await sut.GrantAsync(Bob, 5, "gift", Ct);
+        var id = (await sut.TryReserveAsync(Alice, 10, "bench", Ct)).ShouldNotBeNull();
+        await sut.SettleAsync(id, 10, Ct);
+
+        Fixture.BalanceOf(Alice).ShouldBe(40);
+        Fixture.BalanceOf(Bob).ShouldBe(55);
+        Fixture.AssertInvariants();
+    }
+
+    [Fact]
+    public async Task TryReserveAsync_KnownAccountNextDay_AppliesTheAllowanceBeforeReserving()
+    {
+        Fixture.Time.SetUtcNow(LateEvening);
+        var sut = CreateSut();
+        var spent = (await sut.TryReserveAsync(Alice, 40, "bench", Ct)).ShouldNotBeNull();
+        await sut.SettleAsync(spent, 40, Ct);
+        (await sut.TryReserveAsync(Alice, 30, "bench", Ct)).ShouldBeNull();
+
+        Fixture.Time.SetUtcNow(NextMidnight);
+        var id = (await sut.TryReserveAsync(Alice, 30, "bench", Ct)).ShouldNotBeNull();
+        await sut.SettleAsync(id, 30, Ct);
+
+        Fixture.BalanceOf(Alice).ShouldBe(20);
+        (await sut.GetHistoryAsync(Alice, 10, Ct)).Count(e => e.Kind == LedgerEntryKind.Allowance).ShouldBe(2);
+        Fixture.AssertInvariants();
+    }
+
     private ICreditLedger CreateSut() => Fixture.Ledger();
 
     private static DateTimeOffset NextMidnightAfter(DateTimeOffset now) => new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddDays(1);
