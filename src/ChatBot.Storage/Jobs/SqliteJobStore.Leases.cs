@@ -56,17 +56,12 @@ internal sealed partial class SqliteJobStore
         UPDATE jobs SET lease_until = $now WHERE owner = $owner AND state IN {Started};
         """;
 
-    private static readonly JobRecord Claimed = new()
-    {
-        Id = "", Account = new AccountKey("", "", ""), State = JobState.Submitting, Spec = new JobSpec(), Reply = new ReplyHandle("", ""), Provider = "",
-    };
-
     public bool IsShared => false;
 
     public async Task<bool> ClaimAsync(string jobId, string owner, TimeSpan lease, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(owner);
-        return await database.WriteAsync(tx => ClaimIn(tx, jobId, owner, lease, read: false) is not null, cancellationToken).ConfigureAwait(false);
+        return await database.WriteAsync(tx => ClaimIn(tx, jobId, owner, lease), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<JobRecord?> ClaimNextAsync(JobClaim claim, CancellationToken cancellationToken)
@@ -78,7 +73,7 @@ internal sealed partial class SqliteJobStore
         {
             var id = tx.Command(PickNext, ("$limits", limits), ("$perUser", claim.MaxRunningPerUser), ("$perProvider", claim.DefaultProviderConcurrency))
                 .ExecuteScalar() as string;
-            return id is null ? null : ClaimIn(tx, id, claim.Owner, claim.Lease, read: true);
+            return id is not null && ClaimIn(tx, id, claim.Owner, claim.Lease) ? ReadIn(tx, id) : null;
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -108,22 +103,22 @@ internal sealed partial class SqliteJobStore
     public Task<int> ReleaseLeasesAsync(string owner, CancellationToken cancellationToken) =>
         database.WriteAsync(tx => tx.Execute(Release, ("$owner", owner), ("$now", SqliteValues.ToUnixMs(time.GetUtcNow()))), cancellationToken);
 
-    /// <summary>Claims one queued job in the caller's write; null when it is not queued. Reads it back only when asked (a sentinel otherwise).</summary>
-    private JobRecord? ClaimIn(WriteTransaction tx, string jobId, string owner, TimeSpan lease, bool read)
+    /// <summary>Claims one queued job in the caller's write; false when it is not queued.</summary>
+    private bool ClaimIn(WriteTransaction tx, string jobId, string owner, TimeSpan lease)
     {
         var now = time.GetUtcNow();
         var ms = SqliteValues.ToUnixMs(now);
         if (tx.Execute(Claim, ("$id", jobId), ("$owner", owner), ("$until", SqliteValues.ToUnixMs(now + lease)), ("$now", ms)) != 1)
         {
-            return null;
+            return false;
         }
 
         tx.Execute(Served, ("$id", jobId), ("$now", ms));
-        if (!read)
-        {
-            return Claimed;
-        }
+        return true;
+    }
 
+    private static JobRecord? ReadIn(WriteTransaction tx, string jobId)
+    {
         using var reader = tx.Command($"{Columns} WHERE j.id = $id;", ("$id", jobId)).ExecuteReader();
         return reader.Read() ? JobRows.Read(reader) : null;
     }
