@@ -655,6 +655,13 @@ public sealed partial class DiscordEmulator
                 return new RestResult(200, null);
             }
 
+            // The global limit is the bot token's, across all its processes; interaction webhooks do not count.
+            if (!exempt && TakeGlobal(Options.Token, now) is { } globalRetry)
+            {
+                TooManyRequestsCount++;
+                return TooMany(globalRetry, global: true, scope: "global");
+            }
+
             var major = segments.Length > 1 ? segments[1] : "";
             var key = segments[0] == "webhooks" && segments.Length > 2 ? $"{method}:webhooks:{segments[2]}" : $"{method}:{segments[0]}:{major}";
             if (!_buckets.TryGetValue(key, out var bucket) || now >= bucket.ResetAt)

@@ -21,6 +21,9 @@ public sealed class DiscordEmulatorOptions
 
     public TimeSpan BucketWindow { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Bot-token requests per second per token, across every process of the bot (Discord's global limit).</summary>
+    public int GlobalLimit { get; set; } = 50;
+
     /// <summary>On Resume, also re-send this many events the client had already seen (tests de-duplication).</summary>
     public int ReplayAlreadySeen { get; set; }
 
