@@ -1,6 +1,8 @@
 using ChatBot.Core.Model;
 using ChatBot.Core.Tenants;
 using ChatBot.IntegrationTests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatBot.IntegrationTests.Playground;
 
@@ -67,6 +69,32 @@ public sealed class PlaygroundConfirmationTests
         pressed.Text.ShouldContain("This needs 4 credits; you have 3");
         (await host.Client.GetAsync(job)).Status.ShouldBe("awaiting-confirmation");
         (await host.Client.CreditsAsync("alice")).ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task AwaitingConfirmation_NobodyConfirms_ExpiresAfterConfirmExpiryWithNothingChargedAndNoButtons()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = await RunningHost.StartAsync(
+            new Dictionary<string, string?> { ["Credits:ConfirmExpiry"] = "00:10:00" },
+            services => services.AddSingleton<TimeProvider>(clock));
+        await ConfirmAboveAsync(host, 0);
+        using var timeout = TestTimeout.Start();
+        await using var events = await host.Client.OpenEventsAsync(timeout.Token);
+        var before = await host.Client.CreditsAsync("alice");
+        var job = await host.Client.PostAsync("alice", "/imagine a lighthouse");
+        (await host.Client.GetAsync(job)).Status.ShouldBe("awaiting-confirmation");
+
+        clock.Advance(TimeSpan.FromMinutes(10) - TimeSpan.FromSeconds(1));
+        (await host.Client.GetAsync(job)).Status.ShouldBe("awaiting-confirmation");
+        clock.Advance(TimeSpan.FromSeconds(1));
+
+        var final = await events.WaitForFinalAsync(job, timeout.Token);
+        final.Status.ShouldBe("cancelled");
+        final.Text.ShouldContain("Nobody confirmed it within 10m 00s, so it expired.");
+        final.Buttons.ShouldBeEmpty();
+        final.Cost.ShouldBe(new CostState(0, "charged"));
+        (await host.Client.CreditsAsync("alice")).ShouldBe(before);
     }
 
     [Fact]
