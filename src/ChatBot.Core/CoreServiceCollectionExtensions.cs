@@ -31,6 +31,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(sp => LoadCatalog(sp.GetRequiredService<IOptions<CatalogOptions>>().Value.Path));
         services.AddMetrics();
         services.TryAddSingleton<ChatBotMetrics>();
+        services.TryAddSingleton<ChatBot.Core.Platform.WorkerShare>();
         services.TryAddSingleton<ProviderRouter>();
         services.TryAddSingleton<EtaEstimator>();
         services.TryAddSingleton<ReplyUpdater>();
@@ -43,11 +44,20 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<JobScheduler>();
         services.TryAddSingleton<IJobQueueMetrics>(sp => sp.GetRequiredService<JobScheduler>());
         services.TryAddSingleton<JobRecovery>();
+        services.TryAddSingleton<JobLeases>();
         services.AddCommandHandlers();
         services.AddHostedService<JobEngineService>();
         services.AddHostedService<UnwrittenEndingsService>();
+        services.AddHostedService<JobLeaseService>();
         return services;
     }
+
+    /// <summary>
+    /// For a process without job work (<c>Host:Roles</c> without <c>jobs</c>): commands are still accepted and their
+    /// jobs stored as queued, but this process starts none of them (the workers with <c>jobs</c> do).
+    /// </summary>
+    public static IServiceCollection WithoutJobWork(this IServiceCollection services) =>
+        services.PostConfigure<SchedulerOptions>(options => options.RunJobs = false);
 
     /// <summary>The dispatcher, one handler per command concern, and the rules they share.</summary>
     internal static IServiceCollection AddCommandHandlers(this IServiceCollection services)
@@ -56,6 +66,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<ResultSource>();
         services.TryAddSingleton<JobInputIntake>();
         services.TryAddSingleton<VideoExtension>();
+        services.TryAddSingleton<ConfirmationExpiry>();
         services.TryAddSingleton<JobConfirmation>();
         services.TryAddSingleton<StoredResults>();
         services.TryAddSingleton<MemberSettings>();

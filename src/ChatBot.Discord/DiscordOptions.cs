@@ -41,6 +41,15 @@ public sealed class DiscordOptions : IValidatableObject
     [Range(1, 10_000)]
     public int ShardCount { get; set; } = 1;
 
+    /// <summary>
+    /// The shards this process runs, when more than one: a range (<c>0-3</c>) or a list (<c>0,2</c>), each below
+    /// <see cref="ShardCount"/>. Empty runs <see cref="ShardId"/> alone. Identifies are paced by <c>max_concurrency</c>.
+    /// </summary>
+    public string? Shards { get; set; }
+
+    /// <summary>The shard ids this process connects: <see cref="Shards"/>, or <see cref="ShardId"/>.</summary>
+    public IReadOnlyList<int> EffectiveShards => Gateway.ShardList.Parse(Shards) ?? [ShardId];
+
     /// <summary>Gateway intents; null uses <see cref="DefaultIntents"/> (plus MESSAGE_CONTENT when <see cref="ReactionsOnAnyMessage"/>).</summary>
     public long? Intents { get; set; }
 
@@ -107,6 +116,11 @@ public sealed class DiscordOptions : IValidatableObject
         if (ShardId >= ShardCount)
         {
             yield return new ValidationResult("Discord:ShardId must be below Discord:ShardCount.", [nameof(ShardId)]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Shards) && (Gateway.ShardList.Parse(Shards) is not { } shards || shards.Any(id => id >= ShardCount)))
+        {
+            yield return new ValidationResult("Discord:Shards must be a range (0-3) or a list (0,2) of shard ids below Discord:ShardCount.", [nameof(Shards)]);
         }
     }
 }

@@ -125,9 +125,12 @@ public static class ChatBotHost
             app.MapPlayground();
         }
 
-        // Platform endpoints (Slack's signed HTTP events, Discord's HTTP interactions) are mapped here.
-        app.MapDiscord();
-        app.MapSlack();
+        // Platform endpoints (Slack's signed HTTP events, Discord's HTTP interactions): only where Host:Roles has platforms.
+        if (app.Services.GetRequiredService<HostRoleSelection.PlayedRoles>().Has(HostRoles.Platforms))
+        {
+            app.MapDiscord();
+            app.MapSlack();
+        }
 
         // The Vary (Region) editor: the Playground's overlay and the signed links Discord and Slack members get.
         app.MapRegionEditor();
@@ -154,6 +157,9 @@ public static class ChatBotHost
         services.AddRegionEditor();
         services.AddDiscord();
         services.AddSlack();
+
+        // Last: Host:Roles removes the hosted services of the roles this process does not play.
+        services.AddHostRoles(configuration);
     }
 
     private static void AddLocalSettings(ConfigurationManager configuration, string[] args)

@@ -15,6 +15,7 @@ using ChatBot.Storage.Postgres.Media;
 using ChatBot.Storage.Postgres.Platform;
 using ChatBot.Storage.Postgres.Tenants;
 using ChatBot.Storage.Postgres.Usage;
+using ChatBot.Storage.Postgres.Workers;
 
 namespace ChatBot.Storage.Postgres;
 
@@ -39,6 +40,7 @@ public static class PostgresStorageServiceCollectionExtensions
         services.AddSingleton<IJobStore, PostgresJobStore>();
         services.AddSingleton<ICreditLedger, PostgresCreditLedger>();
         services.AddSingleton<IEventDeduplicator, PostgresEventDeduplicator>();
+        services.AddSingleton<IWorkerRegistry, PostgresWorkerRegistry>();
         services.AddSingleton<IPlatformReplyStore, PostgresPlatformReplyStore>();
         services.AddSingleton<IMediaStore>(sp => sp.GetRequiredService<PostgresMediaStore>());
         services.AddSingleton<ITenantSettingsStore, PostgresTenantSettingsStore>();

@@ -15,6 +15,7 @@ using ChatBot.Storage.Platform;
 using ChatBot.Storage.Sqlite;
 using ChatBot.Storage.Tenants;
 using ChatBot.Storage.Usage;
+using ChatBot.Storage.Workers;
 
 namespace ChatBot.Storage;
 
@@ -38,6 +39,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IJobStore, SqliteJobStore>();
         services.AddSingleton<ICreditLedger, SqliteCreditLedger>();
         services.AddSingleton<IEventDeduplicator, SqliteEventDeduplicator>();
+        services.AddSingleton<IWorkerRegistry, SqliteWorkerRegistry>();
         services.AddSingleton<IPlatformReplyStore, SqlitePlatformReplyStore>();
         services.AddSingleton<IMediaStore>(sp => sp.GetRequiredService<FileMediaStore>());
         services.AddSingleton<ITenantSettingsStore, SqliteTenantSettingsStore>();

@@ -24,6 +24,24 @@ public sealed class DiscordOptionsTests
         Validate(new DiscordOptions { Token = "t", ApplicationId = "1", Mode = DiscordMode.Http }).ShouldContain(r => r.ErrorMessage!.Contains("Discord:PublicKey"));
 
     [Fact]
+    public void Validate_ShardsBeyondCount_Refused() =>
+        Validate(new DiscordOptions { Token = "t", ApplicationId = "1", Shards = "0-2", ShardCount = 2 }).ShouldContain(r => r.ErrorMessage!.Contains("Discord:Shards"));
+
+    [Theory]
+    [InlineData("0-3", new[] { 0, 1, 2, 3 })]
+    [InlineData("2, 0", new[] { 0, 2 })]
+    [InlineData("0-1,4", new[] { 0, 1, 4 })]
+    public void EffectiveShards_RangeOrList_ListsTheIds(string shards, int[] expected) =>
+        new DiscordOptions { Shards = shards, ShardCount = 8 }.EffectiveShards.ShouldBe(expected);
+
+    [Theory]
+    [InlineData("3-1")]
+    [InlineData("a")]
+    [InlineData("-1")]
+    public void Validate_ShardsNotAList_Refused(string shards) =>
+        Validate(new DiscordOptions { Token = "t", ApplicationId = "1", Shards = shards, ShardCount = 8 }).ShouldContain(r => r.ErrorMessage!.Contains("Discord:Shards"));
+
+    [Fact]
     public void Validate_ShardIdNotBelowCount_Refused() =>
         Validate(new DiscordOptions { Token = "t", ApplicationId = "1", ShardId = 2, ShardCount = 2 }).ShouldContain(r => r.ErrorMessage!.Contains("Discord:ShardId"));
 

@@ -11,4 +11,10 @@ internal static partial class CommandsLog
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Saving job {JobId} to the {Provider} gallery was refused ({Code})")]
     public static partial void GallerySaveRefused(this ILogger logger, string jobId, string provider, string code);
+
+    [LoggerMessage(EventId = 1500, Level = LogLevel.Information, Message = "Job {JobId} was not confirmed within {Expiry} and expired")]
+    public static partial void ConfirmationExpired(this ILogger logger, string jobId, TimeSpan expiry);
+
+    [LoggerMessage(EventId = 1501, Level = LogLevel.Warning, Message = "Job {JobId} awaiting confirmation could not be expired")]
+    public static partial void ConfirmationExpiryFailed(this ILogger logger, Exception exception, string jobId);
 }

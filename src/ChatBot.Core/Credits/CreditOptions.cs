@@ -15,4 +15,10 @@ public sealed class CreditOptions
     /// </summary>
     [Range(0, long.MaxValue)]
     public long ConfirmAbove { get; set; } = 50;
+
+    /// <summary>
+    /// How long a job waits for its Confirm, from when it was asked (kept across restarts); then it is cancelled with
+    /// nothing charged. Zero: it waits for ever.
+    /// </summary>
+    public TimeSpan ConfirmExpiry { get; set; } = TimeSpan.FromMinutes(15);
 }

@@ -13,15 +13,16 @@ internal sealed class JobEnder(IJobStore store, ReplyUpdater replies, JobReplyVi
 {
     /// <summary>
     /// Moves the job to <paramref name="terminal"/> for <paramref name="reason"/> (logged, never shown) and
-    /// tells the member <paramref name="message"/>. Never throws for a reply that could not be edited.
+    /// tells the member <paramref name="message"/>. Never throws for a reply that could not be edited. With
+    /// <paramref name="owner"/> (a runner's own ending), nothing happens unless that worker still holds the job.
     /// </summary>
-    public async Task EndAsync(JobRecord job, JobState terminal, string message, string reason)
+    public async Task EndAsync(JobRecord job, JobState terminal, string message, string reason, string? owner = null)
     {
         // Not cancellable: once asked for, an ending (and its refund) must complete, shutdown or not.
         bool ended;
         try
         {
-            ended = await store.FailAsync(job.Id, terminal, reason, CancellationToken.None).ConfigureAwait(false);
+            ended = await store.FailAsync(job.Id, terminal, reason, CancellationToken.None, owner).ConfigureAwait(false);
         }
         catch (Exception ex) when (unwritten is not null)
         {

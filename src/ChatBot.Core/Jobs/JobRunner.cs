@@ -14,7 +14,7 @@ namespace ChatBot.Core.Jobs;
 /// provably never took the work), track, store the outputs, post the result, settle the credits.
 /// Every ending goes through the store first (<see cref="JobEnder"/>), so a job ends exactly once.
 /// </summary>
-internal sealed class JobRunner(
+internal sealed partial class JobRunner(
     IJobStore store,
     ModelCatalog catalog,
     ProviderRouter router,
@@ -24,6 +24,7 @@ internal sealed class JobRunner(
     ReplyUpdater replies,
     JobReplyViews views,
     JobEnder ender,
+    JobLeases leases,
     EtaEstimator eta,
     IOptions<SchedulerOptions> options,
     TimeProvider time,
@@ -35,12 +36,25 @@ internal sealed class JobRunner(
 
     public async Task RunAsync(JobRecord job, CancellationToken cancel, CancellationToken shutdown)
     {
+        using var held = leases.Hold(job.Id);
+        if (job.State != JobState.Queued)
+        {
+            held.MarkLeased(); // Resumed or taken over: this worker holds it already.
+        }
+
         using var timeout = new CancellationTokenSource(options.Value.JobTimeout, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancel, shutdown, timeout.Token);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancel, shutdown, timeout.Token, held.Lost);
         var token = linked.Token;
+
+        // Fenced from the claim on: a worker that lost the job (paused past its lease) changes nothing.
+        var owner = (Func<string?>)(() => held.LeasedAt is null ? null : leases.Owner);
         try
         {
-            await RunCoreAsync(job, token).ConfigureAwait(false);
+            await RunCoreAsync(job, held, token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (held.IsLost)
+        {
+            logger.LeaseLost(job.Id, leases.Owner);
         }
         catch (OperationCanceledException) when (shutdown.IsCancellationRequested)
         {
@@ -49,41 +63,41 @@ internal sealed class JobRunner(
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
-            await ender.EndAsync(job, JobState.Cancelled, "Cancelled.", "cancelled by request").ConfigureAwait(false);
+            await ender.EndAsync(job, JobState.Cancelled, "Cancelled.", "cancelled by request", owner()).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
-            await ender.EndAsync(job, JobState.Failed, $"The provider took longer than {ReplyText.Duration(options.Value.JobTimeout)}, so I stopped waiting.", "timed out").ConfigureAwait(false);
+            await ender.EndAsync(job, JobState.Failed, $"The provider took longer than {ReplyText.Duration(options.Value.JobTimeout)}, so I stopped waiting.", "timed out", owner()).ConfigureAwait(false);
         }
         catch (ProviderException ex)
         {
             metrics?.ProviderError(job.Provider, ex.Code);
-            await ender.EndAsync(job, JobState.Failed, ex.Message, ex.Code).ConfigureAwait(false);
+            await ender.EndAsync(job, JobState.Failed, ex.Message, ex.Code, owner()).ConfigureAwait(false);
         }
         catch (MediaRejectedException ex)
         {
-            await ender.EndAsync(job, JobState.Failed, ex.Message, "bad output").ConfigureAwait(false);
+            await ender.EndAsync(job, JobState.Failed, ex.Message, "bad output", owner()).ConfigureAwait(false);
         }
         catch (HttpRequestException ex)
         {
             logger.ProviderUnreachable(ex, job.Id, job.Provider);
             metrics?.ProviderError(job.Provider, "unreachable");
-            await ender.EndAsync(job, JobState.Failed, $"I couldn't reach {router.DisplayName(job.Provider)}. Please try again in a moment.", "unreachable").ConfigureAwait(false);
+            await ender.EndAsync(job, JobState.Failed, $"I couldn't reach {router.DisplayName(job.Provider)}. Please try again in a moment.", "unreachable", owner()).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // A bug in one job must end that job cleanly (refunded), never the engine.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
             logger.Crashed(ex, job.Id);
-            await ender.EndAsync(job, JobState.Failed, "Something went wrong on the bot's side.", "internal error").ConfigureAwait(false);
+            await ender.EndAsync(job, JobState.Failed, "Something went wrong on the bot's side.", "internal error", owner()).ConfigureAwait(false);
         }
     }
 
-    private async Task RunCoreAsync(JobRecord job, CancellationToken token)
+    private async Task RunCoreAsync(JobRecord job, JobLeases.Held held, CancellationToken token)
     {
         if (job.State == JobState.Delivering && job.OutputKeys.Count > 0)
         {
-            await DeliverAsync(job, catalog.Find(job.Spec.ModelId), job.OutputKeys, null, token).ConfigureAwait(false);
+            await DeliverAsync(job, held, catalog.Find(job.Spec.ModelId), job.OutputKeys, null, token).ConfigureAwait(false);
             return;
         }
 
@@ -97,14 +111,20 @@ internal sealed class JobRunner(
         string? note = null;
         if (job.RemoteId is null)
         {
-            if (job.State == JobState.Queued && !await store.TryTransitionAsync(job.Id, JobState.Queued, JobState.Submitting, token).ConfigureAwait(false))
+            if (job.State == JobState.Queued)
             {
-                return; // Cancelled or ended while it waited.
+                // Queued → Submitting under this worker's lease, one write; null when cancelled or claimed elsewhere.
+                if (!await store.ClaimAsync(job.Id, leases.Owner, leases.Lease, token).ConfigureAwait(false))
+                {
+                    return;
+                }
+
+                held.MarkLeased();
+                job = job with { State = JobState.Submitting, StartedAt = time.GetUtcNow(), Owner = leases.Owner };
+                metrics?.QueueWait(job.StartedAt.Value - job.CreatedAt, model.Id);
             }
 
-            job = job with { State = JobState.Submitting, StartedAt = time.GetUtcNow() };
-            metrics?.QueueWait(job.StartedAt.Value - job.CreatedAt, model.Id);
-            (job, model, provider, submission, note) = await SubmitAsync(job, model, provider, token).ConfigureAwait(false);
+            (job, model, provider, submission, note) = await SubmitAsync(job, held, model, provider, token).ConfigureAwait(false);
         }
         else
         {
@@ -148,23 +168,23 @@ internal sealed class JobRunner(
                     keys.Add(stored.Key);
                 }
 
-                await store.MarkDeliveringAsync(job.Id, keys, token).ConfigureAwait(false);
-                await DeliverAsync(job with { State = JobState.Delivering }, model, keys, s.ProviderCost, token, s.Note is null ? note : ReplyText.WithNote(s.Note, note)).ConfigureAwait(false);
+                // The outputs are recorded with the completion (one write): a crash before it resumes by the remote id.
+                await DeliverAsync(job, held, model, keys, s.ProviderCost, token, s.Note is null ? note : ReplyText.WithNote(s.Note, note)).ConfigureAwait(false);
                 break;
             case ProviderUpdate.Succeeded:
-                await ender.EndAsync(job, JobState.Failed, $"{router.DisplayName(provider.Name)} finished without sending any result.", "empty result").ConfigureAwait(false);
+                await ender.EndAsync(job, JobState.Failed, $"{router.DisplayName(provider.Name)} finished without sending any result.", "empty result", leases.Owner).ConfigureAwait(false);
                 break;
             case ProviderUpdate.Failed f:
-                await ender.EndAsync(job, JobState.Failed, f.UserMessage, f.Code).ConfigureAwait(false);
+                await ender.EndAsync(job, JobState.Failed, f.UserMessage, f.Code, leases.Owner).ConfigureAwait(false);
                 break;
             default:
-                await ender.EndAsync(job, JobState.Failed, $"{router.DisplayName(provider.Name)} stopped answering before the result was ready.", "no result").ConfigureAwait(false);
+                await ender.EndAsync(job, JobState.Failed, $"{router.DisplayName(provider.Name)} stopped answering before the result was ready.", "no result", leases.Owner).ConfigureAwait(false);
                 break;
         }
     }
 
     private async Task<(JobRecord, ModelDefinition, IMediaProvider, Submission, string?)> SubmitAsync(
-        JobRecord job, ModelDefinition model, IMediaProvider provider, CancellationToken token)
+        JobRecord job, JobLeases.Held held, ModelDefinition model, IMediaProvider provider, CancellationToken token)
     {
         string? note = null;
         var tried = new List<string>(job.Spec.TriedProviders);
@@ -175,7 +195,12 @@ internal sealed class JobRunner(
             try
             {
                 var submission = await provider.SubmitAsync(request, token).ConfigureAwait(false);
-                await store.MarkSubmittedAsync(job.Id, submission.RemoteId, submission.ResumeState, token).ConfigureAwait(false);
+                if (!await store.MarkSubmittedAsync(job.Id, submission.RemoteId, submission.ResumeState, token, leases.Owner).ConfigureAwait(false))
+                {
+                    held.Lose(); // Taken over or ended meanwhile: the job is no longer this worker's to track.
+                    held.Lost.ThrowIfCancellationRequested();
+                }
+
                 logger.Submitted(job.Id, provider.Name, model.Id);
                 return (job with { State = JobState.Running, RemoteId = submission.RemoteId }, model, provider, submission, note);
             }
@@ -194,14 +219,14 @@ internal sealed class JobRunner(
                 logger.FallingBack(job.Id, provider.Name, next.Provider.Name);
                 // Kept with the job, so the result (even after a restart) still says where it ran and why.
                 var spec = job.Spec with { ModelId = next.Model.Id, TriedProviders = tried.ToArray(), RouteNote = ReplyText.WithNote(job.Spec.RouteNote ?? "", next.Note).TrimStart('\n') };
-                await store.SetProviderAsync(job.Id, next.Provider.Name, spec, token).ConfigureAwait(false);
+                await store.SetProviderAsync(job.Id, next.Provider.Name, spec, token, leases.Owner).ConfigureAwait(false);
                 job = job with { Spec = spec, Provider = next.Provider.Name };
                 (model, provider, note) = (next.Model, next.Provider, next.Note);
             }
         }
     }
 
-    private async Task DeliverAsync(JobRecord job, ModelDefinition? model, IReadOnlyList<string> keys, decimal? providerCost, CancellationToken token, string? note = null)
+    private async Task DeliverAsync(JobRecord job, JobLeases.Held held, ModelDefinition? model, IReadOnlyList<string> keys, decimal? providerCost, CancellationToken token, string? note = null)
     {
         var files = new List<ReplyFile>(keys.Count);
         foreach (var key in keys)
@@ -224,6 +249,12 @@ internal sealed class JobRunner(
             Input = await _pictures.InputAsync(job, token).ConfigureAwait(false),
         };
 
+        if (!await leases.StillHoldsAsync(held).ConfigureAwait(false))
+        {
+            logger.NotPostedLeaseLost(job.Id); // Another worker took it over: it posts the result, not this one.
+            return;
+        }
+
         try
         {
             await replies.PostResultAsync(job.Reply, result).ConfigureAwait(false);
@@ -235,11 +266,11 @@ internal sealed class JobRunner(
             logger.DeliveryFailed(ex, job.Id);
 
             // The member must hear of it: the reply would otherwise stay at its last progress state, Cancel button and all.
-            await ender.EndAsync(job, JobState.Failed, "The result was ready, but I couldn't post it here.", "result could not be posted").ConfigureAwait(false);
+            await ender.EndAsync(job, JobState.Failed, "The result was ready, but I couldn't post it here.", "result could not be posted", leases.Owner).ConfigureAwait(false);
             return;
         }
 
-        if (await store.CompleteAsync(job.Id, charge, CancellationToken.None).ConfigureAwait(false))
+        if (await store.CompleteAsync(job.Id, charge, CancellationToken.None, leases.Owner, keys).ConfigureAwait(false))
         {
             if (job.StartedAt is { } started && model is not null)
             {
@@ -258,43 +289,5 @@ internal sealed class JobRunner(
                 }
             }
         }
-    }
-
-    private async Task<ReplyFile?> TryStorePreviewAsync(MediaOutput preview, CancellationToken token)
-    {
-        try
-        {
-            var stream = await preview.OpenAsync(token).ConfigureAwait(false);
-            var stored = await intake.StoreResultAsync(stream, preview.FileName, null, token).ConfigureAwait(false);
-            return new ReplyFile(stored, ct => OpenStoredAsync(stored.Key, ct));
-        }
-        catch (Exception ex) when (ex is MediaRejectedException or HttpRequestException or IOException)
-        {
-            return null; // A broken preview is not worth failing the job over.
-        }
-    }
-
-    private async Task<MediaRequest> BuildRequestAsync(JobRecord job, ModelDefinition model, CancellationToken token)
-    {
-        var inputs = new List<MediaInput>(job.Spec.Inputs.Count);
-        foreach (var input in job.Spec.Inputs)
-        {
-            var item = await media.GetAsync(input.MediaKey, token).ConfigureAwait(false)
-                ?? throw new ProviderException("input_missing", "An input file of this job is no longer available. Please run the command again.");
-            inputs.Add(new MediaInput(input.Role, item, ct => OpenStoredAsync(item.Key, ct)));
-        }
-
-        var settings = await tenants.GetAsync(job.Account.Tenant, token).ConfigureAwait(false);
-        return new MediaRequest(job.Id, job.Spec.Operation, model, job.Spec.Options, inputs, job.Spec.Conversation.IsNsfw) { SendToGallery = settings.GalleryEnabled };
-    }
-
-    private async Task<Stream> OpenStoredAsync(string key, CancellationToken ct) =>
-        await media.OpenReadAsync(key, ct).ConfigureAwait(false) ?? throw new FileNotFoundException("Stored media is missing.", key);
-
-#pragma warning disable CS1998 // An async iterator over one known item.
-    private static async IAsyncEnumerable<ProviderUpdate> One(ProviderUpdate update)
-#pragma warning restore CS1998
-    {
-        yield return update;
     }
 }

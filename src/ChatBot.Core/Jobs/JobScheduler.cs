@@ -14,7 +14,8 @@ internal sealed class JobScheduler(
     ReplyUpdater replies,
     JobReplyViews views,
     IOptions<SchedulerOptions> options,
-    ILogger<JobScheduler> logger) : IJobQueueMetrics
+    ILogger<JobScheduler> logger,
+    JobLeases? leases = null) : IJobQueueMetrics
 {
     private readonly Lock _gate = new();
     private readonly FairLine _line = new();
@@ -134,6 +135,11 @@ internal sealed class JobScheduler(
         {
             // The host's shutdown timeout won; the persisted states are what recovery will read.
         }
+
+        if (leases is not null)
+        {
+            await leases.ReleaseAllAsync().ConfigureAwait(false);
+        }
     }
 
     private int Add(JobRecord job, Arrival? arrival)
@@ -150,7 +156,7 @@ internal sealed class JobScheduler(
 
     private void DispatchLocked(Arrival? arrival = null)
     {
-        if (_stopping)
+        if (_stopping || !_options.RunJobs)
         {
             return;
         }

@@ -33,6 +33,18 @@ internal static partial class JobsLog
     [LoggerMessage(EventId = 1109, Level = LogLevel.Information, Message = "Recovery picked up {Count} unfinished job(s)")]
     public static partial void Recovered(this ILogger logger, int count);
 
+    [LoggerMessage(EventId = 1300, Level = LogLevel.Warning, Message = "Job {JobId}: worker {Worker} no longer holds its lease (another worker took it over); stopping without ending it")]
+    public static partial void LeaseLost(this ILogger logger, string jobId, string worker);
+
+    [LoggerMessage(EventId = 1301, Level = LogLevel.Warning, Message = "Renewing or taking over job leases failed; trying again at the next round")]
+    public static partial void LeaseRoundFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1302, Level = LogLevel.Information, Message = "Took over {Count} job(s) whose worker's lease expired")]
+    public static partial void TookOver(this ILogger logger, int count);
+
+    [LoggerMessage(EventId = 1303, Level = LogLevel.Information, Message = "Job {JobId}: lost its lease before the result was posted; another worker finishes it")]
+    public static partial void NotPostedLeaseLost(this ILogger logger, string jobId);
+
     [LoggerMessage(EventId = 1800, Level = LogLevel.Error, Message = "Job {JobId}: its ending ({State}) and refund could not be written; retrying until the store takes writes")]
     public static partial void EndingNotWritten(this ILogger logger, Exception exception, string jobId, JobState state);
 }

@@ -24,6 +24,24 @@ internal sealed class SchedulerOptions
     /// <summary>How often a job ending the store could not write (disk full) is tried again.</summary>
     public TimeSpan StorageRetryInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How long a claimed job stays this worker's without a renewal; after that another worker may take it over.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often the worker renews the leases of its jobs (one statement for all) and looks for expired ones.</summary>
+    public TimeSpan LeaseRenewInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>This worker's name on the jobs it holds; empty: the host name and process id.</summary>
+    public string WorkerId { get; set; } = "";
+
+    /// <summary><see cref="WorkerId"/>, or the host name and process id when none is set.</summary>
+    public string Worker => string.IsNullOrWhiteSpace(WorkerId) ? $"{Environment.MachineName}-{Environment.ProcessId}" : WorkerId;
+
+    /// <summary>
+    /// False in a process without the <c>jobs</c> role (<c>Host:Roles</c>): accepted jobs stay queued in the store for
+    /// the workers that run them. Not a setting of its own (internal: never bound from configuration).
+    /// </summary>
+    internal bool RunJobs { get; set; } = true;
+
     public int ConcurrencyFor(string provider) =>
         ProviderConcurrency.TryGetValue(provider, out var n) && n > 0 ? n : DefaultProviderConcurrency;
 }

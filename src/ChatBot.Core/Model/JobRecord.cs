@@ -20,6 +20,12 @@ public sealed record JobRecord
     public DateTimeOffset? StartedAt { get; init; }
     public DateTimeOffset? FinishedAt { get; init; }
 
+    /// <summary>The worker that holds the job's lease (claimed or took it over), or null while it waits.</summary>
+    public string? Owner { get; init; }
+
+    /// <summary>Until when <see cref="Owner"/> holds the job unless it renews; after that another worker may take it over.</summary>
+    public DateTimeOffset? LeaseUntil { get; init; }
+
     /// <summary>Media-store keys of the results, in output order.</summary>
     public IReadOnlyList<string> OutputKeys { get; init; } = [];
 }

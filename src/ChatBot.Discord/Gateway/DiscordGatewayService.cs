@@ -46,16 +46,35 @@ internal sealed partial class DiscordGatewayService(
         }
 
         health.SetGateway("starting");
-        var policy = new GatewayReconnectPolicy(time, Random.Shared.NextDouble, settings.ShardId);
+
+        // One connection per shard this process runs (Discord:Shards, or Discord:ShardId alone), paced together.
+        var shards = settings.EffectiveShards;
+        var buckets = shards.Count > 1 ? new IdentifyBuckets(time) : null;
+        await Task.WhenAll(shards.Select(shard => RunShardAsync(settings, shard, buckets, stoppingToken))).ConfigureAwait(false);
+    }
+
+    private async Task RunShardAsync(DiscordOptions settings, int shardId, IdentifyBuckets? buckets, CancellationToken stoppingToken)
+    {
+        var policy = new GatewayReconnectPolicy(time, Random.Shared.NextDouble, shardId, sharedBuckets: buckets is not null);
         Uri? gatewayUrl = null;
         GatewaySession? session = null;
         var waitBeforeIdentify = false;
         while (!stoppingToken.IsCancellationRequested)
         {
-            var connection = new GatewayConnection(settings, sink, identity, time, Random.Shared.NextDouble, logger) 
+            IdentifyBuckets.Turn? turn = null;
+            var connection = new GatewayConnection(settings, sink, identity, time, Random.Shared.NextDouble, logger)
             {
-                Identifying = policy.OnIdentify,
-                Established = () => health.SetGateway("ok"),
+                ShardId = shardId,
+                Identifying = () =>
+                {
+                    policy.OnIdentify();
+                    turn?.Identified();
+                },
+                Established = () =>
+                {
+                    turn?.Dispose(); // READY: Discord has the Identify; the bucket's next shard may start its window.
+                    health.SetGateway("ok");
+                },
             };
             GatewayOutcome outcome;
             try
@@ -77,8 +96,13 @@ internal sealed partial class DiscordGatewayService(
                 {
                     // After op 9 (not resumable) Discord asks for a random 1–5 s wait.
                     var afterInvalid = waitBeforeIdentify ? TimeSpan.FromSeconds(1 + (4 * Random.Shared.NextDouble())) : TimeSpan.Zero;
-                    var budget = policy.IdentifyDelay();
-                    await WaitAsync(budget > afterInvalid ? budget : afterInvalid, policy, stoppingToken).ConfigureAwait(false);
+                    await WaitAsync(policy.IdentifyDelay(afterInvalid), policy, stoppingToken).ConfigureAwait(false);
+                    if (buckets is not null)
+                    {
+                        // Shards of one bucket in this process: one at a time, 5 s after the last one's identify.
+                        turn = await buckets.TakeTurnAsync(policy.Bucket, stoppingToken).ConfigureAwait(false);
+                        await WaitAsync(turn.Delay, policy, stoppingToken).ConfigureAwait(false);
+                    }
                 }
 
                 waitBeforeIdentify = false;
@@ -105,6 +129,10 @@ internal sealed partial class DiscordGatewayService(
                 policy.OnConnectFailed();
                 continue;
             }
+            finally
+            {
+                turn?.Dispose(); // No identify went out (a resume, a failure): the bucket's next shard may go.
+            }
 
             policy.OnConnectionEnded(connection.EstablishedAt);
             session = connection.Session;
@@ -122,7 +150,6 @@ internal sealed partial class DiscordGatewayService(
                     break;
             }
         }
-
     }
 
     private async Task WaitAsync(TimeSpan delay, GatewayReconnectPolicy policy, CancellationToken cancellationToken)

@@ -33,6 +33,9 @@ internal sealed partial class GatewayConnection(
     /// <summary>The session after this connection (new after READY, null when it must not be resumed).</summary>
     public GatewaySession? Session { get; private set; }
 
+    /// <summary>The shard this connection identifies as (<c>Discord:ShardId</c>, or one of <c>Discord:Shards</c>).</summary>
+    public int ShardId { get; init; } = options.ShardId;
+
     /// <summary>Called right before the Identify goes out (it spends one of the day's session starts).</summary>
     public Action? Identifying { get; init; }
 
@@ -82,7 +85,7 @@ internal sealed partial class GatewayConnection(
             else
             {
                 Identifying?.Invoke();
-                await SendAsync(GatewayFrames.Identify(options), connectionCts.Token).ConfigureAwait(false);
+                await SendAsync(GatewayFrames.Identify(options, ShardId), connectionCts.Token).ConfigureAwait(false);
             }
 
             heartbeats = HeartbeatLoopAsync(interval, connectionCts);
@@ -166,7 +169,7 @@ internal sealed partial class GatewayConnection(
                     identity.UserId = data.GetProperty("user").GetProperty("id").GetString();
                     EstablishedAt = time.GetUtcNow();
                     Established?.Invoke();
-                    Log.Ready(logger, options.ShardId, options.ShardCount);
+                    Log.Ready(logger, ShardId, options.ShardCount);
                 }
                 else if (type == "RESUMED")
                 {

@@ -3,7 +3,7 @@ namespace ChatBot.Discord.Gateway;
 /// <summary>The frames the bot sends on the gateway: Identify (op 2), Resume (op 6) and Heartbeat (op 1).</summary>
 internal static class GatewayFrames
 {
-    public static JsonObject Identify(DiscordOptions options) => new()
+    public static JsonObject Identify(DiscordOptions options, int shardId) => new()
     {
         ["op"] = (int)GatewayOpCode.Identify,
         ["d"] = new JsonObject
@@ -11,7 +11,7 @@ internal static class GatewayFrames
             ["token"] = options.Token,
             ["intents"] = options.EffectiveIntents,
             ["properties"] = new JsonObject { ["os"] = Environment.OSVersion.Platform.ToString().ToLowerInvariant(), ["browser"] = "ChatBot", ["device"] = "ChatBot" },
-            ["shard"] = new JsonArray(options.ShardId, options.ShardCount),
+            ["shard"] = new JsonArray(shardId, options.ShardCount),
         },
     };
 

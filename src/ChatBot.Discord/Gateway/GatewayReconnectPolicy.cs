@@ -10,7 +10,8 @@ namespace ChatBot.Discord.Gateway;
 /// <see cref="StableAfter"/> (READY or RESUMED alone proves nothing: a session that drops right after it is a
 /// loop), and starts from zero only after one that did.
 /// </summary>
-internal sealed class GatewayReconnectPolicy(TimeProvider time, Func<double> random, int shardId = 0)
+/// <param name="sharedBuckets">True when the shards of one process share <see cref="IdentifyBuckets"/>, which then space their identifies.</param>
+internal sealed class GatewayReconnectPolicy(TimeProvider time, Func<double> random, int shardId = 0, bool sharedBuckets = false)
 {
     /// <summary>A session that stays up this long ends the back-off.</summary>
     public static readonly TimeSpan StableAfter = TimeSpan.FromMinutes(1);
@@ -41,17 +42,20 @@ internal sealed class GatewayReconnectPolicy(TimeProvider time, Func<double> ran
     /// <summary>The back-off before the next connection attempt: zero after a stable session, then growing, jittered.</summary>
     public TimeSpan Backoff() => Failures == 0 ? TimeSpan.Zero : Backoff(Failures);
 
-    /// <summary>The further wait before an Identify, as the identify budget and its 5-second window ask.</summary>
-    public TimeSpan IdentifyDelay()
+    /// <summary>This shard's identify bucket: <c>shard_id % max_concurrency</c>.</summary>
+    public int Bucket => shardId % Math.Max(1, _limit?.MaxConcurrency ?? 1);
+
+    /// <summary>The further wait before an Identify (at least <paramref name="minimum"/>), as the identify budget and its 5-second window ask.</summary>
+    public TimeSpan IdentifyDelay(TimeSpan minimum = default)
     {
         var now = time.GetUtcNow();
-        var at = now;
+        var at = now + minimum;
         var concurrency = Math.Max(1, _limit?.MaxConcurrency ?? 1);
         if (_lastIdentify is { } last)
         {
             at = Later(at, last + IdentifyWindow);
         }
-        else if (shardId >= concurrency)
+        else if (shardId >= concurrency && !sharedBuckets)
         {
             // Shards sharing a bucket must not identify in the same window: start in bucket order.
             at = now + (IdentifyWindow * (shardId / concurrency));

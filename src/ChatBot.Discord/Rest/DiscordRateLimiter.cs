@@ -3,9 +3,10 @@ namespace ChatBot.Discord.Rest;
 /// <summary>
 /// Discord's rate limits: one bucket per route (learnt from the X-RateLimit-* headers), the global
 /// 50 requests per second, and pauses ordered by 429 answers. Interaction callbacks and interaction webhooks
-/// skip the global limit and its pauses.
+/// skip the global limit and its pauses. The global limit is the bot's, across every worker: each keeps to its
+/// <see cref="ChatBot.Core.Platform.WorkerShare"/> of it (50 ÷ live workers).
 /// </summary>
-internal sealed partial class DiscordRateLimiter(TimeProvider time, ILogger<DiscordRateLimiter> logger)
+internal sealed partial class DiscordRateLimiter(TimeProvider time, ILogger<DiscordRateLimiter> logger, ChatBot.Core.Platform.WorkerShare? share = null)
 {
     private readonly InvalidRequestBudget _invalid = new(time) { PacingStarted = count => Log.Pacing(logger, count, InvalidRequestBudget.Limit) };
 
@@ -139,7 +140,7 @@ internal sealed partial class DiscordRateLimiter(TimeProvider time, ILogger<Disc
                     _globalWindow.Dequeue();
                 }
 
-                if (_globalWindow.Count >= GlobalPerSecond)
+                if (_globalWindow.Count >= (share?.Of(GlobalPerSecond) ?? GlobalPerSecond))
                 {
                     return _globalWindow.Peek() + TimeSpan.FromSeconds(1) - now;
                 }

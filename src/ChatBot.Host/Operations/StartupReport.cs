@@ -58,7 +58,7 @@ internal static partial class StartupReport
             return "off (Discord:Token is not set)";
         }
 
-        var mode = options.Mode == DiscordMode.Http ? "HTTP interactions at /discord/interactions" : $"gateway, shard {options.ShardId} of {options.ShardCount}";
+        var mode = options.Mode == DiscordMode.Http ? "HTTP interactions at /discord/interactions" : $"gateway, shard {string.Join(",", options.EffectiveShards)} of {options.ShardCount}";
         var token = options.Token!;
         var shape = token != token.Trim() ? "; Discord:Token has spaces or a line break around it: Discord will refuse it"
             : token.StartsWith("Bot ", StringComparison.OrdinalIgnoreCase) ? "; Discord:Token starts with \"Bot \": set the token alone"

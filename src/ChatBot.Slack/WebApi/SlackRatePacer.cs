@@ -4,9 +4,10 @@ namespace ChatBot.Slack.WebApi;
 /// Keeps the bot inside Slack's published per-method tiers before Slack has to say 429: a token bucket
 /// per method (per channel for chat.postMessage). Tier 3 ≈ 50 calls a minute, Tier 4 ≈ 100, with a
 /// short burst allowed; chat.postMessage about one message a second per channel. Methods without a
-/// tier here are not paced. 429s that still happen are waited out by <see cref="SlackApiClient"/>.
+/// tier here are not paced. 429s that still happen are waited out by <see cref="SlackApiClient"/>. The tiers are the
+/// workspace's, across every worker: each keeps to its <see cref="ChatBot.Core.Platform.WorkerShare"/> (rate and burst ÷ live workers).
 /// </summary>
-internal sealed class SlackRatePacer(TimeProvider time, IOptions<SlackOptions> options)
+internal sealed class SlackRatePacer(TimeProvider time, IOptions<SlackOptions> options, ChatBot.Core.Platform.WorkerShare? share = null)
 {
     private static readonly Dictionary<string, (double PerMinute, double Burst)> Tiers = new(StringComparer.Ordinal)
     {
@@ -33,17 +34,19 @@ internal sealed class SlackRatePacer(TimeProvider time, IOptions<SlackOptions> o
             return TimeSpan.Zero;
         }
 
-        var perSecond = tier.PerMinute / 60.0;
+        var workers = share?.LiveWorkers ?? 1;
+        var perSecond = tier.PerMinute / 60.0 / workers;
+        var burst = Math.Max(1, tier.Burst / workers);
         var now = time.GetUtcNow();
         lock (_gate)
         {
             if (!_buckets.TryGetValue(key, out var bucket))
             {
-                bucket = new Bucket { Tokens = tier.Burst, Updated = now };
+                bucket = new Bucket { Tokens = burst, Updated = now };
                 _buckets[key] = bucket;
             }
 
-            bucket.Tokens = Math.Min(tier.Burst, bucket.Tokens + ((now - bucket.Updated).TotalSeconds * perSecond));
+            bucket.Tokens = Math.Min(burst, bucket.Tokens + ((now - bucket.Updated).TotalSeconds * perSecond));
             bucket.Updated = now;
             bucket.Tokens -= 1;
             return bucket.Tokens >= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(-bucket.Tokens / perSecond);

@@ -145,5 +145,24 @@ internal static class PostgresMigrations
                 PRIMARY KEY (platform, tenant_id, user_id)
             );
             """),
+        new(7, "job leases", """
+            -- Many workers, one queue: the worker holding a started job and until when (it renews; after that another
+            -- worker takes the job over), and when each member was last served (the turns of the fair line).
+            ALTER TABLE jobs ADD COLUMN owner text NULL;
+            ALTER TABLE jobs ADD COLUMN lease_until bigint NULL;
+            ALTER TABLE accounts ADD COLUMN last_claimed_at bigint NOT NULL DEFAULT 0;
+            CREATE INDEX jobs_started ON jobs (owner, lease_until) WHERE state IN ('submitting', 'running', 'delivering');
+            CREATE INDEX jobs_queued ON jobs (account_id, created_at) WHERE state = 'queued';
+            CREATE INDEX accounts_last_claimed ON accounts (last_claimed_at);
+            """),
+        new(8, "workers", """
+            -- The bot's live processes: their heartbeats split the limits of the bot token and the workspace.
+            CREATE TABLE workers (
+                worker_id text PRIMARY KEY,
+                roles text NOT NULL,
+                started_at bigint NOT NULL,
+                heartbeat_at bigint NOT NULL
+            );
+            """),
     ];
 }

@@ -9,7 +9,7 @@ internal static class PostgresJobRows
     public const string Columns = """
         SELECT j.id, a.platform, a.tenant_id, a.user_id, j.state, j.spec, j.reply_platform, j.reply_value,
                j.provider, j.reserved, j.charged, j.remote_id, j.resume_state, j.error, j.output_keys,
-               j.created_at, j.started_at, j.finished_at
+               j.created_at, j.started_at, j.finished_at, j.owner, j.lease_until
         FROM jobs j JOIN accounts a ON a.id = j.account_id
         """;
 
@@ -32,5 +32,7 @@ internal static class PostgresJobRows
         CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(15)),
         StartedAt = reader.GetNullableTime(16),
         FinishedAt = reader.GetNullableTime(17),
+        Owner = reader.GetNullableString(18),
+        LeaseUntil = reader.GetNullableTime(19),
     };
 }

@@ -27,7 +27,9 @@ internal sealed partial class PostgresJobStore(
 
     private const string Transition = """
         UPDATE jobs
-        SET state = @to, updated_at = @now, started_at = CASE WHEN @to = 'submitting' THEN @now ELSE started_at END
+        SET state = @to, updated_at = @now, started_at = CASE WHEN @to = 'submitting' THEN @now ELSE started_at END,
+            owner = CASE WHEN @to = 'queued' THEN NULL ELSE owner END,
+            lease_until = CASE WHEN @to = 'queued' THEN NULL ELSE lease_until END
         WHERE id = @id AND state = @from;
         """;
 
@@ -36,32 +38,34 @@ internal sealed partial class PostgresJobStore(
         SET remote_id = CASE WHEN provider = @provider THEN remote_id END,
             resume_state = CASE WHEN provider = @provider THEN resume_state END,
             provider = @provider, spec = @spec, model_id = @model, updated_at = @now
-        WHERE id = @id AND state NOT IN {StoredNames.TerminalList};
+        WHERE id = @id AND state NOT IN {StoredNames.TerminalList} AND (@owner::text IS NULL OR owner = @owner::text);
         """;
 
     private const string MarkSubmitted = """
         UPDATE jobs
         SET state = 'running', remote_id = @remote, resume_state = @resume, started_at = COALESCE(started_at, @now), updated_at = @now
-        WHERE id = @id AND state = 'submitting';
+        WHERE id = @id AND state = 'submitting' AND (@owner::text IS NULL OR owner = @owner::text);
         """;
 
     private const string MarkDelivering = """
         UPDATE jobs
         SET state = 'delivering', output_keys = @outputs, started_at = COALESCE(started_at, @now), updated_at = @now
-        WHERE id = @id AND state IN ('submitting', 'running', 'delivering');
+        WHERE id = @id AND state IN ('submitting', 'running', 'delivering') AND (@owner::text IS NULL OR owner = @owner::text);
         """;
 
     private static readonly string Complete = PostgresAccounts.CloseAndCredit("""
         UPDATE jobs
-        SET state = 'succeeded', charged = LEAST(GREATEST(@actual, 0), reserved), finished_at = @now, updated_at = @now
-        WHERE id = @job AND state = 'delivering'
+        SET state = 'succeeded', charged = LEAST(GREATEST(@actual, 0), reserved), output_keys = COALESCE(@outputs::text, output_keys),
+            started_at = COALESCE(started_at, @now), finished_at = @now, updated_at = @now
+        WHERE id = @job AND (state = 'delivering' OR (@outputs::text IS NOT NULL AND state IN ('submitting', 'running')))
+          AND (@owner::text IS NULL OR owner = @owner::text)
         RETURNING account_id, charged, reserved - charged AS back
         """);
 
     private static readonly string Fail = PostgresAccounts.CloseAndCredit($"""
         UPDATE jobs
         SET state = @to, charged = 0, error = @error, finished_at = @now, updated_at = @now
-        WHERE id = @job AND state NOT IN {StoredNames.TerminalList}
+        WHERE id = @job AND state NOT IN {StoredNames.TerminalList} AND (@owner::text IS NULL OR owner = @owner::text)
         RETURNING account_id, charged, reserved AS back
         """);
 
@@ -176,32 +180,34 @@ internal sealed partial class PostgresJobStore(
         return LogIfRefused(moved, jobId, to);
     }
 
-    public Task<bool> SetProviderAsync(string jobId, string provider, JobSpec spec, CancellationToken cancellationToken)
+    public Task<bool> SetProviderAsync(string jobId, string provider, JobSpec spec, CancellationToken cancellationToken, string? owner = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(provider);
         ArgumentNullException.ThrowIfNull(spec);
         var json = JsonSerializer.Serialize(spec, ModelCatalog.JsonOptions);
-        return ExecuteAsync(SetProvider, cancellationToken, ("id", jobId), ("provider", provider), ("spec", json), ("model", spec.ModelId), ("now", Now()));
+        return ExecuteAsync(SetProvider, cancellationToken, ("id", jobId), ("provider", provider), ("spec", json), ("model", spec.ModelId), ("owner", owner), ("now", Now()));
     }
 
-    public async Task<bool> MarkSubmittedAsync(string jobId, string remoteId, string? resumeState, CancellationToken cancellationToken)
+    public async Task<bool> MarkSubmittedAsync(string jobId, string remoteId, string? resumeState, CancellationToken cancellationToken, string? owner = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(remoteId);
-        var moved = await ExecuteAsync(MarkSubmitted, cancellationToken, ("id", jobId), ("remote", remoteId), ("resume", resumeState), ("now", Now())).ConfigureAwait(false);
+        var moved = await ExecuteAsync(MarkSubmitted, cancellationToken, ("id", jobId), ("remote", remoteId), ("resume", resumeState), ("owner", owner), ("now", Now())).ConfigureAwait(false);
         return LogIfRefused(moved, jobId, JobState.Running);
     }
 
-    public async Task<bool> MarkDeliveringAsync(string jobId, IReadOnlyList<string> outputKeys, CancellationToken cancellationToken)
+    public async Task<bool> MarkDeliveringAsync(string jobId, IReadOnlyList<string> outputKeys, CancellationToken cancellationToken, string? owner = null)
     {
         ArgumentNullException.ThrowIfNull(outputKeys);
         var outputs = JsonSerializer.Serialize(outputKeys, ModelCatalog.JsonOptions);
-        var moved = await ExecuteAsync(MarkDelivering, cancellationToken, ("id", jobId), ("outputs", outputs), ("now", Now())).ConfigureAwait(false);
+        var moved = await ExecuteAsync(MarkDelivering, cancellationToken, ("id", jobId), ("outputs", outputs), ("owner", owner), ("now", Now())).ConfigureAwait(false);
         return LogIfRefused(moved, jobId, JobState.Delivering);
     }
 
-    public async Task<bool> CompleteAsync(string jobId, long actualCost, CancellationToken cancellationToken)
+    public async Task<bool> CompleteAsync(string jobId, long actualCost, CancellationToken cancellationToken, string? owner = null, IReadOnlyList<string>? outputKeys = null)
     {
-        var rows = await EndAsync(Complete, jobId, LedgerEntryKind.Release, "Unused reservation returned", cancellationToken, ("actual", actualCost)).ConfigureAwait(false);
+        var outputs = outputKeys is null ? null : JsonSerializer.Serialize(outputKeys, ModelCatalog.JsonOptions);
+        var rows = await EndAsync(Complete, jobId, LedgerEntryKind.Release, "Unused reservation returned", cancellationToken,
+            ("actual", actualCost), ("outputs", outputs), ("owner", owner)).ConfigureAwait(false);
         if (rows is not [var (charged, released)])
         {
             return LogIfRefused(false, jobId, JobState.Succeeded);
@@ -211,7 +217,7 @@ internal sealed partial class PostgresJobStore(
         return true;
     }
 
-    public async Task<bool> FailAsync(string jobId, JobState terminal, string reason, CancellationToken cancellationToken)
+    public async Task<bool> FailAsync(string jobId, JobState terminal, string reason, CancellationToken cancellationToken, string? owner = null)
     {
         if (terminal is not (JobState.Failed or JobState.Cancelled or JobState.Refunded))
         {
@@ -224,7 +230,7 @@ internal sealed partial class PostgresJobStore(
             entryReason = string.Concat(entryReason.AsSpan(0, 299), "…");
         }
 
-        var rows = await EndAsync(Fail, jobId, LedgerEntryKind.Refund, entryReason, cancellationToken, ("to", StoredNames.Of(terminal)), ("error", reason)).ConfigureAwait(false);
+        var rows = await EndAsync(Fail, jobId, LedgerEntryKind.Refund, entryReason, cancellationToken, ("to", StoredNames.Of(terminal)), ("error", reason), ("owner", owner)).ConfigureAwait(false);
         if (rows is not [var (_, refunded)])
         {
             return LogIfRefused(false, jobId, terminal);

@@ -45,5 +45,7 @@ internal static class JobRows
         CreatedAt = SqliteValues.FromUnixMs(reader.GetInt64(15)),
         StartedAt = SqliteValues.FromUnixMs(reader, 16),
         FinishedAt = SqliteValues.FromUnixMs(reader, 17),
+        Owner = reader.GetNullableString(18),
+        LeaseUntil = SqliteValues.FromUnixMs(reader, 19),
     };
 }

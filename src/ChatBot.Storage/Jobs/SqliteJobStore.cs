@@ -19,7 +19,7 @@ internal sealed partial class SqliteJobStore(
     private const string Columns = """
         SELECT j.id, a.platform, a.tenant_id, a.user_id, j.state, j.spec, j.reply_platform, j.reply_value,
                j.provider, j.reserved, j.charged, j.remote_id, j.resume_state, j.error, j.output_keys,
-               j.created_at, j.started_at, j.finished_at
+               j.created_at, j.started_at, j.finished_at, j.owner, j.lease_until
         FROM jobs j JOIN accounts a ON a.id = j.account_id
         """;
 
@@ -32,7 +32,9 @@ internal sealed partial class SqliteJobStore(
 
     private const string Transition = """
         UPDATE jobs
-        SET state = $to, updated_at = $now, started_at = CASE WHEN $to = 'submitting' THEN $now ELSE started_at END
+        SET state = $to, updated_at = $now, started_at = CASE WHEN $to = 'submitting' THEN $now ELSE started_at END,
+            owner = CASE WHEN $to = 'queued' THEN NULL ELSE owner END,
+            lease_until = CASE WHEN $to = 'queued' THEN NULL ELSE lease_until END
         WHERE id = $id AND state = $from;
         """;
 
@@ -41,33 +43,35 @@ internal sealed partial class SqliteJobStore(
         SET remote_id = CASE WHEN provider = $provider THEN remote_id END,
             resume_state = CASE WHEN provider = $provider THEN resume_state END,
             provider = $provider, spec = $spec, model_id = $model, updated_at = $now
-        WHERE id = $id AND state NOT IN {JobStateNames.TerminalList};
+        WHERE id = $id AND state NOT IN {JobStateNames.TerminalList} AND ($owner IS NULL OR owner = $owner);
         """;
 
     private const string MarkSubmitted = """
         UPDATE jobs
         SET state = 'running', remote_id = $remote, resume_state = $resume,
             started_at = COALESCE(started_at, $now), updated_at = $now
-        WHERE id = $id AND state = 'submitting';
+        WHERE id = $id AND state = 'submitting' AND ($owner IS NULL OR owner = $owner);
         """;
 
     private const string MarkDelivering = """
         UPDATE jobs
         SET state = 'delivering', output_keys = $outputs, started_at = COALESCE(started_at, $now), updated_at = $now
-        WHERE id = $id AND state IN ('submitting', 'running', 'delivering');
+        WHERE id = $id AND state IN ('submitting', 'running', 'delivering') AND ($owner IS NULL OR owner = $owner);
         """;
 
     private const string Complete = """
         UPDATE jobs
-        SET state = 'succeeded', charged = MIN(MAX($actual, 0), reserved), finished_at = $now, updated_at = $now
-        WHERE id = $id AND state = 'delivering'
+        SET state = 'succeeded', charged = MIN(MAX($actual, 0), reserved), output_keys = COALESCE($outputs, output_keys),
+            started_at = COALESCE(started_at, $now), finished_at = $now, updated_at = $now
+        WHERE id = $id AND (state = 'delivering' OR ($outputs IS NOT NULL AND state IN ('submitting', 'running')))
+          AND ($owner IS NULL OR owner = $owner)
         RETURNING account_id, reserved, charged;
         """;
 
     private const string Fail = $"""
         UPDATE jobs
         SET state = $to, charged = 0, error = $error, finished_at = $now, updated_at = $now
-        WHERE id = $id AND state NOT IN {JobStateNames.TerminalList}
+        WHERE id = $id AND state NOT IN {JobStateNames.TerminalList} AND ($owner IS NULL OR owner = $owner)
         RETURNING account_id, reserved;
         """;
 
@@ -191,7 +195,7 @@ internal sealed partial class SqliteJobStore(
         return LogIfRefused(moved, jobId, to);
     }
 
-    public async Task<bool> SetProviderAsync(string jobId, string provider, JobSpec spec, CancellationToken cancellationToken)
+    public async Task<bool> SetProviderAsync(string jobId, string provider, JobSpec spec, CancellationToken cancellationToken, string? owner = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(provider);
         ArgumentNullException.ThrowIfNull(spec);
@@ -199,41 +203,42 @@ internal sealed partial class SqliteJobStore(
         return await database.WriteAsync(tx =>
         {
             return tx.Execute(SetProvider,
-                ("$id", jobId), ("$provider", provider), ("$spec", json), ("$model", spec.ModelId),
+                ("$id", jobId), ("$provider", provider), ("$spec", json), ("$model", spec.ModelId), ("$owner", owner),
                 ("$now", SqliteValues.ToUnixMs(time.GetUtcNow()))) == 1;
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<bool> MarkSubmittedAsync(string jobId, string remoteId, string? resumeState, CancellationToken cancellationToken)
+    public async Task<bool> MarkSubmittedAsync(string jobId, string remoteId, string? resumeState, CancellationToken cancellationToken, string? owner = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(remoteId);
         var moved = await database.WriteAsync(tx =>
         {
             return tx.Execute(MarkSubmitted,
-                ("$id", jobId), ("$remote", remoteId), ("$resume", resumeState), ("$now", SqliteValues.ToUnixMs(time.GetUtcNow()))) == 1;
+                ("$id", jobId), ("$remote", remoteId), ("$resume", resumeState), ("$owner", owner), ("$now", SqliteValues.ToUnixMs(time.GetUtcNow()))) == 1;
         }, cancellationToken).ConfigureAwait(false);
 
         return LogIfRefused(moved, jobId, JobState.Running);
     }
 
-    public async Task<bool> MarkDeliveringAsync(string jobId, IReadOnlyList<string> outputKeys, CancellationToken cancellationToken)
+    public async Task<bool> MarkDeliveringAsync(string jobId, IReadOnlyList<string> outputKeys, CancellationToken cancellationToken, string? owner = null)
     {
         ArgumentNullException.ThrowIfNull(outputKeys);
         var outputs = JsonSerializer.Serialize(outputKeys, ModelCatalog.JsonOptions);
         var moved = await database.WriteAsync(tx =>
         {
-            return tx.Execute(MarkDelivering, ("$id", jobId), ("$outputs", outputs), ("$now", SqliteValues.ToUnixMs(time.GetUtcNow()))) == 1;
+            return tx.Execute(MarkDelivering, ("$id", jobId), ("$outputs", outputs), ("$owner", owner), ("$now", SqliteValues.ToUnixMs(time.GetUtcNow()))) == 1;
         }, cancellationToken).ConfigureAwait(false);
 
         return LogIfRefused(moved, jobId, JobState.Delivering);
     }
 
-    public async Task<bool> CompleteAsync(string jobId, long actualCost, CancellationToken cancellationToken)
+    public async Task<bool> CompleteAsync(string jobId, long actualCost, CancellationToken cancellationToken, string? owner = null, IReadOnlyList<string>? outputKeys = null)
     {
+        var outputs = outputKeys is null ? null : JsonSerializer.Serialize(outputKeys, ModelCatalog.JsonOptions);
         var settled = await database.WriteAsync<(long Charged, long Released)?>(tx =>
         {
             var now = time.GetUtcNow();
-            var row = tx.ReadFirst(Complete, Accounts.ReadClosedReservation, ("$id", jobId), ("$actual", actualCost), ("$now", SqliteValues.ToUnixMs(now)));
+            var row = tx.ReadFirst(Complete, Accounts.ReadClosedReservation, ("$id", jobId), ("$actual", actualCost), ("$outputs", outputs), ("$owner", owner), ("$now", SqliteValues.ToUnixMs(now)));
             if (row is not { } closed)
             {
                 return null;
@@ -253,7 +258,7 @@ internal sealed partial class SqliteJobStore(
         return true;
     }
 
-    public async Task<bool> FailAsync(string jobId, JobState terminal, string reason, CancellationToken cancellationToken)
+    public async Task<bool> FailAsync(string jobId, JobState terminal, string reason, CancellationToken cancellationToken, string? owner = null)
     {
         if (terminal is not (JobState.Failed or JobState.Cancelled or JobState.Refunded))
         {
@@ -272,7 +277,7 @@ internal sealed partial class SqliteJobStore(
             var row = tx.ReadFirst(
                 Fail,
                 r => (AccountId: r.GetInt64(0), Reserved: r.GetInt64(1)),
-                ("$id", jobId), ("$to", JobStateNames.ToName(terminal)), ("$error", reason), ("$now", SqliteValues.ToUnixMs(now)));
+                ("$id", jobId), ("$to", JobStateNames.ToName(terminal)), ("$error", reason), ("$owner", owner), ("$now", SqliteValues.ToUnixMs(now)));
             if (row is not { } failed)
             {
                 return null;

@@ -142,5 +142,24 @@ internal static class Migrations
                 PRIMARY KEY (platform, tenant_id, user_id)
             ) WITHOUT ROWID;
             """),
+        new(7, "job leases", """
+            -- Many workers, one queue: the worker holding a started job and until when (it renews; after that another
+            -- worker takes the job over), and when each member was last served (the turns of the fair line).
+            ALTER TABLE jobs ADD COLUMN owner TEXT NULL;
+            ALTER TABLE jobs ADD COLUMN lease_until INTEGER NULL;
+            ALTER TABLE accounts ADD COLUMN last_claimed_at INTEGER NOT NULL DEFAULT 0;
+            CREATE INDEX jobs_started ON jobs (owner, lease_until) WHERE state IN ('submitting', 'running', 'delivering');
+            CREATE INDEX jobs_queued ON jobs (account_id, created_at) WHERE state = 'queued';
+            CREATE INDEX accounts_last_claimed ON accounts (last_claimed_at);
+            """),
+        new(8, "workers", """
+            -- The bot's live processes: their heartbeats split the limits of the bot token and the workspace.
+            CREATE TABLE workers (
+                worker_id TEXT PRIMARY KEY,
+                roles TEXT NOT NULL,
+                started_at INTEGER NOT NULL,
+                heartbeat_at INTEGER NOT NULL
+            ) WITHOUT ROWID;
+            """),
     ];
 }

@@ -22,9 +22,9 @@ public sealed class JobRunnerTests
         result.Buttons.Select(b => b.Action).ShouldContain(ButtonAction.Upscale);
         result.Buttons.Select(b => b.Action).ShouldContain(ButtonAction.Reroll);
         result.CreditsCharged.ShouldBe(2);
-        await engine.Store.Received(1).MarkSubmittedAsync("j1", "remote-j1", null, Arg.Any<CancellationToken>());
+        await engine.Store.Received(1).MarkSubmittedAsync("j1", "remote-j1", null, Arg.Any<CancellationToken>(), engine.Leases.Owner);
         await engine.SettledAsync("j1");
-        await engine.Store.Received(1).CompleteAsync("j1", 2, Arg.Any<CancellationToken>());
+        await engine.Store.Received(1).CompleteAsync("j1", 2, Arg.Any<CancellationToken>(), engine.Leases.Owner, Arg.Any<IReadOnlyList<string>?>());
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class JobRunnerTests
         await runner.RunAsync(engine.Job("j1", "alice"), CancellationToken.None, CancellationToken.None);
 
         await engine.SettledAsync("j1");
-        await engine.Store.Received(1).CompleteAsync("j1", 1, Arg.Any<CancellationToken>());
+        await engine.Store.Received(1).CompleteAsync("j1", 1, Arg.Any<CancellationToken>(), engine.Leases.Owner, Arg.Any<IReadOnlyList<string>?>());
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class JobRunnerTests
         var final = (ReplyView)await engine.Replies.FinalAsync("j1");
         final.Status.ShouldBe(ReplyStatus.Failed);
         final.StatusText.ShouldBe("The image was flagged by the provider's safety filter. No credits were charged.");
-        await engine.Store.Received(1).FailAsync("j1", JobState.Failed, "boom", Arg.Any<CancellationToken>());
+        await engine.Store.Received(1).FailAsync("j1", JobState.Failed, "boom", Arg.Any<CancellationToken>(), engine.Leases.Owner);
         await engine.Store.DidNotReceiveWithAnyArgs().CompleteAsync(default!, default, default);
     }
 
@@ -72,7 +72,7 @@ public sealed class JobRunnerTests
         var result = (ResultView)await engine.Replies.FinalAsync("j1");
         result.ModelLabel.ShouldContain("Provider b");
         result.Details.ShouldContain("Provider a could not take the job, so Provider b runs it");
-        await engine.Store.Received(1).SetProviderAsync("j1", "b", Arg.Is<JobSpec>(s => s.ModelId == "m-b" && s.TriedProviders.Contains("a")), Arg.Any<CancellationToken>());
+        await engine.Store.Received(1).SetProviderAsync("j1", "b", Arg.Is<JobSpec>(s => s.ModelId == "m-b" && s.TriedProviders.Contains("a")), Arg.Any<CancellationToken>(), engine.Leases.Owner);
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class JobRunnerTests
 
         ((ResultView)await engine.Replies.FinalAsync("j1")).CreditsCharged.ShouldBe(1);
         await engine.SettledAsync("j1");
-        await engine.Store.Received(1).CompleteAsync("j1", 1, Arg.Any<CancellationToken>());
+        await engine.Store.Received(1).CompleteAsync("j1", 1, Arg.Any<CancellationToken>(), engine.Leases.Owner, Arg.Any<IReadOnlyList<string>?>());
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed class JobRunnerTests
     public async Task Run_JobAlreadyEnded_DoesNotSubmit()
     {
         var engine = new EngineFixture();
-        engine.Store.TryTransitionAsync("j1", JobState.Queued, JobState.Submitting, Arg.Any<CancellationToken>()).Returns(false);
+        engine.Store.ClaimAsync("j1", Arg.Any<string>(), Arg.Any<TimeSpan>(), Arg.Any<CancellationToken>()).Returns(false);
 
         await engine.Runner.RunAsync(engine.Job("j1", "alice"), CancellationToken.None, CancellationToken.None);
 
@@ -139,6 +139,6 @@ public sealed class JobRunnerTests
         (await engine.Replies.FinalAsync("j1")).ShouldBeOfType<ResultView>().Files.Count.ShouldBe(1);
         engine.Providers[0].Tracked.ShouldBe(0);
         await engine.SettledAsync("j1");
-        await engine.Store.Received(1).CompleteAsync("j1", 2, Arg.Any<CancellationToken>());
+        await engine.Store.Received(1).CompleteAsync("j1", 2, Arg.Any<CancellationToken>(), engine.Leases.Owner, Arg.Any<IReadOnlyList<string>?>());
     }
 }

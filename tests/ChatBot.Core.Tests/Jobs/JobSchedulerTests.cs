@@ -102,7 +102,7 @@ public sealed class JobSchedulerTests
         engine.Scheduler.Cancel("a1").ShouldBeTrue();
 
         ((ReplyView)await engine.Replies.FinalAsync("a1")).Status.ShouldBe(ReplyStatus.Cancelled);
-        await engine.Store.Received(1).FailAsync("a1", JobState.Cancelled, Arg.Any<string>(), Arg.Any<CancellationToken>());
+        await engine.Store.Received(1).FailAsync("a1", JobState.Cancelled, Arg.Any<string>(), Arg.Any<CancellationToken>(), engine.Leases.Owner);
         await engine.Store.DidNotReceiveWithAnyArgs().CompleteAsync(default!, default, default);
     }
 

@@ -39,6 +39,9 @@ internal sealed class EngineFixture
             }),
             Providers.Select(p => new ProviderInfo { Name = p.Name, DisplayName = $"Provider {p.Name}" }));
         Store.TryTransitionAsync(default!, default, default, default).ReturnsForAnyArgs(true);
+        Store.ClaimAsync(default!, default!, default, default).ReturnsForAnyArgs(true);
+        Store.RenewLeasesAsync(default!, default, default).ReturnsForAnyArgs(_ => Leases!.HeldIds.ToArray()); // One worker: it holds whatever it runs.
+        Store.TakeOverAsync(default!, default, default, default).ReturnsForAnyArgs(Array.Empty<JobRecord>());
         Store.MarkSubmittedAsync(default!, default!, default, default).ReturnsForAnyArgs(true);
         Store.MarkDeliveringAsync(default!, default!, default).ReturnsForAnyArgs(true);
         Store.SetProviderAsync(default!, default!, default!, default).ReturnsForAnyArgs(true);
@@ -65,8 +68,9 @@ internal sealed class EngineFixture
         Updater = new ReplyUpdater([Replies], Options.Create(new ReplyOptions { EditInterval = TimeSpan.Zero }), Time, NullLogger<ReplyUpdater>.Instance);
         Views = CreateViews(Catalog);
         Ender = new JobEnder(Store, Updater, Views, NullLogger<JobEnder>.Instance, unwritten: Unwritten);
+        Leases = new JobLeases(Store, _options, Time, NullLogger<JobLeases>.Instance);
         Runner = CreateRunner();
-        Scheduler = new JobScheduler(Runner, Ender, Updater, Views, _options, NullLogger<JobScheduler>.Instance);
+        Scheduler = new JobScheduler(Runner, Ender, Updater, Views, _options, NullLogger<JobScheduler>.Instance, Leases);
     }
 
     private readonly IOptions<SchedulerOptions> _options;
@@ -89,6 +93,7 @@ internal sealed class EngineFixture
     public UnwrittenEndings Unwritten { get; } = new();
 
     public JobEnder Ender { get; }
+    public JobLeases Leases { get; }
     public JobRunner Runner { get; }
     public JobScheduler Scheduler { get; }
 
@@ -98,7 +103,7 @@ internal sealed class EngineFixture
         catalog ??= Catalog;
         var intake = new MediaIntake(Media, Array.Empty<IPlatformMedia>(), Options.Create(new MediaOptions()));
         var views = catalog == Catalog ? Views : CreateViews(catalog);
-        return new JobRunner(Store, catalog, Router, Media, intake, Tenants, Updater, views, Ender, Eta, _options, Time, NullLogger<JobRunner>.Instance);
+        return new JobRunner(Store, catalog, Router, Media, intake, Tenants, Updater, views, Ender, Leases, Eta, _options, Time, NullLogger<JobRunner>.Instance);
     }
 
     private EtaEstimator Eta => _eta ??= new EtaEstimator(Options.Create(new ReplyOptions()));

@@ -63,6 +63,72 @@ public sealed class DiscordGatewayServiceTests
     }
 
     [Fact]
+    public async Task Start_TwoShardsInOneProcessOneBucket_IdentifiesThemAWindowApart()
+    {
+        var clock = new TimerAwareFakeTimeProvider();
+        await using var host = await DiscordTestHost.StartAsync(
+            s =>
+            {
+                s["Discord:Shards"] = "0-1";
+                s["Discord:ShardCount"] = "2";
+            },
+            time: clock,
+            waitForReady: false);
+
+        await GatewayClock.AdvanceUntilAsync(clock, host, e => e.LiveSessionCount == 2, TimeSpan.FromSeconds(1));
+
+        var shards = host.Emulator.GatewayFrames.Where(f => f["op"]!.GetValue<int>() == 2).Select(f => f["d"]!["shard"]!.AsArray().Select(n => n!.GetValue<int>()).ToArray()).ToList();
+        shards.Select(s => s[0]).Order().ToArray().ShouldBe([0, 1], string.Join(", ", host.Emulator.IdentifyTimes.Select(t => (t - clock.Start).TotalSeconds)) + " " + string.Join(",", shards.Select(s => s[0])));
+        shards.ShouldAllBe(s => s[1] == 2);
+        var times = host.Emulator.IdentifyTimes;
+        (times.Max() - times.Min()).ShouldBe(ChatBot.Discord.Gateway.GatewayReconnectPolicy.IdentifyWindow);
+        host.Emulator.IdentifiesTooFast.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Start_TwoShardsInOneProcessMaxConcurrencyTwo_IdentifiesBothAtOnce()
+    {
+        var clock = new TimerAwareFakeTimeProvider();
+        await using var host = await DiscordTestHost.StartAsync(
+            s =>
+            {
+                s["Discord:Shards"] = "0,1";
+                s["Discord:ShardCount"] = "2";
+            },
+            emulatorOptions: new DiscordEmulatorOptions { MaxConcurrency = 2 },
+            time: clock,
+            waitForReady: false);
+
+        await GatewayClock.AdvanceUntilAsync(clock, host, e => e.LiveSessionCount == 2, TimeSpan.FromSeconds(1));
+
+        host.Emulator.IdentifyTimes.ShouldAllBe(t => t == clock.Start);
+        host.Emulator.IdentifiesTooFast.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Sharding_OneProcessRunningBothShards_GetsEveryGuildsEventOnce()
+    {
+        await using var host = await DiscordTestHost.StartAsync(
+            s =>
+            {
+                s["Discord:Shards"] = "0-1";
+                s["Discord:ShardCount"] = "2";
+            },
+            emulatorOptions: new DiscordEmulatorOptions { MaxConcurrency = 2 },
+            waitForReady: false);
+        await host.Emulator.WaitUntilAsync(e => e.LiveSessionCount == 2);
+        var evenGuild = host.Emulator.CreateGuildChannel((2L << 22).ToString(System.Globalization.CultureInfo.InvariantCulture), "even");
+        var oddGuild = host.Emulator.CreateGuildChannel((3L << 22).ToString(System.Globalization.CultureInfo.InvariantCulture), "odd");
+
+        await host.Emulator.SendSlashCommandAsync(evenGuild, host.Member, "imagine", SlashOptions.Prompt("even"));
+        await host.Emulator.SendSlashCommandAsync(oddGuild, host.Member, "imagine", SlashOptions.Prompt("odd"));
+
+        var prompts = new[] { (await host.Dispatcher.NextAsync()).Options.Prompt, (await host.Dispatcher.NextAsync()).Options.Prompt };
+        prompts.Order().ShouldBe(["even", "odd"]);
+        host.Dispatcher.Requests.Count.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task Start_SecondShardOfOneBucket_IdentifiesAWindowAfterTheFirst()
     {
         var clock = new TimerAwareFakeTimeProvider();

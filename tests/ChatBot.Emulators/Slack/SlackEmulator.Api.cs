@@ -68,7 +68,7 @@ public sealed partial class SlackEmulator
         lock (_gate)
         {
             var outcome = status == 429 ? "ratelimited" : status >= 500 ? $"http_{status}" : answer["ok"]?.GetValue<bool>() == true ? "ok" : Text(answer, "error");
-            _calls.Add(new SlackApiCall(NextSequence(), method, token, args, raw, outcome));
+            _calls.Add(new SlackApiCall(NextSequence(), method, token, args, raw, outcome, Time.GetUtcNow()));
             Changed();
         }
 

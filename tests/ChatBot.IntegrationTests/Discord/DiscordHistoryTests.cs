@@ -24,14 +24,15 @@ public sealed class DiscordHistoryTests
     }
 
     [Fact]
-    public async Task Show_OwnResult_PostsItAgainPubliclyWithButtonsThatWork()
+    public async Task Show_OwnResult_PostsItAgainPubliclyWithItsGridAndButtonsThatWork()
     {
         await using var host = await DiscordBotHost.StartAsync();
         var (_, _, jobId) = await ImagineAsync(host, "two moons --n 2");
 
         var show = await host.Emulator.SendSlashCommandAsync(host.Channel, host.Member, "show", Options(Text("job", jobId)));
 
-        await host.Emulator.WaitUntilAsync(e => HasImages(e.GetOriginal(show), 2));
+        await host.Emulator.WaitUntilAsync(e => HasImages(e.GetOriginal(show), 3)); // the two images and their grid
+        host.Emulator.GetOriginal(show)!["embeds"]![0]!["image"]!["url"]!.GetValue<string>().ShouldBe("attachment://grid.png");
         host.Emulator.CallbackTypes(show).ShouldBe([5]);
         host.Emulator.RestCalls.First(c => c.Path.Contains(show.Token, StringComparison.Ordinal)).Json?["data"]?["flags"].ShouldBeNull();
         var shown = host.Emulator.GetOriginal(show)!;

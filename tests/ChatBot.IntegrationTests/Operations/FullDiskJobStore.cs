@@ -40,7 +40,7 @@ internal sealed class FullDiskJobStore(IJobStore inner) : PassThroughJobStore(in
         }
     }
 
-    public override Task<bool> FailAsync(string jobId, JobState terminal, string reason, CancellationToken cancellationToken)
+    public override Task<bool> FailAsync(string jobId, JobState terminal, string reason, CancellationToken cancellationToken, string? owner = null)
     {
         if (Full)
         {
@@ -48,6 +48,6 @@ internal sealed class FullDiskJobStore(IJobStore inner) : PassThroughJobStore(in
             throw new SqliteException("SQLite Error 13: 'database or disk is full'.", 13);
         }
 
-        return Inner.FailAsync(jobId, terminal, reason, cancellationToken);
+        return Inner.FailAsync(jobId, terminal, reason, cancellationToken, owner);
     }
 }

@@ -6,7 +6,7 @@ namespace ChatBot.IntegrationTests.Playground;
 public sealed class PlaygroundHistoryTests
 {
     [Fact]
-    public async Task History_ShowButton_PostsTheResultAgainWithItsButtons()
+    public async Task History_ShowButton_PostsTheResultAgainWithItsGridAndButtons()
     {
         await using var host = await RunningHost.StartAsync();
         var result = await host.Client.RunAsync("alice", "/imagine a lighthouse --n 2");
@@ -19,6 +19,7 @@ public sealed class PlaygroundHistoryTests
 
         shown.Status.ShouldBe("succeeded", shown.Text);
         shown.Media.Count.ShouldBe(2);
+        shown.Grid.ShouldNotBeNull("shown again with its numbered grid, as when it was first posted");
         shown.Buttons.Select(b => b.Label).ShouldContain("U2");
         shown.Buttons.Select(b => b.Label).ShouldContain("Info");
         var upscaled = await host.Client.PressToEndAsync(shown.ReplyId, shown.Buttons.First(b => b.Label == "U2").Id, "alice");

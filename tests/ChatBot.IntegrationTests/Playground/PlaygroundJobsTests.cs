@@ -24,7 +24,7 @@ public sealed class PlaygroundJobsTests
         jobs.Status.ShouldBe("succeeded", jobs.Text);
         var cancel = jobs.Buttons.ShouldHaveSingleItem();
         cancel.Action.ShouldBe("Cancel");
-        cancel.Label.ShouldContain(jobId);
+        cancel.Label.ShouldContain("a slow lighthouse");
 
         var pressed = await host.Client.PressAsync(jobs.ReplyId, cancel.Id, "alice");
         var final = await events.WaitForFinalAsync(job, timeout.Token);

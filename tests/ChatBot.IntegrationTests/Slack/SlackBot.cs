@@ -46,9 +46,15 @@ internal sealed class SlackBot : IAsyncDisposable
     public LedgerAudit Audit => new(Data.File("chatbot.db"));
 
     /// <param name="moreModels">Catalog entries added to the test models (a long <c>/models</c>).</param>
-    public static async Task<SlackBot> StartAsync(SlackMode mode, SlackEmulator? emulator = null, TempDirectory? data = null, ScriptedProvider? provider = null, Action<Dictionary<string, string?>>? configure = null, string? moreModels = null)
+    /// <param name="time">A clock for the whole bot and the emulator's log of calls (timer and pacing tests).</param>
+    public static async Task<SlackBot> StartAsync(SlackMode mode, SlackEmulator? emulator = null, TempDirectory? data = null, ScriptedProvider? provider = null, Action<Dictionary<string, string?>>? configure = null, string? moreModels = null, TimeProvider? time = null)
     {
         emulator ??= await SlackEmulator.StartAsync();
+        if (time is not null)
+        {
+            emulator.Time = time;
+        }
+
         data ??= new TempDirectory();
         provider ??= new ScriptedProvider();
         var catalog = await ScriptedCatalog.WriteAsync(data, moreModels is null ? Models : $"{Models},{moreModels}");
@@ -66,6 +72,11 @@ internal sealed class SlackBot : IAsyncDisposable
         configure?.Invoke(settings);
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddSingleton<IMediaProvider>(provider);
+        if (time is not null)
+        {
+            builder.Services.AddSingleton(time);
+        }
+
         var app = ChatBotHost.Build(builder);
         await app.StartAsync();
         var address = new Uri(app.Urls.Single(u => u.StartsWith("http://127.0.0.1:", StringComparison.Ordinal)));

@@ -10,10 +10,10 @@ public sealed class SlackBotTests
     private const string Channel = "C0GENERAL";
     private const string Member = "U0MEMBER";
 
-    private static string Image(SlackEmulatedMessage reply) =>
+    internal static string Image(SlackEmulatedMessage reply) =>
         reply.Blocks!.Single(b => b!["type"]!.GetValue<string>() == "image")!["slack_file"]!["id"]!.GetValue<string>();
 
-    private static IEnumerable<string> ActionIds(SlackEmulatedMessage reply) =>
+    internal static IEnumerable<string> ActionIds(SlackEmulatedMessage reply) =>
         reply.Blocks!.Where(b => b!["type"]!.GetValue<string>() == "actions")
             .SelectMany(b => b!["elements"]!.AsArray())
             .Select(e => e!["action_id"]!.GetValue<string>());

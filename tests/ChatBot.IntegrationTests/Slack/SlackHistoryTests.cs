@@ -1,4 +1,5 @@
 using ChatBot.Slack;
+using static ChatBot.IntegrationTests.Slack.SlackBotTests;
 using static ChatBot.IntegrationTests.Slack.SlackConfirmationTests;
 
 namespace ChatBot.IntegrationTests.Slack;
@@ -26,6 +27,24 @@ public sealed class SlackHistoryTests
         await bot.Emulator.SendInteractiveAsync(bot.Emulator.BlockAction(Member, Channel, shown.Ts, upscale));
         await bot.WaitForResultsAsync(3);
         bot.Provider.Submitted.Count(s => s.EndsWith(":Upscale", StringComparison.Ordinal)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Show_FourImages_PostsTheGridAsThePictureAndTheImagesInItsThread()
+    {
+        await using var bot = await SlackBot.StartAsync(SlackMode.Socket);
+        await bot.Emulator.SendSlashCommandAsync("/imagine", "four foxes --n 4 --model test-image", Member, Channel);
+        var first = (await bot.WaitForResultsAsync(1)).Single();
+        var jobId = ActionId(first, "cb:Info:")!.Split(':')[2];
+        await bot.WaitForJobsToEndAsync();
+
+        await bot.Emulator.SendSlashCommandAsync("/show", jobId, Member, Channel);
+
+        var shown = (await bot.WaitForResultsAsync(2)).Single(m => m.Ts != first.Ts);
+        shown.Blocks!.Count(b => b!["type"]!.GetValue<string>() == "image").ShouldBe(1, "one numbered grid, not four images");
+        bot.Emulator.File(Image(shown)).ShouldNotBeNull().Name.ShouldEndWith("-grid.png");
+        bot.Emulator.Files().Count(f => f.ThreadTs == shown.Ts && f.ShareCompleted).ShouldBe(5, "the four images and their grid");
+        ActionIds(shown).Count(id => id.StartsWith("cb:Upscale:", StringComparison.Ordinal)).ShouldBe(4);
     }
 
     [Fact]

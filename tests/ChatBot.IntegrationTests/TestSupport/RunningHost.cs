@@ -90,9 +90,9 @@ internal sealed class RunningHost : IAsyncDisposable
             settings[key] = value;
         }
 
-        // The store is chosen while the host is composed (from files, environment and command line), so it goes there.
+        // The store and the roles are chosen while the host is composed (from files, environment and command line), so they go there.
         var builder = ChatBotHost.CreateBuilder(
-            ["--urls", "http://127.0.0.1:0", .. settings.Where(s => s.Key.Equals("Storage:Provider", StringComparison.OrdinalIgnoreCase)).Select(s => $"--{s.Key}={s.Value}")]);
+            ["--urls", "http://127.0.0.1:0", .. settings.Where(s => s.Key.Equals("Storage:Provider", StringComparison.OrdinalIgnoreCase) || s.Key.Equals("Host:Roles", StringComparison.OrdinalIgnoreCase)).Select(s => $"--{s.Key}={s.Value}")]);
 
         builder.Configuration.AddInMemoryCollection(settings);
         services?.Invoke(builder.Services);

@@ -25,4 +25,6 @@ internal interface IStores
     IUsageStore Usage();
 
     IStoreAudit Audit();
+
+    IWorkerRegistry Workers();
 }

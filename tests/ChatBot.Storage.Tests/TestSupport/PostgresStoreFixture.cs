@@ -59,6 +59,8 @@ internal sealed class PostgresStoreFixture : IStoreFixture
 
     public IPlatformReplyStore PlatformReplies() => _main.PlatformReplies();
 
+    public IWorkerRegistry Workers() => _main.Workers();
+
     public ITenantSettingsStore TenantSettings() => _main.TenantSettings();
 
     public IMemberSettingsStore MemberSettings() => _main.MemberSettings();
@@ -123,5 +125,7 @@ internal sealed class PostgresStoreFixture : IStoreFixture
         public IUsageStore Usage() => new PostgresUsageStore(database);
 
         public IStoreAudit Audit() => new PostgresStoreAudit(database);
+
+        public IWorkerRegistry Workers() => new ChatBot.Storage.Postgres.Workers.PostgresWorkerRegistry(database, fixture.Time);
     }
 }

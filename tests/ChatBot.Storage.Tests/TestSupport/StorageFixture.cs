@@ -114,6 +114,8 @@ internal sealed class StorageFixture : IStoreFixture, IDisposable
 
     IStoreAudit IStores.Audit() => new SqliteStoreAudit(Database);
 
+    IWorkerRegistry IStores.Workers() => new ChatBot.Storage.Workers.SqliteWorkerRegistry(Database, Time);
+
     public ValueTask DisposeAsync()
     {
         Dispose();
@@ -148,6 +150,8 @@ internal sealed class StorageFixture : IStoreFixture, IDisposable
         public IMemberSettingsStore MemberSettings() => new SqliteMemberSettingsStore(database, fixture.Time);
 
         public IUsageStore Usage() => new SqliteUsageStore(database);
+
+        public IWorkerRegistry Workers() => new ChatBot.Storage.Workers.SqliteWorkerRegistry(database, fixture.Time);
 
         public IStoreAudit Audit() => new SqliteStoreAudit(database);
     }

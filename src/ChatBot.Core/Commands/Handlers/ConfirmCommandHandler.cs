@@ -54,6 +54,7 @@ internal sealed class ConfirmCommandHandler(
             return refusal;
         }
 
+        confirmation.Confirmed(job.Id);
         await scheduler.AdmitAsync(((CreateJobResult.Created)confirmed).Job, note: null).ConfigureAwait(false);
         return new CommandOutcome.Info($"Confirmed: {CreditText.Amount(price)} reserved, and the job is in line.");
     }

@@ -8,7 +8,7 @@ namespace ChatBot.Core.Commands.Handlers;
 /// Cost before the run, shared by the command that creates a job and the Confirm button that releases it: the
 /// refusals a reservation can meet, and the view that asks a member to confirm a price above the tenant's threshold.
 /// </summary>
-internal sealed class JobConfirmation(ICreditLedger ledger, ReplyUpdater replies, JobReplyViews views)
+internal sealed class JobConfirmation(ICreditLedger ledger, ReplyUpdater replies, JobReplyViews views, ConfirmationExpiry? expiry = null)
 {
     public static CommandOutcome.Refused QueueFull(int queued, int limit) =>
         new($"You already have {queued} jobs waiting (the limit is {limit}). Wait for one to finish, or `/cancel` one.");
@@ -30,7 +30,16 @@ internal sealed class JobConfirmation(ICreditLedger ledger, ReplyUpdater replies
         _ => null,
     };
 
-    /// <summary>Shows the job's price with Confirm / Cancel as its reply's first view; completes when it is shown.</summary>
-    public Task AskAsync(JobRecord job, long price, long threshold, string? note) =>
-        replies.PublishAsync(job.Reply, views.AwaitingConfirmation(job, price, threshold, note));
+    /// <summary>
+    /// Shows the job's price with Confirm / Cancel as its reply's first view, and starts its expiry clock; completes
+    /// when it is shown.
+    /// </summary>
+    public Task AskAsync(JobRecord job, long price, long threshold, string? note)
+    {
+        expiry?.Watch(job);
+        return replies.PublishAsync(job.Reply, views.AwaitingConfirmation(job, price, threshold, note));
+    }
+
+    /// <summary>The job was confirmed: it no longer expires.</summary>
+    public void Confirmed(string jobId) => expiry?.Forget(jobId);
 }

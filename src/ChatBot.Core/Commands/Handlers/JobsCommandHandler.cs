@@ -1,3 +1,4 @@
+using ChatBot.Core.Credits;
 using ChatBot.Core.Jobs;
 using ChatBot.Core.Replies;
 
@@ -25,7 +26,8 @@ internal sealed class JobsCommandHandler(IJobStore store, JobScheduler scheduler
         foreach (var job in active)
         {
             var where = job.State == JobState.Queued && scheduler.PositionOf(job.Id) is { } p ? $"queued, {ReplyText.Ordinal(p)} in line" : job.State == JobState.AwaitingConfirmation ? "waiting for your Confirm" : job.State.ToString().ToLowerInvariant();
-            text.Append(CultureInfo.InvariantCulture, $"`{job.Id}` {ReplyText.Title(job.Spec)} — {where}, {job.ReservedCredits} credits reserved\n");
+            var held = job.ReservedCredits > 0 ? $", {CreditText.Amount(job.ReservedCredits)} reserved" : "";
+            text.Append(CultureInfo.InvariantCulture, $"`{job.Id}` {ReplyText.Title(job.Spec)} — {where}{held}\n");
         }
 
         if (finished.Count > 0)
@@ -33,7 +35,7 @@ internal sealed class JobsCommandHandler(IJobStore store, JobScheduler scheduler
             text.Append("**Finished**\n");
             foreach (var job in finished)
             {
-                var charged = job.ChargedCredits is { } c ? string.Create(CultureInfo.InvariantCulture, $", {c} credits") : "";
+                var charged = job.ChargedCredits is { } c ? $", {CreditText.Amount(c)}" : "";
                 text.Append(CultureInfo.InvariantCulture, $"`{job.Id}` {ReplyText.Title(job.Spec)} — {job.State.ToString().ToLowerInvariant()}{charged}\n");
             }
         }
@@ -43,7 +45,8 @@ internal sealed class JobsCommandHandler(IJobStore store, JobScheduler scheduler
             text.Append("Cancel one with its button or `/cancel <job>`.");
         }
 
-        var buttons = active.Select(j => new ReplyButton(ButtonId.Encode(ButtonAction.Cancel, j.Id), $"Cancel {j.Id}", ButtonAction.Cancel, j.Id)).ToList();
+        // Each button named by what the job makes, as /cancel's are: nobody has to match an id.
+        var buttons = active.Select(CancelCommandHandler.CancelButton).ToList();
         return new CommandOutcome.Info(text.ToString().TrimEnd()) { Buttons = buttons };
     }
 }

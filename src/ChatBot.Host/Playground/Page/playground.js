@@ -108,7 +108,7 @@
 
   function statusLine(data) {
     const line = el("div", "status-line");
-    line.append(el("span", `badge ${data.status}`, data.status));
+    line.append(el("span", `badge ${data.status}`, data.status.replace(/-/g, " ")));
     const parts = [];
     // The place in line is in the text; each fact once.
     if (data.status === "running" && typeof data.progress === "number") parts.push(`${Math.round(data.progress)}%`);
