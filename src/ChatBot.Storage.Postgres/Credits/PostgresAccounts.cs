@@ -38,7 +38,19 @@ internal static class PostgresAccounts
 
     private const string Debit = "UPDATE accounts SET balance = balance - @amount WHERE id = @id AND balance >= @amount;";
 
-    private const string Credit = "UPDATE accounts SET balance = balance + @amount WHERE id = @id;";
+    /// <summary>A movement in one statement: the balance change and its ledger entry.</summary>
+    private const string Move = """
+        WITH moved AS (UPDATE accounts SET balance = balance + @amount WHERE id = @account RETURNING id)
+        INSERT INTO ledger (account_id, kind, amount, job_id, reservation_id, reason, at)
+        SELECT id, @kind, @amount, @job, @reservation, @reason, @at FROM moved;
+        """;
+
+    /// <summary>A debit only when the balance covers it, with its Reserve entry of −amount, in one statement.</summary>
+    private const string Reserve = """
+        WITH debited AS (UPDATE accounts SET balance = balance - @amount WHERE id = @account AND balance >= @amount RETURNING id)
+        INSERT INTO ledger (account_id, kind, amount, job_id, reservation_id, reason, at)
+        SELECT id, @kind, -@amount, @job, @reservation, @reason, @at FROM debited;
+        """;
 
     private const string InsertEntry = """
         INSERT INTO ledger (account_id, kind, amount, job_id, reservation_id, reason, at)
@@ -86,15 +98,24 @@ internal static class PostgresAccounts
     public static async Task<bool> TryDebitAsync(PostgresTransaction tx, long accountId, long amount, CancellationToken cancellationToken) =>
         await tx.ExecuteAsync(Debit, cancellationToken, ("amount", amount), ("id", accountId)).ConfigureAwait(false) == 1;
 
-    /// <summary>Moves <paramref name="amount"/> (either sign) into the balance with its ledger entry; nothing for zero.</summary>
+    /// <summary>Takes <paramref name="amount"/> (&gt; 0) off the balance only when it covers it, with its Reserve entry: one statement.</summary>
+    public static async Task<bool> TryReserveAsync(PostgresTransaction tx, long accountId, long amount, string? jobId, string? reservationId, string reason, DateTimeOffset at, CancellationToken cancellationToken) =>
+        await tx.ExecuteAsync(Reserve, cancellationToken, Entry(accountId, LedgerEntryKind.Reserve, amount, jobId, reservationId, reason, at)).ConfigureAwait(false) == 1;
+
+    /// <summary>Moves <paramref name="amount"/> (either sign) into the balance with its ledger entry, one statement; nothing for zero.</summary>
     public static async Task MoveAsync(PostgresTransaction tx, long accountId, long amount, LedgerEntryKind kind, string? jobId, string? reservationId, string reason, DateTimeOffset at, CancellationToken cancellationToken)
     {
         if (amount != 0)
         {
-            await tx.ExecuteAsync(Credit, cancellationToken, ("amount", amount), ("id", accountId)).ConfigureAwait(false);
-            await AppendAsync(tx, accountId, kind, amount, jobId, reservationId, reason, at, cancellationToken).ConfigureAwait(false);
+            await tx.ExecuteAsync(Move, cancellationToken, Entry(accountId, kind, amount, jobId, reservationId, reason, at)).ConfigureAwait(false);
         }
     }
+
+    private static (string, object?)[] Entry(long accountId, LedgerEntryKind kind, long amount, string? jobId, string? reservationId, string reason, DateTimeOffset at) =>
+    [
+        ("account", accountId), ("kind", StoredNames.Of(kind)), ("amount", amount), ("job", jobId), ("reservation", reservationId),
+        ("reason", reason), ("at", at.ToUnixTimeMilliseconds()),
+    ];
 
     public static Task<int> AppendAsync(PostgresTransaction tx, long accountId, LedgerEntryKind kind, long amount, string? jobId, string? reservationId, string reason, DateTimeOffset at, CancellationToken cancellationToken) =>
         tx.ExecuteAsync(InsertEntry, cancellationToken,

@@ -142,7 +142,7 @@ internal sealed class PostgresCreditLedger(
         {
             var now = time.GetUtcNow();
             var row = await PostgresAccounts.OpenAsync(tx, account, now, _defaultAllowance, cancellationToken).ConfigureAwait(false);
-            if (amount > 0 && !await PostgresAccounts.TryDebitAsync(tx, row.Id, amount, cancellationToken).ConfigureAwait(false))
+            if (amount > 0 && !await PostgresAccounts.TryReserveAsync(tx, row.Id, amount, null, id, reason, now, cancellationToken).ConfigureAwait(false))
             {
                 tx.Abort();
                 return null;
@@ -150,11 +150,6 @@ internal sealed class PostgresCreditLedger(
 
             await tx.ExecuteAsync(InsertReservation, cancellationToken,
                 ("id", id), ("account", row.Id), ("amount", amount), ("reason", reason), ("now", now.ToUnixTimeMilliseconds())).ConfigureAwait(false);
-            if (amount > 0)
-            {
-                await PostgresAccounts.AppendAsync(tx, row.Id, LedgerEntryKind.Reserve, -amount, null, id, reason, now, cancellationToken).ConfigureAwait(false);
-            }
-
             return id;
         }, cancellationToken).ConfigureAwait(false);
     }
